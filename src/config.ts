@@ -1,0 +1,65 @@
+/**
+ * Configuration from the environment, read once at start-up. Every knob has a
+ * default that works on a fresh machine: with no LEASEWEB_API_URL the gateway starts
+ * the built-in emulator (demo mode).
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** Upstream base URL; undefined means "start the built-in emulator". */
+  upstreamUrl: string | undefined;
+  /** Server-side key for trusted backends; a caller's own key always wins. */
+  apiKey: string | undefined;
+  upstream: UpstreamOptions;
+}
+
+export interface UpstreamOptions {
+  /** Per-attempt timeout of one upstream request, in ms. */
+  timeoutMs: number;
+  /** How many times a safe read (GET) is retried after the first attempt. */
+  maxRetries: number;
+  /** Base of the exponential, jittered backoff between read retries, in ms. */
+  retryBaseMs: number;
+  /** A Retry-After longer than this is not waited for: the field fails RATE_LIMITED. */
+  maxRetryAfterMs: number;
+  /** Upstream requests one GraphQL request may have in flight at once. */
+  concurrency: number;
+  /** Keep-alive connections kept to the upstream origin. */
+  connections: number;
+}
+
+export const defaultUpstreamOptions: UpstreamOptions = {
+  timeoutMs: 10_000,
+  maxRetries: 2,
+  retryBaseMs: 100,
+  maxRetryAfterMs: 5_000,
+  concurrency: 16,
+  connections: 64,
+};
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: int(env, 'PORT', 4000),
+    host: env.HOST || '127.0.0.1',
+    upstreamUrl: env.LEASEWEB_API_URL || undefined,
+    apiKey: env.LEASEWEB_API_KEY || undefined,
+    upstream: {
+      timeoutMs: int(env, 'LEASEWEB_TIMEOUT_MS', defaultUpstreamOptions.timeoutMs),
+      maxRetries: int(env, 'LEASEWEB_MAX_RETRIES', defaultUpstreamOptions.maxRetries),
+      retryBaseMs: int(env, 'LEASEWEB_RETRY_BASE_MS', defaultUpstreamOptions.retryBaseMs),
+      maxRetryAfterMs: int(env, 'LEASEWEB_MAX_RETRY_AFTER_MS', defaultUpstreamOptions.maxRetryAfterMs),
+      concurrency: int(env, 'LEASEWEB_CONCURRENCY', defaultUpstreamOptions.concurrency),
+      connections: int(env, 'LEASEWEB_CONNECTIONS', defaultUpstreamOptions.connections),
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import DataLoader from 'dataloader';
+import type { UpstreamSession } from './client.js';
+import { byIdLoader, chunkByLength, fetchAll, orNull } from './loaders.js';
+import { toPage, type Page, type Window } from './page.js';
+import { path } from './path.js';
+import type { Ip, NullRoute, ReverseLookupRecord } from './types/ip-management.js';
+
+const BASE = '/ipMgmt/v2';
+
+export interface IpListFilter {
+  subnetId?: string | null;
+  version?: number | null;
+  type?: string | null;
+  nullRouted?: boolean | null;
+  primary?: boolean | null;
+  fromIp?: string | null;
+  toIp?: string | null;
+  ips?: readonly string[] | null;
+  equipmentIds?: readonly string[] | null;
+  assignedContractIds?: readonly string[] | null;
+  reverseLookup?: string | null;
+}
+
+export interface NullRouteListFilter {
+  fromIp?: string | null;
+  toIp?: string | null;
+  fromDate?: string | null;
+  toDate?: string | null;
+  nulledBy?: string | null;
+  unnulledBy?: string | null;
+  ticketId?: string | null;
+  contractId?: string | null;
+  equipmentId?: string | null;
+}
+
+export interface NullRouteChanges {
+  automatedUnnullingAt?: string | null;
+  comment?: string | null;
+  ticketId?: string | null;
+}
+
+/**
+ * Normalises an address for ipMgmt: a single address loses its prefix (`/32`, `/128`);
+ * an IPv6 range keeps it in ipMgmt's path form (`2001:db8::_64`).
+ */
+export function ipKey(address: string): string {
+  const [ip = '', prefix] = address.toLowerCase().split(/[/_]/);
+  if (prefix === undefined) return ip;
+  const full = ip.includes(':') ? '128' : '32';
+  return prefix === full ? ip : `${ip}_${prefix}`;
+}
+
+/** The address part of an IP string (no prefix). */
+export const bareIp = (address: string) => address.toLowerCase().split(/[/_]/)[0]!;
+
+/**
+ * IP Management (ipMgmt/v2). The batching point of the graph: many IPs by address
+ * (`?ips=`) and the IPs of many pieces of equipment (`?equipmentIds=`) in one call.
+ */
+export class IpManagementAPI {
+  /** IPs by address; one address → inspect, several → one `?ips=` list call per chunk. */
+  private readonly byAddress = new DataLoader<string, Ip | null>((keys) => this.loadIps(keys));
+  /** All IPs of each equipment id, in one `?equipmentIds=` call per chunk. */
+  private readonly byEquipment = new DataLoader<string, Ip[]>((keys) => this.loadEquipmentIps(keys));
+  private readonly nullRouteById = byIdLoader((id: string) =>
+    this.upstream.get<NullRoute>(path`${BASE}/nullRoutes/${id}`),
+  );
+
+  constructor(private readonly upstream: UpstreamSession) {}
+
+  list(window: Window, filter: IpListFilter = {}, sort?: string[]): Promise<Page<Ip>> {
+    return this.upstream
+      .get(`${BASE}/ips`, { ...window, ...filter, sort })
+      .then((body) => toPage<Ip>(body, 'ips', window));
+  }
+
+  /** One IP by address (batched with every other lookup of the same tick). */
+  get(address: string): Promise<Ip | null> {
+    return this.byAddress.load(ipKey(address));
+  }
+
+  /** Every IP assigned to one piece of equipment (batched across equipment). */
+  ofEquipment(equipmentId: string): Promise<Ip[]> {
+    return this.byEquipment.load(equipmentId);
+  }
+
+  /** Seeds the address loader with IPs another call already returned. */
+  prime(ips: Ip[]): void {
+    for (const ip of ips) this.byAddress.prime(ipKey(ip.ip), ip);
+  }
+
+  async update(address: string, reverseLookup: string): Promise<Ip> {
+    const ip = await this.upstream.put<Ip>(path`${BASE}/ips/${ipKey(address)}`, { reverseLookup });
+    this.forget(address);
+    return ip;
+  }
+
+  reverseLookupRecords(address: string, window: Window, filter: { ip?: string | null; reverseLookup?: string | null } = {}): Promise<Page<ReverseLookupRecord>> {
+    return this.upstream
+      .get(path`${BASE}/ips/${ipKey(address)}/reverseLookup`, { ...window, ...filter })
+      .then((body) => toPage<ReverseLookupRecord>(body, 'reverseLookups', window));
+  }
+
+  async updateReverseLookupRecords(address: string, reverseLookups: ReverseLookupRecord[]): Promise<ReverseLookupRecord[]> {
+    const body = await this.upstream.put(path`${BASE}/ips/${ipKey(address)}/reverseLookup`, { reverseLookups });
+    return toPage<ReverseLookupRecord>(body, 'reverseLookups').items;
+  }
+
+  async nullRoute(address: string, changes: NullRouteChanges): Promise<NullRoute> {
+    const route = await this.upstream.post<NullRoute>(path`${BASE}/ips/${ipKey(address)}/nullRoute`, changes);
+    this.forget(address);
+    return route;
+  }
+
+  async removeNullRoute(address: string): Promise<void> {
+    await this.upstream.delete(path`${BASE}/ips/${ipKey(address)}/nullRoute`);
+    this.forget(address);
+  }
+
+  nullRoutes(window: Window, filter: NullRouteListFilter = {}, sort?: string[]): Promise<Page<NullRoute>> {
+    return this.upstream
+      .get(`${BASE}/nullRoutes`, { ...window, ...filter, sort })
+      .then((body) => toPage<NullRoute>(body, 'nullroutes', window));
+  }
+
+  nullRouteById(id: string): Promise<NullRoute | null> {
+    return this.nullRouteById.load(id);
+  }
+
+  async updateNullRoute(id: string, changes: NullRouteChanges): Promise<NullRoute> {
+    const route = await this.upstream.put<NullRoute>(path`${BASE}/nullRoutes/${id}`, changes);
+    this.nullRouteById.clear(id);
+    this.forget(route.ip);
+    return route;
+  }
+
+  /** Drops cached reads of an IP after a write (another product may have changed it). */
+  forget(address: string): void {
+    this.byAddress.clear(ipKey(address));
+    this.byEquipment.clearAll();
+  }
+
+  private async loadIps(keys: readonly string[]): Promise<Array<Ip | Error | null>> {
+    if (keys.length === 1) {
+      // One address: the inspect endpoint, which also knows IPv6 ranges.
+      return [await orNull(this.upstream.get<Ip>(path`${BASE}/ips/${keys[0]!}`)).catch((e: Error) => e)];
+    }
+    const found = new Map<string, Ip>();
+    try {
+      await Promise.all(
+        chunkByLength(keys).map(async (chunk) => {
+          const ips = await fetchAll<Ip>(this.upstream, `${BASE}/ips`, 'ips', { ips: chunk.map(bareIp).join(',') }, chunk.length);
+          for (const ip of ips) found.set(bareIp(ip.ip), ip);
+        }),
+      );
+    } catch (error) {
+      return keys.map(() => error as Error);
+    }
+    return keys.map((key) => found.get(bareIp(key)) ?? null);
+  }
+
+  private async loadEquipmentIps(ids: readonly string[]): Promise<Array<Ip[] | Error>> {
+    const byOwner = new Map<string, Ip[]>(ids.map((id) => [id, []]));
+    try {
+      await Promise.all(
+        chunkByLength(ids).map(async (chunk) => {
+          const ips = await fetchAll<Ip>(this.upstream, `${BASE}/ips`, 'ips', { equipmentIds: chunk.join(',') }, 500);
+          for (const ip of ips) if (ip.equipmentId) byOwner.get(ip.equipmentId)?.push(ip);
+        }),
+      );
+    } catch (error) {
+      return ids.map(() => error as Error);
+    }
+    for (const ips of byOwner.values()) this.prime(ips);
+    return ids.map((id) => byOwner.get(id)!);
+  }
+}

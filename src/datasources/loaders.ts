@@ -1,0 +1,73 @@
+import DataLoader from 'dataloader';
+import { isUpstreamError } from '../errors.js';
+import type { UpstreamSession } from './client.js';
+import { toPage, type Page } from './page.js';
+
+/** Null for a 404, so "does not exist" reads as null rather than an error. */
+export async function orNull<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (isUpstreamError(error) && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+/**
+ * A per-request loader for resources that have no batch endpoint: each key is one GET,
+ * all started together (the session caps concurrency), each cached for the request.
+ * A 404 becomes null; any other failure becomes an Error in that key's slot only.
+ */
+export function byIdLoader<K, V>(
+  fetchOne: (key: K) => Promise<V>,
+  cacheKeyFn?: (key: K) => string,
+): DataLoader<K, V | null, string | K> {
+  return new DataLoader<K, V | null, string | K>(
+    (keys) => Promise.all(keys.map((key) => orNull(fetchOne(key)).catch((e: Error) => e))),
+    cacheKeyFn ? { cacheKeyFn } : {},
+  );
+}
+
+/**
+ * Splits values into groups whose comma-joined length stays under `maxChars`, so a
+ * batched `?ips=a,b,c` URL stays well below common URL limits (8 KB).
+ */
+export function chunkByLength(values: readonly string[], maxChars = 1800, maxItems = 100): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const value of values) {
+    const cost = encodeURIComponent(value).length + 3; // the encoded comma
+    if (current.length && (length + cost > maxChars || current.length >= maxItems)) {
+      chunks.push(current);
+      current = [];
+      length = 0;
+    }
+    current.push(value);
+    length += cost;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * Reads every page of a list (for catalogues and batched filters whose answer may span
+ * pages). Pages after the first are fetched together once totalCount is known.
+ */
+export async function fetchAll<T>(
+  upstream: UpstreamSession,
+  path: string,
+  itemsKey: string,
+  query: Record<string, string | number | undefined> = {},
+  pageSize = 100,
+): Promise<T[]> {
+  const first = toPage<T>(await upstream.get(path, { ...query, limit: pageSize, offset: 0 }), itemsKey);
+  const rest: Array<Promise<Page<T>>> = [];
+  // Step by what the first page really held, in case the upstream caps the page size.
+  const step = first.items.length;
+  for (let offset = step; step > 0 && offset < first.totalCount; offset += step) {
+    rest.push(upstream.get(path, { ...query, limit: step, offset }).then((b) => toPage<T>(b, itemsKey)));
+  }
+  const pages = await Promise.all(rest);
+  return [first, ...pages].flatMap((p) => p.items);
+}

@@ -1,0 +1,245 @@
+import type { Server } from '../../datasources/types/dedicated-servers.js';
+import type { Dataset } from '../dataset.js';
+import {
+  badRequest,
+  boolParam,
+  listParam,
+  noContent,
+  notFound,
+  ok,
+  paginate,
+  requireParam,
+  validateBody,
+} from '../http.js';
+import { findIp, nullRouteIp, removeNullRoute, toProductIp } from '../ip-management/data.js';
+import type { EmulatorRequest, Router } from '../router.js';
+import { findServer, type ServerRecord } from './data.js';
+import { controlPanels, controlPanelsFor, operatingSystems, rescueImages } from './catalogues.js';
+import { registerServerOperations } from './routes-operations.js';
+
+const BASE = '/bareMetals/v2';
+
+/** The list endpoint returns a summary; GET /servers/{id} returns all of it. */
+function summary(s: Server): Partial<Server> {
+  return {
+    id: s.id,
+    assetId: s.assetId,
+    contract: {
+      id: s.contract.id,
+      customerId: s.contract.customerId,
+      salesOrgId: s.contract.salesOrgId,
+      deliveryStatus: s.contract.deliveryStatus,
+      reference: s.contract.reference,
+    },
+    featureAvailability: s.featureAvailability,
+    location: s.location,
+    networkInterfaces: s.networkInterfaces,
+    powerPorts: s.powerPorts,
+    privateNetworks: s.privateNetworks,
+    rack: { type: s.rack.type },
+  };
+}
+
+function serverIps(d: Dataset, serverId: string) {
+  return d.ipManagement.byEquipment.get(serverId) ?? [];
+}
+
+const NETWORK_TYPES = { public: 'PUBLIC', internal: 'INTERNAL', remoteManagement: 'REMOTE_MANAGEMENT' } as const;
+
+function networkType(req: EmulatorRequest) {
+  const type = NETWORK_TYPES[req.params.networkTypeURL as keyof typeof NETWORK_TYPES];
+  if (!type) throw badRequest({ networkTypeURL: ['The value should be one of: public, internal, remoteManagement.'] });
+  return type;
+}
+
+function serverIp(req: EmulatorRequest) {
+  findServer(req);
+  const record = findIp(req.data.ipManagement, req.params.ip!);
+  if (!record || record.equipmentId !== req.params.serverId) throw notFound('IP');
+  return record;
+}
+
+export function register(router: Router): void {
+  router.get(`${BASE}/servers`, (req) => {
+    const reference = req.query.get('reference');
+    const ip = req.query.get('ip');
+    const mac = req.query.get('macAddress')?.toUpperCase();
+    const site = req.query.get('site');
+    const rackId = req.query.get('privateRackId');
+    const capable = boolParam(req, 'privateNetworkCapable');
+    const enabled = boolParam(req, 'privateNetworkEnabled');
+    const servers = [...req.data.dedicatedServers.servers.values()]
+      .map((r) => r.server)
+      .filter((s) => !reference || (s.contract.reference ?? '').includes(reference))
+      .filter((s) => !ip || serverIps(req.data, s.id).some((r) => r.ip === ip.split('/')[0]))
+      .filter((s) => !mac || s.networkInterfaces.public.mac === mac || s.networkInterfaces.internal.mac === mac)
+      .filter((s) => !site || s.location.site === site)
+      .filter((s) => !rackId || (s.rack.type === 'DEDICATED' && s.rack.id === rackId))
+      .filter((s) => capable === undefined || s.isPrivateNetworkCapable === capable)
+      .filter((s) => enabled === undefined || s.isPrivateNetworkEnabled === enabled);
+    return paginate(req, servers, 'servers', { project: summary });
+  });
+
+  router.get(`${BASE}/servers/:serverId`, (req) => ok(findServer(req).server));
+
+  router.put(`${BASE}/servers/:serverId`, (req) => {
+    const record = findServer(req);
+    const body = validateBody<{ reference: string }>(req, { reference: 'string' }, ['reference']);
+    record.server.contract.reference = body.reference;
+    return noContent();
+  });
+
+  router.get(`${BASE}/servers/:serverId/ips`, (req) => {
+    findServer(req);
+    const type = req.query.get('networkType');
+    const version = req.query.get('version');
+    const nullRouted = boolParam(req, 'nullRouted');
+    const only = listParam(req, 'ips')?.map((ip) => ip.split('/')[0]);
+    const ips = serverIps(req.data, req.params.serverId!)
+      .filter((r) => !type || r.networkType === type)
+      .filter((r) => !version || String(r.version) === version)
+      .filter((r) => nullRouted === undefined || r.nullRouted === nullRouted)
+      .filter((r) => !only || only.includes(r.ip));
+    return paginate(req, ips, 'ips', { project: toProductIp });
+  });
+
+  router.get(`${BASE}/servers/:serverId/ips/:ip`, (req) => ok(toProductIp(serverIp(req))));
+
+  router.put(`${BASE}/servers/:serverId/ips/:ip`, (req) => {
+    const record = serverIp(req);
+    const body = validateBody<{ detectionProfile?: string; reverseLookup?: string }>(req, {
+      detectionProfile: ['ADVANCED_DEFAULT', 'ADVANCED_LOW_UDP', 'ADVANCED_MED_UDP', 'STANDARD_DEFAULT', 'STANDARD_CDN'],
+      reverseLookup: 'string',
+    });
+    if (body.detectionProfile) record.ddos = { ...record.ddos, detectionProfile: body.detectionProfile };
+    if (body.reverseLookup !== undefined) record.reverseLookup = body.reverseLookup || null;
+    return ok(toProductIp(record));
+  });
+
+  router.post(`${BASE}/servers/:serverId/ips/:ip/null`, (req) => {
+    const record = serverIp(req);
+    if (record.nullRouted) throw badRequest({ ip: ['This IP is already null routed.'] });
+    nullRouteIp(req.data.ipManagement, record, { comment: 'Null routed through the Dedicated Servers API' });
+    syncInterface(req);
+    return ok(toProductIp(record), 202);
+  });
+
+  router.post(`${BASE}/servers/:serverId/ips/:ip/unnull`, (req) => {
+    const record = serverIp(req);
+    if (!removeNullRoute(req.data.ipManagement, record)) throw badRequest({ ip: ['This IP is not null routed.'] });
+    syncInterface(req);
+    return ok(toProductIp(record), 202);
+  });
+
+  router.get(`${BASE}/servers/:serverId/nullRouteHistory`, (req) => {
+    findServer(req);
+    const history = req.data.ipManagement.nullRoutes
+      .filter((n) => n.equipmentId === req.params.serverId)
+      .map((n) => ({
+        automatedUnnullingAt: n.automatedUnnullingAt,
+        comment: n.comment,
+        ip: `${n.ip}/${n.ip.includes(':') ? 128 : 32}`,
+        nullLevel: n.nullLevel,
+        nulledAt: n.nulledAt,
+        ticketId: n.ticketId,
+      }));
+    return paginate(req, history, 'nullRoutes');
+  });
+
+  router.put(`${BASE}/servers/:serverId/privateNetworks/:privateNetworkId`, (req) => {
+    const { server } = findServer(req);
+    const body = validateBody<{ linkSpeed: number }>(req, { linkSpeed: 'number' }, ['linkSpeed']);
+    if (![100, 1000, 10_000].includes(body.linkSpeed)) throw badRequest({ linkSpeed: ['The value should be one of: 100, 1000, 10000.'] });
+    if (!server.isPrivateNetworkCapable) throw badRequest({ serverId: ['This server is not private network capable.'] });
+    server.privateNetworks = server.privateNetworks.filter((p) => p.id !== req.params.privateNetworkId);
+    server.privateNetworks.push({ id: req.params.privateNetworkId!, linkSpeed: body.linkSpeed, status: 'CONFIGURING', dhcp: 'DISABLED', subnet: '10.32.0.0/24', vlanId: '2120' });
+    server.isPrivateNetworkEnabled = true;
+    return noContent();
+  });
+
+  router.delete(`${BASE}/servers/:serverId/privateNetworks/:privateNetworkId`, (req) => {
+    const { server } = findServer(req);
+    const before = server.privateNetworks.length;
+    server.privateNetworks = server.privateNetworks.filter((p) => p.id !== req.params.privateNetworkId);
+    if (server.privateNetworks.length === before) throw notFound('private network');
+    server.isPrivateNetworkEnabled = server.privateNetworks.length > 0;
+    return noContent();
+  });
+
+  router.get(`${BASE}/servers/:serverId/networkInterfaces`, (req) => {
+    const record = findServer(req);
+    const all = (Object.keys(NETWORK_TYPES) as Array<keyof typeof NETWORK_TYPES>).map((k) => interfaceStatus(record, NETWORK_TYPES[k]));
+    return ok({ _metadata: { limit: all.length, offset: 0, totalCount: all.length }, networkInterfaces: all });
+  });
+  router.get(`${BASE}/servers/:serverId/networkInterfaces/:networkTypeURL`, (req) =>
+    ok(interfaceStatus(findServer(req), networkType(req))),
+  );
+  for (const action of ['open', 'close'] as const) {
+    const status = action === 'open' ? 'OPEN' : 'CLOSED';
+    router.post(`${BASE}/servers/:serverId/networkInterfaces/${action}`, (req) => {
+      const record = findServer(req);
+      for (const type of Object.values(NETWORK_TYPES)) record.interfaces[type] = status;
+      return noContent();
+    });
+    router.post(`${BASE}/servers/:serverId/networkInterfaces/:networkTypeURL/${action}`, (req) => {
+      const record = findServer(req);
+      record.interfaces[networkType(req)] = status;
+      return noContent();
+    });
+  }
+
+  router.get(`${BASE}/servers/:serverId/hardwareInfo`, (req) => {
+    const { server } = findServer(req);
+    const specs = server.specs!;
+    return ok({
+      id: String(2_378_000 + Number(server.assetId) % 1000),
+      parserVersion: '3.6',
+      scannedAt: '2025-12-01T10:00:00Z',
+      serverId: server.id,
+      result: {
+        chassis: { description: 'Rack Mount Chassis', product: specs.chassis, serial: server.serialNumber, vendor: specs.brand },
+        cpu: Array.from({ length: specs.cpu.quantity }, (_, i) => ({ description: specs.cpu.type, slot: `Proc ${i + 1}`, vendor: specs.cpu.type.startsWith('AMD') ? 'AMD' : 'Intel Corp.' })),
+        memory: { total: String(specs.ram.size * 1024 ** 3), bank: [] },
+        disks: specs.hdd.flatMap((h) => Array.from({ length: h.amount }, (_, i) => ({ id: `disk:${i}`, description: `${h.type} Disk`, size: String(h.size * 1e9), product: h.id }))),
+        network: [{ logical_name: 'eth0', mac_address: server.networkInterfaces.public.mac, capacity: '10Gbit/s' }],
+        ipmi: { defgateway: server.networkInterfaces.remoteManagement.gateway, ipaddress: server.networkInterfaces.remoteManagement.ip },
+      },
+    });
+  });
+
+  // Catalogues.
+  router.get(`${BASE}/controlPanels`, (req) => paginate(req, controlPanels, 'controlPanels', { defaultLimit: 100 }));
+  router.get(`${BASE}/operatingSystems`, (req) => {
+    const panel = req.query.get('controlPanelId');
+    const list = operatingSystems
+      .filter((o) => !panel || controlPanelsFor(o.id).some((c) => c.id === panel))
+      .map((o) => ({ id: o.id, name: o.name }));
+    return paginate(req, list, 'operatingSystems', { defaultLimit: 100 });
+  });
+  router.get(`${BASE}/operatingSystems/:operatingSystemId`, (req) => {
+    requireParam(req, 'controlPanelId');
+    const os = operatingSystems.find((o) => o.id === req.params.operatingSystemId);
+    if (!os) throw notFound('operating system');
+    return ok(os);
+  });
+  router.get(`${BASE}/operatingSystems/:operatingSystemId/controlPanels`, (req) => {
+    if (!operatingSystems.some((o) => o.id === req.params.operatingSystemId)) throw notFound('operating system');
+    return paginate(req, controlPanelsFor(req.params.operatingSystemId!), 'controlPanels', { defaultLimit: 100 });
+  });
+  router.get(`${BASE}/rescueImages`, (req) => paginate(req, rescueImages, 'rescueImages', { defaultLimit: 100 }));
+
+  registerServerOperations(router, BASE);
+}
+
+function interfaceStatus(record: ServerRecord, type: 'PUBLIC' | 'INTERNAL' | 'REMOTE_MANAGEMENT') {
+  const open = record.interfaces[type];
+  const n = Number(record.server.assetId) % 48;
+  return { linkSpeed: type === 'PUBLIC' ? '10Gbps' : '1Gbps', operStatus: open, status: open, switchInterface: String(n), switchName: `${record.server.location.site}-SW-${n % 9}`, type };
+}
+
+/** Keeps the server's `networkInterfaces.public.nullRouted` in line with its main IP. */
+function syncInterface(req: EmulatorRequest): void {
+  const { server } = findServer(req);
+  const main = serverIps(req.data, server.id).find((r) => r.primary);
+  server.networkInterfaces.public.nullRouted = main?.nullRouted ?? false;
+}

@@ -1,0 +1,195 @@
+import type { NullRoute } from '../../datasources/types/ip-management.js';
+import { badRequest, boolParam, listParam, noContent, notFound, ok, paginate, validateBody } from '../http.js';
+import type { EmulatorRequest, Router } from '../router.js';
+import { findIp, ipValue, nullRouteIp, removeNullRoute, toIp, type IpRecord } from './data.js';
+
+const BASE = '/ipMgmt/v2';
+const IP_TYPES = ['NORMAL_IP', 'NETWORK', 'BROADCAST', 'GATEWAY', 'ROUTER1', 'ROUTER2', 'IPMI'];
+
+function ipOf(req: EmulatorRequest): IpRecord {
+  const record = findIp(req.data.ipManagement, req.params.ip!);
+  if (!record) throw notFound('IP');
+  return record;
+}
+
+function addressParam(req: EmulatorRequest, name: string): bigint | undefined {
+  const raw = req.query.get(name);
+  if (!raw) return undefined;
+  const value = ipValue(raw);
+  if (value < 0n) throw badRequest({ [name]: ['This value is not a valid IP address.'] });
+  return value;
+}
+
+/** `sort=ip,-nullRouted`: fields compared in order, `-` for descending. */
+function sorter<T>(req: EmulatorRequest, fields: Record<string, (item: T) => string | number | bigint | boolean | null>) {
+  const spec = listParam(req, 'sort') ?? [];
+  const keys = spec.map((s) => ({ desc: s.startsWith('-'), name: s.replace(/^[-+]/, '') }));
+  for (const k of keys) {
+    if (!fields[k.name]) throw badRequest({ sort: [`Cannot sort by "${k.name}"; use one of: ${Object.keys(fields).join(', ')}.`] });
+  }
+  return (a: T, b: T) => {
+    for (const k of keys) {
+      const x = fields[k.name]!(a);
+      const y = fields[k.name]!(b);
+      if (x === y) continue;
+      const cmp = x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
+      return k.desc ? -cmp : cmp;
+    }
+    return 0;
+  };
+}
+
+function dateParam(req: EmulatorRequest, name: string): number | undefined {
+  const raw = req.query.get(name);
+  if (!raw) return undefined;
+  const t = Date.parse(raw);
+  if (Number.isNaN(t)) throw badRequest({ [name]: ['This value is not a valid date.'] });
+  return t;
+}
+
+const nullRouteRules = { automatedUnnullingAt: 'string', comment: 'string', ticketId: 'string' } as const;
+
+function checkUnnullingDate(value: string | undefined): void {
+  if (value !== undefined && value !== null && Number.isNaN(Date.parse(value))) {
+    throw badRequest({ automatedUnnullingAt: ['This value is not a valid datetime.'] });
+  }
+}
+
+export function register(router: Router): void {
+  router.get(`${BASE}/ips`, (req) => {
+    const subnetId = req.query.get('subnetId');
+    const version = req.query.get('version');
+    const type = req.query.get('type');
+    if (version && version !== '4' && version !== '6') throw badRequest({ version: ['The value should be one of: 4, 6.'] });
+    if (type && !IP_TYPES.includes(type)) throw badRequest({ type: [`The value should be one of: ${IP_TYPES.join(', ')}.`] });
+    const nullRouted = boolParam(req, 'nullRouted');
+    const primary = boolParam(req, 'primary');
+    const from = addressParam(req, 'fromIp');
+    const to = addressParam(req, 'toIp');
+    const only = listParam(req, 'ips')?.map((ip) => ip.split(/[/_]/)[0]!);
+    const equipment = listParam(req, 'equipmentIds');
+    const contracts = listParam(req, 'assignedContractIds');
+    const reverse = req.query.get('reverseLookup');
+    const order = sorter<IpRecord>(req, {
+      ip: (r) => ipValue(r.ip),
+      version: (r) => r.version,
+      nullRouted: (r) => r.nullRouted,
+      reverseLookup: (r) => r.reverseLookup,
+      equipmentId: (r) => r.equipmentId,
+      prefixLength: (r) => r.prefixLength,
+    });
+    let records: IpRecord[];
+    if (only) records = only.flatMap((ip) => req.data.ipManagement.ips.get(ip) ?? []);
+    else if (equipment) records = equipment.flatMap((id) => req.data.ipManagement.byEquipment.get(id) ?? []);
+    else records = [...req.data.ipManagement.ips.values()];
+    const list = records
+      .filter((r) => !equipment || (r.equipmentId !== null && equipment.includes(r.equipmentId)))
+      .filter((r) => !subnetId || r.subnet.id === subnetId)
+      .filter((r) => !version || String(r.version) === version)
+      .filter((r) => !type || r.type === type)
+      .filter((r) => nullRouted === undefined || r.nullRouted === nullRouted)
+      .filter((r) => primary === undefined || r.primary === primary)
+      .filter((r) => from === undefined || ipValue(r.ip) >= from)
+      .filter((r) => to === undefined || ipValue(r.ip) <= to)
+      .filter((r) => !contracts || (r.assignedContract !== null && contracts.includes(r.assignedContract.id)))
+      .filter((r) => !reverse || r.reverseLookup === reverse)
+      .sort((a, b) => order(a, b) || (ipValue(a.ip) < ipValue(b.ip) ? -1 : 1));
+    return paginate(req, list, 'ips', { project: toIp, defaultLimit: 50 });
+  });
+
+  router.get(`${BASE}/ips/:ip`, (req) => ok(toIp(ipOf(req))));
+
+  router.put(`${BASE}/ips/:ip`, (req) => {
+    const record = ipOf(req);
+    const body = validateBody<{ reverseLookup: string }>(req, { reverseLookup: 'string' }, ['reverseLookup']);
+    record.reverseLookup = body.reverseLookup;
+    return ok(toIp(record));
+  });
+
+  router.get(`${BASE}/ips/:ip/reverseLookup`, (req) => {
+    const record = ipOf(req);
+    if (record.version !== 6) throw badRequest({ ip: ['Reverse lookup records are only kept for IPv6 ranges.'] });
+    const ip = req.query.get('ip');
+    const name = req.query.get('reverseLookup');
+    const list = (req.data.ipManagement.reverseLookups.get(record.ip) ?? [])
+      .filter((r) => !ip || r.ip === ip)
+      .filter((r) => !name || r.reverseLookup === name);
+    return paginate(req, list, 'reverseLookups');
+  });
+
+  router.put(`${BASE}/ips/:ip/reverseLookup`, (req) => {
+    const record = ipOf(req);
+    if (record.version !== 6) throw badRequest({ ip: ['Reverse lookup records are only kept for IPv6 ranges.'] });
+    const body = validateBody<{ reverseLookups: Array<{ ip?: unknown; reverseLookup?: unknown }> }>(
+      req, { reverseLookups: 'array' }, ['reverseLookups'],
+    );
+    const current = new Map((req.data.ipManagement.reverseLookups.get(record.ip) ?? []).map((r) => [r.ip, r.reverseLookup]));
+    body.reverseLookups.forEach((entry, i) => {
+      if (typeof entry?.ip !== 'string' || ipValue(entry.ip) < 0n) throw badRequest({ [`reverseLookups[${i}].ip`]: ['This value is not a valid IP address.'] });
+      if (typeof entry.reverseLookup !== 'string') throw badRequest({ [`reverseLookups[${i}].reverseLookup`]: ['This value should be a string.'] });
+      // An empty name removes the record, as the reference describes.
+      if (entry.reverseLookup === '') current.delete(entry.ip);
+      else current.set(entry.ip, entry.reverseLookup);
+    });
+    const list = [...current].map(([ip, reverseLookup]) => ({ ip, reverseLookup }));
+    req.data.ipManagement.reverseLookups.set(record.ip, list);
+    return ok({ _metadata: { limit: list.length, offset: 0, totalCount: list.length }, reverseLookups: list });
+  });
+
+  router.post(`${BASE}/ips/:ip/nullRoute`, (req) => {
+    const record = ipOf(req);
+    const body = validateBody<{ automatedUnnullingAt?: string; comment?: string; ticketId?: string }>(req, nullRouteRules);
+    checkUnnullingDate(body.automatedUnnullingAt);
+    if (record.nullRouted) throw badRequest({ ip: ['This IP is already null routed.'] });
+    return ok(nullRouteIp(req.data.ipManagement, record, body), 201);
+  });
+
+  router.delete(`${BASE}/ips/:ip/nullRoute`, (req) => {
+    const record = ipOf(req);
+    if (!removeNullRoute(req.data.ipManagement, record)) throw notFound('active null route');
+    return noContent();
+  });
+
+  router.get(`${BASE}/nullRoutes`, (req) => {
+    const from = addressParam(req, 'fromIp');
+    const to = addressParam(req, 'toIp');
+    const fromDate = dateParam(req, 'fromDate');
+    const toDate = dateParam(req, 'toDate');
+    const q = (name: string) => req.query.get(name) || undefined;
+    const [nulledBy, unnulledBy, ticketId, contractId, equipmentId] = ['nulledBy', 'unnulledBy', 'ticketId', 'contractId', 'equipmentId'].map(q);
+    const order = sorter<NullRoute>(req, {
+      ip: (n) => ipValue(n.ip),
+      nulledAt: (n) => n.nulledAt,
+      unnulledAt: (n) => n.unnulledAt,
+      nullLevel: (n) => n.nullLevel,
+    });
+    const list = req.data.ipManagement.nullRoutes
+      .filter((n) => from === undefined || ipValue(n.ip) >= from)
+      .filter((n) => to === undefined || ipValue(n.ip) <= to)
+      // Active after fromDate: not lifted before it; active before toDate: created before it.
+      .filter((n) => fromDate === undefined || !n.unnulledAt || Date.parse(n.unnulledAt) >= fromDate)
+      .filter((n) => toDate === undefined || Date.parse(n.nulledAt) <= toDate)
+      .filter((n) => !nulledBy || n.nulledBy === nulledBy)
+      .filter((n) => !unnulledBy || n.unnulledBy === unnulledBy)
+      .filter((n) => !ticketId || n.ticketId === ticketId)
+      .filter((n) => !contractId || n.assignedContract?.id === contractId)
+      .filter((n) => !equipmentId || n.equipmentId === equipmentId)
+      .slice()
+      .sort((a, b) => order(a, b) || (a.nulledAt < b.nulledAt ? 1 : -1));
+    return paginate(req, list, 'nullroutes', { defaultLimit: 50 });
+  });
+
+  const findNullRoute = (req: EmulatorRequest) => {
+    const route = req.data.ipManagement.nullRoutes.find((n) => n.id === req.params.id);
+    if (!route) throw notFound('null route');
+    return route;
+  };
+  router.get(`${BASE}/nullRoutes/:id`, (req) => ok(findNullRoute(req)));
+  router.put(`${BASE}/nullRoutes/:id`, (req) => {
+    const route = findNullRoute(req);
+    const body = validateBody<{ automatedUnnullingAt?: string; comment?: string; ticketId?: string }>(req, nullRouteRules);
+    checkUnnullingDate(body.automatedUnnullingAt);
+    Object.assign(route, body);
+    return ok(route);
+  });
+}

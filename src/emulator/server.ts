@@ -1,0 +1,252 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createDataset, defaultKeys, type Dataset, type DatasetSpec } from './dataset.js';
+import { ApiError, errorBody } from './http.js';
+import { Router, type EmulatorResponse, type HttpMethod } from './router.js';
+import { register as dedicatedServers } from './dedicated-servers/routes.js';
+import { register as ipManagement } from './ip-management/routes.js';
+import { register as publicCloud } from './public-cloud/routes.js';
+import { register as domains } from './domains/routes.js';
+import { register as services } from './services/routes.js';
+import { register as invoices } from './invoices/routes.js';
+
+/** One request the emulator served (never the key, never the body). */
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  search: string;
+  status: number | 'reset' | 'timeout';
+  at: number;
+}
+
+/** A fault that hits the next matching request(s) exactly, for deterministic tests. */
+export interface ScriptedFault {
+  /** Only requests whose path contains this (default: any). */
+  match?: string;
+  method?: string;
+  kind: 'status' | 'reset' | 'timeout';
+  status?: number;
+  retryAfterSeconds?: number;
+  /** How many matching requests it hits (default 1). */
+  times?: number;
+}
+
+/** Random faults, for load and chaos runs. Rates are probabilities in [0, 1]. */
+export interface FaultRates {
+  errorRate: number;
+  errorStatus: number;
+  rateLimitRate: number;
+  retryAfterSeconds: number;
+  timeoutRate: number;
+  resetRate: number;
+}
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  /** API keys the emulator accepts and the data set each one sees. */
+  keys?: Record<string, DatasetSpec>;
+  /** Added to every answer, in ms. */
+  latencyMs?: number;
+  faults?: Partial<FaultRates>;
+  /** Keep at most this many log entries (oldest dropped). */
+  logLimit?: number;
+}
+
+const noFaults: FaultRates = { errorRate: 0, errorStatus: 500, rateLimitRate: 0, retryAfterSeconds: 1, timeoutRate: 0, resetRate: 0 };
+
+export function createRouter(): Router {
+  const router = new Router();
+  for (const register of [dedicatedServers, ipManagement, publicCloud, domains, services, invoices]) register(router);
+  return router;
+}
+
+/**
+ * The Leaseweb API emulator: same paths, shapes and error envelope as the reference, one
+ * in-memory data set per API key, state that mutations change, switches for latency
+ * and faults, and a log of what it served.
+ */
+export class Emulator {
+  readonly log: LoggedRequest[] = [];
+  latencyMs: number;
+  faults: FaultRates;
+  private readonly scripted: Array<Required<Pick<ScriptedFault, 'kind'>> & ScriptedFault & { left: number }> = [];
+  private readonly keys: Record<string, DatasetSpec>;
+  private readonly datasets = new Map<string, Dataset>();
+  private readonly router = createRouter();
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly logLimit: number;
+
+  constructor(private readonly options: EmulatorOptions = {}) {
+    this.keys = options.keys ?? defaultKeys;
+    this.latencyMs = options.latencyMs ?? 0;
+    this.faults = { ...noFaults, ...options.faults };
+    this.logLimit = options.logLimit ?? 100_000;
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 60_000;
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  async listen(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve));
+    return this;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The data set of a key, created on first use (tests read it to check answers). */
+  dataset(key: string): Dataset {
+    let data = this.datasets.get(key);
+    if (!data) {
+      const spec = this.keys[key];
+      if (!spec) throw new Error('unknown emulator key');
+      data = createDataset(spec);
+      this.datasets.set(key, data);
+    }
+    return data;
+  }
+
+  /** Forgets all state changes: every key starts again from its seed. */
+  reset(): void {
+    this.datasets.clear();
+    this.scripted.length = 0;
+    this.faults = { ...noFaults, ...this.options.faults };
+    this.latencyMs = this.options.latencyMs ?? 0;
+    this.clearLog();
+  }
+
+  clearLog(): void {
+    this.log.length = 0;
+  }
+
+  /** Schedules a fault for the next matching request(s). */
+  failNext(fault: ScriptedFault): void {
+    this.scripted.push({ ...fault, left: fault.times ?? 1 });
+  }
+
+  private record(entry: LoggedRequest): void {
+    if (this.log.length >= this.logLimit) this.log.shift();
+    this.log.push(entry);
+  }
+
+  private pickFault(method: string, path: string): ScriptedFault | undefined {
+    const i = this.scripted.findIndex((f) => (!f.match || path.includes(f.match)) && (!f.method || f.method === method));
+    if (i >= 0) {
+      const fault = this.scripted[i]!;
+      if (--fault.left <= 0) this.scripted.splice(i, 1);
+      return fault;
+    }
+    const f = this.faults;
+    const roll = Math.random();
+    if (roll < f.resetRate) return { kind: 'reset' };
+    if (roll < f.resetRate + f.timeoutRate) return { kind: 'timeout' };
+    if (roll < f.resetRate + f.timeoutRate + f.rateLimitRate) return { kind: 'status', status: 429, retryAfterSeconds: f.retryAfterSeconds };
+    if (roll < f.resetRate + f.timeoutRate + f.rateLimitRate + f.errorRate) return { kind: 'status', status: f.errorStatus };
+    return undefined;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const entry: LoggedRequest = { method, path: url.pathname, search: url.search, status: 0, at: Date.now() };
+    this.record(entry);
+    const raw = await readBody(req);
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+
+    const fault = this.pickFault(method, url.pathname);
+    if (fault?.kind === 'reset') {
+      entry.status = 'reset';
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'timeout') {
+      entry.status = 'timeout'; // never answer; the socket closes when the client gives up
+      return;
+    }
+    let response: EmulatorResponse;
+    if (fault?.kind === 'status') {
+      const status = fault.status ?? 500;
+      response = { status, body: errorBody(new ApiError(status, status === 429 ? 'Too many requests.' : 'The API is temporarily unavailable.')) };
+      if (fault.retryAfterSeconds !== undefined) response.headers = { 'retry-after': String(fault.retryAfterSeconds) };
+    } else {
+      response = await this.route(req, method, url, raw);
+    }
+    entry.status = response.status;
+    send(res, response);
+  }
+
+  private async route(req: IncomingMessage, method: string, url: URL, raw: string): Promise<EmulatorResponse> {
+    try {
+      const key = req.headers['x-lsw-auth'];
+      if (typeof key !== 'string' || !this.keys[key]) {
+        throw new ApiError(401, 'You are not authorized to view this resource.', undefined, 'ACCESS_DENIED');
+      }
+      const match = this.router.match(method, url.pathname);
+      if (match.kind === 'not-found') throw new ApiError(404, 'The requested resource could not be found.');
+      if (match.kind === 'method-not-allowed') {
+        return { status: 405, headers: { allow: match.allowed.join(', ') }, body: errorBody(new ApiError(405, 'Method not allowed.')) };
+      }
+      let body: unknown;
+      if (raw) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          throw new ApiError(400, 'The API could not interpret your request correctly.', { body: ['Malformed JSON.'] });
+        }
+      }
+      return await match.handler({
+        method: method as HttpMethod,
+        path: url.pathname,
+        params: match.params,
+        query: url.searchParams,
+        body,
+        data: this.dataset(key),
+      });
+    } catch (error) {
+      if (error instanceof ApiError) return { status: error.status, body: errorBody(error) };
+      return { status: 500, body: errorBody(new ApiError(500, `Emulator error: ${(error as Error).message}`)) };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, response: EmulatorResponse): void {
+  const headers: Record<string, string> = { ...response.headers };
+  let payload: string | Buffer | undefined;
+  if (response.raw !== undefined) {
+    payload = response.raw;
+  } else if (response.body !== undefined && response.status !== 204) {
+    payload = JSON.stringify(response.body);
+    headers['content-type'] = 'application/json';
+  }
+  if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return new Emulator(options).listen();
+}
