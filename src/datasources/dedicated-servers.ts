@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { UpstreamSession } from './client.js';
 import { byIdLoader, fetchAll, orNull } from './loaders.js';
 import { toPage, type Page, type Window } from './page.js';
-import { path } from './path.js';
+import { pathUnder } from './path.js';
 import { bareIp } from './ip-management.js';
 import type {
   ControlPanel,
@@ -24,7 +24,7 @@ import type {
   ServerNullRoute,
 } from './types/dedicated-servers.js';
 
-const BASE = '/bareMetals/v2';
+const api = pathUnder('/bareMetals/v2');
 
 export interface ServerListFilter {
   reference?: string | null;
@@ -73,12 +73,12 @@ const notificationItemsKey = (kind: NotificationKind) =>
  * go through per-request loaders, so a server asked for twice in a query is fetched once.
  */
 export class DedicatedServersAPI {
-  private readonly serverById = byIdLoader((id: string) => this.upstream.get<Server>(path`${BASE}/servers/${id}`));
+  private readonly serverById = byIdLoader((id: string) => this.upstream.get<Server>(api`/servers/${id}`));
   /** All IPs of one server as the server sees them (network type, DDoS profile …). */
   private readonly ipViews = new DataLoader<string, Map<string, ServerIp>>((ids) =>
     Promise.all(
       ids.map((id) =>
-        fetchAll<ServerIp>(this.upstream, path`${BASE}/servers/${id}/ips`, 'ips')
+        fetchAll<ServerIp>(this.upstream, api`/servers/${id}/ips`, 'ips')
           .then((ips) => new Map(ips.map((ip) => [bareIp(ip.ip), ip])))
           .catch((e: Error) => e),
       ),
@@ -92,7 +92,7 @@ export class DedicatedServersAPI {
 
   list(window: Window, filter: ServerListFilter = {}): Promise<Page<Server>> {
     return this.upstream
-      .get(`${BASE}/servers`, { ...window, ...filter })
+      .get(api`/servers`, { ...window, ...filter })
       .then((body) => toPage<Server>(body, 'servers', window));
   }
 
@@ -102,7 +102,7 @@ export class DedicatedServersAPI {
   }
 
   async update(id: string, reference: string): Promise<void> {
-    await this.upstream.put(path`${BASE}/servers/${id}`, { reference });
+    await this.upstream.put(api`/servers/${id}`, { reference });
     this.serverById.clear(id);
   }
 
@@ -110,7 +110,7 @@ export class DedicatedServersAPI {
 
   ips(id: string, window: Window, filter: ServerIpFilter = {}): Promise<Page<ServerIp>> {
     return this.upstream
-      .get(path`${BASE}/servers/${id}/ips`, { ...window, ...filter })
+      .get(api`/servers/${id}/ips`, { ...window, ...filter })
       .then((body) => toPage<ServerIp>(body, 'ips', window));
   }
 
@@ -120,39 +120,39 @@ export class DedicatedServersAPI {
   }
 
   ip(id: string, address: string): Promise<ServerIp | null> {
-    return orNull(this.upstream.get<ServerIp>(path`${BASE}/servers/${id}/ips/${bareIp(address)}`));
+    return orNull(this.upstream.get<ServerIp>(api`/servers/${id}/ips/${bareIp(address)}`));
   }
 
   updateIp(id: string, address: string, changes: { detectionProfile?: string | null; reverseLookup?: string | null }): Promise<ServerIp> {
     this.ipViews.clear(id);
-    return this.upstream.put<ServerIp>(path`${BASE}/servers/${id}/ips/${bareIp(address)}`, changes);
+    return this.upstream.put<ServerIp>(api`/servers/${id}/ips/${bareIp(address)}`, changes);
   }
 
   nullRouteIp(id: string, address: string): Promise<ServerIp> {
     this.ipViews.clear(id);
-    return this.upstream.post<ServerIp>(path`${BASE}/servers/${id}/ips/${bareIp(address)}/null`);
+    return this.upstream.post<ServerIp>(api`/servers/${id}/ips/${bareIp(address)}/null`);
   }
 
   removeIpNullRoute(id: string, address: string): Promise<ServerIp> {
     this.ipViews.clear(id);
-    return this.upstream.post<ServerIp>(path`${BASE}/servers/${id}/ips/${bareIp(address)}/unnull`);
+    return this.upstream.post<ServerIp>(api`/servers/${id}/ips/${bareIp(address)}/unnull`);
   }
 
   nullRouteHistory(id: string, window: Window): Promise<Page<ServerNullRoute>> {
     return this.upstream
-      .get(path`${BASE}/servers/${id}/nullRouteHistory`, { ...window })
+      .get(api`/servers/${id}/nullRouteHistory`, { ...window })
       .then((body) => toPage<ServerNullRoute>(body, 'nullRoutes', window));
   }
 
   // Private networks.
 
   async addToPrivateNetwork(id: string, privateNetworkId: string, linkSpeed: number): Promise<void> {
-    await this.upstream.put(path`${BASE}/servers/${id}/privateNetworks/${privateNetworkId}`, { linkSpeed });
+    await this.upstream.put(api`/servers/${id}/privateNetworks/${privateNetworkId}`, { linkSpeed });
     this.serverById.clear(id);
   }
 
   async removeFromPrivateNetwork(id: string, privateNetworkId: string): Promise<void> {
-    await this.upstream.delete(path`${BASE}/servers/${id}/privateNetworks/${privateNetworkId}`);
+    await this.upstream.delete(api`/servers/${id}/privateNetworks/${privateNetworkId}`);
     this.serverById.clear(id);
   }
 
@@ -160,92 +160,92 @@ export class DedicatedServersAPI {
 
   networkInterfaces(id: string): Promise<ServerNetworkInterfaceStatus[]> {
     return this.upstream
-      .get(path`${BASE}/servers/${id}/networkInterfaces`)
+      .get(api`/servers/${id}/networkInterfaces`)
       .then((body) => toPage<ServerNetworkInterfaceStatus>(body, 'networkInterfaces').items);
   }
 
   networkInterface(id: string, type: InterfaceSegment): Promise<ServerNetworkInterfaceStatus> {
-    return this.upstream.get(path`${BASE}/servers/${id}/networkInterfaces/${type}`);
+    return this.upstream.get(api`/servers/${id}/networkInterfaces/${type}`);
   }
 
   async setNetworkInterfaces(id: string, action: 'open' | 'close', type?: InterfaceSegment): Promise<void> {
     await this.upstream.post(
       type
-        ? path`${BASE}/servers/${id}/networkInterfaces/${type}/${action}`
-        : path`${BASE}/servers/${id}/networkInterfaces/${action}`,
+        ? api`/servers/${id}/networkInterfaces/${type}/${action}`
+        : api`/servers/${id}/networkInterfaces/${action}`,
     );
   }
 
   // Hardware and metrics.
 
   hardwareInfo(id: string): Promise<HardwareInfo> {
-    return this.upstream.get(path`${BASE}/servers/${id}/hardwareInfo`);
+    return this.upstream.get(api`/servers/${id}/hardwareInfo`);
   }
 
   metrics(id: string, kind: NotificationKind, query: MetricsQuery): Promise<MetricsResponse> {
-    return this.upstream.get(path`${BASE}/servers/${id}/metrics/${kind}`, { ...query });
+    return this.upstream.get(api`/servers/${id}/metrics/${kind}`, { ...query });
   }
 
   // Notification settings.
 
   notificationSettings(id: string, kind: NotificationKind, window: Window): Promise<Page<NotificationSetting>> {
     return this.upstream
-      .get(path`${BASE}/servers/${id}/notificationSettings/${kind}`, { ...window })
+      .get(api`/servers/${id}/notificationSettings/${kind}`, { ...window })
       .then((body) => toPage<NotificationSetting>(body, notificationItemsKey(kind), window));
   }
 
   notificationSetting(id: string, kind: NotificationKind, settingId: string): Promise<NotificationSetting | null> {
-    return orNull(this.upstream.get(path`${BASE}/servers/${id}/notificationSettings/${kind}/${settingId}`));
+    return orNull(this.upstream.get(api`/servers/${id}/notificationSettings/${kind}/${settingId}`));
   }
 
   createNotificationSetting(id: string, kind: NotificationKind, input: NotificationSettingInput): Promise<NotificationSetting> {
-    return this.upstream.post(path`${BASE}/servers/${id}/notificationSettings/${kind}`, input);
+    return this.upstream.post(api`/servers/${id}/notificationSettings/${kind}`, input);
   }
 
   updateNotificationSetting(id: string, kind: NotificationKind, settingId: string, input: NotificationSettingInput): Promise<NotificationSetting> {
-    return this.upstream.put(path`${BASE}/servers/${id}/notificationSettings/${kind}/${settingId}`, input);
+    return this.upstream.put(api`/servers/${id}/notificationSettings/${kind}/${settingId}`, input);
   }
 
   async deleteNotificationSetting(id: string, kind: NotificationKind, settingId: string): Promise<void> {
-    await this.upstream.delete(path`${BASE}/servers/${id}/notificationSettings/${kind}/${settingId}`);
+    await this.upstream.delete(api`/servers/${id}/notificationSettings/${kind}/${settingId}`);
   }
 
   ddosNotificationSettings(id: string): Promise<DdosNotificationSettings> {
-    return this.upstream.get(path`${BASE}/servers/${id}/notificationSettings/ddos`);
+    return this.upstream.get(api`/servers/${id}/notificationSettings/ddos`);
   }
 
   async updateDdosNotificationSettings(id: string, changes: Partial<DdosNotificationSettings>): Promise<void> {
-    await this.upstream.put(path`${BASE}/servers/${id}/notificationSettings/ddos`, changes);
+    await this.upstream.put(api`/servers/${id}/notificationSettings/ddos`, changes);
   }
 
   // Power.
 
   powerStatus(id: string): Promise<PowerStatus> {
-    return this.upstream.get(path`${BASE}/servers/${id}/powerInfo`);
+    return this.upstream.get(api`/servers/${id}/powerInfo`);
   }
 
   async power(id: string, action: 'powerOn' | 'powerOff' | 'powerCycle'): Promise<void> {
-    await this.upstream.post(path`${BASE}/servers/${id}/${action}`);
+    await this.upstream.post(api`/servers/${id}/${action}`);
   }
 
   // Jobs.
 
   jobs(id: string, window: Window, filter: JobFilter = {}): Promise<Page<ServerJob>> {
     return this.upstream
-      .get(path`${BASE}/servers/${id}/jobs`, { ...window, ...filter })
+      .get(api`/servers/${id}/jobs`, { ...window, ...filter })
       .then((body) => toPage<ServerJob>(body, 'jobs', window));
   }
 
   job(id: string, jobId: string): Promise<ServerJob | null> {
-    return orNull(this.upstream.get(path`${BASE}/servers/${id}/jobs/${jobId}`));
+    return orNull(this.upstream.get(api`/servers/${id}/jobs/${jobId}`));
   }
 
   stopActiveJob(id: string, action: 'cancelActiveJob' | 'expireActiveJob'): Promise<ServerJob> {
-    return this.upstream.post(path`${BASE}/servers/${id}/${action}`);
+    return this.upstream.post(api`/servers/${id}/${action}`);
   }
 
   retryJob(id: string, jobId: string): Promise<ServerJob> {
-    return this.upstream.post(path`${BASE}/servers/${id}/jobs/${jobId}/retry`);
+    return this.upstream.post(api`/servers/${id}/jobs/${jobId}/retry`);
   }
 
   launchJob(
@@ -253,76 +253,76 @@ export class DedicatedServersAPI {
     operation: 'install' | 'rescueMode' | 'hardwareScan' | 'ipmiReset',
     body: Record<string, unknown>,
   ): Promise<ServerJob> {
-    return this.upstream.post(path`${BASE}/servers/${id}/${operation}`, body);
+    return this.upstream.post(api`/servers/${id}/${operation}`, body);
   }
 
   // Credentials.
 
   credentials(id: string, window: Window, type?: CredentialType | null): Promise<Page<Credential>> {
-    const url = type ? path`${BASE}/servers/${id}/credentials/${type}` : path`${BASE}/servers/${id}/credentials`;
+    const url = type ? api`/servers/${id}/credentials/${type}` : api`/servers/${id}/credentials`;
     return this.upstream.get(url, { ...window }).then((body) => toPage<Credential>(body, 'credentials', window));
   }
 
   credential(id: string, type: CredentialType, username: string): Promise<Credential | null> {
-    return orNull(this.upstream.get(path`${BASE}/servers/${id}/credentials/${type}/${username}`));
+    return orNull(this.upstream.get(api`/servers/${id}/credentials/${type}/${username}`));
   }
 
   createCredential(id: string, credential: Required<Credential>): Promise<Credential> {
-    return this.upstream.post(path`${BASE}/servers/${id}/credentials`, credential);
+    return this.upstream.post(api`/servers/${id}/credentials`, credential);
   }
 
   updateCredential(id: string, type: CredentialType, username: string, password: string): Promise<Credential> {
-    return this.upstream.put(path`${BASE}/servers/${id}/credentials/${type}/${username}`, { password });
+    return this.upstream.put(api`/servers/${id}/credentials/${type}/${username}`, { password });
   }
 
   async deleteCredential(id: string, type: CredentialType, username: string): Promise<void> {
-    await this.upstream.delete(path`${BASE}/servers/${id}/credentials/${type}/${username}`);
+    await this.upstream.delete(api`/servers/${id}/credentials/${type}/${username}`);
   }
 
   // DHCP reservations.
 
   dhcpReservations(id: string): Promise<DhcpLease[]> {
-    return this.upstream.get(path`${BASE}/servers/${id}/leases`).then((body) => toPage<DhcpLease>(body, 'leases').items);
+    return this.upstream.get(api`/servers/${id}/leases`).then((body) => toPage<DhcpLease>(body, 'leases').items);
   }
 
   async createDhcpReservation(id: string, input: { bootfile: string; hostname?: string | null }): Promise<void> {
-    await this.upstream.post(path`${BASE}/servers/${id}/leases`, input);
+    await this.upstream.post(api`/servers/${id}/leases`, input);
   }
 
   async deleteDhcpReservation(id: string): Promise<void> {
-    await this.upstream.delete(path`${BASE}/servers/${id}/leases`);
+    await this.upstream.delete(api`/servers/${id}/leases`);
   }
 
   // Catalogues.
 
   operatingSystems(window: Window, controlPanelId?: string | null): Promise<Page<OperatingSystemSummary>> {
     return this.upstream
-      .get(`${BASE}/operatingSystems`, { ...window, controlPanelId })
+      .get(api`/operatingSystems`, { ...window, controlPanelId })
       .then((body) => toPage<OperatingSystemSummary>(body, 'operatingSystems', window));
   }
 
   /** The OS catalogue, listed once per request and indexed by id. */
   operatingSystemSummary(id: string): Promise<OperatingSystemSummary | null> {
-    this.operatingSystemIndex ??= fetchAll<OperatingSystemSummary>(this.upstream, `${BASE}/operatingSystems`, 'operatingSystems').then(
+    this.operatingSystemIndex ??= fetchAll<OperatingSystemSummary>(this.upstream, api`/operatingSystems`, 'operatingSystems').then(
       (all) => new Map(all.map((os) => [os.id, os])),
     );
     return this.operatingSystemIndex.then((index) => index.get(id) ?? null);
   }
 
   operatingSystem(id: string, controlPanelId: string): Promise<OperatingSystem | null> {
-    return orNull(this.upstream.get(path`${BASE}/operatingSystems/${id}`, { controlPanelId }));
+    return orNull(this.upstream.get(api`/operatingSystems/${id}`, { controlPanelId }));
   }
 
   controlPanels(window: Window, operatingSystemId?: string | null): Promise<Page<ControlPanel>> {
     const url = operatingSystemId
-      ? path`${BASE}/operatingSystems/${operatingSystemId}/controlPanels`
-      : `${BASE}/controlPanels`;
+      ? api`/operatingSystems/${operatingSystemId}/controlPanels`
+      : api`/controlPanels`;
     return this.upstream.get(url, { ...window }).then((body) => toPage<ControlPanel>(body, 'controlPanels', window));
   }
 
   rescueImages(window: Window): Promise<Page<RescueImage>> {
     return this.upstream
-      .get(`${BASE}/rescueImages`, { ...window })
+      .get(api`/rescueImages`, { ...window })
       .then((body) => toPage<RescueImage>(body, 'rescueImages', window));
   }
 }

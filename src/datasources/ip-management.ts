@@ -2,10 +2,10 @@ import DataLoader from 'dataloader';
 import type { UpstreamSession } from './client.js';
 import { byIdLoader, chunkByLength, fetchAll, orNull } from './loaders.js';
 import { toPage, type Page, type Window } from './page.js';
-import { path } from './path.js';
+import { pathUnder } from './path.js';
 import type { Ip, NullRoute, ReverseLookupRecord } from './types/ip-management.js';
 
-const BASE = '/ipMgmt/v2';
+const api = pathUnder('/ipMgmt/v2');
 
 export interface IpListFilter {
   subnetId?: string | null;
@@ -62,15 +62,15 @@ export class IpManagementAPI {
   private readonly byAddress = new DataLoader<string, Ip | null>((keys) => this.loadIps(keys));
   /** All IPs of each equipment id, in one `?equipmentIds=` call per chunk. */
   private readonly byEquipment = new DataLoader<string, Ip[]>((keys) => this.loadEquipmentIps(keys));
-  private readonly nullRouteById = byIdLoader((id: string) =>
-    this.upstream.get<NullRoute>(path`${BASE}/nullRoutes/${id}`),
+  private readonly nullRouteLoader = byIdLoader((id: string) =>
+    this.upstream.get<NullRoute>(api`/nullRoutes/${id}`),
   );
 
   constructor(private readonly upstream: UpstreamSession) {}
 
   list(window: Window, filter: IpListFilter = {}, sort?: string[]): Promise<Page<Ip>> {
     return this.upstream
-      .get(`${BASE}/ips`, { ...window, ...filter, sort })
+      .get(api`/ips`, { ...window, ...filter, sort })
       .then((body) => toPage<Ip>(body, 'ips', window));
   }
 
@@ -90,46 +90,46 @@ export class IpManagementAPI {
   }
 
   async update(address: string, reverseLookup: string): Promise<Ip> {
-    const ip = await this.upstream.put<Ip>(path`${BASE}/ips/${ipKey(address)}`, { reverseLookup });
+    const ip = await this.upstream.put<Ip>(api`/ips/${ipKey(address)}`, { reverseLookup });
     this.forget(address);
     return ip;
   }
 
   reverseLookupRecords(address: string, window: Window, filter: { ip?: string | null; reverseLookup?: string | null } = {}): Promise<Page<ReverseLookupRecord>> {
     return this.upstream
-      .get(path`${BASE}/ips/${ipKey(address)}/reverseLookup`, { ...window, ...filter })
+      .get(api`/ips/${ipKey(address)}/reverseLookup`, { ...window, ...filter })
       .then((body) => toPage<ReverseLookupRecord>(body, 'reverseLookups', window));
   }
 
   async updateReverseLookupRecords(address: string, reverseLookups: ReverseLookupRecord[]): Promise<ReverseLookupRecord[]> {
-    const body = await this.upstream.put(path`${BASE}/ips/${ipKey(address)}/reverseLookup`, { reverseLookups });
+    const body = await this.upstream.put(api`/ips/${ipKey(address)}/reverseLookup`, { reverseLookups });
     return toPage<ReverseLookupRecord>(body, 'reverseLookups').items;
   }
 
   async nullRoute(address: string, changes: NullRouteChanges): Promise<NullRoute> {
-    const route = await this.upstream.post<NullRoute>(path`${BASE}/ips/${ipKey(address)}/nullRoute`, changes);
+    const route = await this.upstream.post<NullRoute>(api`/ips/${ipKey(address)}/nullRoute`, changes);
     this.forget(address);
     return route;
   }
 
   async removeNullRoute(address: string): Promise<void> {
-    await this.upstream.delete(path`${BASE}/ips/${ipKey(address)}/nullRoute`);
+    await this.upstream.delete(api`/ips/${ipKey(address)}/nullRoute`);
     this.forget(address);
   }
 
   nullRoutes(window: Window, filter: NullRouteListFilter = {}, sort?: string[]): Promise<Page<NullRoute>> {
     return this.upstream
-      .get(`${BASE}/nullRoutes`, { ...window, ...filter, sort })
+      .get(api`/nullRoutes`, { ...window, ...filter, sort })
       .then((body) => toPage<NullRoute>(body, 'nullroutes', window));
   }
 
   nullRouteById(id: string): Promise<NullRoute | null> {
-    return this.nullRouteById.load(id);
+    return this.nullRouteLoader.load(id);
   }
 
   async updateNullRoute(id: string, changes: NullRouteChanges): Promise<NullRoute> {
-    const route = await this.upstream.put<NullRoute>(path`${BASE}/nullRoutes/${id}`, changes);
-    this.nullRouteById.clear(id);
+    const route = await this.upstream.put<NullRoute>(api`/nullRoutes/${id}`, changes);
+    this.nullRouteLoader.clear(id);
     this.forget(route.ip);
     return route;
   }
@@ -143,13 +143,13 @@ export class IpManagementAPI {
   private async loadIps(keys: readonly string[]): Promise<Array<Ip | Error | null>> {
     if (keys.length === 1) {
       // One address: the inspect endpoint, which also knows IPv6 ranges.
-      return [await orNull(this.upstream.get<Ip>(path`${BASE}/ips/${keys[0]!}`)).catch((e: Error) => e)];
+      return [await orNull(this.upstream.get<Ip>(api`/ips/${keys[0]!}`)).catch((e: Error) => e)];
     }
     const found = new Map<string, Ip>();
     try {
       await Promise.all(
         chunkByLength(keys).map(async (chunk) => {
-          const ips = await fetchAll<Ip>(this.upstream, `${BASE}/ips`, 'ips', { ips: chunk.map(bareIp).join(',') }, chunk.length);
+          const ips = await fetchAll<Ip>(this.upstream, api`/ips`, 'ips', { ips: chunk.map(bareIp).join(',') }, chunk.length);
           for (const ip of ips) found.set(bareIp(ip.ip), ip);
         }),
       );
@@ -164,7 +164,7 @@ export class IpManagementAPI {
     try {
       await Promise.all(
         chunkByLength(ids).map(async (chunk) => {
-          const ips = await fetchAll<Ip>(this.upstream, `${BASE}/ips`, 'ips', { equipmentIds: chunk.join(',') }, 500);
+          const ips = await fetchAll<Ip>(this.upstream, api`/ips`, 'ips', { equipmentIds: chunk.join(',') }, 500);
           for (const ip of ips) if (ip.equipmentId) byOwner.get(ip.equipmentId)?.push(ip);
         }),
       );

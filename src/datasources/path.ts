@@ -45,3 +45,11 @@ export function queryString(query: Query | undefined, separators: Record<string,
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * A `path` tag for one API base: `const api = pathUnder('/bareMetals/v2')`, then
+ * api`/servers/${id}` gives `/bareMetals/v2/servers/<encoded id>`.
+ */
+export function pathUnder(base: string) {
+  return (strings: TemplateStringsArray, ...values: Array<string | number>): string => base + path(strings, ...values);
+}

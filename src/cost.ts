@@ -1,0 +1,55 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from './resolvers/connection.js';
+
+/**
+ * A field that returns a page costs its page size (`first`, else the default page) times
+ * what is asked of each item, so `dedicatedServers(first: 100) { nodes { ips(first: 100)
+ * { … } } }` costs what it would really fan out to. `nodes(ids:)` costs per id.
+ */
+const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const each = Math.max(childComplexity, 1);
+  if (Array.isArray(args.ids)) return 1 + args.ids.length * each;
+  if (field.args.some((a) => a.name === 'first')) {
+    const size = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+    return 1 + size * each;
+  }
+  return undefined;
+};
+
+/**
+ * Computes each operation's cost before it runs, refuses it above `maxCost`
+ * (QUERY_TOO_COMPLEX), and reports `extensions.cost = { requested, limit }`.
+ */
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      let requested = 0;
+      return {
+        async didResolveOperation({ request, document }) {
+          requested = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName,
+            variables: request.variables ?? {},
+            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (requested > maxCost) {
+            throw new GraphQLError(`Query cost ${requested} exceeds the limit of ${maxCost}. Ask for smaller pages or fewer fields.`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', cost: { requested, limit: maxCost }, http: { status: 400 } },
+            });
+          }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind === 'single' && requested > 0) {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              cost: { requested, limit: maxCost },
+            };
+          }
+        },
+      };
+    },
+  };
+}

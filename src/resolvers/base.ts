@@ -1,0 +1,46 @@
+import type { MetricsResponse } from '../datasources/types/dedicated-servers.js';
+import { InputError } from '../errors.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { parseGid } from '../ids.js';
+import type { GraphQLContext } from '../context.js';
+import type { NodeFetchers } from './nodes.js';
+import { DateTime, IPAddress, JSONScalar } from './scalars.js';
+
+const MAX_NODES = 100;
+
+const typenameOf = (obj: unknown) => (obj as { __typename?: string }).__typename ?? null;
+
+/** Roots, `node`/`nodes`, scalars and the shared types, given every product's node fetchers. */
+export function baseResolvers(fetchers: NodeFetchers): Resolvers {
+  const fetchNode = async (ctx: GraphQLContext, id: string) => {
+    const parsed = parseGid(id);
+    const fetch = parsed && fetchers[parsed.type];
+    return fetch ? fetch(ctx, parsed.parts) : null;
+  };
+  return {
+    DateTime,
+    IPAddress,
+    JSON: JSONScalar,
+    Query: {
+      node: (_, { id }, ctx) => fetchNode(ctx, id),
+      nodes: (_, { ids }, ctx) => {
+        if (ids.length > MAX_NODES) throw new InputError(`nodes takes at most ${MAX_NODES} ids.`, ['ids']);
+        // One failing id must not fail the others: a miss or an error becomes null.
+        return Promise.all(ids.map((id) => fetchNode(ctx, id).catch(() => null)));
+      },
+    },
+    Mutation: {
+      _ping: () => true,
+    },
+    Node: { __resolveType: typenameOf as never },
+    Equipment: { __resolveType: typenameOf as never },
+    Metrics: {
+      from: (m: MetricsResponse) => m._metadata?.from ?? null,
+      to: (m: MetricsResponse) => m._metadata?.to ?? null,
+      granularity: (m: MetricsResponse) => m._metadata?.granularity ?? null,
+      aggregation: (m: MetricsResponse) => m._metadata?.aggregation ?? null,
+      series: (m: MetricsResponse) =>
+        Object.entries(m.metrics ?? {}).map(([name, s]) => ({ name, unit: s.unit, values: s.values })),
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { mergeResolvers } from '@graphql-tools/merge';
+import type { Resolvers } from '../generated/graphql.js';
+import { baseResolvers } from './base.js';
+import * as dedicatedServers from './dedicated-servers.js';
+import * as dedicatedServerMutations from './dedicated-servers.mutations.js';
+import * as ipManagement from './ip-management.js';
+import { registerEquipmentKinds, type EquipmentKind } from './equipment.js';
+import type { NodeFetchers } from './nodes.js';
+
+/** Every product's resolvers; a product with global ids also exports its node fetchers. */
+const products = [dedicatedServers, dedicatedServerMutations, ipManagement];
+
+const nodeFetchers: NodeFetchers = Object.assign(
+  {},
+  ...products.map((p) => ('nodeFetchers' in p ? p.nodeFetchers : {})),
+);
+
+/** Kinds of equipment an untyped `equipmentId` may name, tried in this order. */
+registerEquipmentKinds(
+  products.flatMap((p) => ('equipmentKind' in p ? [p.equipmentKind as EquipmentKind] : [])),
+);
+
+export const resolvers = mergeResolvers([baseResolvers(nodeFetchers), ...products.map((p) => p.resolvers)]) as Resolvers;

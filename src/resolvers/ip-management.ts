@@ -1,0 +1,186 @@
+import type { GraphQLContext } from '../context.js';
+import { bareIp, ipKey } from '../datasources/ip-management.js';
+import type { Page } from '../datasources/page.js';
+import type { Ip, IpOwner, IpSource, ProductIpView } from '../datasources/types/ip-management.js';
+import type { IpSortField, NullRouteSortField, Resolvers, SortDirection } from '../generated/graphql.js';
+import { gid } from '../ids.js';
+import { connectionResolvers, toWindow } from './connection.js';
+import { equipmentIpView, resolveEquipment } from './equipment.js';
+import type { NodeFetchers } from './nodes.js';
+import { localId, payload, typed } from './support.js';
+
+// IP sources: an IP is its address plus whichever views of it are already loaded.
+
+export function ipFromMgmt(ip: Ip, owner?: IpOwner): IpSource {
+  return typed('Ip', { address: ipKey(ip.ip), mgmt: ip, ...(owner ? { owner } : {}) });
+}
+
+export function ipFromView(view: ProductIpView, owner: IpOwner): IpSource {
+  return typed('Ip', { address: ipKey(view.ip), view, owner });
+}
+
+export function ipPage<T>(page: Page<T>, toSource: (item: T) => IpSource): Page<IpSource> {
+  return { ...page, items: page.items.map(toSource) };
+}
+
+/** ipMgmt's record of the IP, loaded (batched) when the path that reached it had none. */
+async function mgmtOf(src: IpSource, ctx: GraphQLContext): Promise<Ip | null> {
+  if (src.mgmt === undefined) src.mgmt = await ctx.ds.ipManagement.get(src.address);
+  return src.mgmt;
+}
+
+/** The owning product's view of the IP (network type, DDoS …), loaded when missing. */
+async function viewOf(src: IpSource, ctx: GraphQLContext): Promise<ProductIpView | null> {
+  if (src.view === undefined) {
+    const ownerId = src.owner?.id ?? (await mgmtOf(src, ctx))?.equipmentId;
+    src.view = ownerId ? await equipmentIpView(ctx, ownerId, src.address, src.owner?.typename) : null;
+  }
+  return src.view;
+}
+
+/** A field both views carry: from whichever is loaded, else from ipMgmt. */
+async function either<T>(
+  src: IpSource,
+  ctx: GraphQLContext,
+  fromMgmt: (ip: Ip) => T,
+  fromView: (view: ProductIpView) => T | undefined,
+): Promise<T | null> {
+  if (src.mgmt) return fromMgmt(src.mgmt);
+  if (src.view) {
+    const value = fromView(src.view);
+    if (value !== undefined) return value;
+  }
+  const mgmt = await mgmtOf(src, ctx);
+  return mgmt ? fromMgmt(mgmt) : null;
+}
+
+const fromMgmt =
+  <T>(pick: (ip: Ip) => T) =>
+  async (src: IpSource, _args: unknown, ctx: GraphQLContext): Promise<T | null> => {
+    const mgmt = await mgmtOf(src, ctx);
+    return mgmt ? pick(mgmt) : null;
+  };
+
+const fromView =
+  <T>(pick: (view: ProductIpView) => T | undefined) =>
+  async (src: IpSource, _args: unknown, ctx: GraphQLContext): Promise<T | null> => {
+    const view = await viewOf(src, ctx);
+    return view ? (pick(view) ?? null) : null;
+  };
+
+const IP_SORT: Record<IpSortField, string> = {
+  IP: 'ip',
+  VERSION: 'version',
+  NULL_ROUTED: 'nullRouted',
+  REVERSE_LOOKUP: 'reverseLookup',
+  EQUIPMENT_ID: 'equipmentId',
+  PREFIX_LENGTH: 'prefixLength',
+};
+const NULL_ROUTE_SORT: Record<NullRouteSortField, string> = {
+  IP: 'ip',
+  NULLED_AT: 'nulledAt',
+  UNNULLED_AT: 'unnulledAt',
+  NULL_LEVEL: 'nullLevel',
+};
+
+function sortParam<F extends string>(sort: ReadonlyArray<{ field: F; direction?: SortDirection | null }> | null | undefined, names: Record<F, string>) {
+  return sort?.length ? sort.map((s) => (s.direction === 'DESC' ? '-' : '') + names[s.field]) : undefined;
+}
+
+export const nodeFetchers: NodeFetchers = {
+  Ip: async (ctx, [address]) => {
+    const ip = await ctx.ds.ipManagement.get(address!);
+    return ip ? ipFromMgmt(ip) : null;
+  },
+  NullRoute: async (ctx, [id]) => {
+    const route = await ctx.ds.ipManagement.nullRouteById(id!);
+    return route ? typed('NullRoute', route) : null;
+  },
+};
+
+export const resolvers: Resolvers = {
+  Query: {
+    ips: async (_, { first, after, filter, sort }, ctx) => {
+      const page = await ctx.ds.ipManagement.list(toWindow({ first, after }), filter ?? {}, sortParam(sort, IP_SORT));
+      ctx.ds.ipManagement.prime(page.items);
+      return ipPage(page, (ip) => ipFromMgmt(ip));
+    },
+    ip: async (_, { ip }, ctx) => {
+      const found = await ctx.ds.ipManagement.get(ip);
+      return found ? ipFromMgmt(found) : null;
+    },
+    nullRoutes: (_, { first, after, filter, sort }, ctx) =>
+      ctx.ds.ipManagement.nullRoutes(toWindow({ first, after }), filter ?? {}, sortParam(sort, NULL_ROUTE_SORT)),
+    nullRoute: (_, { id }, ctx) => ctx.ds.ipManagement.nullRouteById(localId(id, 'NullRoute')),
+  },
+
+  Mutation: {
+    updateIp: (_, { input }, ctx) =>
+      payload(async () => ({ ip: ipFromMgmt(await ctx.ds.ipManagement.update(input.ip, input.reverseLookup)) })),
+    updateIpReverseLookupRecords: (_, { input }, ctx) =>
+      payload(async () => ({
+        reverseLookupRecords: await ctx.ds.ipManagement.updateReverseLookupRecords(input.ip, input.reverseLookups),
+      })),
+    nullRouteIp: (_, { input: { ip, ...changes } }, ctx) =>
+      payload(async () => ({ nullRoute: await ctx.ds.ipManagement.nullRoute(ip, changes) })),
+    removeIpNullRoute: (_, { input }, ctx) =>
+      payload(async () => {
+        await ctx.ds.ipManagement.removeNullRoute(input.ip);
+        return { ip: typed('Ip', { address: ipKey(input.ip) }) };
+      }),
+    updateNullRoute: (_, { input: { id, ...changes } }, ctx) =>
+      payload(async () => ({ nullRoute: await ctx.ds.ipManagement.updateNullRoute(localId(id, 'NullRoute'), changes) })),
+  },
+
+  Ip: {
+    id: (src) => gid('Ip', src.address),
+    ip: (src) => bareIp(src.address),
+    version: (src, _, ctx) => either(src, ctx, (m) => m.version, (v) => v.version),
+    type: fromMgmt((m) => m.type),
+    prefixLength: fromMgmt((m) => m.prefixLength),
+    primary: (src, _, ctx) => either(src, ctx, (m) => m.primary, (v) => v.mainIp),
+    reverseLookup: (src, _, ctx) => either(src, ctx, (m) => m.reverseLookup, (v) => v.reverseLookup),
+    nullRouted: (src, _, ctx) => either(src, ctx, (m) => m.nullRouted, (v) => v.nullRouted),
+    nullLevel: fromMgmt((m) => m.nullLevel),
+    unnullingAllowed: fromMgmt((m) => m.unnullingAllowed),
+    subnet: fromMgmt((m) => m.subnet),
+    assignedContractId: fromMgmt((m) => m.assignedContract?.id ?? null),
+    equipmentId: async (src, _, ctx) => src.owner?.id ?? (await mgmtOf(src, ctx))?.equipmentId ?? null,
+    equipment: async (src, _, ctx) => {
+      const id = src.owner?.id ?? (await mgmtOf(src, ctx))?.equipmentId;
+      return id ? resolveEquipment(ctx, id, src.owner?.typename) : null;
+    },
+    networkType: fromView((v) => v.networkType as 'PUBLIC' | 'INTERNAL' | 'REMOTE_MANAGEMENT' | null | undefined),
+    gateway: async (src, _, ctx) => (await viewOf(src, ctx))?.gateway ?? (await mgmtOf(src, ctx))?.subnet.gateway ?? null,
+    ddos: fromView((v) => v.ddos),
+    floatingIp: fromView((v) => v.floatingIp),
+    nullRouteHistory: (src, { first, after }, ctx) => {
+      const ip = bareIp(src.address);
+      return ctx.ds.ipManagement.nullRoutes(toWindow({ first, after }), { fromIp: ip, toIp: ip }, ['-nulledAt']);
+    },
+    reverseLookupRecords: (src, { first, after, filter }, ctx) =>
+      ctx.ds.ipManagement.reverseLookupRecords(src.address, toWindow({ first, after }), filter ?? {}),
+  },
+
+  IpSubnet: {
+    subnetId: (s) => s.id,
+  },
+
+  NullRoute: {
+    id: (n) => gid('NullRoute', n.id),
+    leasewebId: (n) => n.id,
+    ipAddress: (n) => n.ip,
+    ip: async (n, _, ctx) => {
+      const ip = await ctx.ds.ipManagement.get(n.ip);
+      return ip ? ipFromMgmt(ip) : null;
+    },
+    active: (n) => !n.unnulledAt,
+    assignedContractId: (n) => n.assignedContract?.id ?? null,
+    equipment: (n, _, ctx) => (n.equipmentId ? resolveEquipment(ctx, n.equipmentId) : null),
+  },
+
+  IpConnection: connectionResolvers,
+  NullRouteConnection: connectionResolvers,
+  ReverseLookupRecordConnection: connectionResolvers,
+};
+

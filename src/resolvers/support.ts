@@ -1,0 +1,69 @@
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { InputError, isUpstreamError } from '../errors.js';
+import { expectGid, parseGid } from '../ids.js';
+import type { UserError } from '../generated/graphql.js';
+
+/** Tags an object with its GraphQL type, for `Node` and `Equipment` results. */
+export function typed<T extends object>(typename: string, obj: T): T & { __typename: string } {
+  return Object.assign(obj, { __typename: typename });
+}
+
+/**
+ * Arguments that name one object accept its Leaseweb id or its global id; this returns
+ * the Leaseweb id (refusing a global id of another type).
+ */
+export function localId(id: string, typename: string): string {
+  return parseGid(id) ? expectGid(id, typename)[0]! : id;
+}
+
+/**
+ * Runs a write and shapes its payload. What the caller can fix (a 400/404/409/422 from
+ * Leaseweb, or input the gateway refused) becomes `userErrors`; anything else (auth,
+ * rate limits, upstream failures) is a GraphQL error on the mutation field.
+ */
+export async function payload<T extends object>(run: () => Promise<T>): Promise<T & { userErrors: UserError[] }> {
+  try {
+    return { ...(await run()), userErrors: [] };
+  } catch (error) {
+    const userErrors = toUserErrors(error);
+    if (!userErrors) throw error;
+    return { userErrors } as T & { userErrors: UserError[] };
+  }
+}
+
+function toUserErrors(error: unknown): UserError[] | undefined {
+  if (error instanceof InputError) {
+    return [{ field: error.field ?? null, message: error.message, code: 'INVALID' }];
+  }
+  if (!isUpstreamError(error) || (error.code !== 'BAD_USER_INPUT' && error.code !== 'NOT_FOUND')) return undefined;
+  const { errorDetails, errorCode } = error.leaseweb;
+  const code = error.code === 'NOT_FOUND' ? 'NOT_FOUND' : (errorCode ?? 'INVALID');
+  const details = Object.entries(errorDetails ?? {});
+  if (details.length === 0) return [{ field: null, message: error.message, code }];
+  return details.flatMap(([field, messages]) =>
+    (messages.length ? messages : [error.message]).map((message) => ({ field: ['input', ...field.split('.')], message, code })),
+  );
+}
+
+/**
+ * The names of the fields selected under the current field (through fragments), so a
+ * resolver can tell whether the list's summary is enough or the detail call is needed.
+ */
+export function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === 'Field') names.add(sel.name.value);
+      else if (sel.kind === 'InlineFragment') visit(sel.selectionSet);
+      else visit(info.fragments[sel.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet);
+  return names;
+}
+
+/** True when every selected field is in `available` (so no extra call is needed). */
+export function onlySelects(info: GraphQLResolveInfo, available: readonly string[]): boolean {
+  for (const name of selectedFields(info)) if (name !== '__typename' && !available.includes(name)) return false;
+  return true;
+}
