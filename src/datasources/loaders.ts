@@ -23,7 +23,9 @@ export function byIdLoader<K, V>(
   cacheKeyFn?: (key: K) => string,
 ): DataLoader<K, V | null, string | K> {
   return new DataLoader<K, V | null, string | K>(
-    (keys) => Promise.all(keys.map((key) => orNull(fetchOne(key)).catch((e: Error) => e))),
+    // `Promise.resolve().then` turns a synchronous throw (an id refused by `segment`) into
+    // that key's error instead of failing the whole batch.
+    (keys) => Promise.all(keys.map((key) => orNull(Promise.resolve().then(() => fetchOne(key))).catch((e: Error) => e))),
     cacheKeyFn ? { cacheKeyFn } : {},
   );
 }

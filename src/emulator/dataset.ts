@@ -23,6 +23,12 @@ export interface DatasetSpec {
  */
 export interface Dataset {
   customer: { customerId: string; salesOrgId: string };
+  /**
+   * Everything the customer pays for, registered by each product's seeder (servers,
+   * instances, domains …). The services and invoices seeders turn these into services
+   * and invoice lines, so contract and equipment ids agree across products.
+   */
+  billables: Billable[];
   dedicatedServers: DedicatedServersData;
   ipManagement: IpManagementData;
   publicCloud: PublicCloudData;
@@ -31,10 +37,29 @@ export interface Dataset {
   invoices: InvoicesData;
 }
 
+/** One thing under contract: a server, an instance, a domain … */
+export interface Billable {
+  /** The services API's productId: DEDICATED_SERVER, PUBLIC_CLOUD, DOMAIN, … */
+  productId: string;
+  /** Leaseweb's equipmentId (absent for domains). */
+  equipmentId?: string;
+  /** For domains: the domain name (services carry it in attributes.domainName). */
+  domainName?: string;
+  contractId: string;
+  reference: string | null;
+  /** Monthly price, in EUR. */
+  pricePerMonth: number;
+  /** ISO date the contract started. */
+  startDate: string;
+  /** A human product description, as invoice lines show it. */
+  description: string;
+}
+
 export function createDataset(spec: DatasetSpec): Dataset {
   const rng = new Rng(spec.seed);
   const d: Dataset = {
     customer: { customerId: String(rng.int(10_000_000_000, 99_999_999_999)), salesOrgId: '2000' },
+    billables: [],
     dedicatedServers: createDedicatedServersData(),
     ipManagement: createIpManagementData(),
     publicCloud: createPublicCloudData(),

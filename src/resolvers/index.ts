@@ -3,12 +3,16 @@ import type { Resolvers } from '../generated/graphql.js';
 import { baseResolvers } from './base.js';
 import * as dedicatedServers from './dedicated-servers.js';
 import * as dedicatedServerMutations from './dedicated-servers.mutations.js';
+import * as domains from './domains.js';
+import * as invoices from './invoices.js';
 import * as ipManagement from './ip-management.js';
+import * as publicCloud from './public-cloud.js';
+import * as services from './services.js';
 import { registerEquipmentKinds, type EquipmentKind } from './equipment.js';
 import type { NodeFetchers } from './nodes.js';
 
 /** Every product's resolvers; a product with global ids also exports its node fetchers. */
-const products = [dedicatedServers, dedicatedServerMutations, ipManagement];
+const products = [dedicatedServers, dedicatedServerMutations, ipManagement, publicCloud, domains, services, invoices];
 
 const nodeFetchers: NodeFetchers = Object.assign(
   {},

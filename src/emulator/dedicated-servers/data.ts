@@ -197,6 +197,15 @@ export function seedDedicatedServers(d: Dataset, rng: Rng, count: number): void 
       jobs.push({ ...installJob, uuid: rng.uuid(), type: 'hardwareScan', status: 'ACTIVE', isRunning: true, createdAt: iso(EPOCH, -1), updatedAt: iso(EPOCH, -1), payload: { jobType: 'hardwareScan', serverId: id, powerCycle: true }, progress: { canceled: 0, expired: 0, failed: 0, finished: 1, inprogress: 1, pending: 2, percentage: 25, total: 4, waiting: 0 } });
     }
 
+    d.billables.push({
+      productId: 'DEDICATED_SERVER',
+      equipmentId: id,
+      contractId,
+      reference: server.contract.reference,
+      pricePerMonth: Number(server.contract.pricePerFrequency),
+      startDate: server.contract.startsAt!,
+      description: `Dedicated server ${server.specs!.chassis} (${site})`,
+    });
     d.dedicatedServers.servers.set(id, {
       server,
       jobs,
