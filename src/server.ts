@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import { defaultUpstreamOptions, type UpstreamOptions } from './config.js';
@@ -101,6 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ...protection,
     plugins: [
       ...protection.plugins,
+      ApolloServerPluginCacheControlDisabled(), // no HTTP caching of answers: they are per caller
       requireKeyPlugin,
       costLimitPlugin(schema, options.maxCost ?? LIMITS.maxCost),
       accessLogPlugin,

@@ -35,6 +35,8 @@ const RESET_CODES = new Set([
   'UND_ERR_CLOSED',
 ]);
 
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Parses Retry-After (delta-seconds or an HTTP date) into milliseconds. */
@@ -134,7 +136,12 @@ export class LeasewebClient {
   private async attempt<T>(key: string, method: Method, opts: RequestOptions): Promise<T> {
     const res = await this.send(key, method, opts, 'application/json');
     if (res.statusCode >= 400) throw await this.failure(res);
-    const text = await res.body.text();
+    let text: string;
+    try {
+      text = await res.body.text();
+    } catch (error) {
+      throw this.connectionError(error, method, opts.path);
+    }
     if (!text) return undefined as T;
     const type = String(res.headers['content-type'] ?? '');
     if (!type.includes('json')) return text as T;
@@ -153,8 +160,6 @@ export class LeasewebClient {
     opts: RequestOptions,
     accept: string,
   ): Promise<Dispatcher.ResponseData> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
     const headers: Record<string, string> = { 'x-lsw-auth': key, accept };
     let body: string | undefined;
     if (opts.body !== undefined) {
@@ -162,34 +167,35 @@ export class LeasewebClient {
       headers['content-type'] = 'application/json';
     }
     try {
+      // undici's own timers (no AbortController per call): headersTimeout bounds the wait
+      // for the response head, bodyTimeout each pause while the body streams in.
       return await this.pool.request({
         method,
         path: this.prefix + opts.path + queryString(opts.query, opts.separators),
         headers,
         body,
-        signal: controller.signal,
+        headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
       });
     } catch (error) {
-      if (controller.signal.aborted) {
-        throw new UpstreamError(
-          'UPSTREAM_TIMEOUT',
-          `Leaseweb API did not answer within ${this.options.timeoutMs} ms`,
-          { status: null },
-        );
-      }
-      const code = (error as { code?: string }).code;
-      log.warn('upstream connection failed', { method, path: opts.path, code });
-      throw new UpstreamError(
-        'UPSTREAM_ERROR',
-        RESET_CODES.has(code ?? '') ? 'Connection to the Leaseweb API was reset' : 'Could not reach the Leaseweb API',
-        { status: null },
-      );
-    } finally {
-      // The timer bounds the wait for the response head; undici's bodyTimeout bounds
-      // each pause while the body streams in.
-      clearTimeout(timer);
+      throw this.connectionError(error, method, opts.path);
     }
+  }
+
+  /** A failure below HTTP (timeout, reset, refused) as an UpstreamError with no status. */
+  private connectionError(error: unknown, method: string, path: string): UpstreamError {
+    const code = (error as { code?: string }).code ?? '';
+    if (TIMEOUT_CODES.has(code)) {
+      return new UpstreamError('UPSTREAM_TIMEOUT', `Leaseweb API did not answer within ${this.options.timeoutMs} ms`, {
+        status: null,
+      });
+    }
+    log.warn('upstream connection failed', { method, path, code });
+    return new UpstreamError(
+      'UPSTREAM_ERROR',
+      RESET_CODES.has(code) ? 'Connection to the Leaseweb API was reset' : 'Could not reach the Leaseweb API',
+      { status: null },
+    );
   }
 
   private async failure(res: Dispatcher.ResponseData): Promise<UpstreamError> {

@@ -163,6 +163,7 @@ export class Emulator {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const method = (req.method ?? 'GET').toUpperCase();
+    if (url.pathname.startsWith('/_emulator/')) return this.admin(req, res, method, url);
     const entry: LoggedRequest = { method, path: url.pathname, search: url.search, status: 0, at: Date.now() };
     this.record(entry);
     const raw = await readBody(req);
@@ -188,6 +189,45 @@ export class Emulator {
     }
     entry.status = response.status;
     send(res, response);
+  }
+
+  /**
+   * The sandbox's own controls (not part of Leaseweb's API, not logged), so a separate
+   * process (benchmarks, a developer with curl) can read the request log and turn the
+   * switches: GET /_emulator/log, POST /_emulator/reset, PUT /_emulator/config
+   * `{ latencyMs?, faults? }`, POST /_emulator/fail-next (a ScriptedFault).
+   */
+  private async admin(req: IncomingMessage, res: ServerResponse, method: string, url: URL): Promise<void> {
+    const raw = await readBody(req);
+    let body: Record<string, unknown> = {};
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    } catch {
+      return send(res, { status: 400, body: { error: 'body must be JSON' } });
+    }
+    const action = `${method} ${url.pathname}`;
+    if (action === 'GET /_emulator/log') {
+      const since = Number(url.searchParams.get('since') ?? 0);
+      return send(res, { status: 200, body: { count: this.log.length, entries: this.log.filter((e) => e.at >= since) } });
+    }
+    if (action === 'POST /_emulator/reset') {
+      this.reset();
+      return send(res, { status: 204 });
+    }
+    if (action === 'POST /_emulator/clear-log') {
+      this.clearLog();
+      return send(res, { status: 204 });
+    }
+    if (action === 'PUT /_emulator/config') {
+      if (typeof body.latencyMs === 'number' && body.latencyMs >= 0) this.latencyMs = body.latencyMs;
+      if (body.faults && typeof body.faults === 'object') this.faults = { ...this.faults, ...(body.faults as Partial<FaultRates>) };
+      return send(res, { status: 200, body: { latencyMs: this.latencyMs, faults: this.faults } });
+    }
+    if (action === 'POST /_emulator/fail-next' && typeof body.kind === 'string') {
+      this.failNext(body as unknown as ScriptedFault);
+      return send(res, { status: 204 });
+    }
+    return send(res, { status: 404, body: { error: 'unknown emulator control' } });
   }
 
   private async route(req: IncomingMessage, method: string, url: URL, raw: string): Promise<EmulatorResponse> {
