@@ -25,9 +25,9 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export function startChild(entry: string, env: Record<string, string>): Child {
+export function startChild(entry: string, env: Record<string, string>, nodeFlags: string[] = []): Child {
   const startedAt = performance.now();
-  const proc = spawn(process.execPath, [entry], {
+  const proc = spawn(process.execPath, [...nodeFlags, entry], {
     cwd: root,
     // NODE_ENV=production as `npm start` sets it (graphql-js skips its dev-mode checks).
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },

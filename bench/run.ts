@@ -1,18 +1,22 @@
 import autocannon from 'autocannon';
 import { DEMO_API_KEY } from '../src/emulator/dataset.js';
-import { freePort, startChild, usage, waitFor } from './processes.js';
+import { freePort, startChild, usage, waitFor, type Child } from './processes.js';
 import { queries } from './queries.js';
 
 /**
  * `npm run bench`: the emulator and the gateway each in their own process, as in
  * production; this process drives them. Prints, per connected query, upstream calls
  * against the minimum and median wall time against depth × latency; then throughput,
- * CPU per request and p99 of a one-call query; cold start; memory under 256 concurrent
- * requests. Options: BENCH_RUNS (default 11), BENCH_LATENCY_MS (20), BENCH_SECONDS (10).
+ * CPU per request and p99 of a one-call query beside the emulator's own rate; cold start;
+ * peak memory with 256 requests in flight. Memory is measured on fresh gateway processes
+ * (V8 keeps heap it grew earlier). Options: BENCH_RUNS (11), BENCH_LATENCY_MS (20),
+ * BENCH_SECONDS (10), BENCH_NODE_FLAGS (extra node flags for the gateway).
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+const ONE_CALL = '{ dedicatedServers(first: 20) { nodes { leasewebId reference location { site } } } }';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -22,40 +26,70 @@ const emulator = startChild('dist/emulator/main.js', { EMULATOR_PORT: String(emu
 await waitFor(async () => (await fetch(`${emulatorUrl}/_emulator/log`)).ok);
 
 const control = (path: string, method: string, body?: unknown) =>
-  fetch(`${emulatorUrl}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  fetch(`${emulatorUrl}/_emulator/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
 const upstreamCalls = async () => ((await (await control('log', 'GET')).json()) as { count: number }).count;
 
-const gatewayPort = await freePort();
-const graphqlUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-const gql = async (query: string, variables?: Record<string, unknown>) => {
-  const res = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
-  return body;
-};
+interface Gateway {
+  child: Child;
+  url: string;
+  gql(query: string, variables?: Record<string, unknown>): Promise<unknown>;
+  coldStartMs: number;
+}
 
-// Cold start: spawn to the first answered query (the emulator is already up).
-const gateway = startChild('dist/main.js', {
-  PORT: String(gatewayPort),
-  LEASEWEB_API_URL: emulatorUrl,
-  LEASEWEB_API_KEY: DEMO_API_KEY,
-});
-const oneCall = '{ dedicatedServers(first: 20) { nodes { leasewebId reference location { site } } } }';
-await waitFor(async () => Boolean(await gql(oneCall)));
-const coldStartMs = performance.now() - gateway.startedAt;
+/** Starts a gateway process and waits for its first answered query. */
+async function startGateway(): Promise<Gateway> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const gql = async (query: string, variables?: Record<string, unknown>) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+    return body;
+  };
+  const child = startChild('dist/main.js', { PORT: String(port), LEASEWEB_API_URL: emulatorUrl, LEASEWEB_API_KEY: DEMO_API_KEY }, NODE_FLAGS);
+  await waitFor(async () => Boolean(await gql(ONE_CALL)));
+  return { child, url, gql, coldStartMs: performance.now() - child.startedAt };
+}
 
+/** Peak RSS of a fresh gateway while 256 requests of `query` are in flight at once. */
+async function peakRss(query: string): Promise<{ peak: number; idle: number; total: number; failed: number }> {
+  const gw = await startGateway();
+  for (let i = 0; i < 50; i++) await gw.gql(query); // a process that has served a little
+  const idle = usage(gw.child.pid).rssMiB;
+  let peak = idle;
+  const sampler = setInterval(() => (peak = Math.max(peak, usage(gw.child.pid).rssMiB)), 10);
+  const burst = await autocannon({
+    url: gw.url,
+    method: 'POST',
+    connections: 256,
+    amount: 256 * 8,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  clearInterval(sampler);
+  await gw.child.stop();
+  return { peak, idle, total: burst.requests.total, failed: burst.errors + burst.non2xx };
+}
+
+// The connected queries, with injected upstream latency.
+const gateway = await startGateway();
+const coldStartMs = gateway.coldStartMs;
 console.log(`\nleaseweb-graph benchmark — ${RUNS} runs per query, ${LATENCY} ms added upstream latency\n`);
 console.log('| query | upstream calls | minimum | depth | median wall (ms) | target ≤ depth×latency+3 (ms) |');
 console.log('|---|---|---|---|---|---|');
 await control('config', 'PUT', { latencyMs: LATENCY });
 for (const q of queries) {
-  await gql(q.query, q.variables); // warm-up: JIT and keep-alive connections
+  await gateway.gql(q.query, q.variables); // warm-up: JIT and keep-alive connections
   const walls: number[] = [];
   const calls: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     await control('clear-log', 'POST');
     const started = performance.now();
-    await gql(q.query, q.variables);
+    await gateway.gql(q.query, q.variables);
     walls.push(performance.now() - started);
     calls.push(await upstreamCalls());
   }
@@ -67,16 +101,17 @@ for (const q of queries) {
 // Throughput of a one-call query with a 0 ms upstream, beside the emulator's own rate
 // for the same REST call, measured in the same run.
 await control('config', 'PUT', { latencyMs: 0 });
-const before = usage(gateway.pid);
+const before = usage(gateway.child.pid);
 const gw = await autocannon({
-  url: graphqlUrl,
+  url: gateway.url,
   method: 'POST',
   connections: 10,
   duration: SECONDS,
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ query: oneCall }),
+  body: JSON.stringify({ query: ONE_CALL }),
 });
-const after = usage(gateway.pid);
+const after = usage(gateway.child.pid);
+await gateway.child.stop();
 const rest = await autocannon({
   url: `${emulatorUrl}/bareMetals/v2/servers?limit=20&offset=0`,
   connections: 10,
@@ -84,27 +119,18 @@ const rest = await autocannon({
   headers: { 'x-lsw-auth': DEMO_API_KEY },
 });
 const cpuPerRequest = (after.cpuMs - before.cpuMs) / gw.requests.total;
-console.log(`\none-call query (20 servers), 10 connections, ${SECONDS} s, 0 ms upstream:`);
-console.log(`| | requests/s | p99 (ms) | gateway CPU per request (ms) | errors |`);
-console.log('|---|---|---|---|---|');
-console.log(`| gateway (GraphQL) | ${gw.requests.average.toFixed(0)} | ${gw.latency.p99} | ${cpuPerRequest.toFixed(3)} | ${gw.errors + gw.non2xx} |`);
-console.log(`| emulator (same REST call) | ${rest.requests.average.toFixed(0)} | ${rest.latency.p99} | — | ${rest.errors + rest.non2xx} |`);
+console.log(`\none-call query (20 servers), 10 connections, ${SECONDS} s, 0 ms upstream:\n`);
+console.log('| | requests/s | p50 (ms) | p99 (ms) | gateway CPU per request (ms) | errors |');
+console.log('|---|---|---|---|---|---|');
+console.log(`| gateway (GraphQL) | ${gw.requests.average.toFixed(0)} | ${gw.latency.p50} | ${gw.latency.p99} | ${cpuPerRequest.toFixed(3)} | ${gw.errors + gw.non2xx} |`);
+console.log(`| emulator (same REST call) | ${rest.requests.average.toFixed(0)} | ${rest.latency.p50} | ${rest.latency.p99} | — | ${rest.errors + rest.non2xx} |`);
 
-// Memory with 256 requests in flight at once (20 ms upstream so they overlap).
+// Memory with 256 requests in flight (20 ms upstream so they overlap), fresh processes.
 await control('config', 'PUT', { latencyMs: LATENCY });
-let peak = usage(gateway.pid).rssMiB;
-const sampler = setInterval(() => (peak = Math.max(peak, usage(gateway.pid).rssMiB)), 20);
-const burst = await autocannon({
-  url: graphqlUrl,
-  method: 'POST',
-  connections: 256,
-  amount: 256 * 8,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ query: queries[0]!.query }),
-});
-clearInterval(sampler);
+const light = await peakRss(ONE_CALL);
+const heavy = await peakRss(queries[0]!.query);
 console.log(`\ncold start to first answer: ${coldStartMs.toFixed(0)} ms`);
-console.log(`peak RSS with 256 concurrent requests: ${peak.toFixed(0)} MiB (${burst.requests.total} requests, ${burst.errors + burst.non2xx} errors)`);
+console.log(`peak RSS, 256 concurrent one-call queries: ${light.peak.toFixed(0)} MiB (idle ${light.idle.toFixed(0)} MiB; ${light.total} requests, ${light.failed} errors)`);
+console.log(`peak RSS, 256 concurrent "${queries[0]!.name}": ${heavy.peak.toFixed(0)} MiB (idle ${heavy.idle.toFixed(0)} MiB; ${heavy.total} requests, ${heavy.failed} errors)`);
 
-await gateway.stop();
 await emulator.stop();
