@@ -166,11 +166,18 @@ export class Emulator {
     if (url.pathname.startsWith('/_emulator/')) return this.admin(req, res, method, url);
     const entry: LoggedRequest = { method, path: url.pathname, search: url.search, status: 0, at: Date.now() };
     this.record(entry);
+    const arrived = performance.now();
     const raw = await readBody(req);
-    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    // Injected latency is the time the upstream takes in all: the answer leaves
+    // `latencyMs` after the request arrived, however long the emulator itself worked.
+    const wait = async () => {
+      const left = this.latencyMs - (performance.now() - arrived);
+      if (left > 0) await new Promise((r) => setTimeout(r, left));
+    };
 
     const fault = this.pickFault(method, url.pathname);
     if (fault?.kind === 'reset') {
+      await wait();
       entry.status = 'reset';
       req.socket.destroy();
       return;
@@ -188,7 +195,9 @@ export class Emulator {
       response = await this.route(req, method, url, raw);
     }
     entry.status = response.status;
-    send(res, response);
+    const prepared = prepare(response);
+    await wait();
+    write(res, prepared);
   }
 
   /**
@@ -273,7 +282,13 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, response: EmulatorResponse): void {
+interface Prepared {
+  status: number;
+  headers: Record<string, string>;
+  payload: string | Buffer | undefined;
+}
+
+function prepare(response: EmulatorResponse): Prepared {
   const headers: Record<string, string> = { ...response.headers };
   let payload: string | Buffer | undefined;
   if (response.raw !== undefined) {
@@ -283,8 +298,16 @@ function send(res: ServerResponse, response: EmulatorResponse): void {
     headers['content-type'] = 'application/json';
   }
   if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
-  res.writeHead(response.status, headers);
+  return { status: response.status, headers, payload };
+}
+
+function write(res: ServerResponse, { status, headers, payload }: Prepared): void {
+  res.writeHead(status, headers);
   res.end(payload);
+}
+
+function send(res: ServerResponse, response: EmulatorResponse): void {
+  write(res, prepare(response));
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
