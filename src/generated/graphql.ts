@@ -3,6 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MetricsResponse as MetricsResponseModel, Server as ServerModel, ServerPage as ServerPageModel, ServerContract as ServerContractModel, NetworkInterface as NetworkInterfaceModel, ServerPrivateNetwork as ServerPrivateNetworkModel, ServerRack as ServerRackModel, ServerSpecs as ServerSpecsModel, ServerDisk as ServerDiskModel, ServerNullRoute as ServerNullRouteModel, ServerNullRoutePage as ServerNullRoutePageModel, ServerNetworkInterfaceStatus as ServerNetworkInterfaceStatusModel, HardwareInfo as HardwareInfoModel, NotificationSetting as NotificationSettingModel, NotificationSettingPage as NotificationSettingPageModel, PowerStatus as PowerStatusModel, ServerJob as ServerJobModel, ServerJobPage as ServerJobPageModel, JobTask as JobTaskModel, Credential as CredentialModel, CredentialPage as CredentialPageModel, DhcpLease as DhcpLeaseModel, Partition as PartitionModel, OperatingSystemModel as OperatingSystemModelModel, OperatingSystemPage as OperatingSystemPageModel, ControlPanel as ControlPanelModel, ControlPanelPage as ControlPanelPageModel, RescueImage as RescueImageModel, RescueImagePage as RescueImagePageModel } from '../datasources/types/dedicated-servers.js';
 import type { IpSource as IpSourceModel, IpPage as IpPageModel, IpSubnet as IpSubnetModel, NullRoute as NullRouteModel, NullRoutePage as NullRoutePageModel, ReverseLookupRecordPage as ReverseLookupRecordPageModel } from '../datasources/types/ip-management.js';
+import type { Instance as InstanceModel, InstancePage as InstancePageModel, RegionModel as RegionModelModel, RegionPage as RegionPageModel, InstanceTypeModel as InstanceTypeModelModel, InstanceTypePage as InstanceTypePageModel, Prices as PricesModel, PricePair as PricePairModel, ImageModel as ImageModelModel, ImagePage as ImagePageModel, Iso as IsoModel, IsoPage as IsoPageModel, InstanceContract as InstanceContractModel, EmbeddedAutoScalingGroup as EmbeddedAutoScalingGroupModel, SnapshotModel as SnapshotModelModel, SnapshotPage as SnapshotPageModel, InstanceMetrics as InstanceMetricsModel, MetricSummaryModel as MetricSummaryModelModel, Expenses as ExpensesModel, ExpenseInstance as ExpenseInstanceModel, TrafficTierModel as TrafficTierModelModel } from '../datasources/types/public-cloud.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -37,6 +38,14 @@ export type AddDedicatedServerToPrivateNetworkInput = {
   linkSpeed: Scalars['Int']['input'];
   privateNetworkId: Scalars['String']['input'];
   serverId: Scalars['ID']['input'];
+};
+
+/** An ISO to attach. */
+export type AttachPublicCloudInstanceIsoInput = {
+  /** The instance's UUID or global id. */
+  instanceId: Scalars['ID']['input'];
+  /** An ISO id from `publicCloudIsos`. */
+  isoId: Scalars['String']['input'];
 };
 
 export type BandwidthAggregation =
@@ -83,6 +92,22 @@ export type CreateDedicatedServerNotificationSettingInput = {
   serverId: Scalars['ID']['input'];
   threshold: Scalars['Float']['input'];
   unit: Scalars['String']['input'];
+};
+
+/** A custom image to make. */
+export type CreatePublicCloudCustomImageInput = {
+  /** The instance to image: its UUID or global id. */
+  instanceId: Scalars['ID']['input'];
+  /** A name for the image. */
+  name: Scalars['String']['input'];
+};
+
+/** A snapshot to take. */
+export type CreatePublicCloudInstanceSnapshotInput = {
+  /** The instance's UUID or global id. */
+  instanceId: Scalars['ID']['input'];
+  /** A name for the snapshot. */
+  name: Scalars['String']['input'];
 };
 
 /** A stored login. `password` is only filled when the credential is read on its own. */
@@ -632,6 +657,16 @@ export type DeleteDedicatedServerNotificationSettingInput = {
   settingId: Scalars['String']['input'];
 };
 
+/** Names one credential. */
+export type DeletePublicCloudInstanceCredentialInput = {
+  /** The instance's UUID or global id. */
+  instanceId: Scalars['ID']['input'];
+  /** Operating system or control panel. */
+  type: PublicCloudCredentialType;
+  /** The credential's username. */
+  username: Scalars['String']['input'];
+};
+
 export type DhcpReservation = {
   __typename?: 'DhcpReservation';
   bootfile?: Maybe<Scalars['String']['output']>;
@@ -804,6 +839,34 @@ export type LaunchDedicatedServerRescueModeInput = {
   sshKeys?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What a new instance is made of. */
+export type LaunchPublicCloudInstanceInput = {
+  /** Months billed at a time: 1, 3, 6 or 12. */
+  billingFrequency: Scalars['Int']['input'];
+  /** Committed months: 0 for hourly, 1, 3, 6 or 12 for monthly. */
+  contractTerm: Scalars['Int']['input'];
+  /** Hourly or monthly billing. */
+  contractType: PublicCloudContractType;
+  /** A standard image id (`UBUNTU_22_04_64BIT`) or a custom image UUID (see `publicCloudImages`). */
+  imageId: Scalars['String']['input'];
+  /** A market app the image offers, installed at launch. */
+  marketAppId?: InputMaybe<Scalars['String']['input']>;
+  /** Your label for the instance. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Region name, e.g. `eu-west-3` (see `publicCloudRegions`). */
+  region: Scalars['String']['input'];
+  /** Root disk size in GB (5–1000; Windows at least 50). */
+  rootDiskSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Where the root disk lives. */
+  rootDiskStorageType: PublicCloudStorageType;
+  /** A public SSH key to install (Linux and FreeBSD only; not with `userData`). */
+  sshKey?: InputMaybe<Scalars['String']['input']>;
+  /** Instance type, e.g. `lsw.m3.large` (see `publicCloudInstanceTypes(region:)`). */
+  type: Scalars['String']['input'];
+  /** Cloud-init user data, as plain text (not with `sshKey`); sent once, never stored by the gateway. */
+  userData?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A named metrics series (e.g. `UP_PUBLIC`, `DOWN_PUBLIC`). */
 export type MetricSeries = {
   __typename?: 'MetricSeries';
@@ -859,8 +922,14 @@ export type Mutation = {
   _ping: Scalars['Boolean']['output'];
   /** Adds the server to a private network (`PUT …/servers/{id}/privateNetworks/{privateNetworkId}`). */
   addDedicatedServerToPrivateNetwork?: Maybe<DedicatedServerPayload>;
+  /** Adds the instance to the private network; not possible while it has snapshots (`PUT /instances/{id}/addToPrivateNetwork`). */
+  addPublicCloudInstanceToPrivateNetwork?: Maybe<PublicCloudInstancePayload>;
+  /** Attaches an ISO; the instance must have none (`POST /instances/{id}/attachIso`). */
+  attachPublicCloudInstanceIso?: Maybe<PublicCloudInstancePayload>;
   /** Cancels the running job (`POST …/servers/{id}/cancelActiveJob`). */
   cancelDedicatedServerActiveJob?: Maybe<DedicatedServerJobPayload>;
+  /** Cancels the scheduled termination of a monthly instance (`POST /instances/{id}/cancelTermination`). */
+  cancelPublicCloudInstanceTermination?: Maybe<PublicCloudInstancePayload>;
   /** Closes one switch port or all of them (`POST …/networkInterfaces[/{type}]/close`). */
   closeDedicatedServerNetworkInterfaces?: Maybe<DedicatedServerPayload>;
   /** Stores a credential (`POST …/servers/{id}/credentials`). */
@@ -869,12 +938,24 @@ export type Mutation = {
   createDedicatedServerDhcpReservation?: Maybe<DedicatedServerPayload>;
   /** Creates a bandwidth or data traffic alert (`POST …/notificationSettings/{kind}`). */
   createDedicatedServerNotificationSetting?: Maybe<NotificationSettingPayload>;
+  /** Makes a custom image from an instance (`POST /publicCloud/v1/images`). */
+  createPublicCloudCustomImage?: Maybe<PublicCloudImagePayload>;
+  /** Takes a snapshot of a running instance; one per instance (`POST /instances/{id}/snapshots`). */
+  createPublicCloudInstanceSnapshot?: Maybe<PublicCloudInstancePayload>;
+  /** Deletes every stored credential of the instance (`DELETE /instances/{id}/credentials`). */
+  deleteAllPublicCloudInstanceCredentials?: Maybe<PublicCloudInstancePayload>;
   /** Deletes a credential (`DELETE …/credentials/{type}/{username}`). */
   deleteDedicatedServerCredential?: Maybe<DedicatedServerPayload>;
   /** Deletes the server's DHCP reservation (`DELETE …/servers/{id}/leases`). */
   deleteDedicatedServerDhcpReservation?: Maybe<DedicatedServerPayload>;
   /** Deletes an alert (`DELETE …/notificationSettings/{kind}/{settingId}`). */
   deleteDedicatedServerNotificationSetting?: Maybe<DedicatedServerPayload>;
+  /** Deletes one credential (`DELETE /instances/{id}/credentials/{type}/{username}`). */
+  deletePublicCloudInstanceCredential?: Maybe<PublicCloudInstancePayload>;
+  /** Deletes a snapshot (`DELETE /instances/{id}/snapshots/{snapshotId}`). */
+  deletePublicCloudInstanceSnapshot?: Maybe<PublicCloudInstancePayload>;
+  /** Detaches the instance's ISO (`POST /instances/{id}/detachIso`). */
+  detachPublicCloudInstanceIso?: Maybe<PublicCloudInstancePayload>;
   /** Expires the running job (`POST …/servers/{id}/expireActiveJob`). */
   expireDedicatedServerActiveJob?: Maybe<DedicatedServerJobPayload>;
   /** Installs an operating system (`POST …/servers/{id}/install`). */
@@ -885,10 +966,14 @@ export type Mutation = {
   launchDedicatedServerIpmiReset?: Maybe<DedicatedServerJobPayload>;
   /** Boots a rescue image (`POST …/servers/{id}/rescueMode`). */
   launchDedicatedServerRescueMode?: Maybe<DedicatedServerJobPayload>;
+  /** Launches a new instance (`POST /publicCloud/v1/instances`). */
+  launchPublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
   /** Null routes one of the server's IPs (`POST …/servers/{id}/ips/{ip}/null`). */
   nullRouteDedicatedServerIp?: Maybe<DedicatedServerIpPayload>;
   /** Null routes an IP (`POST /ipMgmt/v2/ips/{ip}/nullRoute`). Never retried automatically. */
   nullRouteIp?: Maybe<NullRouteIpPayload>;
+  /** Null routes one of the instance's public IPv4 addresses (`POST /instances/{id}/ips/{ip}/null`). */
+  nullRoutePublicCloudInstanceIp?: Maybe<PublicCloudInstanceIpPayload>;
   /**
    * Opens the server's switch ports: one (`POST …/networkInterfaces/{type}/open`) or, without
    * `networkType`, all (`POST …/networkInterfaces/open`).
@@ -900,14 +985,40 @@ export type Mutation = {
   powerOffDedicatedServer?: Maybe<DedicatedServerPayload>;
   /** Powers the server on (`POST …/servers/{id}/powerOn`). */
   powerOnDedicatedServer?: Maybe<DedicatedServerPayload>;
+  /** Reboots a running instance (`POST /instances/{id}/reboot`). */
+  rebootPublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
+  /** Reinstalls the instance from an image; not possible while it has snapshots (`PUT /instances/{id}/reinstall`). */
+  reinstallPublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
   /** Takes the server out of a private network (`DELETE …/servers/{id}/privateNetworks/{privateNetworkId}`). */
   removeDedicatedServerFromPrivateNetwork?: Maybe<DedicatedServerPayload>;
   /** Lifts the null route of one of the server's IPs (`POST …/servers/{id}/ips/{ip}/unnull`). */
   removeDedicatedServerIpNullRoute?: Maybe<DedicatedServerIpPayload>;
   /** Lifts the active null route of an IP (`DELETE /ipMgmt/v2/ips/{ip}/nullRoute`). */
   removeIpNullRoute?: Maybe<RemoveIpNullRoutePayload>;
+  /** Takes the instance out of the private network (`DELETE /instances/{id}/removeFromPrivateNetwork`). */
+  removePublicCloudInstanceFromPrivateNetwork?: Maybe<PublicCloudInstancePayload>;
+  /** Lifts the null route of one of the instance's IPs (`POST /instances/{id}/ips/{ip}/unnull`). */
+  removePublicCloudInstanceIpNullRoute?: Maybe<PublicCloudInstanceIpPayload>;
+  /**
+   * Resets the instance's root/Administrator password (`POST /instances/{id}/resetPassword`);
+   * read the new one with `credential(type: OPERATING_SYSTEM, …)`.
+   */
+  resetPublicCloudInstancePassword?: Maybe<PublicCloudInstancePayload>;
+  /** Restores the instance from one of its snapshots (`PUT /instances/{id}/snapshots/{snapshotId}`). */
+  restorePublicCloudInstanceSnapshot?: Maybe<PublicCloudInstancePayload>;
   /** Runs a finished job again (`POST …/servers/{id}/jobs/{jobId}/retry`). */
   retryDedicatedServerJob?: Maybe<DedicatedServerJobPayload>;
+  /** Starts a stopped instance (`POST /instances/{id}/start`). */
+  startPublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
+  /** Stops a running instance (`POST /instances/{id}/stop`). */
+  stopPublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
+  /** Stores a credential (`POST /instances/{id}/credentials`). */
+  storePublicCloudInstanceCredential?: Maybe<CredentialPayload>;
+  /**
+   * Terminates an instance (`DELETE /instances/{id}`): an hourly one at once, a monthly one
+   * at the end of its contract (`contract.state` becomes DELETE_SCHEDULED).
+   */
+  terminatePublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
   /** Sets the server's reference (`PUT /bareMetals/v2/servers/{id}`). */
   updateDedicatedServer?: Maybe<DedicatedServerPayload>;
   /** Changes a credential's password (`PUT …/credentials/{type}/{username}`). */
@@ -924,6 +1035,14 @@ export type Mutation = {
   updateIpReverseLookupRecords?: Maybe<UpdateIpReverseLookupRecordsPayload>;
   /** Changes a null route's comment, ticket or automatic lifting time (`PUT /ipMgmt/v2/nullRoutes/{id}`). */
   updateNullRoute?: Maybe<UpdateNullRoutePayload>;
+  /** Renames a custom image (`PUT /publicCloud/v1/images/{imageId}`). */
+  updatePublicCloudCustomImage?: Maybe<PublicCloudImagePayload>;
+  /** Changes an instance's type, reference, root disk size or contract (`PUT /instances/{id}`). */
+  updatePublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
+  /** Changes a credential's password (`PUT /instances/{id}/credentials/{type}/{username}`). */
+  updatePublicCloudInstanceCredential?: Maybe<CredentialPayload>;
+  /** Sets the reverse lookup (PTR) of one of the instance's IPs (`PUT /instances/{id}/ips/{ip}`). */
+  updatePublicCloudInstanceIp?: Maybe<PublicCloudInstanceIpPayload>;
 };
 
 
@@ -934,8 +1053,26 @@ export type MutationAddDedicatedServerToPrivateNetworkArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
+export type MutationAddPublicCloudInstanceToPrivateNetworkArgs = {
+  input: PublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationAttachPublicCloudInstanceIsoArgs = {
+  input: AttachPublicCloudInstanceIsoInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
 export type MutationCancelDedicatedServerActiveJobArgs = {
   input: DedicatedServerInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationCancelPublicCloudInstanceTerminationArgs = {
+  input: PublicCloudInstanceInput;
 };
 
 
@@ -964,6 +1101,24 @@ export type MutationCreateDedicatedServerNotificationSettingArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
+export type MutationCreatePublicCloudCustomImageArgs = {
+  input: CreatePublicCloudCustomImageInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationCreatePublicCloudInstanceSnapshotArgs = {
+  input: CreatePublicCloudInstanceSnapshotInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationDeleteAllPublicCloudInstanceCredentialsArgs = {
+  input: PublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
 export type MutationDeleteDedicatedServerCredentialArgs = {
   input: DeleteDedicatedServerCredentialInput;
 };
@@ -978,6 +1133,24 @@ export type MutationDeleteDedicatedServerDhcpReservationArgs = {
 /** Everything you can change. Each product adds its mutations here. */
 export type MutationDeleteDedicatedServerNotificationSettingArgs = {
   input: DeleteDedicatedServerNotificationSettingInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationDeletePublicCloudInstanceCredentialArgs = {
+  input: DeletePublicCloudInstanceCredentialInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationDeletePublicCloudInstanceSnapshotArgs = {
+  input: PublicCloudInstanceSnapshotInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationDetachPublicCloudInstanceIsoArgs = {
+  input: PublicCloudInstanceInput;
 };
 
 
@@ -1012,6 +1185,12 @@ export type MutationLaunchDedicatedServerRescueModeArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
+export type MutationLaunchPublicCloudInstanceArgs = {
+  input: LaunchPublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
 export type MutationNullRouteDedicatedServerIpArgs = {
   input: DedicatedServerIpInput;
 };
@@ -1020,6 +1199,12 @@ export type MutationNullRouteDedicatedServerIpArgs = {
 /** Everything you can change. Each product adds its mutations here. */
 export type MutationNullRouteIpArgs = {
   input: NullRouteIpInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationNullRoutePublicCloudInstanceIpArgs = {
+  input: NullRoutePublicCloudInstanceIpInput;
 };
 
 
@@ -1048,6 +1233,18 @@ export type MutationPowerOnDedicatedServerArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
+export type MutationRebootPublicCloudInstanceArgs = {
+  input: PublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationReinstallPublicCloudInstanceArgs = {
+  input: ReinstallPublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
 export type MutationRemoveDedicatedServerFromPrivateNetworkArgs = {
   input: RemoveDedicatedServerFromPrivateNetworkInput;
 };
@@ -1066,8 +1263,56 @@ export type MutationRemoveIpNullRouteArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
+export type MutationRemovePublicCloudInstanceFromPrivateNetworkArgs = {
+  input: PublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationRemovePublicCloudInstanceIpNullRouteArgs = {
+  input: PublicCloudInstanceIpInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationResetPublicCloudInstancePasswordArgs = {
+  input: PublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationRestorePublicCloudInstanceSnapshotArgs = {
+  input: PublicCloudInstanceSnapshotInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
 export type MutationRetryDedicatedServerJobArgs = {
   input: RetryDedicatedServerJobInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationStartPublicCloudInstanceArgs = {
+  input: PublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationStopPublicCloudInstanceArgs = {
+  input: PublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationStorePublicCloudInstanceCredentialArgs = {
+  input: PublicCloudInstanceCredentialInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationTerminatePublicCloudInstanceArgs = {
+  input: PublicCloudInstanceInput;
 };
 
 
@@ -1116,6 +1361,30 @@ export type MutationUpdateIpReverseLookupRecordsArgs = {
 /** Everything you can change. Each product adds its mutations here. */
 export type MutationUpdateNullRouteArgs = {
   input: UpdateNullRouteInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationUpdatePublicCloudCustomImageArgs = {
+  input: UpdatePublicCloudCustomImageInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationUpdatePublicCloudInstanceArgs = {
+  input: UpdatePublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationUpdatePublicCloudInstanceCredentialArgs = {
+  input: PublicCloudInstanceCredentialInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationUpdatePublicCloudInstanceIpArgs = {
+  input: UpdatePublicCloudInstanceIpInput;
 };
 
 /**
@@ -1243,6 +1512,18 @@ export type NullRouteIpPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A null route on an instance IP. */
+export type NullRoutePublicCloudInstanceIpInput = {
+  /** Lift the null route by itself after this many hours (1–17520; Leaseweb's `automatedUnnulingAt`). */
+  automatedUnnullingAfterHours?: InputMaybe<Scalars['Int']['input']>;
+  /** Why the IP is null routed. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The instance's UUID or global id. */
+  instanceId: Scalars['ID']['input'];
+  /** One of the instance's public IPv4 addresses. */
+  ip: Scalars['IPAddress']['input'];
+};
+
 export type NullRouteSort = {
   direction?: InputMaybe<SortDirection>;
   field: NullRouteSortField;
@@ -1331,6 +1612,711 @@ export type PartitionInput = {
   size: Scalars['String']['input'];
 };
 
+/** The auto scaling group an instance belongs to, as the instance embeds it. */
+export type PublicCloudAutoScalingGroupSummary = {
+  __typename?: 'PublicCloudAutoScalingGroupSummary';
+  /** The group's UUID. */
+  autoScalingGroupId: Scalars['String']['output'];
+  /** When it was made. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many instances it wants. */
+  desiredAmount?: Maybe<Scalars['Int']['output']>;
+  /** Its maximum number of instances. */
+  maximumAmount?: Maybe<Scalars['Int']['output']>;
+  /** Its minimum number of instances. */
+  minimumAmount?: Maybe<Scalars['Int']['output']>;
+  /** Your label for it. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The region's name. */
+  region?: Maybe<Scalars['String']['output']>;
+  /** ACTIVE, SCALING, … */
+  state?: Maybe<Scalars['String']['output']>;
+  /** MANUAL, SCHEDULED or CPU_BASED. */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/** A link to an instance's console. */
+export type PublicCloudConsoleAccess = {
+  __typename?: 'PublicCloudConsoleAccess';
+  /** Open it in a browser (noVNC); it carries a short-lived token. */
+  url: Scalars['String']['output'];
+};
+
+/** How an instance is billed (the contract has no id in Public Cloud). */
+export type PublicCloudContract = {
+  __typename?: 'PublicCloudContract';
+  /** Months billed at a time. */
+  billingFrequency: Scalars['Int']['output'];
+  /** When the contract started. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it ends, if it is ending. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it renews. */
+  renewalsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** ACTIVE, or DELETE_SCHEDULED after a termination. */
+  state: PublicCloudContractState;
+  /** Committed months (0 for hourly). */
+  term: Scalars['Int']['output'];
+  /** Hourly or monthly. */
+  type: PublicCloudContractType;
+};
+
+export type PublicCloudContractState =
+  | 'ACTIVE'
+  /** Terminated: the instance goes at the end of its contract. */
+  | 'DELETE_SCHEDULED';
+
+export type PublicCloudContractType =
+  /** Billed per hour of use. */
+  | 'HOURLY'
+  /** Billed per month, for a committed term. */
+  | 'MONTHLY';
+
+/** The interval of each CPU metric value (Leaseweb's `5m`, `10m`, `30m`, `60m`). */
+export type PublicCloudCpuMetricsGranularity =
+  | 'FIVE_MINUTES'
+  | 'SIXTY_MINUTES'
+  | 'TEN_MINUTES'
+  | 'THIRTY_MINUTES';
+
+export type PublicCloudCredentialType =
+  | 'CONTROL_PANEL'
+  | 'OPERATING_SYSTEM';
+
+/** The cost of one instance in the period. */
+export type PublicCloudExpenseInstance = {
+  __typename?: 'PublicCloudExpenseInstance';
+  /** POSTPAID (hourly) or PREPAID. */
+  billingType?: Maybe<Scalars['String']['output']>;
+  /** Its contract. */
+  contract?: Maybe<PublicCloudContract>;
+  /** When it ended, if within the period. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Start of the billed window. */
+  from?: Maybe<Scalars['DateTime']['output']>;
+  /** Hours billed. */
+  hours: Scalars['Int']['output'];
+  /** The instance (`GET /instances/{id}`); null once it no longer exists. */
+  instance?: Maybe<PublicCloudInstance>;
+  /** The instance's UUID. */
+  instanceId: Scalars['String']['output'];
+  /** The price of the line (Leaseweb sends it as a decimal string). */
+  price: Scalars['Float']['output'];
+  /** Its reference at billing time. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** What it had. */
+  resources?: Maybe<PublicCloudResources>;
+  /** Root disk size in GB. */
+  rootDiskSize?: Maybe<Scalars['Int']['output']>;
+  /** Root disk storage type. */
+  rootDiskStorageType?: Maybe<PublicCloudStorageType>;
+  /** When it was started. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** End of the billed window. */
+  to?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** What Public Cloud equipment cost in one month. */
+export type PublicCloudExpenses = {
+  __typename?: 'PublicCloudExpenses';
+  /** One line per instance billed in the period. */
+  instances: Array<PublicCloudExpenseInstance>;
+  /** The instance lines and the traffic tiers added up. */
+  totalPrice: Scalars['Float']['output'];
+  /** Traffic per price tier (`tier_0` is free). */
+  trafficTiers: Array<PublicCloudTrafficTier>;
+  /** Unit of the traffic tiers (GB). */
+  trafficUnit?: Maybe<Scalars['String']['output']>;
+};
+
+/** An operating system image: a standard one, or a custom image made from an instance. */
+export type PublicCloudImage = Node & {
+  __typename?: 'PublicCloudImage';
+  /** e.g. x86_64 (standard images). */
+  architecture?: Maybe<Scalars['String']['output']>;
+  /** When the custom image was made. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True for a custom image. */
+  custom: Scalars['Boolean']['output'];
+  /** linux, freebsd or windows. */
+  family?: Maybe<Scalars['String']['output']>;
+  /** ubuntu, debian, almalinux, windows … */
+  flavour?: Maybe<Scalars['String']['output']>;
+  /** Global id, usable with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The image id: an OS name such as `UBUNTU_22_04_64BIT`, or a UUID for a custom image. */
+  leasewebId: Scalars['String']['output'];
+  /** Market apps that can be installed with the image. */
+  marketApps?: Maybe<Array<Scalars['String']['output']>>;
+  /** The smallest root disk, in GB, an instance with this image can have. */
+  minDiskSize?: Maybe<Scalars['Int']['output']>;
+  /** The image's name. */
+  name: Scalars['String']['output'];
+  /** The region a custom image is kept in (standard images are everywhere). */
+  region?: Maybe<PublicCloudRegion>;
+  /** READY, CREATING, … (custom images). */
+  state?: Maybe<PublicCloudImageState>;
+  /** Why a custom image is in its state, when Leaseweb says. */
+  stateReason?: Maybe<Scalars['String']['output']>;
+  /** How big a custom image is. */
+  storageSize?: Maybe<PublicCloudStorageSize>;
+  /** Storage types an instance with this image can use. */
+  storageTypes?: Maybe<Array<PublicCloudStorageType>>;
+  /** When the custom image last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The OS version (standard images). */
+  version?: Maybe<Scalars['String']['output']>;
+};
+
+export type PublicCloudImageConnection = {
+  __typename?: 'PublicCloudImageConnection';
+  edges: Array<PublicCloudImageEdge>;
+  nodes: Array<PublicCloudImage>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PublicCloudImageEdge = {
+  __typename?: 'PublicCloudImageEdge';
+  cursor: Scalars['String']['output'];
+  node: PublicCloudImage;
+};
+
+/** The filters of `GET /publicCloud/v1/images`. */
+export type PublicCloudImageFilter = {
+  /** Only custom images (true) or none of them (false). */
+  custom?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ubuntu, debian, freebsd, centos, almalinux, rockylinux, archlinux or windows. */
+  flavour?: InputMaybe<Scalars['String']['input']>;
+  /** Standard images that offer this market app (CPANEL_30, CPANEL_100, PLESK_WEB_PRO, PLESK_WEB_ADMIN). */
+  marketAppId?: InputMaybe<Scalars['String']['input']>;
+  /** Images with exactly this name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Images usable in this region. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Only standard images (true) or none of them (false). */
+  standard?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Custom images in this state. */
+  state?: InputMaybe<PublicCloudImageState>;
+  /** Images that can live on this storage type. */
+  storageType?: InputMaybe<PublicCloudStorageType>;
+};
+
+/** The image after the write. */
+export type PublicCloudImagePayload = {
+  __typename?: 'PublicCloudImagePayload';
+  /** The custom image as Leaseweb answered it. */
+  image?: Maybe<PublicCloudImage>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+export type PublicCloudImageState =
+  | 'CREATING'
+  | 'DESTROYED'
+  | 'DESTROYING'
+  | 'FAILED'
+  | 'READY';
+
+/** A Public Cloud instance (a virtual machine). */
+export type PublicCloudInstance = Equipment & Node & {
+  __typename?: 'PublicCloudInstance';
+  /** The auto scaling group the instance belongs to, as embedded in the instance (its API is not covered). */
+  autoScalingGroup?: Maybe<PublicCloudAutoScalingGroupSummary>;
+  /** A URL to the instance's VNC console (`GET /instances/{id}/console`); the instance must be running. */
+  console?: Maybe<PublicCloudConsoleAccess>;
+  /** How the instance is billed. */
+  contract: PublicCloudContract;
+  /** CPU use in percent (`GET /instances/{id}/metrics/cpu`). */
+  cpuMetrics?: Maybe<PublicCloudMetrics>;
+  /** One credential with its password (`GET /instances/{id}/credentials/{type}/{username}`). */
+  credential?: Maybe<Credential>;
+  /**
+   * Stored credentials, without passwords (`GET /instances/{id}/credentials`, or
+   * `…/credentials/{type}` with `type`).
+   */
+  credentials?: Maybe<CredentialConnection>;
+  /** Public data traffic in bytes, summed per day (`GET /instances/{id}/metrics/datatraffic`). */
+  dataTrafficMetrics?: Maybe<PublicCloudMetrics>;
+  /** What the instance cost in one month (`GET /equipments/{id}/expenses`); `from` is the first day of the month. */
+  expenses?: Maybe<PublicCloudExpenses>;
+  /** True when the instance is in a private network. */
+  hasPrivateNetwork: Scalars['Boolean']['output'];
+  /** True when the instance has a public IPv4 address. */
+  hasPublicIpV4: Scalars['Boolean']['output'];
+  /** True when user data was given at launch. */
+  hasUserData: Scalars['Boolean']['output'];
+  /** Global id, usable with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /**
+   * The image the instance was installed from. Id, name, family, flavour and `custom` come
+   * with the instance; other fields from the catalogue (`GET /images`, listed once per request).
+   */
+  image?: Maybe<PublicCloudImage>;
+  /** The instance type with its prices, from the region's catalogue (`GET /instanceTypes?region=…`, listed once per region per request). */
+  instanceType?: Maybe<PublicCloudInstanceType>;
+  /** Instance types the instance can be changed to (`GET /instances/{id}/instanceTypesUpdate`). */
+  instanceTypesForUpdate?: Maybe<PublicCloudInstanceTypeConnection>;
+  /** One IP of the instance (`GET /instances/{id}/ips/{ip}`). */
+  ip?: Maybe<Ip>;
+  /**
+   * The instance's IPs. Without `networkType` they come from ipMgmt, batched for every
+   * instance in the query into one `GET /ipMgmt/v2/ips?equipmentIds=…` (ipMgmt knows the
+   * public IPs only); with it, from `GET /publicCloud/v1/instances/{id}/ips`.
+   */
+  ips?: Maybe<IpConnection>;
+  /** The ISO attached to the instance (`GET /instances/{id}`: the list does not carry it). */
+  iso?: Maybe<PublicCloudIso>;
+  /** The instance's UUID (what ipMgmt, services and invoices call `equipmentId`). */
+  leasewebId: Scalars['String']['output'];
+  /** The market app installed on the instance, if any. */
+  marketAppId?: Maybe<Scalars['String']['output']>;
+  /** The private network the instance is in (`GET /instances/{id}`: the list does not carry it). */
+  privateNetwork?: Maybe<PublicCloudInstancePrivateNetwork>;
+  /** Leaseweb's product type, `INSTANCE`. */
+  productType?: Maybe<Scalars['String']['output']>;
+  /** Your own label for the instance. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The region, from the catalogue (`GET /regions`, listed once per request when more than the name is asked). */
+  region?: Maybe<PublicCloudRegion>;
+  /** The name of the region, e.g. `eu-west-3`. */
+  regionName: Scalars['String']['output'];
+  /** Images the instance can be reinstalled with (`GET /instances/{id}/reinstall/images`). */
+  reinstallImages?: Maybe<PublicCloudImageConnection>;
+  /** CPU, memory and network speeds of the instance. */
+  resources: PublicCloudResources;
+  /** Size of the root disk in GB. */
+  rootDiskSize: Scalars['Int']['output'];
+  /** Where the root disk lives. */
+  rootDiskStorageType: PublicCloudStorageType;
+  /** One snapshot (`GET /instances/{id}/snapshots/{snapshotId}`). */
+  snapshot?: Maybe<PublicCloudSnapshot>;
+  /** Snapshots of the instance (`GET /instances/{id}/snapshots`); Leaseweb keeps at most one. */
+  snapshots?: Maybe<PublicCloudSnapshotConnection>;
+  /** When the instance was first started, right after it was launched. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The machine's state: RUNNING, STOPPED, CREATING, DESTROYING … */
+  state: PublicCloudInstanceState;
+  /** The name of the instance type, e.g. `lsw.m3.large`. */
+  type: Scalars['String']['output'];
+};
+
+
+/** A Public Cloud instance (a virtual machine). */
+export type PublicCloudInstanceCpuMetricsArgs = {
+  from: Scalars['DateTime']['input'];
+  granularity?: InputMaybe<PublicCloudCpuMetricsGranularity>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** A Public Cloud instance (a virtual machine). */
+export type PublicCloudInstanceCredentialArgs = {
+  type: PublicCloudCredentialType;
+  username: Scalars['String']['input'];
+};
+
+
+/** A Public Cloud instance (a virtual machine). */
+export type PublicCloudInstanceCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<PublicCloudCredentialType>;
+};
+
+
+/** A Public Cloud instance (a virtual machine). */
+export type PublicCloudInstanceDataTrafficMetricsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** A Public Cloud instance (a virtual machine). */
+export type PublicCloudInstanceExpensesArgs = {
+  from: Scalars['DateTime']['input'];
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** A Public Cloud instance (a virtual machine). */
+export type PublicCloudInstanceInstanceTypesForUpdateArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Public Cloud instance (a virtual machine). */
+export type PublicCloudInstanceIpArgs = {
+  ip: Scalars['IPAddress']['input'];
+};
+
+
+/** A Public Cloud instance (a virtual machine). */
+export type PublicCloudInstanceIpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicCloudInstanceIpFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Public Cloud instance (a virtual machine). */
+export type PublicCloudInstanceReinstallImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  custom?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  standard?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A Public Cloud instance (a virtual machine). */
+export type PublicCloudInstanceSnapshotArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+/** A Public Cloud instance (a virtual machine). */
+export type PublicCloudInstanceSnapshotsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PublicCloudInstanceConnection = {
+  __typename?: 'PublicCloudInstanceConnection';
+  edges: Array<PublicCloudInstanceEdge>;
+  nodes: Array<PublicCloudInstance>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A credential to store or a new password for one. */
+export type PublicCloudInstanceCredentialInput = {
+  /** The instance's UUID or global id. */
+  instanceId: Scalars['ID']['input'];
+  /** Sent to Leaseweb once; never logged or echoed by the gateway. */
+  password: Scalars['String']['input'];
+  /** Operating system or control panel. */
+  type: PublicCloudCredentialType;
+  /** Letters, digits, `.`, `_` and `-`. */
+  username: Scalars['String']['input'];
+};
+
+export type PublicCloudInstanceEdge = {
+  __typename?: 'PublicCloudInstanceEdge';
+  cursor: Scalars['String']['output'];
+  node: PublicCloudInstance;
+};
+
+/** The filters of `GET /publicCloud/v1/instances`; each takes one value except `states`. */
+export type PublicCloudInstanceFilter = {
+  /** Active or scheduled for termination. */
+  contractState?: InputMaybe<PublicCloudContractState>;
+  /** Billed hourly or monthly. */
+  contractType?: InputMaybe<PublicCloudContractType>;
+  /** The instance with this UUID (or global id). */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Instances installed from this image. */
+  imageId?: InputMaybe<Scalars['String']['input']>;
+  /** The instance that has this IP. */
+  ip?: InputMaybe<Scalars['IPAddress']['input']>;
+  /** Instances whose reference contains this text. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Instances in this region, e.g. `eu-west-3`. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Instances in any of these states (sent comma-separated as `state`). */
+  states?: InputMaybe<Array<PublicCloudInstanceState>>;
+  /** Instances of this type, e.g. `lsw.m3.large`. */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Names one instance. */
+export type PublicCloudInstanceInput = {
+  /** The instance's UUID or global id. */
+  instanceId: Scalars['ID']['input'];
+};
+
+/** Which of an instance's IPs to list. */
+export type PublicCloudInstanceIpFilter = {
+  /** Only these addresses (sent `|`-separated to the instance's IP list). */
+  ips?: InputMaybe<Array<Scalars['IPAddress']['input']>>;
+  /** PUBLIC or INTERNAL: asks the instance itself (`GET /instances/{id}/ips`) instead of ipMgmt. */
+  networkType?: InputMaybe<IpNetworkType>;
+  /** Only null-routed (true) or only reachable (false) IPs. */
+  nullRouted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 4 or 6. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Names one IP of one instance. */
+export type PublicCloudInstanceIpInput = {
+  /** The instance's UUID or global id. */
+  instanceId: Scalars['ID']['input'];
+  /** One of the instance's addresses. */
+  ip: Scalars['IPAddress']['input'];
+};
+
+/** The instance's IP, read again after the write. */
+export type PublicCloudInstanceIpPayload = {
+  __typename?: 'PublicCloudInstanceIpPayload';
+  /** The IP as the instance shows it now. */
+  ip?: Maybe<Ip>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The instance, read again after the write. */
+export type PublicCloudInstancePayload = {
+  __typename?: 'PublicCloudInstancePayload';
+  /** The instance as it is now; null when the write failed. */
+  instance?: Maybe<PublicCloudInstance>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** An instance's membership of the private network. */
+export type PublicCloudInstancePrivateNetwork = {
+  __typename?: 'PublicCloudInstancePrivateNetwork';
+  /** The private network's id (bareMetals/v2 `privateNetworks`). */
+  privateNetworkId: Scalars['String']['output'];
+  /** e.g. CONFIGURED. */
+  status?: Maybe<Scalars['String']['output']>;
+  /** The instance's private subnet, e.g. `10.0.0.0/16`. */
+  subnet?: Maybe<Scalars['String']['output']>;
+};
+
+/** Names one snapshot of one instance. */
+export type PublicCloudInstanceSnapshotInput = {
+  /** The instance's UUID or global id. */
+  instanceId: Scalars['ID']['input'];
+  /** The snapshot's UUID or global id. */
+  snapshotId: Scalars['ID']['input'];
+};
+
+export type PublicCloudInstanceState =
+  | 'CREATING'
+  | 'DESTROYED'
+  | 'DESTROYING'
+  | 'FAILED'
+  | 'RUNNING'
+  | 'STARTING'
+  | 'STOPPED'
+  | 'STOPPING'
+  | 'UNKNOWN';
+
+/** An instance type (`lsw.m3.large` …) as one region offers it. */
+export type PublicCloudInstanceType = {
+  __typename?: 'PublicCloudInstanceType';
+  /** The type's name. */
+  name: Scalars['String']['output'];
+  /** Prices in this region. */
+  prices?: Maybe<PublicCloudPrices>;
+  /** The region whose catalogue and prices this entry comes from. */
+  regionName?: Maybe<Scalars['String']['output']>;
+  /** CPU, memory and network speeds. */
+  resources?: Maybe<PublicCloudResources>;
+  /** Storage types a root disk of this type can use. */
+  storageTypes?: Maybe<Array<PublicCloudStorageType>>;
+};
+
+export type PublicCloudInstanceTypeConnection = {
+  __typename?: 'PublicCloudInstanceTypeConnection';
+  edges: Array<PublicCloudInstanceTypeEdge>;
+  nodes: Array<PublicCloudInstanceType>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PublicCloudInstanceTypeEdge = {
+  __typename?: 'PublicCloudInstanceTypeEdge';
+  cursor: Scalars['String']['output'];
+  node: PublicCloudInstanceType;
+};
+
+/** An ISO image an instance can boot from. */
+export type PublicCloudIso = {
+  __typename?: 'PublicCloudIso';
+  /** The ISO's id, e.g. `GRML`. */
+  isoId: Scalars['String']['output'];
+  /** Its name. */
+  name: Scalars['String']['output'];
+};
+
+export type PublicCloudIsoConnection = {
+  __typename?: 'PublicCloudIsoConnection';
+  edges: Array<PublicCloudIsoEdge>;
+  nodes: Array<PublicCloudIso>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PublicCloudIsoEdge = {
+  __typename?: 'PublicCloudIsoEdge';
+  cursor: Scalars['String']['output'];
+  node: PublicCloudIso;
+};
+
+/** A summary of one metrics series. */
+export type PublicCloudMetricSummary = {
+  __typename?: 'PublicCloudMetricSummary';
+  /** Mean value over the period. */
+  average?: Maybe<Scalars['Float']['output']>;
+  /** Leaseweb's projection for the whole month (data traffic) or the period (CPU). */
+  expected?: Maybe<Scalars['Float']['output']>;
+  /** The series it summarises, e.g. `cpuMetrics`, `downPublic`. */
+  name: Scalars['String']['output'];
+  /** The highest value and when it was seen. */
+  peak?: Maybe<MetricValue>;
+  /** Sum over the period (data traffic). */
+  total?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Metrics of an instance over a period. */
+export type PublicCloudMetrics = {
+  __typename?: 'PublicCloudMetrics';
+  /** How values are aggregated (SUM for traffic). */
+  aggregation?: Maybe<Scalars['String']['output']>;
+  /** Start of the period. */
+  from?: Maybe<Scalars['DateTime']['output']>;
+  /** Leaseweb's granularity (`5m` … for CPU, `DAY` for traffic). */
+  granularity?: Maybe<Scalars['String']['output']>;
+  /** The series (`cpuMetrics`; `downPublic`, `upPublic`). */
+  series: Array<MetricSeries>;
+  /** A summary per series. */
+  summary: Array<PublicCloudMetricSummary>;
+  /** End of the period. */
+  to?: Maybe<Scalars['DateTime']['output']>;
+  /** The unit of every series (`%`, `B`). */
+  unit?: Maybe<Scalars['String']['output']>;
+};
+
+/** An hourly and a monthly price. */
+export type PublicCloudPrice = {
+  __typename?: 'PublicCloudPrice';
+  /** Price per hour. */
+  hourly: Scalars['Float']['output'];
+  /** Price per month. */
+  monthly: Scalars['Float']['output'];
+};
+
+/** The prices of an instance type in one region. */
+export type PublicCloudPrices = {
+  __typename?: 'PublicCloudPrices';
+  /** Per GB of root disk on central storage. */
+  centralStorage: PublicCloudPrice;
+  /** The machine itself. */
+  compute: PublicCloudPrice;
+  /** ISO currency code, e.g. EUR. */
+  currency: Scalars['String']['output'];
+  /** e.g. €. */
+  currencySymbol?: Maybe<Scalars['String']['output']>;
+  /** Per GB of root disk on local storage. */
+  localStorage: PublicCloudPrice;
+};
+
+/** A Public Cloud region. */
+export type PublicCloudRegion = {
+  __typename?: 'PublicCloudRegion';
+  /** The city it is in. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** The region's name, e.g. `eu-west-3`. */
+  name: Scalars['String']['output'];
+};
+
+export type PublicCloudRegionConnection = {
+  __typename?: 'PublicCloudRegionConnection';
+  edges: Array<PublicCloudRegionEdge>;
+  nodes: Array<PublicCloudRegion>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PublicCloudRegionEdge = {
+  __typename?: 'PublicCloudRegionEdge';
+  cursor: Scalars['String']['output'];
+  node: PublicCloudRegion;
+};
+
+/** A size of an instance resource with its unit (`2 vCPU`, `7 GiB`, `1 Gbps`). */
+export type PublicCloudResourceAmount = {
+  __typename?: 'PublicCloudResourceAmount';
+  /** Its unit. */
+  unit: Scalars['String']['output'];
+  /** The amount. */
+  value: Scalars['Float']['output'];
+};
+
+/** What an instance (type) has. */
+export type PublicCloudResources = {
+  __typename?: 'PublicCloudResources';
+  /** Virtual CPUs. */
+  cpu: PublicCloudResourceAmount;
+  /** Memory. */
+  memory: PublicCloudResourceAmount;
+  /** Speed of the private network port. */
+  privateNetworkSpeed: PublicCloudResourceAmount;
+  /** Speed of the public network port. */
+  publicNetworkSpeed: PublicCloudResourceAmount;
+};
+
+/** A snapshot of an instance. */
+export type PublicCloudSnapshot = Node & {
+  __typename?: 'PublicCloudSnapshot';
+  /** When it was taken (Leaseweb writes the offset without a colon: `+0000`). */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Global id, usable with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The instance it is a snapshot of. */
+  instance?: Maybe<PublicCloudInstance>;
+  /** The snapshot's UUID. */
+  leasewebId: Scalars['String']['output'];
+  /** The name given when it was taken. */
+  name: Scalars['String']['output'];
+  /** READY or CREATING. */
+  state: PublicCloudSnapshotState;
+};
+
+export type PublicCloudSnapshotConnection = {
+  __typename?: 'PublicCloudSnapshotConnection';
+  edges: Array<PublicCloudSnapshotEdge>;
+  nodes: Array<PublicCloudSnapshot>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PublicCloudSnapshotEdge = {
+  __typename?: 'PublicCloudSnapshotEdge';
+  cursor: Scalars['String']['output'];
+  node: PublicCloudSnapshot;
+};
+
+export type PublicCloudSnapshotState =
+  | 'CREATING'
+  | 'READY';
+
+/** The size of a custom image. */
+export type PublicCloudStorageSize = {
+  __typename?: 'PublicCloudStorageSize';
+  /** The amount. */
+  size: Scalars['Float']['output'];
+  /** Its unit, e.g. GB. */
+  unit: Scalars['String']['output'];
+};
+
+export type PublicCloudStorageType =
+  | 'CENTRAL'
+  | 'LOCAL';
+
+/** Traffic used within one price tier. */
+export type PublicCloudTrafficTier = {
+  __typename?: 'PublicCloudTrafficTier';
+  /** What it cost. */
+  price: Scalars['Float']['output'];
+  /** The tier's name, e.g. `tier_1`. */
+  tier: Scalars['String']['output'];
+  /** Traffic in this tier, in the expense's traffic unit. */
+  usage: Scalars['Float']['output'];
+};
+
 /** Everything you can read. Each product adds its root fields here. */
 export type Query = {
   __typename?: 'Query';
@@ -1370,6 +2356,24 @@ export type Query = {
   nullRoute?: Maybe<NullRoute>;
   /** Null routes past and present (`GET /ipMgmt/v2/nullRoutes`). */
   nullRoutes?: Maybe<NullRouteConnection>;
+  /**
+   * What a piece of Public Cloud equipment cost in one month
+   * (`GET /publicCloud/v1/equipments/{equipmentId}/expenses`). `from` must be the first day
+   * of a month; `to`, when given, exactly one month later.
+   */
+  publicCloudExpenses?: Maybe<PublicCloudExpenses>;
+  /** Standard images and your custom images (`GET /publicCloud/v1/images`). */
+  publicCloudImages?: Maybe<PublicCloudImageConnection>;
+  /** One instance by its UUID or global id (`GET /publicCloud/v1/instances/{id}`); null when it does not exist. */
+  publicCloudInstance?: Maybe<PublicCloudInstance>;
+  /** The instance types one region offers, with that region's prices (`GET /publicCloud/v1/instanceTypes?region=…`). */
+  publicCloudInstanceTypes?: Maybe<PublicCloudInstanceTypeConnection>;
+  /** Your Public Cloud instances (`GET /publicCloud/v1/instances`). */
+  publicCloudInstances?: Maybe<PublicCloudInstanceConnection>;
+  /** ISO images an instance can boot from (`GET /publicCloud/v1/isos`). */
+  publicCloudIsos?: Maybe<PublicCloudIsoConnection>;
+  /** The regions Public Cloud runs in (`GET /publicCloud/v1/regions`). */
+  publicCloudRegions?: Maybe<PublicCloudRegionConnection>;
 };
 
 
@@ -1456,6 +2460,68 @@ export type QueryNullRoutesArgs = {
   filter?: InputMaybe<NullRouteFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<NullRouteSort>>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudExpensesArgs = {
+  equipmentId: Scalars['ID']['input'];
+  from: Scalars['DateTime']['input'];
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicCloudImageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudInstanceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudInstanceTypesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  region: Scalars['String']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudInstancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicCloudInstanceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudIsosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudRegionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What to reinstall an instance with. */
+export type ReinstallPublicCloudInstanceInput = {
+  /** An image from the instance's `reinstallImages`. */
+  imageId: Scalars['String']['input'];
+  /** The instance's UUID or global id. */
+  instanceId: Scalars['ID']['input'];
+  /** A market app the image offers. */
+  marketAppId?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RemoveDedicatedServerFromPrivateNetworkInput = {
@@ -1615,6 +2681,42 @@ export type UpdateNullRoutePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A new name for a custom image. */
+export type UpdatePublicCloudCustomImageInput = {
+  /** The custom image's UUID or global id. */
+  imageId: Scalars['ID']['input'];
+  /** The new name. */
+  name: Scalars['String']['input'];
+};
+
+/** What to change; fields left out stay as they are. */
+export type UpdatePublicCloudInstanceInput = {
+  /** Months billed at a time: 1, 3, 6 or 12. */
+  billingFrequency?: InputMaybe<Scalars['Int']['input']>;
+  /** Committed months: 0 for hourly, 1, 3, 6 or 12 for monthly. */
+  contractTerm?: InputMaybe<Scalars['Int']['input']>;
+  /** Hourly or monthly billing. */
+  contractType?: InputMaybe<PublicCloudContractType>;
+  /** The instance's UUID or global id. */
+  instanceId: Scalars['ID']['input'];
+  /** Your label for the instance. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** A larger root disk, in GB. */
+  rootDiskSize?: InputMaybe<Scalars['Int']['input']>;
+  /** A type from `instanceTypesForUpdate`. */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new reverse lookup for an instance IP. */
+export type UpdatePublicCloudInstanceIpInput = {
+  /** The instance's UUID or global id. */
+  instanceId: Scalars['ID']['input'];
+  /** One of the instance's addresses. */
+  ip: Scalars['IPAddress']['input'];
+  /** The PTR name. */
+  reverseLookup: Scalars['String']['input'];
+};
+
 /** Something in a mutation's input the caller can fix. */
 export type UserError = {
   __typename?: 'UserError';
@@ -1698,13 +2800,19 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  Equipment: ( ServerModel );
+  Equipment:
+    | ( ServerModel )
+    | ( InstanceModel )
+  ;
   Node:
     | ( ServerModel )
     | ( ServerJobModel )
     | ( IpSourceModel )
     | ( NullRouteModel )
     | ( OperatingSystemModelModel )
+    | ( ImageModelModel )
+    | ( InstanceModel )
+    | ( SnapshotModelModel )
   ;
 };
 
@@ -1712,6 +2820,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   ActionPayload: ResolverTypeWrapper<ActionPayload>;
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
+  AttachPublicCloudInstanceIsoInput: AttachPublicCloudInstanceIsoInput;
   BandwidthAggregation: BandwidthAggregation;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ControlPanel: ResolverTypeWrapper<ControlPanelModel>;
@@ -1720,6 +2829,8 @@ export type ResolversTypes = {
   CreateDedicatedServerCredentialInput: CreateDedicatedServerCredentialInput;
   CreateDedicatedServerDhcpReservationInput: CreateDedicatedServerDhcpReservationInput;
   CreateDedicatedServerNotificationSettingInput: CreateDedicatedServerNotificationSettingInput;
+  CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
+  CreatePublicCloudInstanceSnapshotInput: CreatePublicCloudInstanceSnapshotInput;
   Credential: ResolverTypeWrapper<CredentialModel>;
   CredentialConnection: ResolverTypeWrapper<CredentialPageModel>;
   CredentialEdge: ResolverTypeWrapper<Omit<CredentialEdge, 'node'> & { node: ResolversTypes['Credential'] }>;
@@ -1768,6 +2879,7 @@ export type ResolversTypes = {
   DedicatedServerSpecs: ResolverTypeWrapper<ServerSpecsModel>;
   DeleteDedicatedServerCredentialInput: DeleteDedicatedServerCredentialInput;
   DeleteDedicatedServerNotificationSettingInput: DeleteDedicatedServerNotificationSettingInput;
+  DeletePublicCloudInstanceCredentialInput: DeletePublicCloudInstanceCredentialInput;
   DhcpReservation: ResolverTypeWrapper<DhcpLeaseModel>;
   Equipment: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Equipment']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1786,6 +2898,7 @@ export type ResolversTypes = {
   IpType: IpType;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LaunchDedicatedServerRescueModeInput: LaunchDedicatedServerRescueModeInput;
+  LaunchPublicCloudInstanceInput: LaunchPublicCloudInstanceInput;
   MetricSeries: ResolverTypeWrapper<MetricSeries>;
   MetricValue: ResolverTypeWrapper<MetricValue>;
   Metrics: ResolverTypeWrapper<MetricsResponseModel>;
@@ -1807,6 +2920,7 @@ export type ResolversTypes = {
   NullRouteFilter: NullRouteFilter;
   NullRouteIpInput: NullRouteIpInput;
   NullRouteIpPayload: ResolverTypeWrapper<Omit<NullRouteIpPayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversTypes['NullRoute']> }>;
+  NullRoutePublicCloudInstanceIpInput: NullRoutePublicCloudInstanceIpInput;
   NullRouteSort: NullRouteSort;
   NullRouteSortField: NullRouteSortField;
   OperatingSystem: ResolverTypeWrapper<OperatingSystemModelModel>;
@@ -1816,7 +2930,58 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Partition: ResolverTypeWrapper<PartitionModel>;
   PartitionInput: PartitionInput;
+  PublicCloudAutoScalingGroupSummary: ResolverTypeWrapper<EmbeddedAutoScalingGroupModel>;
+  PublicCloudConsoleAccess: ResolverTypeWrapper<PublicCloudConsoleAccess>;
+  PublicCloudContract: ResolverTypeWrapper<InstanceContractModel>;
+  PublicCloudContractState: PublicCloudContractState;
+  PublicCloudContractType: PublicCloudContractType;
+  PublicCloudCpuMetricsGranularity: PublicCloudCpuMetricsGranularity;
+  PublicCloudCredentialType: PublicCloudCredentialType;
+  PublicCloudExpenseInstance: ResolverTypeWrapper<ExpenseInstanceModel>;
+  PublicCloudExpenses: ResolverTypeWrapper<ExpensesModel>;
+  PublicCloudImage: ResolverTypeWrapper<ImageModelModel>;
+  PublicCloudImageConnection: ResolverTypeWrapper<ImagePageModel>;
+  PublicCloudImageEdge: ResolverTypeWrapper<Omit<PublicCloudImageEdge, 'node'> & { node: ResolversTypes['PublicCloudImage'] }>;
+  PublicCloudImageFilter: PublicCloudImageFilter;
+  PublicCloudImagePayload: ResolverTypeWrapper<Omit<PublicCloudImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
+  PublicCloudImageState: PublicCloudImageState;
+  PublicCloudInstance: ResolverTypeWrapper<InstanceModel>;
+  PublicCloudInstanceConnection: ResolverTypeWrapper<InstancePageModel>;
+  PublicCloudInstanceCredentialInput: PublicCloudInstanceCredentialInput;
+  PublicCloudInstanceEdge: ResolverTypeWrapper<Omit<PublicCloudInstanceEdge, 'node'> & { node: ResolversTypes['PublicCloudInstance'] }>;
+  PublicCloudInstanceFilter: PublicCloudInstanceFilter;
+  PublicCloudInstanceInput: PublicCloudInstanceInput;
+  PublicCloudInstanceIpFilter: PublicCloudInstanceIpFilter;
+  PublicCloudInstanceIpInput: PublicCloudInstanceIpInput;
+  PublicCloudInstanceIpPayload: ResolverTypeWrapper<Omit<PublicCloudInstanceIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
+  PublicCloudInstancePayload: ResolverTypeWrapper<Omit<PublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
+  PublicCloudInstancePrivateNetwork: ResolverTypeWrapper<PublicCloudInstancePrivateNetwork>;
+  PublicCloudInstanceSnapshotInput: PublicCloudInstanceSnapshotInput;
+  PublicCloudInstanceState: PublicCloudInstanceState;
+  PublicCloudInstanceType: ResolverTypeWrapper<InstanceTypeModelModel>;
+  PublicCloudInstanceTypeConnection: ResolverTypeWrapper<InstanceTypePageModel>;
+  PublicCloudInstanceTypeEdge: ResolverTypeWrapper<Omit<PublicCloudInstanceTypeEdge, 'node'> & { node: ResolversTypes['PublicCloudInstanceType'] }>;
+  PublicCloudIso: ResolverTypeWrapper<IsoModel>;
+  PublicCloudIsoConnection: ResolverTypeWrapper<IsoPageModel>;
+  PublicCloudIsoEdge: ResolverTypeWrapper<Omit<PublicCloudIsoEdge, 'node'> & { node: ResolversTypes['PublicCloudIso'] }>;
+  PublicCloudMetricSummary: ResolverTypeWrapper<MetricSummaryModelModel>;
+  PublicCloudMetrics: ResolverTypeWrapper<InstanceMetricsModel>;
+  PublicCloudPrice: ResolverTypeWrapper<PricePairModel>;
+  PublicCloudPrices: ResolverTypeWrapper<PricesModel>;
+  PublicCloudRegion: ResolverTypeWrapper<RegionModelModel>;
+  PublicCloudRegionConnection: ResolverTypeWrapper<RegionPageModel>;
+  PublicCloudRegionEdge: ResolverTypeWrapper<Omit<PublicCloudRegionEdge, 'node'> & { node: ResolversTypes['PublicCloudRegion'] }>;
+  PublicCloudResourceAmount: ResolverTypeWrapper<PublicCloudResourceAmount>;
+  PublicCloudResources: ResolverTypeWrapper<PublicCloudResources>;
+  PublicCloudSnapshot: ResolverTypeWrapper<SnapshotModelModel>;
+  PublicCloudSnapshotConnection: ResolverTypeWrapper<SnapshotPageModel>;
+  PublicCloudSnapshotEdge: ResolverTypeWrapper<Omit<PublicCloudSnapshotEdge, 'node'> & { node: ResolversTypes['PublicCloudSnapshot'] }>;
+  PublicCloudSnapshotState: PublicCloudSnapshotState;
+  PublicCloudStorageSize: ResolverTypeWrapper<PublicCloudStorageSize>;
+  PublicCloudStorageType: PublicCloudStorageType;
+  PublicCloudTrafficTier: ResolverTypeWrapper<TrafficTierModelModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReinstallPublicCloudInstanceInput: ReinstallPublicCloudInstanceInput;
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
   RemoveIpNullRouteInput: RemoveIpNullRouteInput;
   RemoveIpNullRoutePayload: ResolverTypeWrapper<Omit<RemoveIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
@@ -1844,6 +3009,9 @@ export type ResolversTypes = {
   UpdateIpReverseLookupRecordsPayload: ResolverTypeWrapper<UpdateIpReverseLookupRecordsPayload>;
   UpdateNullRouteInput: UpdateNullRouteInput;
   UpdateNullRoutePayload: ResolverTypeWrapper<Omit<UpdateNullRoutePayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversTypes['NullRoute']> }>;
+  UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
+  UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
+  UpdatePublicCloudInstanceIpInput: UpdatePublicCloudInstanceIpInput;
   UserError: ResolverTypeWrapper<UserError>;
 };
 
@@ -1851,6 +3019,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   ActionPayload: ActionPayload;
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
+  AttachPublicCloudInstanceIsoInput: AttachPublicCloudInstanceIsoInput;
   Boolean: Scalars['Boolean']['output'];
   ControlPanel: ControlPanelModel;
   ControlPanelConnection: ControlPanelPageModel;
@@ -1858,6 +3027,8 @@ export type ResolversParentTypes = {
   CreateDedicatedServerCredentialInput: CreateDedicatedServerCredentialInput;
   CreateDedicatedServerDhcpReservationInput: CreateDedicatedServerDhcpReservationInput;
   CreateDedicatedServerNotificationSettingInput: CreateDedicatedServerNotificationSettingInput;
+  CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
+  CreatePublicCloudInstanceSnapshotInput: CreatePublicCloudInstanceSnapshotInput;
   Credential: CredentialModel;
   CredentialConnection: CredentialPageModel;
   CredentialEdge: Omit<CredentialEdge, 'node'> & { node: ResolversParentTypes['Credential'] };
@@ -1903,6 +3074,7 @@ export type ResolversParentTypes = {
   DedicatedServerSpecs: ServerSpecsModel;
   DeleteDedicatedServerCredentialInput: DeleteDedicatedServerCredentialInput;
   DeleteDedicatedServerNotificationSettingInput: DeleteDedicatedServerNotificationSettingInput;
+  DeletePublicCloudInstanceCredentialInput: DeletePublicCloudInstanceCredentialInput;
   DhcpReservation: DhcpLeaseModel;
   Equipment: ResolversInterfaceTypes<ResolversParentTypes>['Equipment'];
   Float: Scalars['Float']['output'];
@@ -1918,6 +3090,7 @@ export type ResolversParentTypes = {
   IpSubnet: IpSubnetModel;
   JSON: Scalars['JSON']['output'];
   LaunchDedicatedServerRescueModeInput: LaunchDedicatedServerRescueModeInput;
+  LaunchPublicCloudInstanceInput: LaunchPublicCloudInstanceInput;
   MetricSeries: MetricSeries;
   MetricValue: MetricValue;
   Metrics: MetricsResponseModel;
@@ -1935,6 +3108,7 @@ export type ResolversParentTypes = {
   NullRouteFilter: NullRouteFilter;
   NullRouteIpInput: NullRouteIpInput;
   NullRouteIpPayload: Omit<NullRouteIpPayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversParentTypes['NullRoute']> };
+  NullRoutePublicCloudInstanceIpInput: NullRoutePublicCloudInstanceIpInput;
   NullRouteSort: NullRouteSort;
   OperatingSystem: OperatingSystemModelModel;
   OperatingSystemConnection: OperatingSystemPageModel;
@@ -1943,7 +3117,50 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Partition: PartitionModel;
   PartitionInput: PartitionInput;
+  PublicCloudAutoScalingGroupSummary: EmbeddedAutoScalingGroupModel;
+  PublicCloudConsoleAccess: PublicCloudConsoleAccess;
+  PublicCloudContract: InstanceContractModel;
+  PublicCloudExpenseInstance: ExpenseInstanceModel;
+  PublicCloudExpenses: ExpensesModel;
+  PublicCloudImage: ImageModelModel;
+  PublicCloudImageConnection: ImagePageModel;
+  PublicCloudImageEdge: Omit<PublicCloudImageEdge, 'node'> & { node: ResolversParentTypes['PublicCloudImage'] };
+  PublicCloudImageFilter: PublicCloudImageFilter;
+  PublicCloudImagePayload: Omit<PublicCloudImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
+  PublicCloudInstance: InstanceModel;
+  PublicCloudInstanceConnection: InstancePageModel;
+  PublicCloudInstanceCredentialInput: PublicCloudInstanceCredentialInput;
+  PublicCloudInstanceEdge: Omit<PublicCloudInstanceEdge, 'node'> & { node: ResolversParentTypes['PublicCloudInstance'] };
+  PublicCloudInstanceFilter: PublicCloudInstanceFilter;
+  PublicCloudInstanceInput: PublicCloudInstanceInput;
+  PublicCloudInstanceIpFilter: PublicCloudInstanceIpFilter;
+  PublicCloudInstanceIpInput: PublicCloudInstanceIpInput;
+  PublicCloudInstanceIpPayload: Omit<PublicCloudInstanceIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
+  PublicCloudInstancePayload: Omit<PublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  PublicCloudInstancePrivateNetwork: PublicCloudInstancePrivateNetwork;
+  PublicCloudInstanceSnapshotInput: PublicCloudInstanceSnapshotInput;
+  PublicCloudInstanceType: InstanceTypeModelModel;
+  PublicCloudInstanceTypeConnection: InstanceTypePageModel;
+  PublicCloudInstanceTypeEdge: Omit<PublicCloudInstanceTypeEdge, 'node'> & { node: ResolversParentTypes['PublicCloudInstanceType'] };
+  PublicCloudIso: IsoModel;
+  PublicCloudIsoConnection: IsoPageModel;
+  PublicCloudIsoEdge: Omit<PublicCloudIsoEdge, 'node'> & { node: ResolversParentTypes['PublicCloudIso'] };
+  PublicCloudMetricSummary: MetricSummaryModelModel;
+  PublicCloudMetrics: InstanceMetricsModel;
+  PublicCloudPrice: PricePairModel;
+  PublicCloudPrices: PricesModel;
+  PublicCloudRegion: RegionModelModel;
+  PublicCloudRegionConnection: RegionPageModel;
+  PublicCloudRegionEdge: Omit<PublicCloudRegionEdge, 'node'> & { node: ResolversParentTypes['PublicCloudRegion'] };
+  PublicCloudResourceAmount: PublicCloudResourceAmount;
+  PublicCloudResources: PublicCloudResources;
+  PublicCloudSnapshot: SnapshotModelModel;
+  PublicCloudSnapshotConnection: SnapshotPageModel;
+  PublicCloudSnapshotEdge: Omit<PublicCloudSnapshotEdge, 'node'> & { node: ResolversParentTypes['PublicCloudSnapshot'] };
+  PublicCloudStorageSize: PublicCloudStorageSize;
+  PublicCloudTrafficTier: TrafficTierModelModel;
   Query: Record<PropertyKey, never>;
+  ReinstallPublicCloudInstanceInput: ReinstallPublicCloudInstanceInput;
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
   RemoveIpNullRouteInput: RemoveIpNullRouteInput;
   RemoveIpNullRoutePayload: Omit<RemoveIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
@@ -1969,6 +3186,9 @@ export type ResolversParentTypes = {
   UpdateIpReverseLookupRecordsPayload: UpdateIpReverseLookupRecordsPayload;
   UpdateNullRouteInput: UpdateNullRouteInput;
   UpdateNullRoutePayload: Omit<UpdateNullRoutePayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversParentTypes['NullRoute']> };
+  UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
+  UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
+  UpdatePublicCloudInstanceIpInput: UpdatePublicCloudInstanceIpInput;
   UserError: UserError;
 };
 
@@ -2306,7 +3526,7 @@ export type DhcpReservationResolvers<ContextType = GraphQLContext, ParentType ex
 };
 
 export type EquipmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Equipment'] = ResolversParentTypes['Equipment']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
 export interface IpAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IPAddress'], any> {
@@ -2387,29 +3607,50 @@ export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   addDedicatedServerToPrivateNetwork?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationAddDedicatedServerToPrivateNetworkArgs, 'input'>>;
+  addPublicCloudInstanceToPrivateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationAddPublicCloudInstanceToPrivateNetworkArgs, 'input'>>;
+  attachPublicCloudInstanceIso?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationAttachPublicCloudInstanceIsoArgs, 'input'>>;
   cancelDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationCancelDedicatedServerActiveJobArgs, 'input'>>;
+  cancelPublicCloudInstanceTermination?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationCancelPublicCloudInstanceTerminationArgs, 'input'>>;
   closeDedicatedServerNetworkInterfaces?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationCloseDedicatedServerNetworkInterfacesArgs, 'input'>>;
   createDedicatedServerCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerCredentialArgs, 'input'>>;
   createDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerDhcpReservationArgs, 'input'>>;
   createDedicatedServerNotificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerNotificationSettingArgs, 'input'>>;
+  createPublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['PublicCloudImagePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudCustomImageArgs, 'input'>>;
+  createPublicCloudInstanceSnapshot?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudInstanceSnapshotArgs, 'input'>>;
+  deleteAllPublicCloudInstanceCredentials?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationDeleteAllPublicCloudInstanceCredentialsArgs, 'input'>>;
   deleteDedicatedServerCredential?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDedicatedServerCredentialArgs, 'input'>>;
   deleteDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDedicatedServerDhcpReservationArgs, 'input'>>;
   deleteDedicatedServerNotificationSetting?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDedicatedServerNotificationSettingArgs, 'input'>>;
+  deletePublicCloudInstanceCredential?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudInstanceCredentialArgs, 'input'>>;
+  deletePublicCloudInstanceSnapshot?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudInstanceSnapshotArgs, 'input'>>;
+  detachPublicCloudInstanceIso?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationDetachPublicCloudInstanceIsoArgs, 'input'>>;
   expireDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationExpireDedicatedServerActiveJobArgs, 'input'>>;
   installDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationInstallDedicatedServerArgs, 'input'>>;
   launchDedicatedServerHardwareScan?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerHardwareScanArgs, 'input'>>;
   launchDedicatedServerIpmiReset?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerIpmiResetArgs, 'input'>>;
   launchDedicatedServerRescueMode?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerRescueModeArgs, 'input'>>;
+  launchPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationLaunchPublicCloudInstanceArgs, 'input'>>;
   nullRouteDedicatedServerIp?: Resolver<Maybe<ResolversTypes['DedicatedServerIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRouteDedicatedServerIpArgs, 'input'>>;
   nullRouteIp?: Resolver<Maybe<ResolversTypes['NullRouteIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRouteIpArgs, 'input'>>;
+  nullRoutePublicCloudInstanceIp?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRoutePublicCloudInstanceIpArgs, 'input'>>;
   openDedicatedServerNetworkInterfaces?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationOpenDedicatedServerNetworkInterfacesArgs, 'input'>>;
   powerCycleDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationPowerCycleDedicatedServerArgs, 'input'>>;
   powerOffDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationPowerOffDedicatedServerArgs, 'input'>>;
   powerOnDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationPowerOnDedicatedServerArgs, 'input'>>;
+  rebootPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationRebootPublicCloudInstanceArgs, 'input'>>;
+  reinstallPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationReinstallPublicCloudInstanceArgs, 'input'>>;
   removeDedicatedServerFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDedicatedServerFromPrivateNetworkArgs, 'input'>>;
   removeDedicatedServerIpNullRoute?: Resolver<Maybe<ResolversTypes['DedicatedServerIpPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDedicatedServerIpNullRouteArgs, 'input'>>;
   removeIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveIpNullRouteArgs, 'input'>>;
+  removePublicCloudInstanceFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationRemovePublicCloudInstanceFromPrivateNetworkArgs, 'input'>>;
+  removePublicCloudInstanceIpNullRoute?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceIpPayload']>, ParentType, ContextType, RequireFields<MutationRemovePublicCloudInstanceIpNullRouteArgs, 'input'>>;
+  resetPublicCloudInstancePassword?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationResetPublicCloudInstancePasswordArgs, 'input'>>;
+  restorePublicCloudInstanceSnapshot?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationRestorePublicCloudInstanceSnapshotArgs, 'input'>>;
   retryDedicatedServerJob?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationRetryDedicatedServerJobArgs, 'input'>>;
+  startPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationStartPublicCloudInstanceArgs, 'input'>>;
+  stopPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationStopPublicCloudInstanceArgs, 'input'>>;
+  storePublicCloudInstanceCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationStorePublicCloudInstanceCredentialArgs, 'input'>>;
+  terminatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationTerminatePublicCloudInstanceArgs, 'input'>>;
   updateDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerArgs, 'input'>>;
   updateDedicatedServerCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerCredentialArgs, 'input'>>;
   updateDedicatedServerDdosNotificationSettings?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerDdosNotificationSettingsArgs, 'input'>>;
@@ -2418,10 +3659,14 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateIp?: Resolver<Maybe<ResolversTypes['UpdateIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpArgs, 'input'>>;
   updateIpReverseLookupRecords?: Resolver<Maybe<ResolversTypes['UpdateIpReverseLookupRecordsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpReverseLookupRecordsArgs, 'input'>>;
   updateNullRoute?: Resolver<Maybe<ResolversTypes['UpdateNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationUpdateNullRouteArgs, 'input'>>;
+  updatePublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['PublicCloudImagePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudCustomImageArgs, 'input'>>;
+  updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
+  updatePublicCloudInstanceCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceCredentialArgs, 'input'>>;
+  updatePublicCloudInstanceIp?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceIpArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'DedicatedServerJob' | 'Ip' | 'NullRoute' | 'OperatingSystem', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'DedicatedServerJob' | 'Ip' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudSnapshot', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -2540,6 +3785,290 @@ export type PartitionResolvers<ContextType = GraphQLContext, ParentType extends 
   size?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PublicCloudAutoScalingGroupSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudAutoScalingGroupSummary'] = ResolversParentTypes['PublicCloudAutoScalingGroupSummary']> = {
+  autoScalingGroupId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  desiredAmount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maximumAmount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minimumAmount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PublicCloudConsoleAccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudConsoleAccess'] = ResolversParentTypes['PublicCloudConsoleAccess']> = {
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PublicCloudContractResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudContract'] = ResolversParentTypes['PublicCloudContract']> = {
+  billingFrequency?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  renewalsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PublicCloudContractState'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PublicCloudContractType'], ParentType, ContextType>;
+};
+
+export type PublicCloudExpenseInstanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudExpenseInstance'] = ResolversParentTypes['PublicCloudExpenseInstance']> = {
+  billingType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contract?: Resolver<Maybe<ResolversTypes['PublicCloudContract']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resources?: Resolver<Maybe<ResolversTypes['PublicCloudResources']>, ParentType, ContextType>;
+  rootDiskSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rootDiskStorageType?: Resolver<Maybe<ResolversTypes['PublicCloudStorageType']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type PublicCloudExpensesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudExpenses'] = ResolversParentTypes['PublicCloudExpenses']> = {
+  instances?: Resolver<Array<ResolversTypes['PublicCloudExpenseInstance']>, ParentType, ContextType>;
+  totalPrice?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  trafficTiers?: Resolver<Array<ResolversTypes['PublicCloudTrafficTier']>, ParentType, ContextType>;
+  trafficUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PublicCloudImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudImage'] = ResolversParentTypes['PublicCloudImage']> = {
+  architecture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  custom?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  family?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  flavour?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marketApps?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  minDiskSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['PublicCloudRegion']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['PublicCloudImageState']>, ParentType, ContextType>;
+  stateReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  storageSize?: Resolver<Maybe<ResolversTypes['PublicCloudStorageSize']>, ParentType, ContextType>;
+  storageTypes?: Resolver<Maybe<Array<ResolversTypes['PublicCloudStorageType']>>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublicCloudImageConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudImageConnection'] = ResolversParentTypes['PublicCloudImageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudImageEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudImage']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudImageEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudImageEdge'] = ResolversParentTypes['PublicCloudImageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudImage'], ParentType, ContextType>;
+};
+
+export type PublicCloudImagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudImagePayload'] = ResolversParentTypes['PublicCloudImagePayload']> = {
+  image?: Resolver<Maybe<ResolversTypes['PublicCloudImage']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type PublicCloudInstanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstance'] = ResolversParentTypes['PublicCloudInstance']> = {
+  autoScalingGroup?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroupSummary']>, ParentType, ContextType>;
+  console?: Resolver<Maybe<ResolversTypes['PublicCloudConsoleAccess']>, ParentType, ContextType>;
+  contract?: Resolver<ResolversTypes['PublicCloudContract'], ParentType, ContextType>;
+  cpuMetrics?: Resolver<Maybe<ResolversTypes['PublicCloudMetrics']>, ParentType, ContextType, RequireFields<PublicCloudInstanceCpuMetricsArgs, 'from' | 'to'>>;
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<PublicCloudInstanceCredentialArgs, 'type' | 'username'>>;
+  credentials?: Resolver<Maybe<ResolversTypes['CredentialConnection']>, ParentType, ContextType, Partial<PublicCloudInstanceCredentialsArgs>>;
+  dataTrafficMetrics?: Resolver<Maybe<ResolversTypes['PublicCloudMetrics']>, ParentType, ContextType, RequireFields<PublicCloudInstanceDataTrafficMetricsArgs, 'from' | 'to'>>;
+  expenses?: Resolver<Maybe<ResolversTypes['PublicCloudExpenses']>, ParentType, ContextType, RequireFields<PublicCloudInstanceExpensesArgs, 'from'>>;
+  hasPrivateNetwork?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPublicIpV4?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasUserData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['PublicCloudImage']>, ParentType, ContextType>;
+  instanceType?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceType']>, ParentType, ContextType>;
+  instanceTypesForUpdate?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceTypeConnection']>, ParentType, ContextType, Partial<PublicCloudInstanceInstanceTypesForUpdateArgs>>;
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<PublicCloudInstanceIpArgs, 'ip'>>;
+  ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<PublicCloudInstanceIpsArgs>>;
+  iso?: Resolver<Maybe<ResolversTypes['PublicCloudIso']>, ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marketAppId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePrivateNetwork']>, ParentType, ContextType>;
+  productType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['PublicCloudRegion']>, ParentType, ContextType>;
+  regionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reinstallImages?: Resolver<Maybe<ResolversTypes['PublicCloudImageConnection']>, ParentType, ContextType, Partial<PublicCloudInstanceReinstallImagesArgs>>;
+  resources?: Resolver<ResolversTypes['PublicCloudResources'], ParentType, ContextType>;
+  rootDiskSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rootDiskStorageType?: Resolver<ResolversTypes['PublicCloudStorageType'], ParentType, ContextType>;
+  snapshot?: Resolver<Maybe<ResolversTypes['PublicCloudSnapshot']>, ParentType, ContextType, RequireFields<PublicCloudInstanceSnapshotArgs, 'id'>>;
+  snapshots?: Resolver<Maybe<ResolversTypes['PublicCloudSnapshotConnection']>, ParentType, ContextType, Partial<PublicCloudInstanceSnapshotsArgs>>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PublicCloudInstanceState'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublicCloudInstanceConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstanceConnection'] = ResolversParentTypes['PublicCloudInstanceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudInstanceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudInstanceEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstanceEdge'] = ResolversParentTypes['PublicCloudInstanceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudInstance'], ParentType, ContextType>;
+};
+
+export type PublicCloudInstanceIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstanceIpPayload'] = ResolversParentTypes['PublicCloudInstanceIpPayload']> = {
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type PublicCloudInstancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstancePayload'] = ResolversParentTypes['PublicCloudInstancePayload']> = {
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type PublicCloudInstancePrivateNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstancePrivateNetwork'] = ResolversParentTypes['PublicCloudInstancePrivateNetwork']> = {
+  privateNetworkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subnet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PublicCloudInstanceTypeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstanceType'] = ResolversParentTypes['PublicCloudInstanceType']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prices?: Resolver<Maybe<ResolversTypes['PublicCloudPrices']>, ParentType, ContextType>;
+  regionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resources?: Resolver<Maybe<ResolversTypes['PublicCloudResources']>, ParentType, ContextType>;
+  storageTypes?: Resolver<Maybe<Array<ResolversTypes['PublicCloudStorageType']>>, ParentType, ContextType>;
+};
+
+export type PublicCloudInstanceTypeConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstanceTypeConnection'] = ResolversParentTypes['PublicCloudInstanceTypeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudInstanceTypeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudInstanceType']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudInstanceTypeEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstanceTypeEdge'] = ResolversParentTypes['PublicCloudInstanceTypeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudInstanceType'], ParentType, ContextType>;
+};
+
+export type PublicCloudIsoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudIso'] = ResolversParentTypes['PublicCloudIso']> = {
+  isoId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PublicCloudIsoConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudIsoConnection'] = ResolversParentTypes['PublicCloudIsoConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudIsoEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudIso']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudIsoEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudIsoEdge'] = ResolversParentTypes['PublicCloudIsoEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudIso'], ParentType, ContextType>;
+};
+
+export type PublicCloudMetricSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudMetricSummary'] = ResolversParentTypes['PublicCloudMetricSummary']> = {
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  expected?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  peak?: Resolver<Maybe<ResolversTypes['MetricValue']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type PublicCloudMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudMetrics'] = ResolversParentTypes['PublicCloudMetrics']> = {
+  aggregation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  granularity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['MetricSeries']>, ParentType, ContextType>;
+  summary?: Resolver<Array<ResolversTypes['PublicCloudMetricSummary']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PublicCloudPriceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudPrice'] = ResolversParentTypes['PublicCloudPrice']> = {
+  hourly?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  monthly?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PublicCloudPricesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudPrices'] = ResolversParentTypes['PublicCloudPrices']> = {
+  centralStorage?: Resolver<ResolversTypes['PublicCloudPrice'], ParentType, ContextType>;
+  compute?: Resolver<ResolversTypes['PublicCloudPrice'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currencySymbol?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localStorage?: Resolver<ResolversTypes['PublicCloudPrice'], ParentType, ContextType>;
+};
+
+export type PublicCloudRegionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudRegion'] = ResolversParentTypes['PublicCloudRegion']> = {
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PublicCloudRegionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudRegionConnection'] = ResolversParentTypes['PublicCloudRegionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudRegionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudRegion']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudRegionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudRegionEdge'] = ResolversParentTypes['PublicCloudRegionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudRegion'], ParentType, ContextType>;
+};
+
+export type PublicCloudResourceAmountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudResourceAmount'] = ResolversParentTypes['PublicCloudResourceAmount']> = {
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PublicCloudResourcesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudResources'] = ResolversParentTypes['PublicCloudResources']> = {
+  cpu?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
+  memory?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
+  privateNetworkSpeed?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
+  publicNetworkSpeed?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
+};
+
+export type PublicCloudSnapshotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudSnapshot'] = ResolversParentTypes['PublicCloudSnapshot']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PublicCloudSnapshotState'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublicCloudSnapshotConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudSnapshotConnection'] = ResolversParentTypes['PublicCloudSnapshotConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudSnapshotEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudSnapshot']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudSnapshotEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudSnapshotEdge'] = ResolversParentTypes['PublicCloudSnapshotEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudSnapshot'], ParentType, ContextType>;
+};
+
+export type PublicCloudStorageSizeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudStorageSize'] = ResolversParentTypes['PublicCloudStorageSize']> = {
+  size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PublicCloudTrafficTierResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTrafficTier'] = ResolversParentTypes['PublicCloudTrafficTier']> = {
+  price?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType, RequireFields<QueryDedicatedServerArgs, 'id'>>;
   dedicatedServerControlPanels?: Resolver<Maybe<ResolversTypes['ControlPanelConnection']>, ParentType, ContextType, Partial<QueryDedicatedServerControlPanelsArgs>>;
@@ -2553,6 +4082,13 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   nullRoute?: Resolver<Maybe<ResolversTypes['NullRoute']>, ParentType, ContextType, RequireFields<QueryNullRouteArgs, 'id'>>;
   nullRoutes?: Resolver<Maybe<ResolversTypes['NullRouteConnection']>, ParentType, ContextType, Partial<QueryNullRoutesArgs>>;
+  publicCloudExpenses?: Resolver<Maybe<ResolversTypes['PublicCloudExpenses']>, ParentType, ContextType, RequireFields<QueryPublicCloudExpensesArgs, 'equipmentId' | 'from'>>;
+  publicCloudImages?: Resolver<Maybe<ResolversTypes['PublicCloudImageConnection']>, ParentType, ContextType, Partial<QueryPublicCloudImagesArgs>>;
+  publicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType, RequireFields<QueryPublicCloudInstanceArgs, 'id'>>;
+  publicCloudInstanceTypes?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceTypeConnection']>, ParentType, ContextType, RequireFields<QueryPublicCloudInstanceTypesArgs, 'region'>>;
+  publicCloudInstances?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceConnection']>, ParentType, ContextType, Partial<QueryPublicCloudInstancesArgs>>;
+  publicCloudIsos?: Resolver<Maybe<ResolversTypes['PublicCloudIsoConnection']>, ParentType, ContextType, Partial<QueryPublicCloudIsosArgs>>;
+  publicCloudRegions?: Resolver<Maybe<ResolversTypes['PublicCloudRegionConnection']>, ParentType, ContextType, Partial<QueryPublicCloudRegionsArgs>>;
 };
 
 export type RemoveIpNullRoutePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveIpNullRoutePayload'] = ResolversParentTypes['RemoveIpNullRoutePayload']> = {
@@ -2690,6 +4226,41 @@ export type Resolvers<ContextType = GraphQLContext> = {
   OperatingSystemEdge?: OperatingSystemEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partition?: PartitionResolvers<ContextType>;
+  PublicCloudAutoScalingGroupSummary?: PublicCloudAutoScalingGroupSummaryResolvers<ContextType>;
+  PublicCloudConsoleAccess?: PublicCloudConsoleAccessResolvers<ContextType>;
+  PublicCloudContract?: PublicCloudContractResolvers<ContextType>;
+  PublicCloudExpenseInstance?: PublicCloudExpenseInstanceResolvers<ContextType>;
+  PublicCloudExpenses?: PublicCloudExpensesResolvers<ContextType>;
+  PublicCloudImage?: PublicCloudImageResolvers<ContextType>;
+  PublicCloudImageConnection?: PublicCloudImageConnectionResolvers<ContextType>;
+  PublicCloudImageEdge?: PublicCloudImageEdgeResolvers<ContextType>;
+  PublicCloudImagePayload?: PublicCloudImagePayloadResolvers<ContextType>;
+  PublicCloudInstance?: PublicCloudInstanceResolvers<ContextType>;
+  PublicCloudInstanceConnection?: PublicCloudInstanceConnectionResolvers<ContextType>;
+  PublicCloudInstanceEdge?: PublicCloudInstanceEdgeResolvers<ContextType>;
+  PublicCloudInstanceIpPayload?: PublicCloudInstanceIpPayloadResolvers<ContextType>;
+  PublicCloudInstancePayload?: PublicCloudInstancePayloadResolvers<ContextType>;
+  PublicCloudInstancePrivateNetwork?: PublicCloudInstancePrivateNetworkResolvers<ContextType>;
+  PublicCloudInstanceType?: PublicCloudInstanceTypeResolvers<ContextType>;
+  PublicCloudInstanceTypeConnection?: PublicCloudInstanceTypeConnectionResolvers<ContextType>;
+  PublicCloudInstanceTypeEdge?: PublicCloudInstanceTypeEdgeResolvers<ContextType>;
+  PublicCloudIso?: PublicCloudIsoResolvers<ContextType>;
+  PublicCloudIsoConnection?: PublicCloudIsoConnectionResolvers<ContextType>;
+  PublicCloudIsoEdge?: PublicCloudIsoEdgeResolvers<ContextType>;
+  PublicCloudMetricSummary?: PublicCloudMetricSummaryResolvers<ContextType>;
+  PublicCloudMetrics?: PublicCloudMetricsResolvers<ContextType>;
+  PublicCloudPrice?: PublicCloudPriceResolvers<ContextType>;
+  PublicCloudPrices?: PublicCloudPricesResolvers<ContextType>;
+  PublicCloudRegion?: PublicCloudRegionResolvers<ContextType>;
+  PublicCloudRegionConnection?: PublicCloudRegionConnectionResolvers<ContextType>;
+  PublicCloudRegionEdge?: PublicCloudRegionEdgeResolvers<ContextType>;
+  PublicCloudResourceAmount?: PublicCloudResourceAmountResolvers<ContextType>;
+  PublicCloudResources?: PublicCloudResourcesResolvers<ContextType>;
+  PublicCloudSnapshot?: PublicCloudSnapshotResolvers<ContextType>;
+  PublicCloudSnapshotConnection?: PublicCloudSnapshotConnectionResolvers<ContextType>;
+  PublicCloudSnapshotEdge?: PublicCloudSnapshotEdgeResolvers<ContextType>;
+  PublicCloudStorageSize?: PublicCloudStorageSizeResolvers<ContextType>;
+  PublicCloudTrafficTier?: PublicCloudTrafficTierResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RemoveIpNullRoutePayload?: RemoveIpNullRoutePayloadResolvers<ContextType>;
   RescueImage?: RescueImageResolvers<ContextType>;

@@ -7,12 +7,13 @@ import * as domains from './domains.js';
 import * as invoices from './invoices.js';
 import * as ipManagement from './ip-management.js';
 import * as publicCloud from './public-cloud.js';
+import * as publicCloudMutations from './public-cloud.mutations.js';
 import * as services from './services.js';
 import { registerEquipmentKinds, type EquipmentKind } from './equipment.js';
 import type { NodeFetchers } from './nodes.js';
 
 /** Every product's resolvers; a product with global ids also exports its node fetchers. */
-const products = [dedicatedServers, dedicatedServerMutations, ipManagement, publicCloud, domains, services, invoices];
+const products = [dedicatedServers, dedicatedServerMutations, ipManagement, publicCloud, publicCloudMutations, domains, services, invoices];
 
 const nodeFetchers: NodeFetchers = Object.assign(
   {},

@@ -238,6 +238,24 @@ export interface SnapshotModel extends Snapshot {
   instanceId: string;
 }
 
+/** A region as the graph holds it: an instance knows only the name; the rest is loaded when asked. */
+export interface RegionModel {
+  name: string;
+  location?: string;
+}
+
+/**
+ * An instance type as the graph holds it: the catalogue entry with the region it came
+ * from, or (reached from an instance) only name and region until more is asked.
+ */
+export interface InstanceTypeModel extends Partial<InstanceType> {
+  name: string;
+  region: string | null;
+}
+
+/** An image as the graph holds it: the summary an instance embeds, or the catalogue entry. */
+export type ImageModel = ImageSummary & Partial<Image>;
+
 /** An expense line's traffic tier, named (`tier_0` …). */
 export interface TrafficTierModel extends TrafficTier {
   tier: string;
@@ -245,9 +263,9 @@ export interface TrafficTierModel extends TrafficTier {
 
 // Connection parents: one page of each list.
 export type RegionPage = Page<Region>;
-export type InstanceTypePage = Page<InstanceType>;
+export type InstanceTypePage = Page<InstanceTypeModel>;
 export type InstancePage = Page<Instance>;
-export type ImagePage = Page<Image>;
+export type ImagePage = Page<ImageModel>;
 export type IsoPage = Page<Iso>;
 export type SnapshotPage = Page<SnapshotModel>;
 export type MetricSummaryModel = MetricSummary & { name: string };
