@@ -84,6 +84,11 @@ export class DedicatedServersAPI {
       ),
     ),
   );
+  /** Jobs by `serverId/jobId`: the detail, which alone carries a job's tasks. */
+  private readonly jobById = byIdLoader(
+    ([serverId, jobId]: readonly [string, string]) => this.upstream.get<ServerJob>(api`/servers/${serverId}/jobs/${jobId}`),
+    ([serverId, jobId]) => `${serverId}/${jobId}`,
+  );
   private operatingSystemIndex?: Promise<Map<string, OperatingSystemSummary>>;
 
   constructor(private readonly upstream: UpstreamSession) {}
@@ -236,8 +241,9 @@ export class DedicatedServersAPI {
       .then((body) => toPage<ServerJob>(body, 'jobs', window));
   }
 
+  /** One job with its tasks (once per request); null when it does not exist. */
   job(id: string, jobId: string): Promise<ServerJob | null> {
-    return orNull(this.upstream.get(api`/servers/${id}/jobs/${jobId}`));
+    return this.jobById.load([id, jobId]);
   }
 
   stopActiveJob(id: string, action: 'cancelActiveJob' | 'expireActiveJob'): Promise<ServerJob> {

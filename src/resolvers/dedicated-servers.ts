@@ -205,7 +205,8 @@ export const resolvers: Resolvers = {
     leasewebId: (j) => j.uuid,
     server: (j, _, ctx) => equipmentKind.load(ctx, j.serverId) as Promise<Server | null>,
     operatingSystem: (j, _, ctx) => jobOperatingSystem(j, ctx),
-    tasks: (j) => j.tasks ?? null,
+    // The job list leaves tasks out: read them from the job itself when asked for.
+    tasks: async (j, _, ctx) => j.tasks ?? (await ctx.ds.dedicatedServers.job(j.serverId, j.uuid))?.tasks ?? null,
   },
   DedicatedServerJobTask: {
     taskId: (t) => t.uuid,

@@ -1,5 +1,5 @@
 import type { GraphQLContext } from '../context.js';
-import { bareIp, ipKey } from '../datasources/ip-management.js';
+import { bareIp, ipKey, mgmtKey, viewKey } from '../datasources/ip-management.js';
 import type { Page } from '../datasources/page.js';
 import type { Ip, IpOwner, IpSource, ProductIpView } from '../datasources/types/ip-management.js';
 import type { IpSortField, NullRouteSortField, Resolvers, SortDirection } from '../generated/graphql.js';
@@ -11,12 +11,14 @@ import { localId, payload, typed } from './support.js';
 
 // IP sources: an IP is its address plus whichever views of it are already loaded.
 
+/** An IP from ipMgmt; a range (an IPv6 /64 …) keeps its prefix in the key (`2001:db8::_64`). */
 export function ipFromMgmt(ip: Ip, owner?: IpOwner): IpSource {
-  return typed('Ip', { address: ipKey(ip.ip), mgmt: ip, ...(owner ? { owner } : {}) });
+  return typed('Ip', { address: mgmtKey(ip), mgmt: ip, ...(owner ? { owner } : {}) });
 }
 
+/** An IP as its product shows it; keyed as ipMgmt keys it, so both reach the same Ip. */
 export function ipFromView(view: ProductIpView, owner: IpOwner): IpSource {
-  return typed('Ip', { address: ipKey(view.ip), view, owner });
+  return typed('Ip', { address: viewKey(view.ip), view, owner });
 }
 
 export function ipPage<T>(page: Page<T>, toSource: (item: T) => IpSource): Page<IpSource> {

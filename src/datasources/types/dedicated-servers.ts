@@ -162,6 +162,8 @@ export interface ServerJob {
   node: string;
   createdAt: string;
   updatedAt: string;
+  /** Free-form labels (the reference's example: `{ "BATCH_ID": "…" }`); only in the detail. */
+  metadata?: Record<string, string>;
   payload: Record<string, unknown> & { operatingSystemId?: string; jobType?: string };
   progress: {
     canceled: number;
@@ -174,6 +176,7 @@ export interface ServerJob {
     total: number;
     waiting: number;
   };
+  /** Only in the detail (`GET /jobs/{jobId}`) and the answers of writes; the list leaves them out. */
   tasks?: JobTask[];
 }
 

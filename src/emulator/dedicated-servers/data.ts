@@ -8,7 +8,7 @@ import type {
   ServerNetworkInterfaceStatus,
 } from '../../datasources/types/dedicated-servers.js';
 import type { Dataset } from '../dataset.js';
-import type { Rng } from '../prng.js';
+import { hashSeed, Rng } from '../prng.js';
 import { addIp, nullRouteIp, type IpRecord } from '../ip-management/data.js';
 import { operatingSystems } from './catalogues.js';
 import { notFound } from '../http.js';
@@ -144,7 +144,10 @@ export function seedDedicatedServers(d: Dataset, rng: Rng, count: number): void 
       floatingIp: false,
     };
     const publicSubnet = { id: `${netIp}_26`, networkIp: netIp, prefixLength: 26, gateway };
-    const ddos = { detectionProfile: rng.pick(['ADVANCED_DEFAULT', 'STANDARD_DEFAULT']), protectionType: rng.pick(['ADVANCED', 'STANDARD']) };
+    rng.next(); // was the detection profile's own pick; kept so the data set after it stays the same
+    const protectionType = rng.pick(['ADVANCED', 'STANDARD']);
+    // The profile follows the protection: ADVANCED_* profiles exist only under Advanced protection.
+    const ddos = { detectionProfile: protectionType === 'ADVANCED' ? 'ADVANCED_DEFAULT' : 'STANDARD_DEFAULT', protectionType };
     const ips: IpRecord[] = [];
     ips.push(addIp(d.ipManagement, { ...ipBase, ip: publicIp, version: 4, type: 'NORMAL_IP', prefixLength: 32, primary: true, reverseLookup: `${server.contract.reference}.example.com`, subnet: publicSubnet, networkType: 'PUBLIC', gateway, ddos }));
     const extra = i % 5 === 0 ? 3 : i % 3 === 0 ? 1 : 0;
@@ -153,8 +156,19 @@ export function seedDedicatedServers(d: Dataset, rng: Rng, count: number): void 
       ips.push(addIp(d.ipManagement, { ...ipBase, ip, version: 4, type: 'NORMAL_IP', prefixLength: 32, primary: false, reverseLookup: null, subnet: publicSubnet, networkType: 'PUBLIC', gateway, ddos }));
     }
     if (i % 2 === 0) {
+      // An IPv6 /64 is one ipMgmt record for the whole range: `ip` is the network address
+      // and `prefixLength` the range's (`GET /ips/{network}_64`); PTR names of addresses
+      // inside it are reverse lookup records (`GET /ips/{network}_64/reverseLookup`).
       const prefix = `2a00:c98:${(0x2000 + publicSecond).toString(16)}:${(0x100 + i).toString(16)}`;
-      ips.push(addIp(d.ipManagement, { ...ipBase, ip: `${prefix}::1`, version: 6, type: 'NORMAL_IP', prefixLength: 64, primary: false, reverseLookup: null, subnet: { id: `${prefix}::_64`, networkIp: `${prefix}::`, prefixLength: 64, gateway: `${prefix}::ffff` }, networkType: 'PUBLIC', gateway: `${prefix}::ffff`, ddos }));
+      const range = addIp(d.ipManagement, { ...ipBase, ip: `${prefix}::`, version: 6, type: 'NORMAL_IP', prefixLength: 64, primary: false, reverseLookup: null, subnet: { id: `${prefix}::_64`, networkIp: `${prefix}::`, prefixLength: 64, gateway: `${prefix}::ffff` }, networkType: 'PUBLIC', gateway: `${prefix}::ffff`, ddos });
+      ips.push(range);
+      if (i % 4 === 0) {
+        d.ipManagement.reverseLookups.set(range.ip, [
+          { ip: `${prefix}::1`, reverseLookup: `${server.contract.reference}.example.com` },
+          { ip: `${prefix}::2`, reverseLookup: `mail.${server.contract.reference}.example.com` },
+          { ip: `${prefix}::25`, reverseLookup: `smtp.${server.contract.reference}.example.com` },
+        ]);
+      }
     }
     addIp(d.ipManagement, { ...ipBase, ip: internalIp, version: 4, type: 'NORMAL_IP', prefixLength: 32, primary: false, reverseLookup: null, subnet: { id: `${internalIp.replace(/\.\d+$/, '.0')}_24`, networkIp: internalIp.replace(/\.\d+$/, '.0'), prefixLength: 24, gateway: internalIp.replace(/\.\d+$/, '.1') }, networkType: 'INTERNAL', gateway: internalIp.replace(/\.\d+$/, '.1'), ddos: { detectionProfile: 'STANDARD_DEFAULT', protectionType: 'STANDARD' } });
     addIp(d.ipManagement, { ...ipBase, ip: rmIp, version: 4, type: 'IPMI', prefixLength: 32, primary: false, reverseLookup: null, subnet: { id: `${rmIp.replace(/\.\d+$/, '.0')}_27`, networkIp: rmIp.replace(/\.\d+$/, '.0'), prefixLength: 27, gateway: rmIp.replace(/\.\d+$/, '.1') }, networkType: 'REMOTE_MANAGEMENT', gateway: rmIp.replace(/\.\d+$/, '.1'), ddos: { detectionProfile: 'STANDARD_DEFAULT', protectionType: 'STANDARD' } });
@@ -169,6 +183,9 @@ export function seedDedicatedServers(d: Dataset, rng: Rng, count: number): void 
     server.networkInterfaces.public.nullRouted = ips[0]!.nullRouted;
 
     const osOfServer = operatingSystems.find((o) => o.id === osId)!;
+    // Task ids come from their own generator, so adding tasks left the shared sequence (and
+    // with it every product seeded after this one) unchanged.
+    const taskIds = new Rng(hashSeed(`tasks:${id}`));
     const installJob: ServerJob = {
       uuid: rng.uuid(),
       serverId: id,
@@ -179,22 +196,47 @@ export function seedDedicatedServers(d: Dataset, rng: Rng, count: number): void 
       node: `${mac}!${server.serialNumber}`,
       createdAt: iso(EPOCH, -20 - (i % 10)),
       updatedAt: iso(EPOCH, -20 - (i % 10)),
+      metadata: {},
       payload: {
+        configurable: osOfServer.configurable,
+        device: osOfServer.defaults!.device,
+        fileserverBaseUrl: '',
+        isUnassignedServer: false,
         jobType: 'install',
+        numberOfDisks: null,
         operatingSystemId: osId,
         os: { architecture: '64bit', family: osOfServer.family, name: osOfServer.name, type: osOfServer.type, version: osOfServer.version },
+        partitions: osOfServer.defaults!.partitions,
         hostname: `${server.contract.reference}.example.com`,
         pop: site,
         powerCycle: true,
+        raidLevel: null,
         serverId: id,
         timezone: 'UTC',
       },
       progress: { canceled: 0, expired: 0, failed: 0, finished: 4, inprogress: 0, pending: 0, percentage: 100, total: 4, waiting: 0 },
-      tasks: [],
+      tasks: ['Power cycle', 'Boot installer', 'Install operating system', 'Reboot'].map((description, t) => {
+        const at = iso(EPOCH, -20 - (i % 10) + t / 100);
+        return { description, errorMessage: null, flow: 'tasks', onError: 'break', status: 'FINISHED', statusTimestamps: { PENDING: at, WAITING: at, FINISHED: at }, uuid: taskIds.uuid() };
+      }),
     };
     const jobs = [installJob];
     if (i % 10 === 7) {
-      jobs.push({ ...installJob, uuid: rng.uuid(), type: 'hardwareScan', status: 'ACTIVE', isRunning: true, createdAt: iso(EPOCH, -1), updatedAt: iso(EPOCH, -1), payload: { jobType: 'hardwareScan', serverId: id, powerCycle: true }, progress: { canceled: 0, expired: 0, failed: 0, finished: 1, inprogress: 1, pending: 2, percentage: 25, total: 4, waiting: 0 } });
+      // Newest first, as the API lists jobs.
+      const at = iso(EPOCH, -1);
+      const task = (description: string, status: string) => ({ description, errorMessage: null, flow: 'tasks', onError: 'break', status, statusTimestamps: { PENDING: at, WAITING: at, [status]: at }, uuid: taskIds.uuid() });
+      jobs.unshift({
+        ...installJob,
+        uuid: rng.uuid(),
+        type: 'hardwareScan',
+        status: 'ACTIVE',
+        isRunning: true,
+        createdAt: at,
+        updatedAt: at,
+        payload: { fileserverBaseUrl: '', isUnassignedServer: false, jobType: 'hardwareScan', pop: site, serverId: id, powerCycle: true },
+        progress: { canceled: 0, expired: 0, failed: 0, finished: 1, inprogress: 1, pending: 2, percentage: 25, total: 4, waiting: 0 },
+        tasks: [task('Power cycle', 'FINISHED'), task('Scan hardware', 'ACTIVE')],
+      });
     }
 
     d.billables.push({
@@ -218,7 +260,13 @@ export function seedDedicatedServers(d: Dataset, rng: Rng, count: number): void 
       ddos: { nulling: 'ENABLED', scrubbing: i % 2 === 0 ? 'ENABLED' : 'DISABLED' },
       power: { ipmi: i % 11 === 5 ? 'off' : 'on', pdu: 'on' },
       interfaces: { PUBLIC: 'OPEN', INTERNAL: 'OPEN', REMOTE_MANAGEMENT: 'OPEN' },
-      leases: [],
+      // Reservations are for the public interface (the reference: "this will only show
+      // reservations for the public network interface").
+      leases: i % 7 === 2 ? [{
+        ip: publicIp, mac, gateway, netmask: '255.255.255.192', hostname: server.contract.reference!, site,
+        bootfile: 'http://mirror.leaseweb.com/ipxe-files/ubuntu-22.04.ipxe', createdAt: iso(EPOCH, -3), updatedAt: iso(EPOCH, -3),
+        lastClientRequest: { relayAgent: null, type: 'DHCP_REQUEST', userAgent: 'iPXE' },
+      }] : [],
     });
   }
 }

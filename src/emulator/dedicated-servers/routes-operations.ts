@@ -3,7 +3,7 @@ import type { CredentialType, NotificationSetting, ServerJob } from '../../datas
 import { ApiError, badRequest, boolParam, noContent, notFound, nowIso, ok, paginate, requireParam, validateBody } from '../http.js';
 import type { EmulatorRequest, Router } from '../router.js';
 import { findServer, notification, type ServerRecord } from './data.js';
-import { operatingSystems, rescueImages } from './catalogues.js';
+import { controlPanelsFor, operatingSystems, rescueImages } from './catalogues.js';
 
 const CREDENTIAL_TYPES: CredentialType[] = [
   'OPERATING_SYSTEM', 'CONTROL_PANEL', 'REMOTE_MANAGEMENT', 'RESCUE_MODE', 'SWITCH', 'PDU', 'FIREWALL',
@@ -36,9 +36,10 @@ function startJob(req: EmulatorRequest, type: string, payload: Record<string, un
     node: `${record.server.networkInterfaces.public.mac}!${record.server.serialNumber}`,
     createdAt: now,
     updatedAt: now,
-    payload: { jobType: type, serverId: record.server.id, pop: record.server.location.site, ...payload },
+    metadata: {},
+    payload: { fileserverBaseUrl: '', isUnassignedServer: false, jobType: type, serverId: record.server.id, pop: record.server.location.site, ...payload },
     progress: { canceled: 0, expired: 0, failed: 0, finished: 0, inprogress: 1, pending: 3, percentage: 0, total: 4, waiting: 0 },
-    tasks: [{ description: type, errorMessage: null, flow: 'tasks', onError: 'break', status: 'PENDING', statusTimestamps: { PENDING: now }, uuid: randomUUID() }],
+    tasks: [{ description: type, errorMessage: null, flow: 'tasks', onError: 'break', status: 'PENDING', statusTimestamps: { PENDING: now, WAITING: now }, uuid: randomUUID() }],
   };
   record.jobs.unshift(job);
   return job;
@@ -65,6 +66,20 @@ function findSetting(req: EmulatorRequest, kind: string): NotificationSetting {
   return setting;
 }
 
+/** Stores (or replaces) the password a job set, as the credentials API keeps it. */
+function storeCredential(record: ServerRecord, type: CredentialType, username: string, password: string | undefined): void {
+  const secret = password ?? randomUUID().replace(/-/g, '').slice(0, 16);
+  const existing = record.credentials.find((c) => c.type === type && c.username === username);
+  if (existing) existing.password = secret;
+  else record.credentials.push({ type, username, password: secret });
+}
+
+/** A dotted netmask for a prefix length (`26` → `255.255.255.192`). */
+function netmask(prefix: number): string {
+  const bits = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  return [24, 16, 8, 0].map((shift) => (bits >>> shift) & 0xff).join('.');
+}
+
 const callbackRules = { callbackUrl: 'string', powerCycle: 'boolean' } as const;
 
 export function registerServerOperations(router: Router, BASE: string): void {
@@ -77,7 +92,8 @@ export function registerServerOperations(router: Router, BASE: string): void {
       .filter((j) => !type || j.type === type)
       .filter((j) => !status || j.status === status)
       .filter((j) => running === undefined || j.isRunning === running)
-      .map(({ tasks: _tasks, ...summary }) => summary);
+      // The list leaves out a job's tasks and metadata; GET /jobs/{jobId} has them.
+      .map(({ tasks: _tasks, metadata: _metadata, ...summary }) => summary);
     return paginate(req, jobs, 'jobs');
   });
   router.get(`${BASE}/servers/:serverId/jobs/:jobId`, (req) => {
@@ -102,15 +118,32 @@ export function registerServerOperations(router: Router, BASE: string): void {
     }, ['operatingSystemId']);
     const os = operatingSystems.find((o) => o.id === body.operatingSystemId);
     if (!os) throw badRequest({ operatingSystemId: ['Unknown operating system.'] });
-    const { password: _secret, ...payload } = body as Record<string, unknown>;
-    return ok(startJob(req, 'install', { ...payload, os: { architecture: os.architecture, family: os.family, name: os.name, type: os.type, version: os.version } }), 202);
+    if (body.controlPanelId && !controlPanelsFor(os.id).some((c) => c.id === body.controlPanelId)) {
+      throw badRequest({ controlPanelId: ['This control panel cannot be installed on this operating system.'] });
+    }
+    const { password, ...given } = body as Record<string, unknown> & { password?: string };
+    const job = startJob(req, 'install', {
+      configurable: os.configurable,
+      device: os.defaults!.device,
+      numberOfDisks: null,
+      partitions: os.defaults!.partitions,
+      raidLevel: null,
+      timezone: 'UTC',
+      ...given,
+      os: { architecture: os.architecture, family: os.family, name: os.name, type: os.type, version: os.version },
+    });
+    // "During (re)installations, rescue modes and ipmi resets the newly generated passwords are stored."
+    storeCredential(findServer(req), 'OPERATING_SYSTEM', os.type === 'windows' ? 'Administrator' : 'root', password);
+    return ok(job, 202);
   });
   router.post(`${BASE}/servers/:serverId/rescueMode`, (req) => {
-    const body = validateBody<{ rescueImageId: string }>(req, {
+    const body = validateBody<{ rescueImageId: string; password?: string; powerCycle?: boolean }>(req, {
       ...callbackRules, password: 'string', postInstallScript: 'string', rescueImageId: 'string', sshKeys: 'string',
     }, ['rescueImageId']);
     if (!rescueImages.some((r) => r.id === body.rescueImageId)) throw badRequest({ rescueImageId: ['Unknown rescue image.'] });
-    return ok(startJob(req, 'rescueMode', { rescueImageId: body.rescueImageId }), 202);
+    const job = startJob(req, 'rescueMode', { rescueImageId: body.rescueImageId, powerCycle: body.powerCycle ?? true });
+    storeCredential(findServer(req), 'RESCUE_MODE', 'root', body.password);
+    return ok(job, 202);
   });
   router.post(`${BASE}/servers/:serverId/hardwareScan`, (req) => {
     validateBody(req, callbackRules);
@@ -231,10 +264,12 @@ export function registerServerOperations(router: Router, BASE: string): void {
   router.post(`${BASE}/servers/:serverId/leases`, (req) => {
     const record = findServer(req);
     const body = validateBody<{ bootfile: string; hostname?: string }>(req, { bootfile: 'string', hostname: 'string' }, ['bootfile']);
-    const internal = record.server.networkInterfaces.internal;
+    // Reservations are for the public interface only, as the reference says of the list.
+    const pub = record.server.networkInterfaces.public;
+    const [address = '', prefix = '32'] = (pub.ip ?? '').split('/');
     const now = nowIso();
     record.leases = [{
-      ip: (internal.ip ?? '').split('/')[0]!, mac: internal.mac ?? '', gateway: internal.gateway ?? '', netmask: '255.255.255.0',
+      ip: address, mac: pub.mac ?? '', gateway: pub.gateway ?? '', netmask: netmask(Number(prefix)),
       hostname: body.hostname ?? record.server.contract.reference ?? record.server.id, bootfile: body.bootfile,
       site: record.server.location.site, createdAt: now, updatedAt: now,
       lastClientRequest: { relayAgent: null, type: 'DHCP_REQUEST', userAgent: 'iPXE' },
@@ -253,14 +288,15 @@ export function registerServerOperations(router: Router, BASE: string): void {
       const from = Date.parse(requireParam(req, 'from'));
       const to = Date.parse(requireParam(req, 'to'));
       const aggregation = requireParam(req, 'aggregation');
-      const granularity = req.query.get('granularity') ?? (kind === 'bandwidth' ? 'HOUR' : 'DAY');
+      // "If granularity is omitted from the request, only one metric is returned."
+      const granularity = req.query.get('granularity');
       const details: Record<string, string[]> = {};
       if (Number.isNaN(from)) details.from = ['This value is not a valid datetime.'];
       if (Number.isNaN(to)) details.to = ['This value is not a valid datetime.'];
       if (!Number.isNaN(from) && !Number.isNaN(to) && to <= from) details.to = ['This value should be after "from".'];
       const allowed = kind === 'bandwidth' ? ['AVG', '95TH'] : ['SUM'];
       if (!allowed.includes(aggregation)) details.aggregation = [`The value should be one of: ${allowed.join(', ')}.`];
-      const step = GRANULARITIES[granularity];
+      const step = granularity === null ? (to - from) / 1000 : GRANULARITIES[granularity];
       if (!step) details.granularity = [`The value should be one of: ${Object.keys(GRANULARITIES).join(', ')}.`];
       if (Object.keys(details).length) throw badRequest(details);
       const points = Math.min(500, Math.ceil((to - from) / (step! * 1000)));

@@ -44,6 +44,9 @@ function serverIps(d: Dataset, serverId: string) {
   return d.ipManagement.byEquipment.get(serverId) ?? [];
 }
 
+/** Port speeds in Mbps, as the reference lists them for `linkSpeed`. */
+const LINK_SPEEDS = [100, 1000, 10_000, 25_000, 40_000, 100_000];
+
 const NETWORK_TYPES = { public: 'PUBLIC', internal: 'INTERNAL', remoteManagement: 'REMOTE_MANAGEMENT' } as const;
 
 function networkType(req: EmulatorRequest) {
@@ -63,7 +66,8 @@ export function register(router: Router): void {
   router.get(`${BASE}/servers`, (req) => {
     const reference = req.query.get('reference');
     const ip = req.query.get('ip');
-    const mac = req.query.get('macAddress')?.toUpperCase();
+    // The reference accepts `aa:bb:…` and `aa-bb-…`, in either case.
+    const mac = req.query.get('macAddress')?.toUpperCase().replace(/-/g, ':');
     const site = req.query.get('site');
     const rackId = req.query.get('privateRackId');
     const capable = boolParam(req, 'privateNetworkCapable');
@@ -108,10 +112,14 @@ export function register(router: Router): void {
   router.put(`${BASE}/servers/:serverId/ips/:ip`, (req) => {
     const record = serverIp(req);
     const body = validateBody<{ detectionProfile?: string; reverseLookup?: string }>(req, {
-      detectionProfile: ['ADVANCED_DEFAULT', 'ADVANCED_LOW_UDP', 'ADVANCED_MED_UDP', 'STANDARD_DEFAULT', 'STANDARD_CDN'],
+      detectionProfile: ['ADVANCED_DEFAULT', 'ADVANCED_LOW_UDP', 'ADVANCED_MED_UDP'],
       reverseLookup: 'string',
     });
-    if (body.detectionProfile) record.ddos = { ...record.ddos, detectionProfile: body.detectionProfile };
+    if (body.detectionProfile) {
+      // "DDoS detection profiles can only be changed if the IP address is protected using Advanced DDoS protection."
+      if (record.ddos.protectionType !== 'ADVANCED') throw badRequest({ detectionProfile: ['Only an IP with Advanced DDoS protection can change its detection profile.'] });
+      record.ddos = { ...record.ddos, detectionProfile: body.detectionProfile };
+    }
     if (body.reverseLookup !== undefined) record.reverseLookup = body.reverseLookup || null;
     return ok(toProductIp(record));
   });
@@ -149,7 +157,7 @@ export function register(router: Router): void {
   router.put(`${BASE}/servers/:serverId/privateNetworks/:privateNetworkId`, (req) => {
     const { server } = findServer(req);
     const body = validateBody<{ linkSpeed: number }>(req, { linkSpeed: 'number' }, ['linkSpeed']);
-    if (![100, 1000, 10_000].includes(body.linkSpeed)) throw badRequest({ linkSpeed: ['The value should be one of: 100, 1000, 10000.'] });
+    if (!LINK_SPEEDS.includes(body.linkSpeed)) throw badRequest({ linkSpeed: [`The value should be one of: ${LINK_SPEEDS.join(', ')}.`] });
     if (!server.isPrivateNetworkCapable) throw badRequest({ serverId: ['This server is not private network capable.'] });
     server.privateNetworks = server.privateNetworks.filter((p) => p.id !== req.params.privateNetworkId);
     server.privateNetworks.push({ id: req.params.privateNetworkId!, linkSpeed: body.linkSpeed, status: 'CONFIGURING', dhcp: 'DISABLED', subnet: '10.32.0.0/24', vlanId: '2120' });
@@ -188,24 +196,7 @@ export function register(router: Router): void {
     });
   }
 
-  router.get(`${BASE}/servers/:serverId/hardwareInfo`, (req) => {
-    const { server } = findServer(req);
-    const specs = server.specs!;
-    return ok({
-      id: String(2_378_000 + Number(server.assetId) % 1000),
-      parserVersion: '3.6',
-      scannedAt: '2025-12-01T10:00:00Z',
-      serverId: server.id,
-      result: {
-        chassis: { description: 'Rack Mount Chassis', product: specs.chassis, serial: server.serialNumber, vendor: specs.brand },
-        cpu: Array.from({ length: specs.cpu.quantity }, (_, i) => ({ description: specs.cpu.type, slot: `Proc ${i + 1}`, vendor: specs.cpu.type.startsWith('AMD') ? 'AMD' : 'Intel Corp.' })),
-        memory: { total: String(specs.ram.size * 1024 ** 3), bank: [] },
-        disks: specs.hdd.flatMap((h) => Array.from({ length: h.amount }, (_, i) => ({ id: `disk:${i}`, description: `${h.type} Disk`, size: String(h.size * 1e9), product: h.id }))),
-        network: [{ logical_name: 'eth0', mac_address: server.networkInterfaces.public.mac, capacity: '10Gbit/s' }],
-        ipmi: { defgateway: server.networkInterfaces.remoteManagement.gateway, ipaddress: server.networkInterfaces.remoteManagement.ip },
-      },
-    });
-  });
+  router.get(`${BASE}/servers/:serverId/hardwareInfo`, (req) => ok(hardwareInfo(findServer(req).server)));
 
   // Catalogues.
   router.get(`${BASE}/controlPanels`, (req) => paginate(req, controlPanels, 'controlPanels', { defaultLimit: 100 }));
@@ -229,6 +220,97 @@ export function register(router: Router): void {
   router.get(`${BASE}/rescueImages`, (req) => paginate(req, rescueImages, 'rescueImages', { defaultLimit: 100 }));
 
   registerServerOperations(router, BASE);
+}
+
+/** The last hardware scan, in the documented layout (lshw/smartctl/ipmitool output), from the specs. */
+function hardwareInfo(server: Server) {
+  const specs = server.specs!;
+  const rm = server.networkInterfaces.remoteManagement;
+  const intel = !specs.cpu.type.startsWith('AMD');
+  return {
+    id: String(2_378_000 + (Number(server.assetId) % 1000)),
+    parserVersion: '3.6',
+    scannedAt: '2025-12-01T10:00:00Z',
+    serverId: server.id,
+    result: {
+      chassis: {
+        description: 'Rack Mount Chassis',
+        firmware: { date: '07/01/2023', description: 'BIOS', vendor: specs.brand, version: '2.14.1' },
+        motherboard: { product: specs.chassis, serial: '', vendor: specs.brand },
+        product: specs.chassis,
+        serial: server.serialNumber,
+        vendor: specs.brand,
+      },
+      cpu: Array.from({ length: specs.cpu.quantity }, (_, i) => ({
+        capabilities: { cpufreq: 'CPU Frequency scaling', ht: 'HyperThreading', vmx: intel, 'x86-64': '64bits extensions (x86-64)' },
+        description: specs.cpu.type,
+        hz: '2800000000',
+        serial_number: '',
+        settings: { cores: '8', enabledcores: '8', threads: '16' },
+        slot: `Proc ${i + 1}`,
+        vendor: intel ? 'Intel Corp.' : 'Advanced Micro Devices [AMD]',
+      })),
+      disks: specs.hdd.flatMap((h) =>
+        Array.from({ length: h.amount }, (_, i) => ({
+          description: `${h.type} Disk`,
+          id: `disk:${i}`,
+          product: h.id,
+          serial_number: `S${server.assetId}${i}`,
+          size: String(h.size * 1e9),
+          smartctl: {
+            ata_version: 'ACS-3 T13/2161-D revision 5',
+            attributes: {
+              Power_On_Hours: { flag: '0x0032', id: '  9', raw_value: '8760', thresh: '000', type: 'Old_age', updated: 'Always', value: 99, when_failed: '-', worst: 99 },
+              Reallocated_Sector_Ct: { flag: '0x0033', id: '  5', raw_value: '0', thresh: '010', type: 'Pre-fail', updated: 'Always', value: '100', when_failed: '-', worst: '100' },
+            },
+            device_model: h.id,
+            execution_status: '0',
+            firmware_version: '1.0',
+            is_sas: false,
+            overall_health: 'PASSED',
+            rpm: h.type === 'SSD' ? 'Solid State Device' : '7200 rpm',
+            sata_version: 'SATA 3.2, 6.0 Gb/s (current: 6.0 Gb/s)',
+            sector_size: '512 bytes logical, 4096 bytes physical',
+            serial_number: `S${server.assetId}${i}`,
+            smart_error_log: 'No Errors Logged',
+            smart_support: { available: true, enabled: true },
+            smartctl_version: '7.2',
+            user_capacity: `${h.size} ${h.unit}`,
+          },
+          vendor: specs.brand,
+        })),
+      ),
+      ipmi: {
+        defgateway: rm.gateway,
+        firmware: '2.80',
+        ipaddress: rm.ip?.split('/')[0] ?? null,
+        ipsource: 'DHCP Address',
+        macaddress: rm.mac?.toLowerCase() ?? null,
+        subnetmask: '255.255.255.224',
+        vendor: specs.brand,
+      },
+      memory: Array.from({ length: Math.max(1, specs.ram.size / 32) }, (_, i) => ({
+        clock_hz: '3200000000',
+        description: 'DIMM DDR4 Synchronous Registered (Buffered) 3200 MHz (0.3 ns)',
+        id: `memory/bank:${i}`,
+        serial_number: `M${server.assetId}${i}`,
+        size_bytes: String(Math.min(32, specs.ram.size) * 1024 ** 3),
+      })),
+      network: [{
+        capabilities: { autonegotiation: 'Auto-negotiation', bus_master: 'bus mastering', cap_list: 'PCI capabilities listing', ethernet: '', link_speeds: { '10000bt-fd': '10Gbit/s (full duplex)', '1000bt-fd': '1Gbit/s (full duplex)', '100bt': '100Mbit/s', '100bt-fd': '100Mbit/s (full duplex)', '10bt': '10Mbit/s', '10bt-fd': '10Mbit/s (full duplex)' }, msi: 'Message Signalled Interrupts', msix: 'MSI-X', pciexpress: 'PCI Express', physical: 'Physical interface', pm: 'Power Management', tp: 'twisted pair' },
+        lldp: {
+          chassis: { description: 'Juniper Networks, Inc. ex3300-48t Ethernet Switch', mac_address: '4c:16:fc:3a:84:c0', name: server.networkInterfaces.public.ports[0]?.name ?? '' },
+          port: { auto_negotiation: { enabled: 'yes', supported: 'yes' }, description: `ge-${server.networkInterfaces.public.ports[0]?.port ?? '0/0/0'}.0` },
+          vlan: { id: '0', label: 'VLAN', name: 'default' },
+        },
+        logical_name: 'eth0',
+        mac_address: server.networkInterfaces.public.mac?.toLowerCase() ?? null,
+        product: 'Ethernet Controller X710 for 10GbE SFP+',
+        settings: { autonegotiation: 'on', broadcast: 'yes', driver: 'i40e', driverversion: '2.20', duplex: 'full', firmware: '8.30', ip: server.networkInterfaces.public.ip?.split('/')[0] ?? null, latency: '0', link: 'yes', multicast: 'yes', port: 'fibre', speed: '10Gbit/s' },
+        vendor: 'Intel Corporation',
+      }],
+    },
+  };
 }
 
 function interfaceStatus(record: ServerRecord, type: 'PUBLIC' | 'INTERNAL' | 'REMOTE_MANAGEMENT') {
