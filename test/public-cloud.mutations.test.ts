@@ -1,0 +1,377 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_API_KEY } from '../src/emulator/dataset.js';
+import { instanceTypesIn, isos, standardImages } from '../src/emulator/public-cloud/catalogues.js';
+import type { InstanceRecord } from '../src/emulator/public-cloud/data.js';
+import { typesForUpdate } from '../src/emulator/public-cloud/routes.js';
+import { sample, samplesAvailable, shapeDifferences } from './support/samples.js';
+import { useStack } from './support/stack.js';
+
+const stack = useStack();
+
+const records = () => [...stack().demo.publicCloud.instances.values()];
+const record = (id: string) => stack().demo.publicCloud.instances.get(id)!;
+const publicIps = (id: string) => stack().demo.ipManagement.byEquipment.get(id) ?? [];
+const find = (pick: (r: InstanceRecord) => boolean) => {
+  const found = records().find(pick);
+  if (!found) throw new Error('the demo data set has no such instance');
+  return found;
+};
+const ERRORS = 'userErrors { field message code }';
+const INSTANCE = `instance { leasewebId state reference type rootDiskSize contract { type state endsAt } iso { isoId } privateNetwork { privateNetworkId } image { leasewebId } } ${ERRORS}`;
+
+/** Runs a mutation taking `input` and returns its payload. */
+async function mutate(name: string, input: Record<string, unknown>, selection = INSTANCE): Promise<any> {
+  const data = await stack().data(`mutation($input: ${inputTypeOf(name)}!) { ${name}(input: $input) { ${selection} } }`, { input });
+  return data[name];
+}
+
+function inputTypeOf(name: string): string {
+  const special: Record<string, string> = {
+    terminatePublicCloudInstance: 'PublicCloudInstanceInput',
+    cancelPublicCloudInstanceTermination: 'PublicCloudInstanceInput',
+    startPublicCloudInstance: 'PublicCloudInstanceInput',
+    stopPublicCloudInstance: 'PublicCloudInstanceInput',
+    rebootPublicCloudInstance: 'PublicCloudInstanceInput',
+    deleteAllPublicCloudInstanceCredentials: 'PublicCloudInstanceInput',
+    resetPublicCloudInstancePassword: 'PublicCloudInstanceInput',
+    detachPublicCloudInstanceIso: 'PublicCloudInstanceInput',
+    addPublicCloudInstanceToPrivateNetwork: 'PublicCloudInstanceInput',
+    removePublicCloudInstanceFromPrivateNetwork: 'PublicCloudInstanceInput',
+    removePublicCloudInstanceIpNullRoute: 'PublicCloudInstanceIpInput',
+    storePublicCloudInstanceCredential: 'PublicCloudInstanceCredentialInput',
+    updatePublicCloudInstanceCredential: 'PublicCloudInstanceCredentialInput',
+    restorePublicCloudInstanceSnapshot: 'PublicCloudInstanceSnapshotInput',
+    deletePublicCloudInstanceSnapshot: 'PublicCloudInstanceSnapshotInput',
+  };
+  return special[name] ?? name[0]!.toUpperCase() + name.slice(1) + 'Input';
+}
+
+const LAUNCH = {
+  region: 'eu-west-3',
+  type: 'lsw.m3.large',
+  imageId: 'UBUNTU_22_04_64BIT',
+  reference: 'launched-by-test',
+  contractType: 'HOURLY',
+  contractTerm: 0,
+  billingFrequency: 1,
+  rootDiskSize: 20,
+  rootDiskStorageType: 'CENTRAL',
+};
+
+describe('launching and changing instances', () => {
+  it('launches an instance whose public IP is registered in ipMgmt under it', async () => {
+    const before = records().length;
+    const res = await mutate('launchPublicCloudInstance', LAUNCH, `instance { leasewebId state regionName type reference rootDiskSize ips { nodes { ip equipment { __typename ... on PublicCloudInstance { leasewebId } } } } } ${ERRORS}`);
+    expect(res.userErrors).toEqual([]);
+    const id = res.instance.leasewebId;
+    expect(records()).toHaveLength(before + 1);
+    expect(res.instance).toMatchObject({ state: 'RUNNING', regionName: 'eu-west-3', type: 'lsw.m3.large', reference: 'launched-by-test', rootDiskSize: 20 });
+    const [ip] = publicIps(id);
+    expect(ip).toMatchObject({ equipmentId: id, networkType: 'PUBLIC', primary: true });
+    expect(res.instance.ips.nodes).toEqual([{ ip: ip!.ip, equipment: { __typename: 'PublicCloudInstance', leasewebId: id } }]);
+    expect(record(id).credentials.map((c) => c.username)).toEqual(['root']);
+    const [post] = stack().calls({ method: 'POST' });
+    expect(post!.path).toBe('/publicCloud/v1/instances');
+    const listed = await stack().data('{ publicCloudInstances(filter: { reference: "launched-by-test" }) { nodes { leasewebId } } }');
+    expect(listed.publicCloudInstances.nodes).toEqual([{ leasewebId: id }]);
+  });
+
+  it('turns refused launch input into userErrors per field', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ type: 'lsw.c6a.2xlarge', region: 'ap-southeast-1' }, 'type'],
+      [{ contractTerm: 12 }, 'contractTerm'],
+      [{ sshKey: 'ssh-ed25519 AAAA', userData: '#cloud-config' }, 'userData'],
+      [{ imageId: 'WINDOWS_SERVER_2022_STANDARD_64BIT', rootDiskSize: 20 }, 'rootDiskSize'],
+      [{ imageId: stack().demo.publicCloud.customImages.find((i) => i.region !== 'eu-west-3')!.id }, 'imageId'],
+      [{ rootDiskStorageType: 'LOCAL' }, 'rootDiskStorageType'],
+    ];
+    const before = records().length;
+    for (const [change, field] of cases) {
+      const res = await mutate('launchPublicCloudInstance', { ...LAUNCH, ...change });
+      expect(res.instance, field).toBeNull();
+      expect(res.userErrors.map((e: any) => e.field), field).toContainEqual(['input', field]);
+      expect(res.userErrors[0].code).toBe('VALIDATION_FAILED');
+    }
+    expect(records()).toHaveLength(before);
+  });
+
+  it('updates reference, type and disk, and refuses a smaller disk or a type it cannot take', async () => {
+    const r = find((x) => x.instance.state === 'RUNNING' && typesForUpdate(x).length > 0);
+    const target = typesForUpdate(r)[0]!;
+    const gidOf = `gid://leaseweb/PublicCloudInstance/${r.instance.id}`;
+    const bigger = r.instance.rootDiskSize + 10;
+    const res = await mutate('updatePublicCloudInstance', { instanceId: gidOf, reference: 'renamed', type: target.name, rootDiskSize: bigger });
+    expect(res.userErrors).toEqual([]);
+    expect(res.instance).toMatchObject({ reference: 'renamed', type: target.name, rootDiskSize: bigger });
+    expect(r.instance).toMatchObject({ reference: 'renamed', type: target.name, resources: target.resources, rootDiskSize: bigger });
+    expect(stack().calls({ method: 'PUT' }).map((c) => c.path)).toEqual([`/publicCloud/v1/instances/${r.instance.id}`]);
+
+    const shrink = await mutate('updatePublicCloudInstance', { instanceId: r.instance.id, rootDiskSize: 5 });
+    expect(shrink.userErrors[0].field).toEqual(['input', 'rootDiskSize']);
+    const smaller = instanceTypesIn(r.instance.region).find((t) => t.resources.cpu.value < target.resources.cpu.value)!;
+    const downgrade = await mutate('updatePublicCloudInstance', { instanceId: r.instance.id, type: smaller.name });
+    expect(downgrade.userErrors[0].field).toEqual(['input', 'type']);
+    expect(r.instance.type).toBe(target.name);
+  });
+});
+
+describe('the instance state machine', () => {
+  it('stops a running instance, starts a stopped one, reboots only when running', async () => {
+    const r = find((x) => x.instance.state === 'RUNNING' && x.instance.contract.state === 'ACTIVE');
+    const input = { instanceId: r.instance.id };
+    expect((await mutate('stopPublicCloudInstance', input)).instance.state).toBe('STOPPED');
+    expect(r.instance.state).toBe('STOPPED');
+    const again = await mutate('stopPublicCloudInstance', input);
+    expect(again).toMatchObject({ instance: null, userErrors: [{ field: ['input', 'instanceId'], code: 'VALIDATION_FAILED' }] });
+    expect(again.userErrors[0].message).toMatch(/must be RUNNING/);
+    expect((await mutate('rebootPublicCloudInstance', input)).userErrors).toHaveLength(1);
+    expect((await mutate('startPublicCloudInstance', input)).instance.state).toBe('RUNNING');
+    expect((await mutate('startPublicCloudInstance', input)).userErrors[0].message).toMatch(/must be STOPPED/);
+    const reboot = await mutate('rebootPublicCloudInstance', input);
+    expect(reboot).toMatchObject({ instance: { state: 'RUNNING' }, userErrors: [] });
+    expect(stack().calls({ method: 'POST' }).map((c) => c.path.split('/').pop())).toEqual(['stop', 'stop', 'reboot', 'start', 'start', 'reboot']);
+  });
+
+  it('terminates an hourly instance at once and refuses to cancel it', async () => {
+    const r = find((x) => x.instance.contract.type === 'HOURLY' && x.instance.state === 'RUNNING');
+    const input = { instanceId: r.instance.id };
+    const res = await mutate('terminatePublicCloudInstance', input);
+    expect(res.userErrors).toEqual([]);
+    expect(res.instance).toMatchObject({ state: 'DESTROYING', contract: { state: 'DELETE_SCHEDULED', endsAt: expect.any(String) } });
+    expect(stack().calls({ method: 'DELETE' }).map((c) => c.path)).toEqual([`/publicCloud/v1/instances/${r.instance.id}`]);
+    expect((await mutate('cancelPublicCloudInstanceTermination', input)).userErrors).toHaveLength(1);
+    expect((await mutate('stopPublicCloudInstance', input)).userErrors[0].message).toMatch(/destroying/);
+    expect(r.instance.state).toBe('DESTROYING');
+  });
+
+  it('schedules a monthly instance for the end of its contract, and cancels that', async () => {
+    const r = find((x) => x.instance.contract.type === 'MONTHLY' && x.instance.contract.state === 'ACTIVE' && x.instance.state === 'RUNNING');
+    const input = { instanceId: r.instance.id };
+    const res = await mutate('terminatePublicCloudInstance', input);
+    expect(res.instance).toMatchObject({ state: 'RUNNING', contract: { state: 'DELETE_SCHEDULED', endsAt: r.instance.contract.renewalsAt } });
+    expect((await mutate('terminatePublicCloudInstance', input)).userErrors[0].message).toMatch(/already scheduled/);
+    const cancel = await mutate('cancelPublicCloudInstanceTermination', input);
+    expect(cancel).toMatchObject({ instance: { contract: { state: 'ACTIVE', endsAt: null } }, userErrors: [] });
+    expect((await mutate('cancelPublicCloudInstanceTermination', input)).userErrors[0].message).toMatch(/not scheduled/);
+  });
+
+  it('reports an unknown instance as NOT_FOUND', async () => {
+    const res = await mutate('startPublicCloudInstance', { instanceId: '00000000-0000-4000-8000-000000000000' });
+    expect(res).toMatchObject({ instance: null, userErrors: [{ code: 'NOT_FOUND' }] });
+  });
+});
+
+describe('instance IPs', () => {
+  const IP = `ip { ip reverseLookup nullRouted networkType ddos { protectionType } } ${ERRORS}`;
+
+  it('sets a reverse lookup that ipMgmt sees too', async () => {
+    const r = find((x) => publicIps(x.instance.id).some((ip) => !ip.nullRouted));
+    const ip = publicIps(r.instance.id)[0]!.ip;
+    const res = await mutate('updatePublicCloudInstanceIp', { instanceId: r.instance.id, ip, reverseLookup: 'edge.example.net' }, IP);
+    expect(res).toMatchObject({ ip: { ip, reverseLookup: 'edge.example.net', networkType: 'PUBLIC' }, userErrors: [] });
+    const mgmt = await stack().data(`{ ip(ip: "${ip}") { reverseLookup } }`);
+    expect(mgmt.ip.reverseLookup).toBe('edge.example.net');
+  });
+
+  it('null routes through the instance, and ipMgmt and the instance agree before and after', async () => {
+    const r = find((x) => publicIps(x.instance.id).some((ip) => !ip.nullRouted) && x.instance.state === 'RUNNING');
+    const ip = publicIps(r.instance.id)[0]!.ip;
+    const input = { instanceId: r.instance.id, ip };
+    const res = await mutate('nullRoutePublicCloudInstanceIp', { ...input, comment: 'Under attack', automatedUnnullingAfterHours: 2 }, IP);
+    expect(res).toMatchObject({ ip: { ip, nullRouted: true }, userErrors: [] });
+    const view = `{ ip(ip: "${ip}") { nullRouted equipment { ... on PublicCloudInstance { leasewebId } } nullRouteHistory(first: 1) { nodes { comment active automatedUnnullingAt equipmentId } } }
+      publicCloudInstance(id: "${r.instance.id}") { ips(filter: { nullRouted: true }) { nodes { ip } } viaInstance: ips(filter: { networkType: PUBLIC, nullRouted: true }) { nodes { ip } } } }`;
+    const after = await stack().data(view);
+    expect(after.ip).toMatchObject({ nullRouted: true, equipment: { leasewebId: r.instance.id } });
+    const [route] = after.ip.nullRouteHistory.nodes;
+    expect(route).toMatchObject({ comment: 'Under attack', active: true, equipmentId: r.instance.id });
+    const inTwoHours = Date.parse(route.automatedUnnullingAt) - Date.now();
+    expect(inTwoHours).toBeGreaterThan(7_100_000);
+    expect(inTwoHours).toBeLessThanOrEqual(7_200_000);
+    expect(after.publicCloudInstance.ips.nodes).toEqual([{ ip }]);
+    expect(after.publicCloudInstance.viaInstance.nodes).toEqual([{ ip }]);
+    expect(stack().calls({ path: `/instances/${r.instance.id}/ips/${ip}/null`, method: 'POST' })).toHaveLength(1);
+
+    expect((await mutate('nullRoutePublicCloudInstanceIp', input, IP)).userErrors[0].message).toMatch(/already null routed/);
+    const lifted = await mutate('removePublicCloudInstanceIpNullRoute', input, IP);
+    expect(lifted).toMatchObject({ ip: { nullRouted: false }, userErrors: [] });
+    const cleared = await stack().data(view);
+    expect(cleared.ip.nullRouted).toBe(false);
+    expect(cleared.ip.nullRouteHistory.nodes[0].active).toBe(false);
+    expect(cleared.publicCloudInstance.viaInstance.nodes).toEqual([]);
+    expect((await mutate('removePublicCloudInstanceIpNullRoute', input, IP)).userErrors[0].message).toMatch(/not null routed/);
+  });
+
+  it('refuses to null route an internal IP or for a bad number of hours', async () => {
+    const r = find((x) => publicIps(x.instance.id).length > 0 && x.instance.state === 'RUNNING');
+    const internal = await mutate('nullRoutePublicCloudInstanceIp', { instanceId: r.instance.id, ip: r.internalIps[0]!.ip }, IP);
+    expect(internal.userErrors[0]).toMatchObject({ field: ['input', 'ip'], message: expect.stringMatching(/public/) });
+    const hours = await mutate('nullRoutePublicCloudInstanceIp', { instanceId: r.instance.id, ip: publicIps(r.instance.id)[0]!.ip, automatedUnnullingAfterHours: 0 }, IP);
+    expect(hours.userErrors[0].field).toEqual(['input', 'automatedUnnulingAt']);
+    expect(r.internalIps[0]!.nullRouted).toBe(false);
+  });
+});
+
+describe('credentials', () => {
+  const CRED = `credential { type username password } ${ERRORS}`;
+
+  it('stores, changes, deletes one and deletes all', async () => {
+    const r = find((x) => x.instance.state === 'RUNNING');
+    const id = r.instance.id;
+    const stored = await mutate('storePublicCloudInstanceCredential', { instanceId: id, type: 'CONTROL_PANEL', username: 'plesk', password: 's3cret!' }, CRED);
+    expect(stored).toEqual({ credential: { type: 'CONTROL_PANEL', username: 'plesk', password: 's3cret!' }, userErrors: [] });
+    expect(r.credentials).toContainEqual({ type: 'CONTROL_PANEL', username: 'plesk', password: 's3cret!' });
+    const dup = await mutate('storePublicCloudInstanceCredential', { instanceId: id, type: 'CONTROL_PANEL', username: 'plesk', password: 'x' }, CRED);
+    expect(dup.userErrors[0].field).toEqual(['input', 'username']);
+    const badName = await mutate('storePublicCloudInstanceCredential', { instanceId: id, type: 'CONTROL_PANEL', username: 'no spaces', password: 'x' }, CRED);
+    expect(badName.userErrors[0].field).toEqual(['input', 'username']);
+
+    const changed = await mutate('updatePublicCloudInstanceCredential', { instanceId: id, type: 'CONTROL_PANEL', username: 'plesk', password: 'n3w' }, CRED);
+    expect(changed.credential.password).toBe('n3w');
+    const read = await stack().data(`{ publicCloudInstance(id: "${id}") { credential(type: CONTROL_PANEL, username: "plesk") { password } } }`);
+    expect(read.publicCloudInstance.credential.password).toBe('n3w');
+
+    const deleted = await mutate('deletePublicCloudInstanceCredential', { instanceId: id, type: 'CONTROL_PANEL', username: 'plesk' });
+    expect(deleted.userErrors).toEqual([]);
+    expect(r.credentials.some((c) => c.username === 'plesk')).toBe(false);
+    const gone = await mutate('deletePublicCloudInstanceCredential', { instanceId: id, type: 'CONTROL_PANEL', username: 'plesk' });
+    expect(gone.userErrors[0].code).toBe('NOT_FOUND');
+
+    expect((await mutate('deleteAllPublicCloudInstanceCredentials', { instanceId: id })).userErrors).toEqual([]);
+    expect(r.credentials).toEqual([]);
+    const list = await stack().data(`{ publicCloudInstance(id: "${id}") { credentials { totalCount } } }`);
+    expect(list.publicCloudInstance.credentials.totalCount).toBe(0);
+  });
+
+  it('resets the password of a running instance only', async () => {
+    const r = find((x) => x.instance.state === 'RUNNING' && x.credentials.some((c) => c.type === 'OPERATING_SYSTEM'));
+    const os = r.credentials.find((c) => c.type === 'OPERATING_SYSTEM')!;
+    const old = os.password;
+    expect((await mutate('resetPublicCloudInstancePassword', { instanceId: r.instance.id })).userErrors).toEqual([]);
+    const read = await stack().data(`{ publicCloudInstance(id: "${r.instance.id}") { credential(type: OPERATING_SYSTEM, username: "${os.username}") { password } } }`);
+    expect(read.publicCloudInstance.credential.password).toBe(os.password);
+    expect(os.password).not.toBe(old);
+    const stopped = find((x) => x.instance.state === 'STOPPED');
+    expect((await mutate('resetPublicCloudInstancePassword', { instanceId: stopped.instance.id })).userErrors[0].message).toMatch(/RUNNING/);
+  });
+});
+
+describe('ISO, reinstall, snapshots and private network', () => {
+  it('attaches an ISO only when none is attached, and detaches it', async () => {
+    const r = find((x) => !x.instance.iso && x.instance.state === 'RUNNING');
+    const input = { instanceId: r.instance.id };
+    const attached = await mutate('attachPublicCloudInstanceIso', { ...input, isoId: isos[2]!.id });
+    expect(attached).toMatchObject({ instance: { iso: { isoId: isos[2]!.id } }, userErrors: [] });
+    expect((await mutate('attachPublicCloudInstanceIso', { ...input, isoId: isos[0]!.id })).userErrors[0].field).toEqual(['input', 'isoId']);
+    expect((await mutate('detachPublicCloudInstanceIso', input)).instance.iso).toBeNull();
+    expect((await mutate('detachPublicCloudInstanceIso', input)).userErrors).toHaveLength(1);
+    expect((await mutate('attachPublicCloudInstanceIso', { ...input, isoId: 'NOPE' })).userErrors[0].field).toEqual(['input', 'isoId']);
+    expect(r.instance.iso).toBeNull();
+  });
+
+  it('reinstalls an instance without snapshots with a new image and new credentials', async () => {
+    const r = find((x) => x.snapshots.length === 0 && x.instance.state === 'RUNNING' && x.instance.image.id !== 'DEBIAN_12_64BIT');
+    const oldPassword = r.credentials[0]!.password;
+    const res = await mutate('reinstallPublicCloudInstance', { instanceId: r.instance.id, imageId: 'DEBIAN_12_64BIT' });
+    expect(res).toMatchObject({ instance: { image: { leasewebId: 'DEBIAN_12_64BIT' } }, userErrors: [] });
+    expect(r.credentials).toHaveLength(1);
+    expect(r.credentials[0]).toMatchObject({ type: 'OPERATING_SYSTEM', username: 'root' });
+    expect(r.credentials[0]!.password).not.toBe(oldPassword);
+    expect((await mutate('reinstallPublicCloudInstance', { instanceId: r.instance.id, imageId: 'NOPE' })).userErrors[0].field).toEqual(['input', 'imageId']);
+    const withSnapshot = find((x) => x.snapshots.length > 0);
+    const refused = await mutate('reinstallPublicCloudInstance', { instanceId: withSnapshot.instance.id, imageId: standardImages[0]!.id });
+    expect(refused.userErrors[0].message).toMatch(/snapshots/);
+  });
+
+  it('takes one snapshot of a running instance, restores and deletes it', async () => {
+    const r = find((x) => x.snapshots.length === 0 && x.instance.state === 'RUNNING');
+    const input = { instanceId: r.instance.id };
+    const SNAPS = `instance { snapshots { nodes { id leasewebId name state } } } ${ERRORS}`;
+    const created = await mutate('createPublicCloudInstanceSnapshot', { ...input, name: 'before-upgrade' }, SNAPS);
+    expect(created.userErrors).toEqual([]);
+    const [snap] = created.instance.snapshots.nodes;
+    expect(snap).toMatchObject({ name: 'before-upgrade', state: 'READY', leasewebId: r.snapshots[0]!.id });
+    expect((await mutate('createPublicCloudInstanceSnapshot', { ...input, name: 'second' }, SNAPS)).userErrors[0].message).toMatch(/one snapshot/);
+    // Restore by global id (which names the instance too).
+    expect((await mutate('restorePublicCloudInstanceSnapshot', { ...input, snapshotId: snap.id })).userErrors).toEqual([]);
+    expect(stack().calls({ method: 'PUT' }).map((c) => c.path)).toEqual([`/publicCloud/v1/instances/${r.instance.id}/snapshots/${snap.leasewebId}`]);
+    expect((await mutate('deletePublicCloudInstanceSnapshot', { ...input, snapshotId: snap.leasewebId }, SNAPS)).instance.snapshots.nodes).toEqual([]);
+    expect((await mutate('deletePublicCloudInstanceSnapshot', { ...input, snapshotId: snap.leasewebId })).userErrors[0].code).toBe('NOT_FOUND');
+    const stopped = find((x) => x.instance.state === 'STOPPED' && x.snapshots.length === 0);
+    expect((await mutate('createPublicCloudInstanceSnapshot', { instanceId: stopped.instance.id, name: 'x' })).userErrors[0].message).toMatch(/RUNNING/);
+  });
+
+  it('adds an instance to the private network and takes it out, not while it has snapshots', async () => {
+    const r = find((x) => !x.instance.privateNetwork && x.snapshots.length === 0 && x.instance.state === 'RUNNING');
+    const input = { instanceId: r.instance.id };
+    const added = await mutate('addPublicCloudInstanceToPrivateNetwork', input, `instance { hasPrivateNetwork privateNetwork { privateNetworkId status subnet } } ${ERRORS}`);
+    expect(added.instance).toEqual({ hasPrivateNetwork: true, privateNetwork: r.instance.privateNetwork });
+    expect(r.instance.privateNetwork).not.toBeNull();
+    expect((await mutate('addPublicCloudInstanceToPrivateNetwork', input)).userErrors).toHaveLength(1);
+    expect((await mutate('removePublicCloudInstanceFromPrivateNetwork', input)).instance.privateNetwork).toBeNull();
+    expect((await mutate('removePublicCloudInstanceFromPrivateNetwork', input)).userErrors).toHaveLength(1);
+    const withSnapshot = find((x) => x.snapshots.length > 0 && Boolean(x.instance.privateNetwork));
+    expect((await mutate('removePublicCloudInstanceFromPrivateNetwork', { instanceId: withSnapshot.instance.id })).userErrors[0].message).toMatch(/snapshots/);
+    expect(stack().calls({ path: '/addToPrivateNetwork', method: 'PUT' })).toHaveLength(2);
+    expect(stack().calls({ path: '/removeFromPrivateNetwork', method: 'DELETE' })).toHaveLength(3);
+  });
+});
+
+describe('custom images', () => {
+  const IMAGE = `image { id leasewebId name custom flavour state region { name } } ${ERRORS}`;
+
+  it('makes a custom image from an instance and renames it', async () => {
+    const r = find((x) => x.instance.state === 'RUNNING' && !x.instance.image.custom);
+    const created = await mutate('createPublicCloudCustomImage', { instanceId: r.instance.id, name: 'golden' }, IMAGE);
+    expect(created.userErrors).toEqual([]);
+    expect(created.image).toMatchObject({ name: 'golden', custom: true, flavour: r.instance.image.flavour, state: 'READY', region: { name: r.instance.region } });
+    const id = created.image.leasewebId;
+    expect(stack().demo.publicCloud.customImages.map((i) => i.id)).toContain(id);
+    const renamed = await mutate('updatePublicCloudCustomImage', { imageId: created.image.id, name: 'golden-v2' }, IMAGE);
+    expect(renamed.image).toMatchObject({ leasewebId: id, name: 'golden-v2' });
+    const listed = await stack().data('{ publicCloudImages(filter: { custom: true, name: "golden-v2" }) { nodes { leasewebId } } }');
+    expect(listed.publicCloudImages.nodes).toEqual([{ leasewebId: id }]);
+  });
+
+  it('refuses to rename a standard image or to image an unknown instance', async () => {
+    const standard = await mutate('updatePublicCloudCustomImage', { imageId: standardImages[0]!.id, name: 'mine' }, IMAGE);
+    expect(standard.userErrors[0]).toMatchObject({ field: ['input', 'imageId'], message: expect.stringMatching(/custom/) });
+    const unknown = await mutate('createPublicCloudCustomImage', { instanceId: '00000000-0000-4000-8000-000000000000', name: 'x' }, IMAGE);
+    expect(unknown.userErrors[0].field).toEqual(['input', 'instanceId']);
+  });
+});
+
+describe.skipIf(!samplesAvailable)('Public Cloud write answers match the documented samples', () => {
+  async function send(method: string, path: string, body?: unknown) {
+    const res = await fetch(stack().emulator.url + path, {
+      method,
+      headers: { 'x-lsw-auth': DEMO_API_KEY, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json() };
+  }
+
+  it('answers writes with the documented shapes', async () => {
+    const r = find((x) => x.instance.state === 'RUNNING' && publicIps(x.instance.id).some((ip) => !ip.nullRouted) && x.credentials.length > 0);
+    const base = `/publicCloud/v1/instances/${r.instance.id}`;
+    const ip = publicIps(r.instance.id)[0]!.ip;
+    const cred = r.credentials[0]!;
+    const launched = await send('POST', '/publicCloud/v1/instances', sample('publicCloud.launchInstance.request'));
+    const image = await send('POST', '/publicCloud/v1/images', { ...(sample('publicCloud.createCustomImage.request') as object), instanceId: r.instance.id });
+    const writes: Array<[string, { status: number; body: unknown }, number]> = [
+      ['launchInstance', launched, 201],
+      ['updateInstance', await send('PUT', base, sample('publicCloud.updateInstance.request')), 200],
+      ['storeInstanceCredential', await send('POST', `${base}/credentials`, { ...(sample('publicCloud.storeInstanceCredential.request') as object), username: 'sampleuser' }), 200],
+      ['updateInstanceCredential', await send('PUT', `${base}/credentials/${cred.type}/${cred.username}`, sample('publicCloud.updateInstanceCredential.request')), 200],
+      ['createCustomImage', image, 201],
+      ['updateCustomImage', await send('PUT', `/publicCloud/v1/images/${image.body.id}`, sample('publicCloud.updateCustomImage.request')), 201],
+      ['updateInstanceIp', await send('PUT', `${base}/ips/${ip}`, sample('publicCloud.updateInstanceIp.request')), 200],
+      ['nullRouteInstanceIp', await send('POST', `${base}/ips/${ip}/null`, sample('publicCloud.nullRouteInstanceIp.request')), 200],
+      ['removeInstanceIpNullRoute', await send('POST', `${base}/ips/${ip}/unnull`), 200],
+    ];
+    for (const [op, res, status] of writes) {
+      expect(res.status, op).toBe(status);
+      expect(shapeDifferences(res.body, sample(`publicCloud.${op}`)), op).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,438 @@
+import { describe, expect, it } from 'vitest';
+import { instanceTypesIn, isos, regions, standardImages } from '../src/emulator/public-cloud/catalogues.js';
+import { typesForUpdate } from '../src/emulator/public-cloud/routes.js';
+import type { InstanceRecord } from '../src/emulator/public-cloud/data.js';
+import { emulatorGet, sample, samplesAvailable, shapeDifferences } from './support/samples.js';
+import { useStack } from './support/stack.js';
+
+const stack = useStack();
+
+const records = () => [...stack().demo.publicCloud.instances.values()];
+const publicIps = (id: string) => stack().demo.ipManagement.byEquipment.get(id) ?? [];
+const find = (pick: (r: InstanceRecord) => boolean) => {
+  const record = records().find(pick);
+  if (!record) throw new Error('the demo data set has no such instance');
+  return record;
+};
+const ids = (conn: { nodes: Array<{ leasewebId: string }> }) => conn.nodes.map((n) => n.leasewebId);
+const paths = (path: string | RegExp) => stack().calls({ path }).map((c) => c.path + c.search);
+
+describe('Public Cloud catalogues', () => {
+  it('lists the regions', async () => {
+    const data = await stack().data('{ publicCloudRegions(first: 100) { totalCount nodes { name location } } }');
+    expect(data.publicCloudRegions.totalCount).toBe(regions.length);
+    expect(data.publicCloudRegions.nodes).toEqual(regions);
+  });
+
+  it('lists the instance types of one region with that region’s prices, and requires a known region', async () => {
+    const query = `query($r: String!) { publicCloudInstanceTypes(region: $r, first: 100) { totalCount nodes { name regionName storageTypes resources { cpu { value unit } memory { value } } prices { currency compute { hourly monthly } centralStorage { monthly } } } } }`;
+    for (const region of ['eu-west-3', 'us-west-1']) {
+      const expected = instanceTypesIn(region);
+      const { publicCloudInstanceTypes: conn } = await stack().data(query, { r: region });
+      expect(conn.totalCount).toBe(expected.length);
+      expect(conn.nodes.map((t: any) => t.name)).toEqual(expected.map((t) => t.name));
+      const first = conn.nodes[0];
+      expect(first.regionName).toBe(region);
+      expect(first.prices.compute).toEqual({ hourly: Number(expected[0]!.prices.compute.hourlyPrice), monthly: Number(expected[0]!.prices.compute.monthlyPrice) });
+      expect(first.prices.centralStorage.monthly).toBe(Number(expected[0]!.prices.storage.central.monthlyPrice));
+      expect(first.resources.cpu).toEqual(expected[0]!.resources.cpu);
+    }
+    // Regions differ in what they offer, and in price.
+    expect(instanceTypesIn('us-west-1').length).toBeLessThan(instanceTypesIn('eu-west-3').length);
+    expect(paths('/instanceTypes')).toEqual([
+      '/publicCloud/v1/instanceTypes?region=eu-west-3&limit=100&offset=0',
+      '/publicCloud/v1/instanceTypes?region=us-west-1&limit=100&offset=0',
+    ]);
+    const bad = await stack().query(query, { r: 'mars-1' });
+    expect(bad.data?.publicCloudInstanceTypes).toBeNull();
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions?.leaseweb.errorDetails.region).toBeDefined();
+  });
+
+  it('lists standard and custom images with filters', async () => {
+    const query = `query($f: PublicCloudImageFilter, $first: Int, $after: String) { publicCloudImages(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id leasewebId name custom flavour state region { name } storageSize { size unit } } } }`;
+    const custom = stack().demo.publicCloud.customImages;
+    const all = await stack().data(query, { first: 100 });
+    expect(all.publicCloudImages.totalCount).toBe(standardImages.length + custom.length);
+
+    const onlyCustom = await stack().data(query, { f: { custom: true } });
+    expect(ids(onlyCustom.publicCloudImages)).toEqual(custom.map((i) => i.id));
+    expect(onlyCustom.publicCloudImages.nodes[0]).toMatchObject({ id: `gid://leaseweb/PublicCloudImage/${custom[0]!.id}`, custom: true, state: 'READY', region: { name: custom[0]!.region }, storageSize: custom[0]!.storageSize });
+
+    const ubuntu = await stack().data(query, { f: { flavour: 'ubuntu', standard: true } });
+    expect(ids(ubuntu.publicCloudImages)).toEqual(standardImages.filter((i) => i.flavour === 'ubuntu').map((i) => i.id));
+
+    // In a region: its custom images only, and standard images shown as that region's.
+    const inRegion = await stack().data(query, { f: { region: 'us-east-1' }, first: 100 });
+    expect(ids(inRegion.publicCloudImages)).toEqual([...standardImages, ...custom.filter((i) => i.region === 'us-east-1')].map((i) => i.id));
+    expect(inRegion.publicCloudImages.nodes.every((n: any) => n.region.name === 'us-east-1')).toBe(true);
+
+    const page = await stack().data(query, { first: 3, after: '2' });
+    expect(ids(page.publicCloudImages)).toEqual(standardImages.slice(3, 6).map((i) => i.id));
+    expect(paths('/images').at(-1)).toBe('/publicCloud/v1/images?limit=3&offset=3');
+  });
+
+  it('lists the ISOs', async () => {
+    const data = await stack().data('{ publicCloudIsos { totalCount nodes { isoId name } } }');
+    expect(data.publicCloudIsos.nodes).toEqual(isos.map((i) => ({ isoId: i.id, name: i.name })));
+  });
+});
+
+describe('Public Cloud instances', () => {
+  const LIST = `query($f: PublicCloudInstanceFilter, $first: Int, $after: String) {
+    publicCloudInstances(filter: $f, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { leasewebId }
+    }
+  }`;
+
+  it('pages through every instance', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const data: any = await stack().data(LIST, { first: 10, after });
+      seen.push(...ids(data.publicCloudInstances));
+      if (!data.publicCloudInstances.pageInfo.hasNextPage) break;
+      after = data.publicCloudInstances.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(records().map((r) => r.instance.id));
+    expect(stack().calls({ path: '/publicCloud/v1/instances' }).map((c) => new URLSearchParams(c.search).get('offset'))).toEqual(
+      Array.from({ length: Math.ceil(records().length / 10) }, (_, k) => String(k * 10)),
+    );
+  });
+
+  it('applies every filter of the list', async () => {
+    const stopped = find((r) => r.instance.state === 'STOPPED');
+    const withIp = find((r) => publicIps(r.instance.id).length > 0);
+    const cases: Array<[Record<string, unknown>, (r: InstanceRecord) => boolean]> = [
+      [{ region: 'us-east-1' }, (r) => r.instance.region === 'us-east-1'],
+      [{ type: stopped.instance.type }, (r) => r.instance.type === stopped.instance.type],
+      [{ states: ['STOPPED'] }, (r) => r.instance.state === 'STOPPED'],
+      [{ states: ['STOPPED', 'RUNNING'] }, (r) => ['STOPPED', 'RUNNING'].includes(r.instance.state)],
+      [{ contractType: 'MONTHLY' }, (r) => r.instance.contract.type === 'MONTHLY'],
+      [{ contractState: 'DELETE_SCHEDULED' }, (r) => r.instance.contract.state === 'DELETE_SCHEDULED'],
+      [{ imageId: stopped.instance.image.id }, (r) => r.instance.image.id === stopped.instance.image.id],
+      [{ reference: 'web' }, (r) => (r.instance.reference ?? '').includes('web')],
+      [{ ip: publicIps(withIp.instance.id)[0]!.ip }, (r) => r.instance.id === withIp.instance.id],
+      [{ id: `gid://leaseweb/PublicCloudInstance/${stopped.instance.id}` }, (r) => r.instance.id === stopped.instance.id],
+    ];
+    for (const [filter, keep] of cases) {
+      const expected = records().filter(keep).map((r) => r.instance.id);
+      expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
+      const data = await stack().data(LIST, { f: filter, first: 100 });
+      expect(ids(data.publicCloudInstances), JSON.stringify(filter)).toEqual(expected);
+    }
+    const sent = stack().calls({ path: '/publicCloud/v1/instances' }).map((c) => new URLSearchParams(c.search));
+    expect(sent[3]!.get('state')).toBe('STOPPED,RUNNING');
+    expect(sent[9]!.get('id')).toBe(stopped.instance.id);
+  });
+
+  it('reports a refused filter as BAD_USER_INPUT with Leaseweb’s details', async () => {
+    const res = await stack().query(LIST, { f: { region: 'mars-1' } });
+    expect(res.data?.publicCloudInstances).toBeNull();
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.extensions?.leaseweb).toMatchObject({ status: 400, errorDetails: { region: [expect.any(String)] } });
+  });
+
+  it('reads one instance by UUID or global id, null when unknown', async () => {
+    const r = find((x) => x.instance.contract.type === 'MONTHLY');
+    const query = `query($id: ID!) { publicCloudInstance(id: $id) { id leasewebId reference state type regionName rootDiskSize rootDiskStorageType hasPublicIpV4 hasPrivateNetwork hasUserData startedAt resources { memory { value unit } } contract { type term billingFrequency state createdAt renewalsAt endsAt } image { leasewebId name custom } } }`;
+    const data = await stack().data(query, { id: r.instance.id });
+    const i = r.instance;
+    expect(data.publicCloudInstance).toEqual({
+      id: `gid://leaseweb/PublicCloudInstance/${i.id}`,
+      leasewebId: i.id,
+      reference: i.reference,
+      state: i.state,
+      type: i.type,
+      regionName: i.region,
+      rootDiskSize: i.rootDiskSize,
+      rootDiskStorageType: i.rootDiskStorageType,
+      hasPublicIpV4: i.hasPublicIpV4,
+      hasPrivateNetwork: i.hasPrivateNetwork,
+      hasUserData: i.hasUserData,
+      startedAt: i.startedAt,
+      resources: { memory: i.resources.memory },
+      contract: i.contract,
+      image: { leasewebId: i.image.id, name: i.image.name, custom: i.image.custom },
+    });
+    const byGid = await stack().data(query, { id: `gid://leaseweb/PublicCloudInstance/${i.id}` });
+    expect(byGid.publicCloudInstance.leasewebId).toBe(i.id);
+    const missing = await stack().data(query, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(missing.publicCloudInstance).toBeNull();
+    const wrongType = await stack().query(query, { id: 'gid://leaseweb/DedicatedServer/1' });
+    expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('fetches the detail only when a field the list lacks is asked', async () => {
+    const summary = await stack().data('{ publicCloudInstances(first: 6) { nodes { leasewebId state type contract { type } } } }');
+    expect(summary.publicCloudInstances.nodes).toHaveLength(6);
+    expect(stack().calls()).toHaveLength(1);
+
+    stack().emulator.clearLog();
+    const data = await stack().data('{ publicCloudInstances(first: 6) { nodes { leasewebId iso { isoId name } privateNetwork { privateNetworkId subnet } } } }');
+    const first6 = records().slice(0, 6);
+    expect(data.publicCloudInstances.nodes).toEqual(
+      first6.map((r) => ({
+        leasewebId: r.instance.id,
+        iso: r.instance.iso ? { isoId: r.instance.iso.id, name: r.instance.iso.name } : null,
+        privateNetwork: r.instance.privateNetwork ? { privateNetworkId: r.instance.privateNetwork.privateNetworkId, subnet: r.instance.privateNetwork.subnet } : null,
+      })),
+    );
+    expect(first6.some((r) => r.instance.iso) && first6.some((r) => r.instance.privateNetwork)).toBe(true);
+    // One list, one detail per instance (iso and privateNetwork share it).
+    expect(stack().calls()).toHaveLength(1 + 6);
+    expect(stack().calls({ path: /^\/publicCloud\/v1\/instances\/[^/]+$/ })).toHaveLength(6);
+
+    stack().emulator.clearLog();
+    await stack().data(`{ publicCloudInstance(id: "${first6[0]!.instance.id}") { iso { isoId } privateNetwork { status } } }`);
+    expect(stack().calls()).toHaveLength(1);
+  });
+});
+
+describe('Public Cloud edges', () => {
+  it('answers 20 instances with IPs, image, region and priced type in 4 + (distinct regions) calls', async () => {
+    const data = await stack().data(`{ publicCloudInstances(first: 20) { nodes {
+      leasewebId regionName
+      ips { totalCount nodes { ip nullRouted equipmentId } }
+      image { leasewebId version architecture }
+      region { name location }
+      instanceType { name prices { compute { hourly } } storageTypes }
+    } } }`);
+    const nodes = data.publicCloudInstances.nodes;
+    const first20 = records().slice(0, 20);
+    expect(nodes).toHaveLength(20);
+    const distinctRegions = new Set(first20.map((r) => r.instance.region)).size;
+    expect(distinctRegions).toBeGreaterThan(1);
+    expect(stack().calls({ path: '/publicCloud/v1/instances' })).toHaveLength(1);
+    expect(stack().calls({ path: '/ipMgmt/v2/ips' })).toHaveLength(1);
+    expect(stack().calls({ path: '/publicCloud/v1/images' })).toHaveLength(1);
+    expect(stack().calls({ path: '/publicCloud/v1/regions' })).toHaveLength(1);
+    expect(stack().calls({ path: '/publicCloud/v1/instanceTypes' })).toHaveLength(distinctRegions);
+    expect(stack().calls()).toHaveLength(4 + distinctRegions);
+    expect(new URLSearchParams(stack().calls({ path: '/ipMgmt/v2/ips' })[0]!.search).get('equipmentIds')!.split(',')).toEqual(first20.map((r) => r.instance.id));
+
+    nodes.forEach((n: any, k: number) => {
+      const r = first20[k]!;
+      expect(n.leasewebId).toBe(r.instance.id);
+      expect(n.ips.nodes).toEqual(publicIps(r.instance.id).map((ip) => ({ ip: ip.ip, nullRouted: ip.nullRouted, equipmentId: r.instance.id })));
+      const image = [...standardImages, ...stack().demo.publicCloud.customImages].find((i) => i.id === r.instance.image.id)!;
+      expect(n.image).toEqual({ leasewebId: image.id, version: image.version, architecture: image.architecture });
+      expect(n.region).toEqual(regions.find((x) => x.name === r.instance.region));
+      const type = instanceTypesIn(r.instance.region).find((t) => t.name === r.instance.type)!;
+      expect(n.instanceType).toEqual({ name: type.name, prices: { compute: { hourly: Number(type.prices.compute.hourlyPrice) } }, storageTypes: type.storageTypes });
+    });
+    // Some instances have no public IP: ipMgmt knows none for them.
+    expect(nodes.some((n: any) => n.ips.totalCount === 0)).toBe(true);
+  });
+
+  it('answers what the instance embeds without touching the catalogues', async () => {
+    const data = await stack().data('{ publicCloudInstances(first: 20) { nodes { image { leasewebId name flavour custom } region { name } instanceType { name regionName } } } }');
+    expect(data.publicCloudInstances.nodes[0].image.name).toBe(records()[0]!.instance.image.name);
+    expect(stack().calls()).toHaveLength(1);
+  });
+
+  it('resolves an instance IP back to its instance, and its network view from the instance', async () => {
+    const r = find((x) => publicIps(x.instance.id).length > 0);
+    const address = publicIps(r.instance.id)[0]!;
+    const data = await stack().data(`{ ip(ip: "${address.ip}") { ip networkType ddos { detectionProfile } equipmentId equipment { __typename id ... on PublicCloudInstance { leasewebId reference } } } }`);
+    expect(data.ip).toEqual({
+      ip: address.ip,
+      networkType: 'PUBLIC',
+      ddos: { detectionProfile: address.ddos.detectionProfile },
+      equipmentId: r.instance.id,
+      equipment: { __typename: 'PublicCloudInstance', id: `gid://leaseweb/PublicCloudInstance/${r.instance.id}`, leasewebId: r.instance.id, reference: r.instance.reference },
+    });
+    expect(paths(/./).sort()).toEqual(
+      [`/ipMgmt/v2/ips/${address.ip}`, `/publicCloud/v1/instances/${r.instance.id}`, `/publicCloud/v1/instances/${r.instance.id}/ips`].sort(),
+    );
+  });
+
+  it('asks the instance for its internal IPs, sending the ips filter |-separated', async () => {
+    const r = find((x) => publicIps(x.instance.id).length > 0);
+    const [pub] = publicIps(r.instance.id);
+    const [internal] = r.internalIps;
+    const query = `query($id: ID!, $f: PublicCloudInstanceIpFilter) { publicCloudInstance(id: $id) { ips(filter: $f) { totalCount nodes { ip networkType primary } } } }`;
+    const inner = await stack().data(query, { id: r.instance.id, f: { networkType: 'INTERNAL' } });
+    expect(inner.publicCloudInstance.ips.nodes).toEqual([{ ip: internal!.ip, networkType: 'INTERNAL', primary: false }]);
+    const both = await stack().data(query, { id: r.instance.id, f: { networkType: 'PUBLIC', ips: [pub!.ip, internal!.ip] } });
+    expect(both.publicCloudInstance.ips.nodes).toEqual([{ ip: pub!.ip, networkType: 'PUBLIC', primary: true }]);
+    const sent = stack().calls({ path: `/instances/${r.instance.id}/ips` }).map((c) => new URLSearchParams(c.search).get('ips'));
+    expect(sent).toEqual([null, `${pub!.ip}|${internal!.ip}`]);
+  });
+
+  it('reads one IP of an instance with its DDoS profile, null for an address it does not have', async () => {
+    const r = find((x) => publicIps(x.instance.id).length > 0);
+    const address = publicIps(r.instance.id)[0]!;
+    const data = await stack().data(`query($id: ID!) { publicCloudInstance(id: $id) { ip(ip: "${address.ip}") { ip reverseLookup primary ddos { detectionProfile protectionType } } none: ip(ip: "192.0.2.1") { ip } } }`, { id: r.instance.id });
+    expect(data.publicCloudInstance.ip).toEqual({ ip: address.ip, reverseLookup: address.reverseLookup, primary: true, ddos: address.ddos });
+    expect(data.publicCloudInstance.none).toBeNull();
+  });
+
+  it('resolves instances, snapshots and images by global id', async () => {
+    const r = find((x) => x.snapshots.length > 0);
+    const snap = r.snapshots[0]!;
+    const custom = stack().demo.publicCloud.customImages[0]!;
+    const data = await stack().data(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on PublicCloudSnapshot { name instance { leasewebId } } ... on PublicCloudImage { name } ... on PublicCloudInstance { leasewebId } } }`, {
+      ids: [`gid://leaseweb/PublicCloudInstance/${r.instance.id}`, `gid://leaseweb/PublicCloudSnapshot/${r.instance.id}/${snap.id}`, `gid://leaseweb/PublicCloudImage/${custom.id}`, 'gid://leaseweb/PublicCloudImage/NOPE'],
+    });
+    expect(data.nodes).toEqual([
+      { __typename: 'PublicCloudInstance', id: `gid://leaseweb/PublicCloudInstance/${r.instance.id}`, leasewebId: r.instance.id },
+      { __typename: 'PublicCloudSnapshot', id: `gid://leaseweb/PublicCloudSnapshot/${r.instance.id}/${snap.id}`, name: snap.displayName, instance: { leasewebId: r.instance.id } },
+      { __typename: 'PublicCloudImage', id: `gid://leaseweb/PublicCloudImage/${custom.id}`, name: custom.name },
+      null,
+    ]);
+  });
+});
+
+describe('Public Cloud per-instance reads', () => {
+  it('gives console access to a running instance only', async () => {
+    const running = find((r) => r.instance.state === 'RUNNING');
+    const stopped = find((r) => r.instance.state === 'STOPPED');
+    const query = 'query($id: ID!) { publicCloudInstance(id: $id) { console { url } } }';
+    const ok = await stack().data(query, { id: running.instance.id });
+    expect(ok.publicCloudInstance.console.url).toMatch(/^https:\/\/.+token=/);
+    const refused = await stack().query(query, { id: stopped.instance.id });
+    expect(refused.data?.publicCloudInstance.console).toBeNull();
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lists the types an instance can change to, and its reinstall images', async () => {
+    const r = find((x) => x.instance.region === 'us-east-1');
+    const data = await stack().data(`query($id: ID!) { publicCloudInstance(id: $id) {
+      instanceTypesForUpdate(first: 100) { nodes { name regionName prices { compute { monthly } } } }
+      reinstallImages(first: 100) { totalCount nodes { leasewebId } }
+      customOnly: reinstallImages(custom: true) { nodes { leasewebId custom } }
+    } }`, { id: r.instance.id });
+    const types = typesForUpdate(r);
+    expect(data.publicCloudInstance.instanceTypesForUpdate.nodes).toEqual(
+      types.map((t) => ({ name: t.name, regionName: 'us-east-1', prices: { compute: { monthly: Number(t.prices.compute.monthlyPrice) } } })),
+    );
+    const custom = stack().demo.publicCloud.customImages.filter((i) => i.region === 'us-east-1');
+    expect(data.publicCloudInstance.reinstallImages.totalCount).toBe(standardImages.length + custom.length);
+    expect(data.publicCloudInstance.customOnly.nodes).toEqual(custom.map((i) => ({ leasewebId: i.id, custom: true })));
+    expect(stack().calls({ path: '/instanceTypesUpdate' })).toHaveLength(1);
+  });
+
+  it('lists credentials without passwords and reads one with it', async () => {
+    const r = find((x) => x.credentials.length > 1);
+    const os = r.credentials.find((c) => c.type === 'OPERATING_SYSTEM')!;
+    const data = await stack().data(`query($id: ID!, $u: String!) { publicCloudInstance(id: $id) {
+      all: credentials { totalCount nodes { type username password } }
+      panel: credentials(type: CONTROL_PANEL) { nodes { type username } }
+      one: credential(type: OPERATING_SYSTEM, username: $u) { type username password }
+      none: credential(type: OPERATING_SYSTEM, username: "nobody") { username }
+    } }`, { id: r.instance.id, u: os.username });
+    const pc = data.publicCloudInstance;
+    expect(pc.all.nodes).toEqual(r.credentials.map((c) => ({ type: c.type, username: c.username, password: null })));
+    expect(pc.panel.nodes).toEqual(r.credentials.filter((c) => c.type === 'CONTROL_PANEL').map(({ type, username }) => ({ type, username })));
+    expect(pc.one).toEqual(os);
+    expect(pc.none).toBeNull();
+    expect(paths('/credentials').sort()).toEqual(
+      [`/publicCloud/v1/instances/${r.instance.id}/credentials`, `/publicCloud/v1/instances/${r.instance.id}/credentials/CONTROL_PANEL`, `/publicCloud/v1/instances/${r.instance.id}/credentials/OPERATING_SYSTEM/${os.username}`, `/publicCloud/v1/instances/${r.instance.id}/credentials/OPERATING_SYSTEM/nobody`].sort(),
+    );
+  });
+
+  it('lists and reads snapshots', async () => {
+    const r = find((x) => x.snapshots.length > 0);
+    const snap = r.snapshots[0]!;
+    const data = await stack().data(`query($id: ID!, $s: String!) { publicCloudInstance(id: $id) {
+      snapshots { totalCount nodes { leasewebId name state createdAt } }
+      snapshot(id: $s) { leasewebId name }
+      none: snapshot(id: "00000000-0000-4000-8000-000000000000") { name }
+    } }`, { id: r.instance.id, s: snap.id });
+    expect(data.publicCloudInstance.snapshots).toEqual({ totalCount: 1, nodes: [{ leasewebId: snap.id, name: snap.displayName, state: snap.state, createdAt: snap.created }] });
+    expect(data.publicCloudInstance.snapshot).toEqual({ leasewebId: snap.id, name: snap.displayName });
+    expect(data.publicCloudInstance.none).toBeNull();
+  });
+
+  it('reads CPU and data traffic metrics', async () => {
+    const r = find((x) => x.instance.state === 'RUNNING');
+    const data = await stack().data(`query($id: ID!) { publicCloudInstance(id: $id) {
+      cpuMetrics(from: "2025-12-01T00:00:00Z", to: "2025-12-01T01:00:00Z", granularity: TEN_MINUTES) { granularity unit series { name unit values { timestamp value } } summary { name average peak { value } } }
+      dataTrafficMetrics(from: "2025-12-01", to: "2025-12-04") { granularity aggregation unit series { name values { value } } summary { name total average } }
+    } }`, { id: r.instance.id });
+    const { cpuMetrics: cpu, dataTrafficMetrics: traffic } = data.publicCloudInstance;
+    expect(cpu.granularity).toBe('10m');
+    expect(cpu.unit).toBe('%');
+    const values = cpu.series[0].values.map((v: any) => v.value);
+    expect(values).toHaveLength(6);
+    expect(cpu.summary[0].average).toBeCloseTo(values.reduce((a: number, b: number) => a + b, 0) / 6, 1);
+    expect(cpu.summary[0].peak.value).toBe(Math.max(...values));
+    expect(traffic).toMatchObject({ granularity: 'DAY', aggregation: 'SUM', unit: 'B' });
+    expect(traffic.series.map((s: any) => s.name)).toEqual(['downPublic', 'upPublic']);
+    for (const s of traffic.series) {
+      expect(s.values).toHaveLength(3);
+      const summary = traffic.summary.find((x: any) => x.name === s.name);
+      expect(summary.total).toBe(s.values.reduce((a: number, v: any) => a + v.value, 0));
+    }
+    expect(new URLSearchParams(stack().calls({ path: '/metrics/cpu' })[0]!.search).get('granularity')).toBe('10m');
+    const backwards = await stack().query(`{ publicCloudInstance(id: "${r.instance.id}") { cpuMetrics(from: "2025-12-02", to: "2025-12-01") { unit } } }`);
+    expect(backwards.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('reads what an instance cost in a month', async () => {
+    const r = records()[0]!;
+    const created = Date.parse(r.instance.contract.createdAt);
+    const from = Date.UTC(2025, 11, 1);
+    const expectedHours = Math.floor((Date.UTC(2026, 0, 1) - Math.max(from, created)) / 3_600_000);
+    expect(created).toBeLessThan(Date.UTC(2026, 0, 1));
+    const query = `query($id: ID!, $from: DateTime!) { publicCloudExpenses(equipmentId: $id, from: $from) {
+      totalPrice trafficUnit trafficTiers { tier usage price }
+      instances { instanceId reference hours price rootDiskSize billingType contract { type } instance { leasewebId } }
+    } }`;
+    const data = await stack().data(query, { id: r.instance.id, from: '2025-12-01' });
+    const e = data.publicCloudExpenses;
+    expect(e.instances).toHaveLength(1);
+    expect(e.instances[0]).toMatchObject({
+      instanceId: r.instance.id,
+      reference: r.instance.reference,
+      hours: expectedHours,
+      rootDiskSize: r.instance.rootDiskSize,
+      billingType: r.instance.contract.type === 'HOURLY' ? 'POSTPAID' : 'PREPAID',
+      contract: { type: r.instance.contract.type },
+      instance: { leasewebId: r.instance.id },
+    });
+    expect(e.trafficTiers.map((t: any) => t.tier)).toEqual(['tier_0', 'tier_1', 'tier_2', 'tier_3']);
+    const tiers = e.trafficTiers.reduce((sum: number, t: any) => sum + t.price, 0);
+    expect(e.totalPrice).toBeCloseTo(e.instances[0].price + tiers, 2);
+    expect(stack().calls({ path: '/expenses' })[0]!.search).toBe('?from=2025-12-01');
+
+    const before = await stack().data(query, { id: r.instance.id, from: '2020-01-01' });
+    expect(before.publicCloudExpenses).toMatchObject({ instances: [], totalPrice: 0 });
+    const notFirst = await stack().query(query, { id: r.instance.id, from: '2025-12-15' });
+    expect(notFirst.errors?.[0]?.extensions?.leaseweb.errorDetails.from).toBeDefined();
+  });
+});
+
+describe.skipIf(!samplesAvailable)('Public Cloud emulator answers match the documented samples', () => {
+  it('serves every read with the documented shape', async () => {
+    const r = find((x) => x.snapshots.length > 0 && publicIps(x.instance.id).length > 0 && x.credentials.length > 0);
+    const id = r.instance.id;
+    const cred = r.credentials[0]!;
+    const gets: Record<string, string> = {
+      listRegions: '/publicCloud/v1/regions',
+      listInstanceTypes: '/publicCloud/v1/instanceTypes?region=eu-west-3',
+      getInstanceList: '/publicCloud/v1/instances',
+      getInstanceDetails: `/publicCloud/v1/instances/${id}`,
+      listInstanceTypesForUpdate: `/publicCloud/v1/instances/${id}/instanceTypesUpdate`,
+      listInstanceCredentials: `/publicCloud/v1/instances/${id}/credentials`,
+      listInstanceCredentialsByType: `/publicCloud/v1/instances/${id}/credentials/${cred.type}`,
+      getInstanceCredential: `/publicCloud/v1/instances/${id}/credentials/${cred.type}/${cred.username}`,
+      getExpenses: `/publicCloud/v1/equipments/${id}/expenses?from=2025-12-01`,
+      listIsos: '/publicCloud/v1/isos',
+      listImages: '/publicCloud/v1/images',
+      listInstanceReinstallImages: `/publicCloud/v1/instances/${id}/reinstall/images`,
+      listInstanceIps: `/publicCloud/v1/instances/${id}/ips`,
+      getInstanceIp: `/publicCloud/v1/instances/${id}/ips/${publicIps(id)[0]!.ip}`,
+      getInstanceDataTrafficMetrics: `/publicCloud/v1/instances/${id}/metrics/datatraffic?from=2025-12-01&to=2025-12-03`,
+      getInstanceCpuMetrics: `/publicCloud/v1/instances/${id}/metrics/cpu?from=2025-12-01&to=2025-12-02`,
+      listInstanceSnapshots: `/publicCloud/v1/instances/${id}/snapshots`,
+      getInstanceSnapshot: `/publicCloud/v1/instances/${id}/snapshots/${r.snapshots[0]!.id}`,
+    };
+    for (const [op, path] of Object.entries(gets)) {
+      const res = await emulatorGet(stack().emulator, path);
+      expect(res.status, op).toBe(200);
+      expect(shapeDifferences(res.body, sample(`publicCloud.${op}`)), op).toEqual([]);
+    }
+  });
+});
