@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { MetricsResponse as MetricsResponseModel, Server as ServerModel, ServerPage as ServerPageModel, ServerContract as ServerContractModel, NetworkInterface as NetworkInterfaceModel, ServerPrivateNetwork as ServerPrivateNetworkModel, ServerRack as ServerRackModel, ServerSpecs as ServerSpecsModel, ServerDisk as ServerDiskModel, ServerNullRoute as ServerNullRouteModel, ServerNullRoutePage as ServerNullRoutePageModel, ServerNetworkInterfaceStatus as ServerNetworkInterfaceStatusModel, HardwareInfo as HardwareInfoModel, NotificationSetting as NotificationSettingModel, NotificationSettingPage as NotificationSettingPageModel, PowerStatus as PowerStatusModel, ServerJob as ServerJobModel, ServerJobPage as ServerJobPageModel, JobTask as JobTaskModel, Credential as CredentialModel, CredentialPage as CredentialPageModel, DhcpLease as DhcpLeaseModel, Partition as PartitionModel, OperatingSystemModel as OperatingSystemModelModel, OperatingSystemPage as OperatingSystemPageModel, ControlPanel as ControlPanelModel, ControlPanelPage as ControlPanelPageModel, RescueImage as RescueImageModel, RescueImagePage as RescueImagePageModel } from '../datasources/types/dedicated-servers.js';
 import type { IpSource as IpSourceModel, IpPage as IpPageModel, IpSubnet as IpSubnetModel, NullRoute as NullRouteModel, NullRoutePage as NullRoutePageModel, ReverseLookupRecordPage as ReverseLookupRecordPageModel } from '../datasources/types/ip-management.js';
 import type { Instance as InstanceModel, InstancePage as InstancePageModel, RegionModel as RegionModelModel, RegionPage as RegionPageModel, InstanceTypeModel as InstanceTypeModelModel, InstanceTypePage as InstanceTypePageModel, Prices as PricesModel, PricePair as PricePairModel, ImageModel as ImageModelModel, ImagePage as ImagePageModel, Iso as IsoModel, IsoPage as IsoPageModel, InstanceContract as InstanceContractModel, EmbeddedAutoScalingGroup as EmbeddedAutoScalingGroupModel, SnapshotModel as SnapshotModelModel, SnapshotPage as SnapshotPageModel, InstanceMetrics as InstanceMetricsModel, MetricSummaryModel as MetricSummaryModelModel, Expenses as ExpensesModel, ExpenseInstance as ExpenseInstanceModel, TrafficTierModel as TrafficTierModelModel } from '../datasources/types/public-cloud.js';
+import type { DomainSource as DomainSourceModel, DomainPage as DomainPageModel, DomainAvailability as DomainAvailabilityModel, NameserversSource as NameserversSourceModel, Dnssec as DnssecModel, DnssecKey as DnssecKeyModel, DnsRecordSetSource as DnsRecordSetSourceModel, DnsRecordSetPage as DnsRecordSetPageModel } from '../datasources/types/domains.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -657,6 +658,33 @@ export type DeleteDedicatedServerNotificationSettingInput = {
   settingId: Scalars['String']['input'];
 };
 
+/** The record set to delete. */
+export type DeleteDnsRecordSetInput = {
+  /** The domain's name or global id. */
+  domainName: Scalars['String']['input'];
+  /** Fully qualified name of the set. */
+  name: Scalars['String']['input'];
+  /** Type of the set. */
+  type: DnsRecordType;
+};
+
+/** The outcome of `deleteDnsRecordSet`. */
+export type DeleteDnsRecordSetPayload = {
+  __typename?: 'DeleteDnsRecordSetPayload';
+  /** The global id the deleted set had. */
+  deletedRecordSetId?: Maybe<Scalars['ID']['output']>;
+  /** The domain, to read its record sets afresh. */
+  domain?: Maybe<Domain>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The domain whose editable record sets go. */
+export type DeleteDnsRecordSetsInput = {
+  /** The domain's name or global id. */
+  domainName: Scalars['String']['input'];
+};
+
 /** Names one credential. */
 export type DeletePublicCloudInstanceCredentialInput = {
   /** The instance's UUID or global id. */
@@ -681,6 +709,359 @@ export type DhcpReservation = {
 };
 
 /**
+ * A DNS record set: every record of one name and type. Global id
+ * `gid://leaseweb/DnsRecordSet/<domain>/<name>/<type>`.
+ */
+export type DnsRecordSet = Node & {
+  __typename?: 'DnsRecordSet';
+  /** The records' data, one entry per record (`85.17.150.51`, `10 mail.example.com.` …). */
+  content: Array<Scalars['String']['output']>;
+  /** The domain object. */
+  domain?: Maybe<Domain>;
+  /** The domain the set belongs to. */
+  domainName: Scalars['String']['output'];
+  /** False for the sets Leaseweb manages itself (the zone's SOA and NS). */
+  editable: Scalars['Boolean']['output'];
+  /** Global id, `gid://leaseweb/DnsRecordSet/<domain>/<name>/<type>` (parts URL-encoded). */
+  id: Scalars['ID']['output'];
+  /**
+   * For A and AAAA sets, the IP of each content entry, in the same order: the shared `Ip`
+   * objects of ipMgmt, whose `equipment` is the server the name points at. Every address of
+   * the query is fetched in one `GET /ipMgmt/v2/ips?ips=…` (per 100). Null for an address
+   * that is not yours (external); the whole list is null for other record types.
+   */
+  ips?: Maybe<Array<Maybe<Ip>>>;
+  /** Fully qualified name with the trailing dot, e.g. `www.example.com.`. */
+  name: Scalars['String']['output'];
+  /** Time to live in seconds: 60, 300, 1800, 3600, 14400, 28800, 43200 or 86400. */
+  ttl: Scalars['Int']['output'];
+  /** The record type. */
+  type: DnsRecordType;
+};
+
+/** A page of record sets. */
+export type DnsRecordSetConnection = {
+  __typename?: 'DnsRecordSetConnection';
+  /** The edges of this page. */
+  edges: Array<DnsRecordSetEdge>;
+  /** The record sets of this page. */
+  nodes: Array<DnsRecordSet>;
+  /** Where this page sits in the (filtered) list. */
+  pageInfo: PageInfo;
+  /** How many record sets match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A record set and its cursor. */
+export type DnsRecordSetEdge = {
+  __typename?: 'DnsRecordSetEdge';
+  /** Pass as `after` to continue after this record set. */
+  cursor: Scalars['String']['output'];
+  /** The record set. */
+  node: DnsRecordSet;
+};
+
+/** One record set inside a bulk write or zone validation. */
+export type DnsRecordSetEntryInput = {
+  /** The records' data, one entry per record. */
+  content: Array<Scalars['String']['input']>;
+  /** Fully qualified name inside the domain. */
+  name: Scalars['String']['input'];
+  /** Time to live in seconds (see `DnsRecordSetInput.ttl`). */
+  ttl: Scalars['Int']['input'];
+  /** The record type. */
+  type: DnsRecordType;
+};
+
+/** The filters applied to a domain's record sets (in the gateway: Leaseweb has none). */
+export type DnsRecordSetFilter = {
+  /** Only the set(s) of this fully qualified name; case and the trailing dot do not matter. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Only sets of this type. */
+  type?: InputMaybe<DnsRecordType>;
+};
+
+/** One record set to create, update or validate. */
+export type DnsRecordSetInput = {
+  /** The records' data, one entry per record. */
+  content: Array<Scalars['String']['input']>;
+  /** The domain's name or global id. */
+  domainName: Scalars['String']['input'];
+  /** Fully qualified name inside the domain, e.g. `www.example.com.` (`*.` for a wildcard). */
+  name: Scalars['String']['input'];
+  /** Time to live in seconds: 60, 300, 1800, 3600, 14400, 28800, 43200 or 86400. */
+  ttl: Scalars['Int']['input'];
+  /** The record type (for updates, it selects the set together with `name`). */
+  type: DnsRecordType;
+};
+
+/** The outcome of a write on one record set. */
+export type DnsRecordSetPayload = {
+  __typename?: 'DnsRecordSetPayload';
+  /** The record set as Leaseweb saved it. */
+  recordSet?: Maybe<DnsRecordSet>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of a bulk write on record sets. */
+export type DnsRecordSetsPayload = {
+  __typename?: 'DnsRecordSetsPayload';
+  /** The domain, to read its record sets afresh. */
+  domain?: Maybe<Domain>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The DNS record types Leaseweb manages. */
+export type DnsRecordType =
+  /** IPv4 address. */
+  | 'A'
+  /** IPv6 address. */
+  | 'AAAA'
+  /** Certification authority authorisation. */
+  | 'CAA'
+  /** Canonical name (alias). */
+  | 'CNAME'
+  /** Delegation signer. */
+  | 'DS'
+  /** Mail exchanger. */
+  | 'MX'
+  /** Nameserver (delegation). */
+  | 'NS'
+  /** Start of authority; managed by Leaseweb. */
+  | 'SOA'
+  /** Service locator. */
+  | 'SRV'
+  /** TLS certificate association (DANE). */
+  | 'TLSA'
+  /** Free text (SPF, verification tokens …). */
+  | 'TXT';
+
+/** The outcome of a validation. */
+export type DnsValidationPayload = {
+  __typename?: 'DnsValidationPayload';
+  /** Leaseweb's verdict, e.g. `Zone example.com is valid.` */
+  message?: Maybe<Scalars['String']['output']>;
+  /** What is wrong, per input field; empty when valid. */
+  userErrors: Array<UserError>;
+  /** True when Leaseweb found nothing wrong. */
+  valid: Scalars['Boolean']['output'];
+};
+
+/** A DNSSEC key (DNSKEY) registered at the registry. */
+export type DnssecKey = {
+  __typename?: 'DnssecKey';
+  /** DNSSEC algorithm number: 7, 8, 10, 13 or 14. */
+  algorithm: Scalars['Int']['output'];
+  /** The DS digest, when Leaseweb reports it. */
+  digest?: Maybe<Scalars['String']['output']>;
+  /** The DS digest type, when Leaseweb reports it. */
+  digestType?: Maybe<Scalars['Int']['output']>;
+  /** DNSKEY flags, e.g. 257 for a key-signing key. */
+  flags?: Maybe<Scalars['Int']['output']>;
+  /** The public key, base64. */
+  key: Scalars['String']['output'];
+  /** The key tag, when Leaseweb reports it. */
+  keyTag?: Maybe<Scalars['Int']['output']>;
+  /** The key's name, when one was given. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** DNSKEY protocol; always 3. */
+  protocol: Scalars['Int']['output'];
+};
+
+/** A DNSSEC key to register, for domains on non-Leaseweb nameservers only. */
+export type DnssecKeyInput = {
+  /** DNSSEC algorithm: 7, 8, 10, 13 or 14. */
+  algorithm: Scalars['Int']['input'];
+  /** DNSKEY flags, e.g. 257. */
+  flags: Scalars['Int']['input'];
+  /** The public key, base64. */
+  key: Scalars['String']['input'];
+  /** An optional name for the key. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** DNSKEY protocol; 3. */
+  protocol: Scalars['Int']['input'];
+};
+
+/** A DNSSEC key rollover. */
+export type DnssecKeyRollover = {
+  __typename?: 'DnssecKeyRollover';
+  /** Leaseweb's explanation, e.g. how long the rollover takes. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** Where the rollover is, e.g. INITIALIZED. */
+  status?: Maybe<Scalars['String']['output']>;
+  /** Which key rolls over: KSK or ZSK. */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/** What `updateDomainDnssec` can set. */
+export type DnssecSetting =
+  /** Stop DNSSEC. */
+  | 'DISABLED'
+  /** Sign the zone (Leaseweb nameservers) or register your keys (your own nameservers). */
+  | 'ENABLED';
+
+/** A domain registered at or DNS-hosted by Leaseweb. */
+export type Domain = Node & {
+  __typename?: 'Domain';
+  /** When the domain's contract ends; null when it runs until cancelled. */
+  contractEndDate?: Maybe<Scalars['DateTime']['output']>;
+  /** When the domain's contract started. */
+  contractStartDate?: Maybe<Scalars['DateTime']['output']>;
+  /** True when Leaseweb only hosts the domain's DNS (it is registered elsewhere). */
+  dnsOnly: Scalars['Boolean']['output'];
+  /**
+   * DNSSEC of the domain (`GET /hosting/v2/domains/{domainName}/dnssec`). Null when Leaseweb
+   * does not automate DNSSEC for the domain's TLD (HTTP 422).
+   */
+  dnssec?: Maybe<DomainDnssec>;
+  /** The domain name, e.g. `example.com`. */
+  domainName: Scalars['String']['output'];
+  /** Mailbox, alias and forward counts; only when the domain was listed with `filter: { type: EMAIL }`. */
+  emailStatistics?: Maybe<DomainEmailStatistics>;
+  /** Web and mail hosting facts; only when the domain was listed with `filter: { type: OVERVIEW }`. */
+  hostingOverview?: Maybe<DomainHostingOverview>;
+  /** Global id, `gid://leaseweb/Domain/<domain name>`. */
+  id: Scalars['ID']['output'];
+  /** Leaseweb's id of a domain: its name. */
+  leasewebId: Scalars['String']['output'];
+  /** The domain's nameservers (`GET /hosting/v2/domains/{domainName}/nameservers`). */
+  nameservers?: Maybe<DomainNameservers>;
+  /**
+   * One record set by name and type (`GET /hosting/v2/domains/{domainName}/resourceRecordSets/{name}/{type}`).
+   * The name is fully qualified; the trailing dot may be left out. Null when there is none.
+   */
+  recordSet?: Maybe<DnsRecordSet>;
+  /**
+   * The domain's DNS record sets (`GET /hosting/v2/domains/{domainName}/resourceRecordSets`).
+   * Leaseweb returns them all at once; the gateway filters and pages them, reading the list
+   * once per request however many pages or filters the query asks for.
+   */
+  recordSets?: Maybe<DnsRecordSetConnection>;
+  /** PENDING, ACTIVE or SUSPENDED. Read from `GET /domains/{domainName}` when the list left it out (`type: DNS`). */
+  status?: Maybe<Scalars['String']['output']>;
+  /** True while the domain is suspended (Leaseweb keeps this flag until API v3; `status` says the same). */
+  suspended: Scalars['Boolean']['output'];
+  /**
+   * The zone as BIND zone-file text (`GET /hosting/v2/domains/{domainName}/resourceRecordSets/import`,
+   * the export path the reference documents).
+   */
+  zoneFile?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A domain registered at or DNS-hosted by Leaseweb. */
+export type DomainRecordSetArgs = {
+  name: Scalars['String']['input'];
+  type: DnsRecordType;
+};
+
+
+/** A domain registered at or DNS-hosted by Leaseweb. */
+export type DomainRecordSetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DnsRecordSetFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The answer of the availability check. */
+export type DomainAvailability = {
+  __typename?: 'DomainAvailability';
+  /** True when the name can be registered. */
+  available: Scalars['Boolean']['output'];
+  /** The name that was checked. */
+  domainName: Scalars['String']['output'];
+};
+
+/** A page of domains. */
+export type DomainConnection = {
+  __typename?: 'DomainConnection';
+  /** The edges of this page. */
+  edges: Array<DomainEdge>;
+  /** The domains of this page. */
+  nodes: Array<Domain>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many domains there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** DNSSEC of a domain. */
+export type DomainDnssec = {
+  __typename?: 'DomainDnssec';
+  /** A key rollover in progress, if any. */
+  keyRollover?: Maybe<DnssecKeyRollover>;
+  /** The keys registered for a domain on non-Leaseweb nameservers; empty otherwise. */
+  keys: Array<DnssecKey>;
+  /** True when the zone is signed with NSEC3 (needs DNSSEC enabled). */
+  nsec3Active?: Maybe<Scalars['Boolean']['output']>;
+  /** ENABLED or DISABLED (Leaseweb may add transitional states such as DISABLING_SCHEDULED). */
+  status: Scalars['String']['output'];
+};
+
+/** A domain and its cursor. */
+export type DomainEdge = {
+  __typename?: 'DomainEdge';
+  /** Pass as `after` to continue after this domain. */
+  cursor: Scalars['String']['output'];
+  /** The domain. */
+  node: Domain;
+};
+
+/** E-mail statistics of a domain, as the domain list with `type=email` reports them. */
+export type DomainEmailStatistics = {
+  __typename?: 'DomainEmailStatistics';
+  /** Number of auto responders. */
+  autoResponders?: Maybe<Scalars['Int']['output']>;
+  /** Number of e-mail aliases. */
+  emailAliases?: Maybe<Scalars['Int']['output']>;
+  /** Number of forwards. */
+  forwards?: Maybe<Scalars['Int']['output']>;
+  /** Number of mailboxes. */
+  mailboxes?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The filters of `GET /hosting/v2/domains`. */
+export type DomainFilter = {
+  /** Which statistics to add to each domain (Leaseweb's `type`). */
+  type?: InputMaybe<DomainListType>;
+};
+
+/** Hosting facts of a domain, as the domain list with `type=overview` reports them. */
+export type DomainHostingOverview = {
+  __typename?: 'DomainHostingOverview';
+  /** True when the domain has mail hosting. */
+  hasMailhosting?: Maybe<Scalars['Boolean']['output']>;
+  /** True when the domain has a web hosting contract. */
+  hasWebhosting?: Maybe<Scalars['Boolean']['output']>;
+  /** True when the domain exists only as part of a web hosting contract. */
+  webhostingContractOnly?: Maybe<Scalars['Boolean']['output']>;
+  /** The equipment id of the web hosting contract (no API resolves it). */
+  webhostingEquipmentId?: Maybe<Scalars['String']['output']>;
+};
+
+/** Which statistics `GET /domains?type=` adds to each domain. It does not narrow the list. */
+export type DomainListType =
+  /** DNS view: record-set links only (Leaseweb then leaves `status` out). */
+  | 'DNS'
+  /** Adds mailbox, alias, forward and auto-responder counts (`Domain.emailStatistics`). */
+  | 'EMAIL'
+  /** Adds web and mail hosting facts (`Domain.hostingOverview`). */
+  | 'OVERVIEW';
+
+/** The nameservers of a domain. */
+export type DomainNameservers = {
+  __typename?: 'DomainNameservers';
+  /** True when the domain uses Leaseweb's own nameservers. */
+  isLeasewebNameserver?: Maybe<Scalars['Boolean']['output']>;
+  /** The nameserver host names, in Leaseweb's order. */
+  names: Array<Scalars['String']['output']>;
+  /** Leaseweb's note about the last change, e.g. that an update is processed within 24 hours. */
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+/**
  * Something IPs are assigned to: a dedicated server, a cloud instance, … Leaseweb's
  * `equipmentId` carries no type, so the gateway resolves it against each product in turn.
  */
@@ -688,6 +1069,25 @@ export type Equipment = {
   id: Scalars['ID']['output'];
   /** The equipment's Leaseweb id (what ipMgmt calls `equipmentId`). */
   leasewebId: Scalars['String']['output'];
+};
+
+/** A zone file to import into a domain. */
+export type ImportDnsZoneInput = {
+  /** The domain's name or global id. */
+  domainName: Scalars['String']['input'];
+  /** BIND zone-file text (`$ORIGIN`, `$TTL`, one record per line). */
+  zone: Scalars['String']['input'];
+};
+
+/** The outcome of `importDnsZone`. */
+export type ImportDnsZonePayload = {
+  __typename?: 'ImportDnsZonePayload';
+  /** The domain, to read all its record sets afresh. */
+  domain?: Maybe<Domain>;
+  /** The record sets the import created or replaced. */
+  recordSets?: Maybe<Array<DnsRecordSet>>;
+  /** What the caller can fix; empty when the import went through. */
+  userErrors: Array<UserError>;
 };
 
 export type InstallDedicatedServerInput = {
@@ -938,6 +1338,8 @@ export type Mutation = {
   createDedicatedServerDhcpReservation?: Maybe<DedicatedServerPayload>;
   /** Creates a bandwidth or data traffic alert (`POST …/notificationSettings/{kind}`). */
   createDedicatedServerNotificationSetting?: Maybe<NotificationSettingPayload>;
+  /** Creates a record set (`POST /hosting/v2/domains/{domainName}/resourceRecordSets`). */
+  createDnsRecordSet?: Maybe<DnsRecordSetPayload>;
   /** Makes a custom image from an instance (`POST /publicCloud/v1/images`). */
   createPublicCloudCustomImage?: Maybe<PublicCloudImagePayload>;
   /** Takes a snapshot of a running instance; one per instance (`POST /instances/{id}/snapshots`). */
@@ -950,6 +1352,13 @@ export type Mutation = {
   deleteDedicatedServerDhcpReservation?: Maybe<DedicatedServerPayload>;
   /** Deletes an alert (`DELETE …/notificationSettings/{kind}/{settingId}`). */
   deleteDedicatedServerNotificationSetting?: Maybe<DedicatedServerPayload>;
+  /** Deletes one record set (`DELETE …/resourceRecordSets/{name}/{type}`). */
+  deleteDnsRecordSet?: Maybe<DeleteDnsRecordSetPayload>;
+  /**
+   * Deletes every editable record set of a domain; the zone itself stays (`DELETE
+   * /hosting/v2/domains/{domainName}/resourceRecordSets`).
+   */
+  deleteDnsRecordSets?: Maybe<DnsRecordSetsPayload>;
   /** Deletes one credential (`DELETE /instances/{id}/credentials/{type}/{username}`). */
   deletePublicCloudInstanceCredential?: Maybe<PublicCloudInstancePayload>;
   /** Deletes a snapshot (`DELETE /instances/{id}/snapshots/{snapshotId}`). */
@@ -958,6 +1367,11 @@ export type Mutation = {
   detachPublicCloudInstanceIso?: Maybe<PublicCloudInstancePayload>;
   /** Expires the running job (`POST …/servers/{id}/expireActiveJob`). */
   expireDedicatedServerActiveJob?: Maybe<DedicatedServerJobPayload>;
+  /**
+   * Imports records from BIND zone-file text (`POST …/resourceRecordSets/import`): each
+   * name and type in the file creates or replaces that record set.
+   */
+  importDnsZone?: Maybe<ImportDnsZonePayload>;
   /** Installs an operating system (`POST …/servers/{id}/install`). */
   installDedicatedServer?: Maybe<DedicatedServerJobPayload>;
   /** Scans the hardware (`POST …/servers/{id}/hardwareScan`). */
@@ -1000,6 +1414,12 @@ export type Mutation = {
   /** Lifts the null route of one of the instance's IPs (`POST /instances/{id}/ips/{ip}/unnull`). */
   removePublicCloudInstanceIpNullRoute?: Maybe<PublicCloudInstanceIpPayload>;
   /**
+   * Replaces every editable record set of a domain with the given ones (`PUT
+   * /hosting/v2/domains/{domainName}/resourceRecordSets`). Sets Leaseweb manages (SOA, NS of
+   * the zone) stay.
+   */
+  replaceDnsRecordSets?: Maybe<DnsRecordSetsPayload>;
+  /**
    * Resets the instance's root/Administrator password (`POST /instances/{id}/resetPassword`);
    * read the new one with `credential(type: OPERATING_SYSTEM, …)`.
    */
@@ -1029,6 +1449,15 @@ export type Mutation = {
   updateDedicatedServerIp?: Maybe<DedicatedServerIpPayload>;
   /** Changes an alert (`PUT …/notificationSettings/{kind}/{settingId}`). */
   updateDedicatedServerNotificationSetting?: Maybe<NotificationSettingPayload>;
+  /** Replaces the records and TTL of one record set (`PUT …/resourceRecordSets/{name}/{type}`). */
+  updateDnsRecordSet?: Maybe<DnsRecordSetPayload>;
+  /** Enables or disables DNSSEC (`PUT /hosting/v2/domains/{domainName}/dnssec`). */
+  updateDomainDnssec?: Maybe<UpdateDomainDnssecPayload>;
+  /**
+   * Replaces all nameservers of a domain; Leaseweb wants at least two and processes the change
+   * within 24 hours (`PUT /hosting/v2/domains/{domainName}/nameservers`).
+   */
+  updateDomainNameservers?: Maybe<UpdateDomainNameserversPayload>;
   /** Sets an IP's reverse lookup (PTR) name (`PUT /ipMgmt/v2/ips/{ip}`). */
   updateIp?: Maybe<UpdateIpPayload>;
   /** Sets or removes reverse lookup records inside an IPv6 range (`PUT /ipMgmt/v2/ips/{ip}/reverseLookup`). */
@@ -1043,6 +1472,16 @@ export type Mutation = {
   updatePublicCloudInstanceCredential?: Maybe<CredentialPayload>;
   /** Sets the reverse lookup (PTR) of one of the instance's IPs (`PUT /instances/{id}/ips/{ip}`). */
   updatePublicCloudInstanceIp?: Maybe<PublicCloudInstanceIpPayload>;
+  /**
+   * Checks a record set without creating it (`POST …/resourceRecordSets/validateSet`). A
+   * mutation because it is a POST; it changes nothing.
+   */
+  validateDnsRecordSet?: Maybe<DnsValidationPayload>;
+  /**
+   * Checks whether record sets would form a valid zone, without saving them (`POST
+   * /hosting/v2/domains/{domainName}/validateZone`). Changes nothing.
+   */
+  validateDnsZone?: Maybe<DnsValidationPayload>;
 };
 
 
@@ -1101,6 +1540,12 @@ export type MutationCreateDedicatedServerNotificationSettingArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
+export type MutationCreateDnsRecordSetArgs = {
+  input: DnsRecordSetInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
 export type MutationCreatePublicCloudCustomImageArgs = {
   input: CreatePublicCloudCustomImageInput;
 };
@@ -1137,6 +1582,18 @@ export type MutationDeleteDedicatedServerNotificationSettingArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
+export type MutationDeleteDnsRecordSetArgs = {
+  input: DeleteDnsRecordSetInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationDeleteDnsRecordSetsArgs = {
+  input: DeleteDnsRecordSetsInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
 export type MutationDeletePublicCloudInstanceCredentialArgs = {
   input: DeletePublicCloudInstanceCredentialInput;
 };
@@ -1157,6 +1614,12 @@ export type MutationDetachPublicCloudInstanceIsoArgs = {
 /** Everything you can change. Each product adds its mutations here. */
 export type MutationExpireDedicatedServerActiveJobArgs = {
   input: DedicatedServerInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationImportDnsZoneArgs = {
+  input: ImportDnsZoneInput;
 };
 
 
@@ -1275,6 +1738,12 @@ export type MutationRemovePublicCloudInstanceIpNullRouteArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
+export type MutationReplaceDnsRecordSetsArgs = {
+  input: ReplaceDnsRecordSetsInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
 export type MutationResetPublicCloudInstancePasswordArgs = {
   input: PublicCloudInstanceInput;
 };
@@ -1347,6 +1816,24 @@ export type MutationUpdateDedicatedServerNotificationSettingArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
+export type MutationUpdateDnsRecordSetArgs = {
+  input: DnsRecordSetInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationUpdateDomainDnssecArgs = {
+  input: UpdateDomainDnssecInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationUpdateDomainNameserversArgs = {
+  input: UpdateDomainNameserversInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
 export type MutationUpdateIpArgs = {
   input: UpdateIpInput;
 };
@@ -1385,6 +1872,18 @@ export type MutationUpdatePublicCloudInstanceCredentialArgs = {
 /** Everything you can change. Each product adds its mutations here. */
 export type MutationUpdatePublicCloudInstanceIpArgs = {
   input: UpdatePublicCloudInstanceIpInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationValidateDnsRecordSetArgs = {
+  input: DnsRecordSetInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationValidateDnsZoneArgs = {
+  input: ValidateDnsZoneInput;
 };
 
 /**
@@ -2339,6 +2838,18 @@ export type Query = {
   /** Your dedicated servers (`GET /bareMetals/v2/servers`). */
   dedicatedServers?: Maybe<DedicatedServerConnection>;
   /**
+   * One domain by its name (`example.com`) or global id (`GET /hosting/v2/domains/{domainName}`).
+   * Null when the account has no such domain.
+   */
+  domain?: Maybe<Domain>;
+  /**
+   * Whether a domain name can still be registered (`GET /hosting/v2/domains/{domainName}/available`).
+   * Null when Leaseweb does not know the name at all (HTTP 404).
+   */
+  domainAvailability?: Maybe<DomainAvailability>;
+  /** Your domains (`GET /hosting/v2/domains`). */
+  domains?: Maybe<DomainConnection>;
+  /**
    * One IP (`GET /ipMgmt/v2/ips/{ip}`); IPv6 ranges as `2001:db8::/64`. Lookups of many IPs
    * in one query are batched into `GET /ipMgmt/v2/ips?ips=…`. Null when unknown.
    */
@@ -2417,6 +2928,26 @@ export type QueryDedicatedServerRescueImagesArgs = {
 export type QueryDedicatedServersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DedicatedServerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryDomainArgs = {
+  domainName: Scalars['String']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryDomainAvailabilityArgs = {
+  domainName: Scalars['String']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryDomainsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DomainFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2539,6 +3070,14 @@ export type RemoveIpNullRoutePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The record sets a domain should have. */
+export type ReplaceDnsRecordSetsInput = {
+  /** The domain's name or global id. */
+  domainName: Scalars['String']['input'];
+  /** Every editable record set the domain should have afterwards. */
+  recordSets: Array<DnsRecordSetEntryInput>;
+};
+
 export type RescueImage = {
   __typename?: 'RescueImage';
   name: Scalars['String']['output'];
@@ -2643,6 +3182,48 @@ export type UpdateDedicatedServerNotificationSettingInput = {
   unit: Scalars['String']['input'];
 };
 
+/** The DNSSEC state to give a domain. */
+export type UpdateDomainDnssecInput = {
+  /** The domain's name or global id. */
+  domainName: Scalars['String']['input'];
+  /** Your own keys, only when the domain uses non-Leaseweb nameservers. */
+  keys?: InputMaybe<Array<DnssecKeyInput>>;
+  /** Sign with NSEC3 (Leaseweb's default when enabling); needs DNSSEC enabled. */
+  nsec3Active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Enable or disable DNSSEC. */
+  status: DnssecSetting;
+};
+
+/** The outcome of `updateDomainDnssec`. */
+export type UpdateDomainDnssecPayload = {
+  __typename?: 'UpdateDomainDnssecPayload';
+  /** The domain, to read its DNSSEC state afresh. */
+  domain?: Maybe<Domain>;
+  /** Leaseweb's confirmation, e.g. that the change may take up to 25 hours. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The nameservers to give a domain. */
+export type UpdateDomainNameserversInput = {
+  /** The domain's name or global id. */
+  domainName: Scalars['String']['input'];
+  /** The new nameserver host names, at least two, in order. */
+  nameservers: Array<Scalars['String']['input']>;
+};
+
+/** The outcome of `updateDomainNameservers`. */
+export type UpdateDomainNameserversPayload = {
+  __typename?: 'UpdateDomainNameserversPayload';
+  /** The domain, to read anything else afresh. */
+  domain?: Maybe<Domain>;
+  /** The nameservers as Leaseweb accepted them. */
+  nameservers?: Maybe<DomainNameservers>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export type UpdateIpInput = {
   ip: Scalars['IPAddress']['input'];
   /** The new PTR name; an empty string removes it. */
@@ -2728,6 +3309,14 @@ export type UserError = {
   message: Scalars['String']['output'];
 };
 
+/** Record sets to check as a whole zone. */
+export type ValidateDnsZoneInput = {
+  /** The domain's name or global id. */
+  domainName: Scalars['String']['input'];
+  /** The record sets that would form the zone. */
+  recordSets: Array<DnsRecordSetEntryInput>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2807,6 +3396,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( ServerModel )
     | ( ServerJobModel )
+    | ( DnsRecordSetSourceModel )
+    | ( DomainSourceModel )
     | ( IpSourceModel )
     | ( NullRouteModel )
     | ( OperatingSystemModelModel )
@@ -2879,12 +3470,41 @@ export type ResolversTypes = {
   DedicatedServerSpecs: ResolverTypeWrapper<ServerSpecsModel>;
   DeleteDedicatedServerCredentialInput: DeleteDedicatedServerCredentialInput;
   DeleteDedicatedServerNotificationSettingInput: DeleteDedicatedServerNotificationSettingInput;
+  DeleteDnsRecordSetInput: DeleteDnsRecordSetInput;
+  DeleteDnsRecordSetPayload: ResolverTypeWrapper<Omit<DeleteDnsRecordSetPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
+  DeleteDnsRecordSetsInput: DeleteDnsRecordSetsInput;
   DeletePublicCloudInstanceCredentialInput: DeletePublicCloudInstanceCredentialInput;
   DhcpReservation: ResolverTypeWrapper<DhcpLeaseModel>;
+  DnsRecordSet: ResolverTypeWrapper<DnsRecordSetSourceModel>;
+  DnsRecordSetConnection: ResolverTypeWrapper<DnsRecordSetPageModel>;
+  DnsRecordSetEdge: ResolverTypeWrapper<Omit<DnsRecordSetEdge, 'node'> & { node: ResolversTypes['DnsRecordSet'] }>;
+  DnsRecordSetEntryInput: DnsRecordSetEntryInput;
+  DnsRecordSetFilter: DnsRecordSetFilter;
+  DnsRecordSetInput: DnsRecordSetInput;
+  DnsRecordSetPayload: ResolverTypeWrapper<Omit<DnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversTypes['DnsRecordSet']> }>;
+  DnsRecordSetsPayload: ResolverTypeWrapper<Omit<DnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
+  DnsRecordType: DnsRecordType;
+  DnsValidationPayload: ResolverTypeWrapper<DnsValidationPayload>;
+  DnssecKey: ResolverTypeWrapper<DnssecKeyModel>;
+  DnssecKeyInput: DnssecKeyInput;
+  DnssecKeyRollover: ResolverTypeWrapper<DnssecKeyRollover>;
+  DnssecSetting: DnssecSetting;
+  Domain: ResolverTypeWrapper<DomainSourceModel>;
+  DomainAvailability: ResolverTypeWrapper<DomainAvailabilityModel>;
+  DomainConnection: ResolverTypeWrapper<DomainPageModel>;
+  DomainDnssec: ResolverTypeWrapper<DnssecModel>;
+  DomainEdge: ResolverTypeWrapper<Omit<DomainEdge, 'node'> & { node: ResolversTypes['Domain'] }>;
+  DomainEmailStatistics: ResolverTypeWrapper<DomainEmailStatistics>;
+  DomainFilter: DomainFilter;
+  DomainHostingOverview: ResolverTypeWrapper<DomainHostingOverview>;
+  DomainListType: DomainListType;
+  DomainNameservers: ResolverTypeWrapper<NameserversSourceModel>;
   Equipment: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Equipment']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IPAddress: ResolverTypeWrapper<Scalars['IPAddress']['output']>;
+  ImportDnsZoneInput: ImportDnsZoneInput;
+  ImportDnsZonePayload: ResolverTypeWrapper<Omit<ImportDnsZonePayload, 'domain' | 'recordSets'> & { domain?: Maybe<ResolversTypes['Domain']>, recordSets?: Maybe<Array<ResolversTypes['DnsRecordSet']>> }>;
   InstallDedicatedServerInput: InstallDedicatedServerInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Ip: ResolverTypeWrapper<IpSourceModel>;
@@ -2985,6 +3605,7 @@ export type ResolversTypes = {
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
   RemoveIpNullRouteInput: RemoveIpNullRouteInput;
   RemoveIpNullRoutePayload: ResolverTypeWrapper<Omit<RemoveIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
+  ReplaceDnsRecordSetsInput: ReplaceDnsRecordSetsInput;
   RescueImage: ResolverTypeWrapper<RescueImageModel>;
   RescueImageConnection: ResolverTypeWrapper<RescueImagePageModel>;
   RescueImageEdge: ResolverTypeWrapper<Omit<RescueImageEdge, 'node'> & { node: ResolversTypes['RescueImage'] }>;
@@ -3003,6 +3624,10 @@ export type ResolversTypes = {
   UpdateDedicatedServerInput: UpdateDedicatedServerInput;
   UpdateDedicatedServerIpInput: UpdateDedicatedServerIpInput;
   UpdateDedicatedServerNotificationSettingInput: UpdateDedicatedServerNotificationSettingInput;
+  UpdateDomainDnssecInput: UpdateDomainDnssecInput;
+  UpdateDomainDnssecPayload: ResolverTypeWrapper<Omit<UpdateDomainDnssecPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
+  UpdateDomainNameserversInput: UpdateDomainNameserversInput;
+  UpdateDomainNameserversPayload: ResolverTypeWrapper<Omit<UpdateDomainNameserversPayload, 'domain' | 'nameservers'> & { domain?: Maybe<ResolversTypes['Domain']>, nameservers?: Maybe<ResolversTypes['DomainNameservers']> }>;
   UpdateIpInput: UpdateIpInput;
   UpdateIpPayload: ResolverTypeWrapper<Omit<UpdateIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   UpdateIpReverseLookupRecordsInput: UpdateIpReverseLookupRecordsInput;
@@ -3013,6 +3638,7 @@ export type ResolversTypes = {
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
   UpdatePublicCloudInstanceIpInput: UpdatePublicCloudInstanceIpInput;
   UserError: ResolverTypeWrapper<UserError>;
+  ValidateDnsZoneInput: ValidateDnsZoneInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3074,12 +3700,38 @@ export type ResolversParentTypes = {
   DedicatedServerSpecs: ServerSpecsModel;
   DeleteDedicatedServerCredentialInput: DeleteDedicatedServerCredentialInput;
   DeleteDedicatedServerNotificationSettingInput: DeleteDedicatedServerNotificationSettingInput;
+  DeleteDnsRecordSetInput: DeleteDnsRecordSetInput;
+  DeleteDnsRecordSetPayload: Omit<DeleteDnsRecordSetPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
+  DeleteDnsRecordSetsInput: DeleteDnsRecordSetsInput;
   DeletePublicCloudInstanceCredentialInput: DeletePublicCloudInstanceCredentialInput;
   DhcpReservation: DhcpLeaseModel;
+  DnsRecordSet: DnsRecordSetSourceModel;
+  DnsRecordSetConnection: DnsRecordSetPageModel;
+  DnsRecordSetEdge: Omit<DnsRecordSetEdge, 'node'> & { node: ResolversParentTypes['DnsRecordSet'] };
+  DnsRecordSetEntryInput: DnsRecordSetEntryInput;
+  DnsRecordSetFilter: DnsRecordSetFilter;
+  DnsRecordSetInput: DnsRecordSetInput;
+  DnsRecordSetPayload: Omit<DnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversParentTypes['DnsRecordSet']> };
+  DnsRecordSetsPayload: Omit<DnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
+  DnsValidationPayload: DnsValidationPayload;
+  DnssecKey: DnssecKeyModel;
+  DnssecKeyInput: DnssecKeyInput;
+  DnssecKeyRollover: DnssecKeyRollover;
+  Domain: DomainSourceModel;
+  DomainAvailability: DomainAvailabilityModel;
+  DomainConnection: DomainPageModel;
+  DomainDnssec: DnssecModel;
+  DomainEdge: Omit<DomainEdge, 'node'> & { node: ResolversParentTypes['Domain'] };
+  DomainEmailStatistics: DomainEmailStatistics;
+  DomainFilter: DomainFilter;
+  DomainHostingOverview: DomainHostingOverview;
+  DomainNameservers: NameserversSourceModel;
   Equipment: ResolversInterfaceTypes<ResolversParentTypes>['Equipment'];
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   IPAddress: Scalars['IPAddress']['output'];
+  ImportDnsZoneInput: ImportDnsZoneInput;
+  ImportDnsZonePayload: Omit<ImportDnsZonePayload, 'domain' | 'recordSets'> & { domain?: Maybe<ResolversParentTypes['Domain']>, recordSets?: Maybe<Array<ResolversParentTypes['DnsRecordSet']>> };
   InstallDedicatedServerInput: InstallDedicatedServerInput;
   Int: Scalars['Int']['output'];
   Ip: IpSourceModel;
@@ -3164,6 +3816,7 @@ export type ResolversParentTypes = {
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
   RemoveIpNullRouteInput: RemoveIpNullRouteInput;
   RemoveIpNullRoutePayload: Omit<RemoveIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
+  ReplaceDnsRecordSetsInput: ReplaceDnsRecordSetsInput;
   RescueImage: RescueImageModel;
   RescueImageConnection: RescueImagePageModel;
   RescueImageEdge: Omit<RescueImageEdge, 'node'> & { node: ResolversParentTypes['RescueImage'] };
@@ -3180,6 +3833,10 @@ export type ResolversParentTypes = {
   UpdateDedicatedServerInput: UpdateDedicatedServerInput;
   UpdateDedicatedServerIpInput: UpdateDedicatedServerIpInput;
   UpdateDedicatedServerNotificationSettingInput: UpdateDedicatedServerNotificationSettingInput;
+  UpdateDomainDnssecInput: UpdateDomainDnssecInput;
+  UpdateDomainDnssecPayload: Omit<UpdateDomainDnssecPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
+  UpdateDomainNameserversInput: UpdateDomainNameserversInput;
+  UpdateDomainNameserversPayload: Omit<UpdateDomainNameserversPayload, 'domain' | 'nameservers'> & { domain?: Maybe<ResolversParentTypes['Domain']>, nameservers?: Maybe<ResolversParentTypes['DomainNameservers']> };
   UpdateIpInput: UpdateIpInput;
   UpdateIpPayload: Omit<UpdateIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   UpdateIpReverseLookupRecordsInput: UpdateIpReverseLookupRecordsInput;
@@ -3190,6 +3847,7 @@ export type ResolversParentTypes = {
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
   UpdatePublicCloudInstanceIpInput: UpdatePublicCloudInstanceIpInput;
   UserError: UserError;
+  ValidateDnsZoneInput: ValidateDnsZoneInput;
 };
 
 export type ActionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActionPayload'] = ResolversParentTypes['ActionPayload']> = {
@@ -3513,6 +4171,12 @@ export type DedicatedServerSpecsResolvers<ContextType = GraphQLContext, ParentTy
   ram?: Resolver<Maybe<ResolversTypes['DedicatedServerRam']>, ParentType, ContextType>;
 };
 
+export type DeleteDnsRecordSetPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteDnsRecordSetPayload'] = ResolversParentTypes['DeleteDnsRecordSetPayload']> = {
+  deletedRecordSetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DhcpReservationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DhcpReservation'] = ResolversParentTypes['DhcpReservation']> = {
   bootfile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3525,6 +4189,127 @@ export type DhcpReservationResolvers<ContextType = GraphQLContext, ParentType ex
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type DnsRecordSetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnsRecordSet'] = ResolversParentTypes['DnsRecordSet']> = {
+  content?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  domainName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  editable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ips?: Resolver<Maybe<Array<Maybe<ResolversTypes['Ip']>>>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ttl?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['DnsRecordType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DnsRecordSetConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnsRecordSetConnection'] = ResolversParentTypes['DnsRecordSetConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DnsRecordSetEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DnsRecordSet']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DnsRecordSetEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnsRecordSetEdge'] = ResolversParentTypes['DnsRecordSetEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DnsRecordSet'], ParentType, ContextType>;
+};
+
+export type DnsRecordSetPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnsRecordSetPayload'] = ResolversParentTypes['DnsRecordSetPayload']> = {
+  recordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSet']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DnsRecordSetsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnsRecordSetsPayload'] = ResolversParentTypes['DnsRecordSetsPayload']> = {
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DnsValidationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnsValidationPayload'] = ResolversParentTypes['DnsValidationPayload']> = {
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DnssecKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnssecKey'] = ResolversParentTypes['DnssecKey']> = {
+  algorithm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  digest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  digestType?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  flags?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keyTag?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DnssecKeyRolloverResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnssecKeyRollover'] = ResolversParentTypes['DnssecKeyRollover']> = {
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DomainResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
+  contractEndDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  contractStartDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dnsOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dnssec?: Resolver<Maybe<ResolversTypes['DomainDnssec']>, ParentType, ContextType>;
+  domainName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emailStatistics?: Resolver<Maybe<ResolversTypes['DomainEmailStatistics']>, ParentType, ContextType>;
+  hostingOverview?: Resolver<Maybe<ResolversTypes['DomainHostingOverview']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameservers?: Resolver<Maybe<ResolversTypes['DomainNameservers']>, ParentType, ContextType>;
+  recordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSet']>, ParentType, ContextType, RequireFields<DomainRecordSetArgs, 'name' | 'type'>>;
+  recordSets?: Resolver<Maybe<ResolversTypes['DnsRecordSetConnection']>, ParentType, ContextType, Partial<DomainRecordSetsArgs>>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  suspended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  zoneFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DomainAvailabilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainAvailability'] = ResolversParentTypes['DomainAvailability']> = {
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  domainName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DomainConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainConnection'] = ResolversParentTypes['DomainConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DomainEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DomainDnssecResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainDnssec'] = ResolversParentTypes['DomainDnssec']> = {
+  keyRollover?: Resolver<Maybe<ResolversTypes['DnssecKeyRollover']>, ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['DnssecKey']>, ParentType, ContextType>;
+  nsec3Active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DomainEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainEdge'] = ResolversParentTypes['DomainEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
+};
+
+export type DomainEmailStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainEmailStatistics'] = ResolversParentTypes['DomainEmailStatistics']> = {
+  autoResponders?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  emailAliases?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  forwards?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  mailboxes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type DomainHostingOverviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainHostingOverview'] = ResolversParentTypes['DomainHostingOverview']> = {
+  hasMailhosting?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  hasWebhosting?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  webhostingContractOnly?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  webhostingEquipmentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DomainNameserversResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainNameservers'] = ResolversParentTypes['DomainNameservers']> = {
+  isLeasewebNameserver?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type EquipmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Equipment'] = ResolversParentTypes['Equipment']> = {
   __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
 };
@@ -3532,6 +4317,12 @@ export type EquipmentResolvers<ContextType = GraphQLContext, ParentType extends 
 export interface IpAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IPAddress'], any> {
   name: 'IPAddress';
 }
+
+export type ImportDnsZonePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportDnsZonePayload'] = ResolversParentTypes['ImportDnsZonePayload']> = {
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  recordSets?: Resolver<Maybe<Array<ResolversTypes['DnsRecordSet']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
 
 export type IpResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ip'] = ResolversParentTypes['Ip']> = {
   assignedContractId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3615,16 +4406,20 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createDedicatedServerCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerCredentialArgs, 'input'>>;
   createDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerDhcpReservationArgs, 'input'>>;
   createDedicatedServerNotificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerNotificationSettingArgs, 'input'>>;
+  createDnsRecordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationCreateDnsRecordSetArgs, 'input'>>;
   createPublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['PublicCloudImagePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudCustomImageArgs, 'input'>>;
   createPublicCloudInstanceSnapshot?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudInstanceSnapshotArgs, 'input'>>;
   deleteAllPublicCloudInstanceCredentials?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationDeleteAllPublicCloudInstanceCredentialsArgs, 'input'>>;
   deleteDedicatedServerCredential?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDedicatedServerCredentialArgs, 'input'>>;
   deleteDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDedicatedServerDhcpReservationArgs, 'input'>>;
   deleteDedicatedServerNotificationSetting?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDedicatedServerNotificationSettingArgs, 'input'>>;
+  deleteDnsRecordSet?: Resolver<Maybe<ResolversTypes['DeleteDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetArgs, 'input'>>;
+  deleteDnsRecordSets?: Resolver<Maybe<ResolversTypes['DnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetsArgs, 'input'>>;
   deletePublicCloudInstanceCredential?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudInstanceCredentialArgs, 'input'>>;
   deletePublicCloudInstanceSnapshot?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudInstanceSnapshotArgs, 'input'>>;
   detachPublicCloudInstanceIso?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationDetachPublicCloudInstanceIsoArgs, 'input'>>;
   expireDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationExpireDedicatedServerActiveJobArgs, 'input'>>;
+  importDnsZone?: Resolver<Maybe<ResolversTypes['ImportDnsZonePayload']>, ParentType, ContextType, RequireFields<MutationImportDnsZoneArgs, 'input'>>;
   installDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationInstallDedicatedServerArgs, 'input'>>;
   launchDedicatedServerHardwareScan?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerHardwareScanArgs, 'input'>>;
   launchDedicatedServerIpmiReset?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerIpmiResetArgs, 'input'>>;
@@ -3644,6 +4439,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   removeIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveIpNullRouteArgs, 'input'>>;
   removePublicCloudInstanceFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationRemovePublicCloudInstanceFromPrivateNetworkArgs, 'input'>>;
   removePublicCloudInstanceIpNullRoute?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceIpPayload']>, ParentType, ContextType, RequireFields<MutationRemovePublicCloudInstanceIpNullRouteArgs, 'input'>>;
+  replaceDnsRecordSets?: Resolver<Maybe<ResolversTypes['DnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationReplaceDnsRecordSetsArgs, 'input'>>;
   resetPublicCloudInstancePassword?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationResetPublicCloudInstancePasswordArgs, 'input'>>;
   restorePublicCloudInstanceSnapshot?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationRestorePublicCloudInstanceSnapshotArgs, 'input'>>;
   retryDedicatedServerJob?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationRetryDedicatedServerJobArgs, 'input'>>;
@@ -3656,6 +4452,9 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateDedicatedServerDdosNotificationSettings?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerDdosNotificationSettingsArgs, 'input'>>;
   updateDedicatedServerIp?: Resolver<Maybe<ResolversTypes['DedicatedServerIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerIpArgs, 'input'>>;
   updateDedicatedServerNotificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerNotificationSettingArgs, 'input'>>;
+  updateDnsRecordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDnsRecordSetArgs, 'input'>>;
+  updateDomainDnssec?: Resolver<Maybe<ResolversTypes['UpdateDomainDnssecPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDomainDnssecArgs, 'input'>>;
+  updateDomainNameservers?: Resolver<Maybe<ResolversTypes['UpdateDomainNameserversPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDomainNameserversArgs, 'input'>>;
   updateIp?: Resolver<Maybe<ResolversTypes['UpdateIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpArgs, 'input'>>;
   updateIpReverseLookupRecords?: Resolver<Maybe<ResolversTypes['UpdateIpReverseLookupRecordsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpReverseLookupRecordsArgs, 'input'>>;
   updateNullRoute?: Resolver<Maybe<ResolversTypes['UpdateNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationUpdateNullRouteArgs, 'input'>>;
@@ -3663,10 +4462,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
   updatePublicCloudInstanceCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceCredentialArgs, 'input'>>;
   updatePublicCloudInstanceIp?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceIpArgs, 'input'>>;
+  validateDnsRecordSet?: Resolver<Maybe<ResolversTypes['DnsValidationPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsRecordSetArgs, 'input'>>;
+  validateDnsZone?: Resolver<Maybe<ResolversTypes['DnsValidationPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsZoneArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'DedicatedServerJob' | 'Ip' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudSnapshot', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'DedicatedServerJob' | 'DnsRecordSet' | 'Domain' | 'Ip' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudSnapshot', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -4076,6 +4877,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   dedicatedServerOperatingSystems?: Resolver<Maybe<ResolversTypes['OperatingSystemConnection']>, ParentType, ContextType, Partial<QueryDedicatedServerOperatingSystemsArgs>>;
   dedicatedServerRescueImages?: Resolver<Maybe<ResolversTypes['RescueImageConnection']>, ParentType, ContextType, Partial<QueryDedicatedServerRescueImagesArgs>>;
   dedicatedServers?: Resolver<Maybe<ResolversTypes['DedicatedServerConnection']>, ParentType, ContextType, Partial<QueryDedicatedServersArgs>>;
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'domainName'>>;
+  domainAvailability?: Resolver<Maybe<ResolversTypes['DomainAvailability']>, ParentType, ContextType, RequireFields<QueryDomainAvailabilityArgs, 'domainName'>>;
+  domains?: Resolver<Maybe<ResolversTypes['DomainConnection']>, ParentType, ContextType, Partial<QueryDomainsArgs>>;
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<QueryIpArgs, 'ip'>>;
   ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<QueryIpsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -4133,6 +4937,18 @@ export type ReverseLookupRecordEdgeResolvers<ContextType = GraphQLContext, Paren
 export type SwitchPortResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SwitchPort'] = ResolversParentTypes['SwitchPort']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   port?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UpdateDomainDnssecPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateDomainDnssecPayload'] = ResolversParentTypes['UpdateDomainDnssecPayload']> = {
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdateDomainNameserversPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateDomainNameserversPayload'] = ResolversParentTypes['UpdateDomainNameserversPayload']> = {
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  nameservers?: Resolver<Maybe<ResolversTypes['DomainNameservers']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type UpdateIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateIpPayload'] = ResolversParentTypes['UpdateIpPayload']> = {
@@ -4197,9 +5013,27 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DedicatedServerRack?: DedicatedServerRackResolvers<ContextType>;
   DedicatedServerRam?: DedicatedServerRamResolvers<ContextType>;
   DedicatedServerSpecs?: DedicatedServerSpecsResolvers<ContextType>;
+  DeleteDnsRecordSetPayload?: DeleteDnsRecordSetPayloadResolvers<ContextType>;
   DhcpReservation?: DhcpReservationResolvers<ContextType>;
+  DnsRecordSet?: DnsRecordSetResolvers<ContextType>;
+  DnsRecordSetConnection?: DnsRecordSetConnectionResolvers<ContextType>;
+  DnsRecordSetEdge?: DnsRecordSetEdgeResolvers<ContextType>;
+  DnsRecordSetPayload?: DnsRecordSetPayloadResolvers<ContextType>;
+  DnsRecordSetsPayload?: DnsRecordSetsPayloadResolvers<ContextType>;
+  DnsValidationPayload?: DnsValidationPayloadResolvers<ContextType>;
+  DnssecKey?: DnssecKeyResolvers<ContextType>;
+  DnssecKeyRollover?: DnssecKeyRolloverResolvers<ContextType>;
+  Domain?: DomainResolvers<ContextType>;
+  DomainAvailability?: DomainAvailabilityResolvers<ContextType>;
+  DomainConnection?: DomainConnectionResolvers<ContextType>;
+  DomainDnssec?: DomainDnssecResolvers<ContextType>;
+  DomainEdge?: DomainEdgeResolvers<ContextType>;
+  DomainEmailStatistics?: DomainEmailStatisticsResolvers<ContextType>;
+  DomainHostingOverview?: DomainHostingOverviewResolvers<ContextType>;
+  DomainNameservers?: DomainNameserversResolvers<ContextType>;
   Equipment?: EquipmentResolvers<ContextType>;
   IPAddress?: GraphQLScalarType;
+  ImportDnsZonePayload?: ImportDnsZonePayloadResolvers<ContextType>;
   Ip?: IpResolvers<ContextType>;
   IpConnection?: IpConnectionResolvers<ContextType>;
   IpEdge?: IpEdgeResolvers<ContextType>;
@@ -4270,6 +5104,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReverseLookupRecordConnection?: ReverseLookupRecordConnectionResolvers<ContextType>;
   ReverseLookupRecordEdge?: ReverseLookupRecordEdgeResolvers<ContextType>;
   SwitchPort?: SwitchPortResolvers<ContextType>;
+  UpdateDomainDnssecPayload?: UpdateDomainDnssecPayloadResolvers<ContextType>;
+  UpdateDomainNameserversPayload?: UpdateDomainNameserversPayloadResolvers<ContextType>;
   UpdateIpPayload?: UpdateIpPayloadResolvers<ContextType>;
   UpdateIpReverseLookupRecordsPayload?: UpdateIpReverseLookupRecordsPayloadResolvers<ContextType>;
   UpdateNullRoutePayload?: UpdateNullRoutePayloadResolvers<ContextType>;

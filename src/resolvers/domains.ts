@@ -1,4 +1,145 @@
-import type { Resolvers } from '../generated/graphql.js';
+import { isIP } from 'node:net';
+import type { GraphQLContext } from '../context.js';
+import { slicePage } from '../datasources/page.js';
+import { RECORD_TYPES, type DnsRecordSetSource, type Dnssec, type DomainListType, type RecordType } from '../datasources/types/domains.js';
+import { isUpstreamError } from '../errors.js';
+import type { DnsRecordSetFilter, DomainListType as DomainListTypeEnum, Resolvers } from '../generated/graphql.js';
+import { gid } from '../ids.js';
+import { connectionResolvers, toWindow } from './connection.js';
+import { ipFromMgmt } from './ip-management.js';
+import type { NodeFetchers } from './nodes.js';
+import { localId, typed } from './support.js';
 
-/** Not built yet (issue 3). */
-export const resolvers: Resolvers = {};
+const TYPENAME = 'Domain';
+
+/** The domain named by an argument (its name, or its global id). */
+export const domainArg = (value: string) => localId(value, TYPENAME);
+
+/** Record names are fully qualified with a trailing dot; callers may leave the dot out. */
+export const withDot = (name: string) => (name.endsWith('.') ? name : `${name}.`);
+
+/** How record names compare: DNS names are case-insensitive, the trailing dot optional. */
+const sameName = (a: string, b: string) => withDot(a).toLowerCase() === withDot(b).toLowerCase();
+
+const LIST_TYPE: Record<DomainListTypeEnum, DomainListType> = { DNS: 'dns', EMAIL: 'email', OVERVIEW: 'overview' };
+
+export const recordSetId = (s: { domainName: string; name: string; type: string }) => gid('DnsRecordSet', s.domainName, s.name, s.type);
+
+function filterRecordSets(all: DnsRecordSetSource[], filter: DnsRecordSetFilter | null | undefined): DnsRecordSetSource[] {
+  return all
+    .filter((s) => !filter?.type || s.type === filter.type)
+    .filter((s) => !filter?.name || sameName(s.name, filter.name));
+}
+
+/**
+ * DNSSEC of a domain; null when Leaseweb answers 422 ("not automated for this TLD"): the
+ * domain exists, it just has no DNSSEC the API can show, so the read is not an error.
+ */
+async function dnssecOf(ctx: GraphQLContext, domainName: string): Promise<Dnssec | null> {
+  try {
+    return await ctx.ds.domains.dnssec(domainName);
+  } catch (error) {
+    if (isUpstreamError(error) && error.leaseweb.status === 422) return null;
+    throw error;
+  }
+}
+
+/**
+ * The IP of each A/AAAA content entry, via the batched ipMgmt loader: every address of the
+ * query (across record sets and domains) goes into one `?ips=` call per ~100. Entries that
+ * are not addresses, or addresses ipMgmt does not know (external), are null.
+ */
+function recordIps(set: DnsRecordSetSource, ctx: GraphQLContext) {
+  if (set.type !== 'A' && set.type !== 'AAAA') return null;
+  return Promise.all(
+    set.content.map(async (entry) => {
+      const address = entry.trim();
+      if (!isIP(address)) return null;
+      const ip = await ctx.ds.ipManagement.get(address);
+      return ip ? ipFromMgmt(ip) : null;
+    }),
+  );
+}
+
+export const nodeFetchers: NodeFetchers = {
+  Domain: async (ctx, [name]) => {
+    const domain = await ctx.ds.domains.get(name!);
+    return domain ? typed(TYPENAME, domain) : null;
+  },
+  DnsRecordSet: async (ctx, parts) => {
+    const [domainName, name, type] = parts;
+    // A type outside Leaseweb's list names nothing (and could not be serialised).
+    if (parts.length !== 3 || !domainName || !name || !isRecordType(type)) return null;
+    const set = await ctx.ds.domains.recordSet(domainName, name, type);
+    return set ? typed('DnsRecordSet', set) : null;
+  },
+};
+
+const isRecordType = (type: string | undefined): type is RecordType => (RECORD_TYPES as readonly string[]).includes(type ?? '');
+
+export const resolvers: Resolvers = {
+  Query: {
+    domains: (_, { first, after, filter }, ctx) =>
+      ctx.ds.domains.list(toWindow({ first, after }), filter?.type ? LIST_TYPE[filter.type] : undefined),
+    domain: (_, { domainName }, ctx) => ctx.ds.domains.get(domainArg(domainName)),
+    domainAvailability: (_, { domainName }, ctx) => ctx.ds.domains.availability(domainName),
+  },
+
+  Domain: {
+    id: (d) => gid(TYPENAME, d.domainName),
+    leasewebId: (d) => d.domainName,
+    // The `type=dns` list leaves `status` out: read the domain itself only when asked.
+    status: async (d, _, ctx) => d.status ?? (await ctx.ds.domains.get(d.domainName))?.status ?? null,
+    contractEndDate: (d) => d.contractEndDate ?? null,
+    emailStatistics: (d) =>
+      d.listedAs === 'email'
+        ? {
+            mailboxes: d.numberOfMailboxes ?? null,
+            emailAliases: d.numberOfEmailAliases ?? null,
+            forwards: d.numberOfForwards ?? null,
+            autoResponders: d.numberOfAutoResponders ?? null,
+          }
+        : null,
+    hostingOverview: (d) =>
+      d.listedAs === 'overview'
+        ? {
+            hasWebhosting: d.hasWebhosting ?? null,
+            hasMailhosting: d.hasMailhosting ?? null,
+            webhostingContractOnly: d.webhostingContractOnly ?? null,
+            webhostingEquipmentId: d.webhostingEquipmentId ?? null,
+          }
+        : null,
+    nameservers: (d, _, ctx) => ctx.ds.domains.nameservers(d.domainName),
+    dnssec: (d, _, ctx) => dnssecOf(ctx, d.domainName),
+    recordSets: async (d, { first, after, filter }, ctx) => {
+      const window = toWindow({ first, after });
+      const all = await ctx.ds.domains.recordSets(d.domainName);
+      return all ? slicePage(filterRecordSets(all, filter), window) : null;
+    },
+    recordSet: (d, { name, type }, ctx) => ctx.ds.domains.recordSet(d.domainName, withDot(name), type),
+    zoneFile: (d, _, ctx) => ctx.ds.domains.exportRecordSets(d.domainName),
+  },
+
+  DomainNameservers: {
+    names: (n) => n.nameservers.map((ns) => ns.name),
+    status: (n) => n.status ?? null,
+    // The PUT answer has no `isLeasewebNameserver`: read the nameservers again when asked.
+    isLeasewebNameserver: async (n, _, ctx) =>
+      n.isLeasewebNameserver ?? (await ctx.ds.domains.nameservers(n.domainName))?.isLeasewebNameserver ?? null,
+  },
+
+  DomainDnssec: {
+    nsec3Active: (d) => d.nsec3?.active ?? null,
+    keyRollover: (d) => d.keyRollover ?? null,
+    keys: (d) => d.dnssecKeys ?? [],
+  },
+
+  DnsRecordSet: {
+    id: (s) => recordSetId(s),
+    domain: (s, _, ctx) => ctx.ds.domains.get(s.domainName),
+    ips: (s, _, ctx) => recordIps(s, ctx),
+  },
+
+  DomainConnection: connectionResolvers,
+  DnsRecordSetConnection: connectionResolvers,
+};

@@ -4,6 +4,7 @@ import { baseResolvers } from './base.js';
 import * as dedicatedServers from './dedicated-servers.js';
 import * as dedicatedServerMutations from './dedicated-servers.mutations.js';
 import * as domains from './domains.js';
+import * as domainMutations from './domains.mutations.js';
 import * as invoices from './invoices.js';
 import * as ipManagement from './ip-management.js';
 import * as publicCloud from './public-cloud.js';
@@ -13,7 +14,7 @@ import { registerEquipmentKinds, type EquipmentKind } from './equipment.js';
 import type { NodeFetchers } from './nodes.js';
 
 /** Every product's resolvers; a product with global ids also exports its node fetchers. */
-const products = [dedicatedServers, dedicatedServerMutations, ipManagement, publicCloud, publicCloudMutations, domains, services, invoices];
+const products = [dedicatedServers, dedicatedServerMutations, ipManagement, publicCloud, publicCloudMutations, domains, domainMutations, services, invoices];
 
 const nodeFetchers: NodeFetchers = Object.assign(
   {},

@@ -1,0 +1,120 @@
+import type { ResourceRecordSetInput } from '../datasources/types/domains.js';
+import type { DnsRecordSetEntryInput, Resolvers, UserError } from '../generated/graphql.js';
+import { domainArg, recordSetId, withDot } from './domains.js';
+import { payload } from './support.js';
+
+/**
+ * Leaseweb names body fields in `errorDetails` (`resourceRecordSets[2].content`, `content`);
+ * `payload()` turns them into `["input", …]` paths. Where our input names a field
+ * differently, this rewrites the path so it points at the caller's own input:
+ * `["input", "recordSets", "2", "content"]`.
+ */
+function renameFields<T extends { userErrors: UserError[] }>(result: T, names: Record<string, string>): T {
+  for (const error of result.userErrors) {
+    if (!error.field) continue;
+    error.field = error.field.flatMap((part, i) => {
+      if (i === 0) return [part];
+      const indexed = /^(.+?)\[(\d+)\]$/.exec(part);
+      const [name, index] = indexed ? [indexed[1]!, indexed[2]!] : [part, undefined];
+      // Only the top-level body field is renamed; nested names are Leaseweb's and ours alike.
+      const renamed = i === 1 ? (names[name] ?? name) : name;
+      return index === undefined ? [renamed] : [renamed, index];
+    });
+  }
+  return result;
+}
+
+const BULK_FIELDS = { resourceRecordSets: 'recordSets' };
+
+const entries = (sets: readonly DnsRecordSetEntryInput[]): ResourceRecordSetInput[] =>
+  sets.map(({ name, type, content, ttl }) => ({ name, type, content: [...content], ttl }));
+
+/** A validation answers `valid` however it went: false with the reasons, or true. */
+async function validation(run: () => Promise<{ message: string | null }>, names: Record<string, string> = {}) {
+  const result = renameFields(await payload(run), names);
+  return { ...result, valid: result.userErrors.length === 0, message: result.message ?? null };
+}
+
+export const resolvers: Resolvers = {
+  Mutation: {
+    updateDomainNameservers: (_, { input }, ctx) =>
+      payload(async () => {
+        const name = domainArg(input.domainName);
+        const nameservers = await ctx.ds.domains.updateNameservers(name, input.nameservers);
+        return { nameservers, domain: await ctx.ds.domains.get(name) };
+      }),
+
+    updateDomainDnssec: (_, { input: { domainName, status, nsec3Active, keys } }, ctx) =>
+      payload(async () => {
+        const name = domainArg(domainName);
+        const answer = await ctx.ds.domains.updateDnssec(name, {
+          status,
+          ...(nsec3Active === null || nsec3Active === undefined ? {} : { nsec3: { active: nsec3Active } }),
+          ...(keys
+            ? { dnssecKeys: keys.map(({ name: keyName, ...key }) => ({ ...key, ...(keyName ? { name: keyName } : {}) })) }
+            : {}),
+        });
+        return { message: answer.infoMessage ?? null, domain: await ctx.ds.domains.get(name) };
+      }),
+
+    createDnsRecordSet: (_, { input: { domainName, name, type, content, ttl } }, ctx) =>
+      payload(async () => ({
+        recordSet: await ctx.ds.domains.createRecordSet(domainArg(domainName), { name, type, content: [...content], ttl }),
+      })),
+
+    updateDnsRecordSet: (_, { input: { domainName, name, type, content, ttl } }, ctx) =>
+      payload(async () => ({
+        recordSet: await ctx.ds.domains.updateRecordSet(domainArg(domainName), withDot(name), type, { content: [...content], ttl }),
+      })),
+
+    deleteDnsRecordSet: (_, { input: { domainName, name, type } }, ctx) =>
+      payload(async () => {
+        const domain = domainArg(domainName);
+        await ctx.ds.domains.deleteRecordSet(domain, withDot(name), type);
+        return {
+          deletedRecordSetId: recordSetId({ domainName: domain, name: withDot(name), type }),
+          domain: await ctx.ds.domains.get(domain),
+        };
+      }),
+
+    replaceDnsRecordSets: async (_, { input }, ctx) =>
+      renameFields(
+        await payload(async () => {
+          const name = domainArg(input.domainName);
+          await ctx.ds.domains.replaceRecordSets(name, entries(input.recordSets));
+          return { domain: await ctx.ds.domains.get(name) };
+        }),
+        BULK_FIELDS,
+      ),
+
+    deleteDnsRecordSets: (_, { input }, ctx) =>
+      payload(async () => {
+        const name = domainArg(input.domainName);
+        await ctx.ds.domains.deleteRecordSets(name);
+        return { domain: await ctx.ds.domains.get(name) };
+      }),
+
+    importDnsZone: async (_, { input }, ctx) =>
+      renameFields(
+        await payload(async () => {
+          const name = domainArg(input.domainName);
+          const recordSets = await ctx.ds.domains.importRecordSets(name, input.zone);
+          return { recordSets, domain: await ctx.ds.domains.get(name) };
+        }),
+        { content: 'zone' },
+      ),
+
+    validateDnsRecordSet: (_, { input: { domainName, name, type, content, ttl } }, ctx) =>
+      validation(async () => ({
+        message: (await ctx.ds.domains.validateRecordSet(domainArg(domainName), { name, type, content: [...content], ttl })).infoMessage ?? null,
+      })),
+
+    validateDnsZone: (_, { input }, ctx) =>
+      validation(
+        async () => ({
+          message: (await ctx.ds.domains.validateZone(domainArg(input.domainName), entries(input.recordSets))).infoMessage ?? null,
+        }),
+        BULK_FIELDS,
+      ),
+  },
+};
