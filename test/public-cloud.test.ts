@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { instanceTypesIn, isos, regions, standardImages } from '../src/emulator/public-cloud/catalogues.js';
 import { typesForUpdate } from '../src/emulator/public-cloud/routes.js';
 import type { InstanceRecord } from '../src/emulator/public-cloud/data.js';
+import { OTHER_API_KEY } from '../src/emulator/dataset.js';
 import { emulatorGet, sample, samplesAvailable, shapeDifferences } from './support/samples.js';
 import { useStack } from './support/stack.js';
 
@@ -161,6 +162,16 @@ describe('Public Cloud instances', () => {
     expect(missing.publicCloudInstance).toBeNull();
     const wrongType = await stack().query(query, { id: 'gid://leaseweb/DedicatedServer/1' });
     expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps two customers’ instances apart', async () => {
+    const query = '{ publicCloudInstances(first: 100) { totalCount nodes { leasewebId } } }';
+    const other = await stack().data(query, undefined, { key: OTHER_API_KEY });
+    const otherIds = [...stack().emulator.dataset(OTHER_API_KEY).publicCloud.instances.keys()];
+    expect(ids(other.publicCloudInstances)).toEqual(otherIds);
+    expect(otherIds.some((id) => stack().demo.publicCloud.instances.has(id))).toBe(false);
+    const foreign = await stack().data(`{ publicCloudInstance(id: "${records()[0]!.instance.id}") { leasewebId } }`, undefined, { key: OTHER_API_KEY });
+    expect(foreign.publicCloudInstance).toBeNull();
   });
 
   it('fetches the detail only when a field the list lacks is asked', async () => {
