@@ -77,8 +77,12 @@ describe('launching and changing instances', () => {
   });
 
   it('turns refused launch input into userErrors per field', async () => {
+    // A type Amsterdam offers and Singapore does not; a storage type lsw.m3.large lacks.
+    const notInSingapore = instanceTypesIn('eu-west-3').find((t) => !instanceTypesIn('ap-southeast-1').some((x) => x.name === t.name))!;
+    const m3 = instanceTypesIn('eu-west-3').find((t) => t.name === LAUNCH.type)!;
+    expect(m3.storageTypes).not.toContain('LOCAL');
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ type: 'lsw.c6a.2xlarge', region: 'ap-southeast-1' }, 'type'],
+      [{ type: notInSingapore.name, region: 'ap-southeast-1' }, 'type'],
       [{ contractTerm: 12 }, 'contractTerm'],
       [{ sshKey: 'ssh-ed25519 AAAA', userData: '#cloud-config' }, 'userData'],
       [{ imageId: 'WINDOWS_SERVER_2022_STANDARD_64BIT', rootDiskSize: 20 }, 'rootDiskSize'],
@@ -270,10 +274,11 @@ describe('ISO, reinstall, snapshots and private network', () => {
   });
 
   it('reinstalls an instance without snapshots with a new image and new credentials', async () => {
-    const r = find((x) => x.snapshots.length === 0 && x.instance.state === 'RUNNING' && x.instance.image.id !== 'DEBIAN_12_64BIT');
+    const debian = standardImages.find((i) => i.flavour === 'debian')!;
+    const r = find((x) => x.snapshots.length === 0 && x.instance.state === 'RUNNING' && x.instance.image.id !== debian.id && x.instance.image.family === 'linux');
     const oldPassword = r.credentials[0]!.password;
-    const res = await mutate('reinstallPublicCloudInstance', { instanceId: r.instance.id, imageId: 'DEBIAN_12_64BIT' });
-    expect(res).toMatchObject({ instance: { image: { leasewebId: 'DEBIAN_12_64BIT' } }, userErrors: [] });
+    const res = await mutate('reinstallPublicCloudInstance', { instanceId: r.instance.id, imageId: debian.id });
+    expect(res).toMatchObject({ instance: { image: { leasewebId: debian.id } }, userErrors: [] });
     expect(r.credentials).toHaveLength(1);
     expect(r.credentials[0]).toMatchObject({ type: 'OPERATING_SYSTEM', username: 'root' });
     expect(r.credentials[0]!.password).not.toBe(oldPassword);
