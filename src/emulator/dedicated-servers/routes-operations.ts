@@ -48,10 +48,19 @@ function startJob(req: EmulatorRequest, type: string, payload: Record<string, un
 function stopActiveJob(req: EmulatorRequest, status: 'CANCELED' | 'EXPIRED'): ServerJob {
   const job = activeJob(findServer(req));
   if (!job) throw notFound('active job');
+  const now = nowIso();
   job.status = status;
   job.isRunning = false;
-  job.updatedAt = nowIso();
+  job.flow = '#stop';
+  job.updatedAt = now;
   job.progress = { ...job.progress, inprogress: 0, pending: 0, [status === 'CANCELED' ? 'canceled' : 'expired']: 1 };
+  // The tasks that had not finished stop with the job, as in the reference's sample.
+  for (const task of job.tasks ?? []) {
+    if (task.status === 'FINISHED') continue;
+    task.status = status;
+    task.statusTimestamps = { ...task.statusTimestamps, [status]: now };
+    task.errorMessage = `The job was ${status.toLowerCase()} by the api consumer`;
+  }
   return job;
 }
 
@@ -127,6 +136,7 @@ export function registerServerOperations(router: Router, BASE: string): void {
       device: os.defaults!.device,
       numberOfDisks: null,
       partitions: os.defaults!.partitions,
+      powerCycle: true,
       raidLevel: null,
       timezone: 'UTC',
       ...given,
@@ -145,14 +155,14 @@ export function registerServerOperations(router: Router, BASE: string): void {
     storeCredential(findServer(req), 'RESCUE_MODE', 'root', body.password);
     return ok(job, 202);
   });
-  router.post(`${BASE}/servers/:serverId/hardwareScan`, (req) => {
-    validateBody(req, callbackRules);
-    return ok(startJob(req, 'hardwareScan', {}), 202);
-  });
-  router.post(`${BASE}/servers/:serverId/ipmiReset`, (req) => {
-    validateBody(req, callbackRules);
-    return ok(startJob(req, 'ipmiReset', {}), 202);
-  });
+  for (const type of ['hardwareScan', 'ipmiReset'] as const) {
+    router.post(`${BASE}/servers/:serverId/${type}`, (req) => {
+      const body = validateBody<{ powerCycle?: boolean; callbackUrl?: string }>(req, callbackRules);
+      // powerCycle defaults to true, as documented.
+      const extra = type === 'ipmiReset' ? { hasPublicIpmiIp: false } : {};
+      return ok(startJob(req, type, { ...extra, powerCycle: body.powerCycle ?? true }), 202);
+    });
+  }
 
   // Credentials.
   router.get(`${BASE}/servers/:serverId/credentials`, (req) =>
