@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OTHER_API_KEY } from '../src/emulator/dataset.js';
 import { usesLeasewebNameservers, type DomainRecord } from '../src/emulator/domains/data.js';
+import { emulatorGet, sample, samplesAvailable, shapeDifferences } from './support/samples.js';
 import { useStack } from './support/stack.js';
 
 const stack = useStack();
@@ -310,5 +313,79 @@ describe('identifiers in paths', () => {
     const res = await stack().query(`{ domain(domainName: "${zoned().domainName}") { recordSet(name: "..", type: A) { id } } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(stack().calls({ path: '/resourceRecordSets' })).toHaveLength(0);
+  });
+});
+
+describe.skipIf(!samplesAvailable)('the emulator answers in the documented shapes', () => {
+  /** Calls the emulator directly with the demo key (writes too, unlike emulatorGet). */
+  async function call(method: string, path: string, body?: unknown) {
+    const res = await fetch(stack().emulator.url + path, {
+      method,
+      headers: { 'x-lsw-auth': 'lsw-demo-key', ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, type: res.headers.get('content-type') ?? '', body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+  }
+  /** A documented request body, moved from example.com to one of our domains. */
+  const adapt = (operationId: string, domain: string) => JSON.parse(JSON.stringify(sample(operationId)).replaceAll('example.com', domain));
+  const base = (d: DomainRecord) => `/hosting/v2/domains/${d.domainName}`;
+
+  it('answers every documented GET in the documented shape', async () => {
+    const d = zoned();
+    const signed = domains().find((x) => x.dnssecAutomated && x.dnssec.keyRollover)!;
+    const gets: Array<[string, string, unknown?]> = [
+      ['domains.listDomains', '/hosting/v2/domains'],
+      ['domains.inspectDomain', base(d)],
+      ['domains.checkAvailability', `${base(d)}/available`],
+      ['domains.listNameservers', `${base(d)}/nameservers`],
+      ['domains.inspectDnssec', `${base(signed)}/dnssec`],
+      // dns.yaml marks infoMessage optional; the emulator sends it only for a domain without a zone.
+      ['dns.listResourceRecordSets', `${base(d)}/resourceRecordSets`, (({ infoMessage: _, ...rest }) => rest)(sample('dns.listResourceRecordSets') as Record<string, unknown>)],
+      ['dns.inspectResourceRecordSet', `${base(d)}/resourceRecordSets/${d.domainName}./A`],
+    ];
+    for (const [operationId, path, documented] of gets) {
+      const res = await emulatorGet(stack().emulator, path);
+      expect(res.status, operationId).toBe(200);
+      expect(shapeDifferences(res.body, documented ?? sample(operationId)), operationId).toEqual([]);
+    }
+    const pending = domains().find((x) => x.zone === null)!;
+    const empty = await emulatorGet(stack().emulator, `${base(pending)}/resourceRecordSets`);
+    expect(shapeDifferences(empty.body, sample('dns.listResourceRecordSets'))).toEqual([]);
+  });
+
+  it('exports plain BIND text, as documented', async () => {
+    const d = zoned();
+    const res = await call('GET', `${base(d)}/resourceRecordSets/import`);
+    expect(res.type).toMatch(/^text\/plain/);
+    const line = /^(\S+) (\d+) IN ([A-Z]+) (.+)$/;
+    expect((res.body as string).trimEnd().split('\n').every((l) => line.test(l))).toBe(true);
+    // The sample lost its line breaks; its records have the same five fields.
+    const documented = readFileSync(fileURLToPath(new URL('../../shared/leaseweb-api/samples/dns.exportResourceRecordSets.txt', import.meta.url)), 'utf8');
+    expect([...documented.matchAll(/(\S+) (\d+) IN ([A-Z]+) /g)].map((m) => m[3])).toEqual(['NS', 'NS', 'SOA']);
+  });
+
+  it('accepts the documented request bodies and answers the documented write shapes', async () => {
+    const d = zoned();
+    const writes: Array<[string, string, string, unknown]> = [
+      ['dns.createResourceRecordSet', 'POST', `${base(d)}/resourceRecordSets`, { ...adapt('dns.createResourceRecordSet.request', d.domainName), name: `new.${d.domainName}.` }],
+      ['dns.updateResourceRecordSet', 'PUT', `${base(d)}/resourceRecordSets/${d.domainName}./A`, adapt('dns.updateResourceRecordSet.request', d.domainName)],
+      ['dns.validateResourceRecordSet', 'POST', `${base(d)}/resourceRecordSets/validateSet`, { ...adapt('dns.validateResourceRecordSet.request', d.domainName), name: `other.${d.domainName}.` }],
+      ['dns.importResourceRecordSets', 'POST', `${base(d)}/resourceRecordSets/import`, adapt('dns.importResourceRecordSets.request', d.domainName)],
+      ['domains.updateNameservers', 'PUT', `${base(d)}/nameservers`, adapt('domains.updateNameservers.request', d.domainName)],
+      ['domains.updateDnssec', 'PUT', `${base(d)}/dnssec`, adapt('domains.updateDnssec.request', d.domainName)],
+    ];
+    // The bulk samples hold an SOA for another.example.com.: the emulator keeps SOA to Leaseweb.
+    const zone = (operationId: string) => {
+      const body = adapt(operationId, d.domainName);
+      return { resourceRecordSets: body.resourceRecordSets.filter((s: { type: string }) => s.type !== 'SOA') };
+    };
+    writes.push(['dns.validateZone', 'POST', `${base(d)}/validateZone`, zone('dns.validateZone.request')]);
+    writes.push(['dns.updateResourceRecordSets', 'PUT', `${base(d)}/resourceRecordSets`, zone('dns.updateResourceRecordSets.request')]);
+    for (const [operationId, method, path, body] of writes) {
+      const res = await call(method, path, body);
+      expect(res.status, `${operationId}: ${JSON.stringify(res.body)}`).toBe(operationId === 'dns.createResourceRecordSet' ? 201 : 200);
+      expect(shapeDifferences(res.body, sample(operationId)), operationId).toEqual([]);
+    }
   });
 });

@@ -7,24 +7,22 @@ import { payload } from './support.js';
  * Leaseweb names body fields in `errorDetails` (`resourceRecordSets[2].content`, `content`);
  * `payload()` turns them into `["input", …]` paths. Where our input names a field
  * differently, this rewrites the path so it points at the caller's own input:
- * `["input", "recordSets", "2", "content"]`.
+ * `["input", "recordSets", "2", "content"]`. For a renamed field in `leaves` (a list of
+ * strings or a scalar on our side) the parts below it are dropped.
  */
-function renameFields<T extends { userErrors: UserError[] }>(result: T, names: Record<string, string>): T {
+function renameFields<T extends { userErrors: UserError[] }>(result: T, names: Record<string, string>, leaves: string[] = []): T {
   for (const error of result.userErrors) {
-    if (!error.field) continue;
-    error.field = error.field.flatMap((part, i) => {
-      if (i === 0) return [part];
-      const indexed = /^(.+?)\[(\d+)\]$/.exec(part);
-      const [name, index] = indexed ? [indexed[1]!, indexed[2]!] : [part, undefined];
-      // Only the top-level body field is renamed; nested names are Leaseweb's and ours alike.
-      const renamed = i === 1 ? (names[name] ?? name) : name;
-      return index === undefined ? [renamed] : [renamed, index];
-    });
+    const [root, top, ...below] = error.field ?? [];
+    if (root === undefined || top === undefined) continue;
+    const indexed = /^(.+?)\[(\d+)\]$/.exec(top);
+    const name = names[indexed?.[1] ?? top] ?? indexed?.[1] ?? top;
+    error.field = [root, name, ...(indexed ? [indexed[2]!] : []), ...(leaves.includes(name) ? [] : below)];
   }
   return result;
 }
 
 const BULK_FIELDS = { resourceRecordSets: 'recordSets' };
+const DNSSEC_FIELDS = { dnssecKeys: 'keys', nsec3: 'nsec3Active' };
 
 const entries = (sets: readonly DnsRecordSetEntryInput[]): ResourceRecordSetInput[] =>
   sets.map(({ name, type, content, ttl }) => ({ name, type, content: [...content], ttl }));
@@ -37,15 +35,19 @@ async function validation(run: () => Promise<{ message: string | null }>, names:
 
 export const resolvers: Resolvers = {
   Mutation: {
-    updateDomainNameservers: (_, { input }, ctx) =>
-      payload(async () => {
-        const name = domainArg(input.domainName);
-        const nameservers = await ctx.ds.domains.updateNameservers(name, input.nameservers);
-        return { nameservers, domain: await ctx.ds.domains.get(name) };
-      }),
+    updateDomainNameservers: async (_, { input }, ctx) =>
+      renameFields(
+        await payload(async () => {
+          const name = domainArg(input.domainName);
+          const nameservers = await ctx.ds.domains.updateNameservers(name, input.nameservers);
+          return { nameservers, domain: await ctx.ds.domains.get(name) };
+        }),
+        {},
+        ['nameservers'], // `nameservers[1].name` is our `nameservers[1]`
+      ),
 
-    updateDomainDnssec: (_, { input: { domainName, status, nsec3Active, keys } }, ctx) =>
-      payload(async () => {
+    updateDomainDnssec: async (_, { input: { domainName, status, nsec3Active, keys } }, ctx) =>
+      renameFields(await payload(async () => {
         const name = domainArg(domainName);
         const answer = await ctx.ds.domains.updateDnssec(name, {
           status,
@@ -55,7 +57,7 @@ export const resolvers: Resolvers = {
             : {}),
         });
         return { message: answer.infoMessage ?? null, domain: await ctx.ds.domains.get(name) };
-      }),
+      }), DNSSEC_FIELDS, ['nsec3Active']),
 
     createDnsRecordSet: (_, { input: { domainName, name, type, content, ttl } }, ctx) =>
       payload(async () => ({
