@@ -231,7 +231,7 @@ describe('nameservers and DNSSEC', () => {
     // The PUT answer has no isLeasewebNameserver: the gateway read it with one GET.
     expect(stack().calls({ path: `/hosting/v2/domains/${d.domainName}/nameservers` }).map((c) => c.method)).toEqual(['PUT', 'GET']);
     const again = await stack().data(NAMESERVERS, { input: { domainName: d.domainName, nameservers: [...names].reverse() } });
-    expect(again.updateDomainNameservers.userErrors).toEqual([{ field: null, message: 'Request is already in process.', code: 'CONFLICT' }]);
+    expect(again.updateDomainNameservers.userErrors).toEqual([{ field: null, message: 'Request is already in process.', code: '409' }]);
     expect(d.nameservers).toEqual(names);
   });
 
@@ -256,7 +256,7 @@ describe('nameservers and DNSSEC', () => {
     });
     expect(signed.dnssec.status).toBe('DISABLED');
     const busy = await stack().data(DNSSEC, { input: { domainName: signed.domainName, status: 'ENABLED' } });
-    expect(busy.updateDomainDnssec.userErrors[0].code).toBe('CONFLICT');
+    expect(busy.updateDomainDnssec.userErrors[0].code).toBe('409');
 
     const key = { flags: 257, protocol: 3, algorithm: 13, key: 'dGVzdGtleQ==' };
     const ownKeys = await stack().data(DNSSEC, { input: { domainName: unsigned.domainName, status: 'ENABLED', keys: [key] } });
@@ -278,6 +278,6 @@ describe('nameservers and DNSSEC', () => {
   it('reports the TLDs Leaseweb has not automated as a userError', async () => {
     const manual = domains().find((x) => !x.dnssecAutomated)!;
     const data = await stack().data(DNSSEC, { input: { domainName: manual.domainName, status: 'ENABLED' } });
-    expect(data.updateDomainDnssec.userErrors).toEqual([{ field: null, message: 'The action you requested is not automated for this tld.', code: 'UNPROCESSABLE_ENTITY' }]);
+    expect(data.updateDomainDnssec.userErrors).toEqual([{ field: null, message: 'The action you requested is not automated for this tld.', code: '422' }]);
   });
 });

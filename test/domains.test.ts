@@ -78,6 +78,14 @@ describe('domains', () => {
     expect(details.map((c) => c.path).sort()).toEqual(full.domains.nodes.map((n: any) => `/hosting/v2/domains/${n.domainName}`).sort());
   });
 
+  it('reuses the listed domains for the record sets’ `domain`, without reading them again', async () => {
+    const data = await stack().data('{ domains(first: 20) { nodes { domainName recordSets(first: 2) { nodes { domain { domainName status } } } } } }');
+    for (const node of data.domains.nodes) {
+      for (const set of node.recordSets.nodes) expect(set.domain).toEqual({ domainName: node.domainName, status: stack().demo.domains.domains.get(node.domainName)!.status });
+    }
+    expect(stack().calls({ path: /^\/hosting\/v2\/domains\/[^/]+$/ })).toHaveLength(0);
+  });
+
   it('finds one domain by name or global id, null when the account has none', async () => {
     const d = zoned();
     const byName = await stack().data(`{ domain(domainName: "${d.domainName}") { id dnsOnly } }`);

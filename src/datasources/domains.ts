@@ -51,6 +51,8 @@ export class DomainsAPI {
   list(window: Window, type?: DomainListType | null): Promise<Page<DomainSource>> {
     return this.upstream.get(api`/domains`, { ...window, type }).then((body) => {
       const page = toPage<Domain>(body, 'domains', window);
+      // The plain list carries what `GET /domains/{name}` does: later reads of these need no call.
+      if (!type) for (const d of page.items) this.domainByName.prime(d.domainName, d);
       return { ...page, items: page.items.map((d) => ({ ...d, listedAs: type ?? undefined })) };
     });
   }

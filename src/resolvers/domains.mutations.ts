@@ -24,8 +24,14 @@ function renameFields<T extends { userErrors: UserError[] }>(result: T, names: R
 const BULK_FIELDS = { resourceRecordSets: 'recordSets' };
 const DNSSEC_FIELDS = { dnssecKeys: 'keys', nsec3: 'nsec3Active' };
 
-const entries = (sets: readonly DnsRecordSetEntryInput[]): ResourceRecordSetInput[] =>
-  sets.map(({ name, type, content, ttl }) => ({ name, type, content: [...content], ttl }));
+/** A record set as Leaseweb documents it: the name fully qualified, with its trailing dot. */
+const recordSet = ({ name, type, content, ttl }: DnsRecordSetEntryInput): ResourceRecordSetInput => ({
+  name: withDot(name),
+  type,
+  content: [...content],
+  ttl,
+});
+const entries = (sets: readonly DnsRecordSetEntryInput[]) => sets.map(recordSet);
 
 /** A validation answers `valid` however it went: false with the reasons, or true. */
 async function validation(run: () => Promise<{ message: string | null }>, names: Record<string, string> = {}) {
@@ -59,10 +65,8 @@ export const resolvers: Resolvers = {
         return { message: answer.infoMessage ?? null, domain: await ctx.ds.domains.get(name) };
       }), DNSSEC_FIELDS, ['nsec3Active']),
 
-    createDnsRecordSet: (_, { input: { domainName, name, type, content, ttl } }, ctx) =>
-      payload(async () => ({
-        recordSet: await ctx.ds.domains.createRecordSet(domainArg(domainName), { name, type, content: [...content], ttl }),
-      })),
+    createDnsRecordSet: (_, { input: { domainName, ...set } }, ctx) =>
+      payload(async () => ({ recordSet: await ctx.ds.domains.createRecordSet(domainArg(domainName), recordSet(set)) })),
 
     updateDnsRecordSet: (_, { input: { domainName, name, type, content, ttl } }, ctx) =>
       payload(async () => ({
@@ -106,9 +110,9 @@ export const resolvers: Resolvers = {
         { content: 'zone' },
       ),
 
-    validateDnsRecordSet: (_, { input: { domainName, name, type, content, ttl } }, ctx) =>
+    validateDnsRecordSet: (_, { input: { domainName, ...set } }, ctx) =>
       validation(async () => ({
-        message: (await ctx.ds.domains.validateRecordSet(domainArg(domainName), { name, type, content: [...content], ttl })).infoMessage ?? null,
+        message: (await ctx.ds.domains.validateRecordSet(domainArg(domainName), recordSet(set))).infoMessage ?? null,
       })),
 
     validateDnsZone: (_, { input }, ctx) =>

@@ -204,6 +204,9 @@ function demoRecordSets(
   add(apex, 'A', [...first(web1), ...first(web2)]);
   add(at('www'), 'A', www);
   add(at('mail'), 'A', first(mail));
+  // ipMgmt keeps a server's IPv6 as one /64 record keyed by its network address; the AAAA
+  // uses that address so it resolves (a host address inside the range would not: ipMgmt's
+  // `?ips=` matches records, not ranges).
   const v6 = [web1, web2, web3].map((id) => id && ipv6.get(id)).find(Boolean);
   if (v6) add(apex, 'AAAA', [v6]);
   add(at('status'), 'A', [`${EXTERNAL_NET}.${rng.int(1, 254)}`], 300);

@@ -112,8 +112,8 @@ function nameserversBody(r: DomainRecord, withFlag: boolean) {
   };
 }
 
-const inProcess = () =>
-  new ApiError(409, 'Request is already in process.', undefined, 'CONFLICT');
+/** The 409 the newer document shows for a change while the previous one is processed. */
+const inProcess = () => new ApiError(409, 'Request is already in process.');
 
 /** The `:name`/`:type` record set of a domain, or a 404 (also for a type outside the list). */
 function findRecordSet(req: EmulatorRequest, r: DomainRecord): RecordSetRecord {
@@ -156,7 +156,7 @@ function dnssecBody(r: DomainRecord) {
 }
 
 function requireDnssecAutomated(r: DomainRecord): void {
-  if (!r.dnssecAutomated) throw new ApiError(422, 'The action you requested is not automated for this tld.', undefined, 'UNPROCESSABLE_ENTITY');
+  if (!r.dnssecAutomated) throw new ApiError(422, 'The action you requested is not automated for this tld.');
 }
 
 function checkDnssecKeys(keys: unknown[], details: Details): void {
