@@ -53,17 +53,19 @@ export const resolvers: Resolvers = {
       ),
 
     updateDomainDnssec: async (_, { input: { domainName, status, nsec3Active, keys } }, ctx) =>
-      renameFields(await payload(async () => {
-        const name = domainArg(domainName);
-        const answer = await ctx.ds.domains.updateDnssec(name, {
-          status,
-          ...(nsec3Active === null || nsec3Active === undefined ? {} : { nsec3: { active: nsec3Active } }),
-          ...(keys
-            ? { dnssecKeys: keys.map(({ name: keyName, ...key }) => ({ ...key, ...(keyName ? { name: keyName } : {}) })) }
-            : {}),
-        });
-        return { message: answer.infoMessage ?? null, domain: await ctx.ds.domains.get(name) };
-      }), DNSSEC_FIELDS, ['nsec3Active']),
+      renameFields(
+        await payload(async () => {
+          const name = domainArg(domainName);
+          const answer = await ctx.ds.domains.updateDnssec(name, {
+            status,
+            ...(nsec3Active === null || nsec3Active === undefined ? {} : { nsec3: { active: nsec3Active } }),
+            ...(keys ? { dnssecKeys: keys.map(({ name: keyName, ...key }) => ({ ...key, ...(keyName ? { name: keyName } : {}) })) } : {}),
+          });
+          return { message: answer.infoMessage ?? null, domain: await ctx.ds.domains.get(name) };
+        }),
+        DNSSEC_FIELDS,
+        ['nsec3Active'], // `nsec3.active` is our `nsec3Active`
+      ),
 
     createDnsRecordSet: (_, { input: { domainName, ...set } }, ctx) =>
       payload(async () => ({ recordSet: await ctx.ds.domains.createRecordSet(domainArg(domainName), recordSet(set)) })),
