@@ -44,6 +44,27 @@ export function findIp(data: IpManagementData, address: string): IpRecord | unde
   return data.ips.get(address.split(/[/_]/)[0]!);
 }
 
+/**
+ * Finds an IP the way ipMgmt's `{ip}` path parameter names it: `a.b.c.d` or
+ * `{ip}_{prefix}`, where a missing prefix means /32 (IPv4) or /128 (IPv6) and "prefixLength
+ * is mandatory for IP range". So an IPv6 /64 is `2001:db8::_64`, never `2001:db8::`.
+ */
+export function findIpByPath(data: IpManagementData, param: string): IpRecord | undefined {
+  const [address = '', prefix] = param.split(/[/_]/);
+  const record = data.ips.get(address);
+  if (!record) return undefined;
+  const wanted = prefix === undefined ? (isIP(address) === 6 ? 128 : 32) : Number(prefix);
+  return record.prefixLength === wanted ? record : undefined;
+}
+
+/** True when `address` lies inside the range of `range` (its ip and prefixLength). */
+export function inRange(address: string, range: Pick<IpRecord, 'ip' | 'prefixLength' | 'version'>): boolean {
+  const value = ipValue(address);
+  if (value < 0n || (isIP(address) === 6) !== (range.version === 6)) return false;
+  const hostBits = BigInt((range.version === 6 ? 128 : 32) - range.prefixLength);
+  return value >> hostBits === ipValue(range.ip) >> hostBits;
+}
+
 /** Orders addresses numerically (IPv4 before IPv6). */
 export function ipValue(address: string): bigint {
   const ip = address.split(/[/_]/)[0]!;

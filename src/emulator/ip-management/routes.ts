@@ -1,13 +1,13 @@
 import type { NullRoute } from '../../datasources/types/ip-management.js';
 import { badRequest, boolParam, listParam, noContent, notFound, ok, paginate, validateBody } from '../http.js';
 import type { EmulatorRequest, Router } from '../router.js';
-import { findIp, ipValue, nullRouteIp, removeNullRoute, toIp, type IpRecord } from './data.js';
+import { findIpByPath, inRange, ipValue, nullRouteIp, removeNullRoute, toIp, type IpRecord } from './data.js';
 
 const BASE = '/ipMgmt/v2';
 const IP_TYPES = ['NORMAL_IP', 'NETWORK', 'BROADCAST', 'GATEWAY', 'ROUTER1', 'ROUTER2', 'IPMI'];
 
 function ipOf(req: EmulatorRequest): IpRecord {
-  const record = findIp(req.data.ipManagement, req.params.ip!);
+  const record = findIpByPath(req.data.ipManagement, req.params.ip!);
   if (!record) throw notFound('IP');
   return record;
 }
@@ -102,6 +102,8 @@ export function register(router: Router): void {
   router.put(`${BASE}/ips/:ip`, (req) => {
     const record = ipOf(req);
     const body = validateBody<{ reverseLookup: string }>(req, { reverseLookup: 'string' }, ['reverseLookup']);
+    // "Use this operation to set reverse lookup for IPv4 IP addresses"; IPv6 has reverse lookup records.
+    if (record.version !== 4) throw badRequest({ ip: ['Reverse lookup of IPv6 ranges is set with PUT /ips/{ip}/reverseLookup.'] });
     record.reverseLookup = body.reverseLookup;
     return ok(toIp(record));
   });
@@ -109,10 +111,10 @@ export function register(router: Router): void {
   router.get(`${BASE}/ips/:ip/reverseLookup`, (req) => {
     const record = ipOf(req);
     if (record.version !== 6) throw badRequest({ ip: ['Reverse lookup records are only kept for IPv6 ranges.'] });
-    const ip = req.query.get('ip');
+    const ip = addressParam(req, 'ip');
     const name = req.query.get('reverseLookup');
     const list = (req.data.ipManagement.reverseLookups.get(record.ip) ?? [])
-      .filter((r) => !ip || r.ip === ip)
+      .filter((r) => ip === undefined || ipValue(r.ip) === ip)
       .filter((r) => !name || r.reverseLookup === name);
     return paginate(req, list, 'reverseLookups');
   });
@@ -123,17 +125,29 @@ export function register(router: Router): void {
     const body = validateBody<{ reverseLookups: Array<{ ip?: unknown; reverseLookup?: unknown }> }>(
       req, { reverseLookups: 'array' }, ['reverseLookups'],
     );
-    const current = new Map((req.data.ipManagement.reverseLookups.get(record.ip) ?? []).map((r) => [r.ip, r.reverseLookup]));
+    // "You can set up to 20 records in a single request."
+    if (body.reverseLookups.length > 20) throw badRequest({ reverseLookups: ['You can set up to 20 records in a single request.'] });
+    const details: Record<string, string[]> = {};
     body.reverseLookups.forEach((entry, i) => {
-      if (typeof entry?.ip !== 'string' || ipValue(entry.ip) < 0n) throw badRequest({ [`reverseLookups[${i}].ip`]: ['This value is not a valid IP address.'] });
-      if (typeof entry.reverseLookup !== 'string') throw badRequest({ [`reverseLookups[${i}].reverseLookup`]: ['This value should be a string.'] });
-      // An empty name removes the record, as the reference describes.
-      if (entry.reverseLookup === '') current.delete(entry.ip);
-      else current.set(entry.ip, entry.reverseLookup);
+      if (typeof entry?.ip !== 'string' || !inRange(entry.ip, record)) details[`reverseLookups[${i}].ip`] = ['This value is not an IP address of this range.'];
+      else if (entry.reverseLookup !== null && typeof entry.reverseLookup !== 'string') details[`reverseLookups[${i}].reverseLookup`] = ['This value should be a string or null.'];
     });
-    const list = [...current].map(([ip, reverseLookup]) => ({ ip, reverseLookup }));
-    req.data.ipManagement.reverseLookups.set(record.ip, list);
-    return ok({ _metadata: { limit: list.length, offset: 0, totalCount: list.length }, reverseLookups: list });
+    if (Object.keys(details).length) throw badRequest(details);
+    // Records are keyed by address value, so `2001:db8::0` and `2001:db8::` are one record.
+    const current = new Map((req.data.ipManagement.reverseLookups.get(record.ip) ?? []).map((r) => [ipValue(r.ip), r]));
+    const set: Array<{ ip: string; reverseLookup: string }> = [];
+    for (const entry of body.reverseLookups as Array<{ ip: string; reverseLookup: string | null }>) {
+      // "To remove reverse lookup for an IP address set it to null or ''"; others are untouched.
+      if (!entry.reverseLookup) current.delete(ipValue(entry.ip));
+      else {
+        const kept = { ip: entry.ip, reverseLookup: entry.reverseLookup };
+        current.set(ipValue(entry.ip), kept);
+        set.push(kept);
+      }
+    }
+    req.data.ipManagement.reverseLookups.set(record.ip, [...current.values()].sort((a, b) => (ipValue(a.ip) < ipValue(b.ip) ? -1 : 1)));
+    // The answer lists the records the request set, as the reference's sample does.
+    return ok({ reverseLookups: set });
   });
 
   router.post(`${BASE}/ips/:ip/nullRoute`, (req) => {
