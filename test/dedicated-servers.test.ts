@@ -251,7 +251,7 @@ describe('null route history (dedicatedServers.showServerNullRouteHistory)', () 
       totalCount nodes { ip nulledAt nullLevel automatedUnnullingAt ticketId comment } } } }`, { id: r.server.id });
     expect(data.dedicatedServer.nullRouteHistory.totalCount).toBe(mine.length);
     expect(data.dedicatedServer.nullRouteHistory.nodes).toEqual(
-      mine.map((n) => ({ ip: `${n.ip}/${n.ip.includes(':') ? 128 : 32}`, nulledAt: n.nulledAt, nullLevel: n.nullLevel, automatedUnnullingAt: n.automatedUnnullingAt, ticketId: n.ticketId, comment: n.comment })),
+      mine.map((n) => ({ ip: `${n.ip}/${stack().demo.ipManagement.ips.get(n.ip)!.prefixLength}`, nulledAt: n.nulledAt, nullLevel: n.nullLevel, automatedUnnullingAt: n.automatedUnnullingAt, ticketId: n.ticketId, comment: n.comment })),
     );
   });
 });

@@ -201,6 +201,13 @@ describe('reverse lookup records of an IPv6 range (ipMgmt.listReverseLookupRecor
     expect(byName.ip.reverseLookupRecords.nodes).toEqual([{ ip: records[2]!.ip, reverseLookup: records[2]!.reverseLookup }]);
   });
 
+  it('answers no records for an IPv4 address without asking (ipMgmt keeps them for IPv6 ranges only)', async () => {
+    const v4 = ipWhere((x) => x.version === 4);
+    const data = await stack().data(RECORDS, { ip: v4.ip });
+    expect(data.ip.reverseLookupRecords).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] });
+    expect(stack().calls({ path: '/reverseLookup' })).toHaveLength(0);
+  });
+
   it('reaches the records from a server IP too (the range is keyed with its prefix)', async () => {
     const { range, records } = withRecords();
     const data = await stack().data(`query($id: ID!) { dedicatedServer(id: $id) { ips(filter: { version: 6 }) { nodes { ip reverseLookupRecords { totalCount } } } } }`, { id: range.equipmentId });

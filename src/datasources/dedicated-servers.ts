@@ -89,6 +89,11 @@ export class DedicatedServersAPI {
     ([serverId, jobId]: readonly [string, string]) => this.upstream.get<ServerJob>(api`/servers/${serverId}/jobs/${jobId}`),
     ([serverId, jobId]) => `${serverId}/${jobId}`,
   );
+  /** OS details by `id` and control panel (Leaseweb needs one), once per request. */
+  private readonly operatingSystemById = byIdLoader(
+    ([id, controlPanelId]: readonly [string, string]) => this.upstream.get<OperatingSystem>(api`/operatingSystems/${id}`, { controlPanelId }),
+    ([id, controlPanelId]) => `${id}?${controlPanelId}`,
+  );
   private operatingSystemIndex?: Promise<Map<string, OperatingSystemSummary>>;
 
   constructor(private readonly upstream: UpstreamSession) {}
@@ -315,8 +320,9 @@ export class DedicatedServersAPI {
     return this.operatingSystemIndex.then((index) => index.get(id) ?? null);
   }
 
+  /** One OS with its install defaults (cached for the request); null when unknown. */
   operatingSystem(id: string, controlPanelId: string): Promise<OperatingSystem | null> {
-    return orNull(this.upstream.get(api`/operatingSystems/${id}`, { controlPanelId }));
+    return this.operatingSystemById.load([id, controlPanelId]);
   }
 
   controlPanels(window: Window, operatingSystemId?: string | null): Promise<Page<ControlPanel>> {

@@ -35,7 +35,7 @@ export type ActionPayload = {
 };
 
 export type AddDedicatedServerToPrivateNetworkInput = {
-  /** Port speed in Mbit/s: 100, 1000 or 10000. */
+  /** Port speed in Mbit/s: 100, 1000, 10000, 25000, 40000 or 100000. */
   linkSpeed: Scalars['Int']['input'];
   privateNetworkId: Scalars['String']['input'];
   serverId: Scalars['ID']['input'];
@@ -157,12 +157,15 @@ export type CredentialType =
 export type DatatrafficAggregation =
   | 'SUM';
 
+/**
+ * The detection profiles Leaseweb lets you choose; only an IP under Advanced DDoS
+ * protection can change its profile (the IP's `ddos.detectionProfile` may also read
+ * `STANDARD_DEFAULT`).
+ */
 export type DdosDetectionProfile =
   | 'ADVANCED_DEFAULT'
   | 'ADVANCED_LOW_UDP'
-  | 'ADVANCED_MED_UDP'
-  | 'STANDARD_CDN'
-  | 'STANDARD_DEFAULT';
+  | 'ADVANCED_MED_UDP';
 
 export type DdosNotificationSettings = {
   __typename?: 'DdosNotificationSettings';

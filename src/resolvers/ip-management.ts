@@ -160,8 +160,12 @@ export const resolvers: Resolvers = {
       const ip = bareIp(src.address);
       return ctx.ds.ipManagement.nullRoutes(toWindow({ first, after }), { fromIp: ip, toIp: ip }, ['-nulledAt']);
     },
-    reverseLookupRecords: (src, { first, after, filter }, ctx) =>
-      ctx.ds.ipManagement.reverseLookupRecords(src.address, toWindow({ first, after }), filter ?? {}),
+    reverseLookupRecords: async (src, { first, after, filter }, ctx) => {
+      const window = toWindow({ first, after });
+      // Only IPv6 ranges keep records (ipMgmt answers 400 for an IPv4 address): none to ask for.
+      if (!src.address.includes(':')) return { items: [], totalCount: 0, offset: window.offset };
+      return ctx.ds.ipManagement.reverseLookupRecords(src.address, window, filter ?? {});
+    },
   },
 
   IpSubnet: {

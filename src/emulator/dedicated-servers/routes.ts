@@ -146,7 +146,7 @@ export function register(router: Router): void {
       .map((n) => ({
         automatedUnnullingAt: n.automatedUnnullingAt,
         comment: n.comment,
-        ip: `${n.ip}/${n.ip.includes(':') ? 128 : 32}`,
+        ip: `${n.ip}/${req.data.ipManagement.ips.get(n.ip)?.prefixLength ?? (n.ip.includes(':') ? 128 : 32)}`,
         nullLevel: n.nullLevel,
         nulledAt: n.nulledAt,
         ticketId: n.ticketId,
