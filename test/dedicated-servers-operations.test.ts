@@ -3,6 +3,7 @@ import { operatingSystems, rescueImages } from '../src/emulator/dedicated-server
 import { DEMO_API_KEY } from '../src/emulator/dataset.js';
 import type { ServerRecord } from '../src/emulator/dedicated-servers/data.js';
 import { sample, samplesAvailable, shapeDifferences } from './support/samples.js';
+import { endpointsAvailable, trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
 
 /**
@@ -11,6 +12,8 @@ import { useStack } from './support/stack.js';
  * the emulator's data set, and the userErrors a caller gets for bad input.
  */
 const stack = useStack();
+/** Which documented operations the GraphQL tests below reached upstream (the sample checks call the emulator directly and do not count). */
+const reached = trackOperations(stack, 'dedicatedServers.', (suite) => !suite.startsWith('sample conformance'));
 
 const records = (): ServerRecord[] => [...stack().demo.dedicatedServers.servers.values()];
 const record = (pred: (r: ServerRecord) => boolean = () => true): ServerRecord => {
@@ -417,6 +420,15 @@ describe('DHCP reservations (createDhcpReservation, deleteDhcpReservation)', () 
     expect(deleted.deleteDedicatedServerDhcpReservation).toEqual({ dedicatedServer: { dhcpReservations: [] }, userErrors: [] });
     expect(live(server.id).leases).toEqual([]);
     expect(writes().map((c) => `${c.method} ${c.path}`)).toEqual([`POST /bareMetals/v2/servers/${server.id}/leases`, `DELETE /bareMetals/v2/servers/${server.id}/leases`]);
+  });
+});
+
+describe.skipIf(!endpointsAvailable)('coverage', () => {
+  it('reached every write (POST, PUT, DELETE) of dedicatedServers.* of the reference through GraphQL', (ctx) => {
+    if (reached.partial(ctx)) ctx.skip();
+    // 32 as endpoints.md counts them.
+    expect(reached.count((op) => op.method !== 'GET')).toBe(32);
+    expect(reached.missing((op) => op.method !== 'GET')).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { controlPanels, controlPanelsFor, operatingSystems, rescueImages } from '../src/emulator/dedicated-servers/catalogues.js';
 import type { ServerRecord } from '../src/emulator/dedicated-servers/data.js';
 import { emulatorGet, sample, samplesAvailable, shapeDifferences } from './support/samples.js';
+import { endpointsAvailable, trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
 
 /**
@@ -10,6 +11,8 @@ import { useStack } from './support/stack.js';
  * Writes are in dedicated-servers-operations.test.ts.
  */
 const stack = useStack();
+/** Which documented operations the GraphQL tests below reached upstream (the sample checks call the emulator directly and do not count). */
+const reached = trackOperations(stack, 'dedicatedServers.', (suite) => !suite.startsWith('sample conformance'));
 
 const records = (): ServerRecord[] => [...stack().demo.dedicatedServers.servers.values()];
 const record = (pred: (r: ServerRecord) => boolean = () => true): ServerRecord => {
@@ -462,6 +465,15 @@ describe('catalogues', () => {
     expect(data.rescue).toEqual({ totalCount: rescueImages.length, nodes: rescueImages.map((r) => ({ rescueImageId: r.id, name: r.name })) });
     expect(stack().calls({ path: `/operatingSystems/${os.id}/controlPanels` })).toHaveLength(1);
     expect(stack().calls({ path: '/rescueImages' })).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!endpointsAvailable)('coverage', () => {
+  it('reached every GET of dedicatedServers.* of the reference through GraphQL', (ctx) => {
+    if (reached.partial(ctx)) ctx.skip();
+    // 27 as endpoints.md counts them.
+    expect(reached.count((op) => op.method === 'GET')).toBe(27);
+    expect(reached.missing((op) => op.method === 'GET')).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../src/emulator/dataset.js';
 import type { IpRecord } from '../src/emulator/ip-management/data.js';
 import { emulatorGet, sample, samplesAvailable, shapeDifferences } from './support/samples.js';
+import { endpointsAvailable, trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
 
 /**
@@ -10,6 +11,8 @@ import { useStack } from './support/stack.js';
  * point: many IPs by address in one `?ips=` call).
  */
 const stack = useStack();
+/** Which documented operations the GraphQL tests below reached upstream (the sample checks call the emulator directly and do not count). */
+const reached = trackOperations(stack, 'ipMgmt.', (suite) => !suite.startsWith('sample conformance'));
 
 const allIps = (): IpRecord[] => [...stack().demo.ipManagement.ips.values()];
 const ipWhere = (pred: (r: IpRecord) => boolean): IpRecord => {
@@ -343,6 +346,15 @@ describe('null routes (ipMgmt.nullRouteIp, removeNullRoute, listNullRoutes, insp
     expect(data.ip.nullRouteHistory).toEqual({ totalCount: mine.length, nodes: mine.map((n) => ({ leasewebId: n.id, active: !n.unnulledAt, comment: n.comment })) });
     const params = Object.fromEntries(new URLSearchParams(stack().calls({ path: '/nullRoutes' })[0]!.search));
     expect(params).toMatchObject({ fromIp: r.ip, toIp: r.ip, sort: '-nulledAt' });
+  });
+});
+
+describe.skipIf(!endpointsAvailable)('coverage', () => {
+  it('reached every operation of ipMgmt.* of the reference through GraphQL', (ctx) => {
+    if (reached.partial(ctx)) ctx.skip();
+    // 10 as endpoints.md counts them.
+    expect(reached.count()).toBe(10);
+    expect(reached.missing()).toEqual([]);
   });
 });
 

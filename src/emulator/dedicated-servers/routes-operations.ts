@@ -75,6 +75,9 @@ function findSetting(req: EmulatorRequest, kind: string): NotificationSetting {
   return setting;
 }
 
+/** `2026-01-01T00:00:00Z`, as the reference writes metric times. */
+const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /** Stores (or replaces) the password a job set, as the credentials API keeps it. */
 function storeCredential(record: ServerRecord, type: CredentialType, username: string, password: string | undefined): void {
   const secret = password ?? randomUUID().replace(/-/g, '').slice(0, 16);
@@ -313,13 +316,13 @@ export function registerServerOperations(router: Router, BASE: string): void {
       const seed = Number(server.id) % 97;
       const series = (phase: number, scale: number) =>
         Array.from({ length: points }, (_, i) => ({
-          timestamp: new Date(from + i * step! * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          timestamp: isoSeconds(from + i * step! * 1000),
           value: Math.round(scale * (1.2 + Math.sin((i + seed + phase) / 3))),
         }));
       const unit = kind === 'bandwidth' ? 'bps' : 'B';
       const scale = kind === 'bandwidth' ? 40_000_000 : 3_000_000_000;
       return ok({
-        _metadata: { aggregation, from: new Date(from).toISOString(), granularity, to: new Date(to).toISOString() },
+        _metadata: { aggregation, from: isoSeconds(from), granularity, to: isoSeconds(to) },
         metrics: { DOWN_PUBLIC: { unit, values: series(0, scale / 4) }, UP_PUBLIC: { unit, values: series(2, scale) } },
       });
     });
