@@ -59,10 +59,11 @@ describe('updating a server (dedicatedServers.updateServer)', () => {
     expect(writes()).toHaveLength(mutations.length);
   });
 
-  it('refuses a dot-segment id before any upstream call', async () => {
-    const data = await stack().data(`mutation { updateDedicatedServer(input: { serverId: "..", reference: "x" }) { dedicatedServer { leasewebId } ${USER_ERRORS} } }`);
-    expect(data.updateDedicatedServer.dedicatedServer).toBeNull();
-    expect(data.updateDedicatedServer.userErrors[0].code).toBe('INVALID');
+  it('refuses a dot-segment id or the global id of another type on input.serverId, before any upstream call', async () => {
+    for (const serverId of ['..', 'gid://leaseweb/Ip/192.0.2.1']) {
+      const data = await stack().data(`mutation($id: ID!) { updateDedicatedServer(input: { serverId: $id, reference: "x" }) { dedicatedServer { leasewebId } ${USER_ERRORS} } }`, { id: serverId });
+      expect(data.updateDedicatedServer).toEqual({ dedicatedServer: null, userErrors: [{ field: ['input', 'serverId'], message: expect.any(String), code: 'INVALID' }] });
+    }
     expect(stack().calls()).toHaveLength(0);
   });
 });

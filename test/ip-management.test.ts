@@ -288,6 +288,10 @@ describe('null routes (ipMgmt.nullRouteIp, removeNullRoute, listNullRoutes, insp
     expect(read.nullRoutes.nodes).toEqual([{ leasewebId: route.id, comment: 'updated by test' }]);
     const unknown = await stack().data(`mutation { updateNullRoute(input: { id: "1", comment: "x" }) { ${USER_ERRORS} } }`);
     expect(unknown.updateNullRoute.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
+    stack().emulator.clearLog();
+    const wrongType = await stack().data(`mutation { updateNullRoute(input: { id: "gid://leaseweb/DedicatedServer/1", comment: "x" }) { ${USER_ERRORS} } }`);
+    expect(wrongType.updateNullRoute.userErrors).toEqual([{ field: ['input', 'id'], message: expect.any(String), code: 'INVALID' }]);
+    expect(stack().calls()).toHaveLength(0);
   });
 
   const NULL_ROUTES = `query($filter: NullRouteFilter, $sort: [NullRouteSort!]) { nullRoutes(first: 100, filter: $filter, sort: $sort) {

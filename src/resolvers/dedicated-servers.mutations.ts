@@ -2,12 +2,26 @@ import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { ipFromView } from './ip-management.js';
 import { INTERFACE_SEGMENT, NOTIFICATION_KIND, serverIdArg } from './dedicated-servers.js';
+import { segment } from '../datasources/path.js';
+import { InputError } from '../errors.js';
 import { payload } from './support.js';
+
+/** The server an input names; an id that names none (`..`, another type's gid) is a userError on `input.serverId`. */
+function inputServerId(id: string): string {
+  try {
+    const local = serverIdArg(id);
+    segment(local);
+    return local;
+  } catch (error) {
+    if (error instanceof InputError && !error.field) throw new InputError(error.message, ['input', 'serverId']);
+    throw error;
+  }
+}
 
 /** Runs a write on one server and answers with the server as it is afterwards. */
 function onServer(ctx: GraphQLContext, serverId: string, write: (id: string) => Promise<unknown>) {
   return payload(async () => {
-    const id = serverIdArg(serverId);
+    const id = inputServerId(serverId);
     await write(id);
     return { dedicatedServer: await ctx.ds.dedicatedServers.get(id) };
   });
@@ -15,7 +29,7 @@ function onServer(ctx: GraphQLContext, serverId: string, write: (id: string) => 
 
 /** Runs a write that answers with a job. */
 function jobPayload(serverId: string, write: (id: string) => Promise<import('../datasources/types/dedicated-servers.js').ServerJob>) {
-  return payload(async () => ({ job: await write(serverIdArg(serverId)) }));
+  return payload(async () => ({ job: await write(inputServerId(serverId)) }));
 }
 
 /** Leaves out the fields the caller did not give (GraphQL null → not sent). */
@@ -30,21 +44,21 @@ export const resolvers: Resolvers = {
 
     updateDedicatedServerIp: (_, { input: { serverId, ip, ...changes } }, ctx) =>
       payload(async () => {
-        const id = serverIdArg(serverId);
+        const id = inputServerId(serverId);
         const view = await ctx.ds.dedicatedServers.updateIp(id, ip, given(changes));
         ctx.ds.ipManagement.forget(ip);
         return { ip: ipFromView(view, { typename: 'DedicatedServer', id }) };
       }),
     nullRouteDedicatedServerIp: (_, { input: { serverId, ip } }, ctx) =>
       payload(async () => {
-        const id = serverIdArg(serverId);
+        const id = inputServerId(serverId);
         const view = await ctx.ds.dedicatedServers.nullRouteIp(id, ip);
         ctx.ds.ipManagement.forget(ip);
         return { ip: ipFromView(view, { typename: 'DedicatedServer', id }) };
       }),
     removeDedicatedServerIpNullRoute: (_, { input: { serverId, ip } }, ctx) =>
       payload(async () => {
-        const id = serverIdArg(serverId);
+        const id = inputServerId(serverId);
         const view = await ctx.ds.dedicatedServers.removeIpNullRoute(id, ip);
         ctx.ds.ipManagement.forget(ip);
         return { ip: ipFromView(view, { typename: 'DedicatedServer', id }) };
@@ -68,7 +82,7 @@ export const resolvers: Resolvers = {
 
     createDedicatedServerNotificationSetting: (_, { input: { serverId, kind, frequency, threshold, unit } }, ctx) =>
       payload(async () => ({
-        notificationSetting: await ctx.ds.dedicatedServers.createNotificationSetting(serverIdArg(serverId), NOTIFICATION_KIND[kind], {
+        notificationSetting: await ctx.ds.dedicatedServers.createNotificationSetting(inputServerId(serverId), NOTIFICATION_KIND[kind], {
           frequency,
           threshold: String(threshold),
           unit,
@@ -77,7 +91,7 @@ export const resolvers: Resolvers = {
     updateDedicatedServerNotificationSetting: (_, { input: { serverId, kind, settingId, frequency, threshold, unit } }, ctx) =>
       payload(async () => ({
         notificationSetting: await ctx.ds.dedicatedServers.updateNotificationSetting(
-          serverIdArg(serverId),
+          inputServerId(serverId),
           NOTIFICATION_KIND[kind],
           settingId,
           { frequency, threshold: String(threshold), unit },
@@ -114,11 +128,11 @@ export const resolvers: Resolvers = {
 
     createDedicatedServerCredential: (_, { input: { serverId, type, username, password } }, ctx) =>
       payload(async () => ({
-        credential: await ctx.ds.dedicatedServers.createCredential(serverIdArg(serverId), { type, username, password }),
+        credential: await ctx.ds.dedicatedServers.createCredential(inputServerId(serverId), { type, username, password }),
       })),
     updateDedicatedServerCredential: (_, { input: { serverId, type, username, password } }, ctx) =>
       payload(async () => ({
-        credential: await ctx.ds.dedicatedServers.updateCredential(serverIdArg(serverId), type, username, password),
+        credential: await ctx.ds.dedicatedServers.updateCredential(inputServerId(serverId), type, username, password),
       })),
     deleteDedicatedServerCredential: (_, { input }, ctx) =>
       onServer(ctx, input.serverId, (id) => ctx.ds.dedicatedServers.deleteCredential(id, input.type, input.username)),

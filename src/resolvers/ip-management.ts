@@ -3,6 +3,7 @@ import { bareIp, ipKey, mgmtKey, viewKey } from '../datasources/ip-management.js
 import type { Page } from '../datasources/page.js';
 import type { Ip, IpOwner, IpSource, ProductIpView } from '../datasources/types/ip-management.js';
 import type { IpSortField, NullRouteSortField, Resolvers, SortDirection } from '../generated/graphql.js';
+import { InputError } from '../errors.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import { equipmentIpView, resolveEquipment } from './equipment.js';
@@ -131,7 +132,15 @@ export const resolvers: Resolvers = {
         return { ip: typed('Ip', { address: ipKey(input.ip) }) };
       }),
     updateNullRoute: (_, { input: { id, ...changes } }, ctx) =>
-      payload(async () => ({ nullRoute: await ctx.ds.ipManagement.updateNullRoute(localId(id, 'NullRoute'), changes) })),
+      payload(async () => {
+        let routeId: string;
+        try {
+          routeId = localId(id, 'NullRoute');
+        } catch (error) {
+          throw error instanceof InputError ? new InputError(error.message, ['input', 'id']) : error;
+        }
+        return { nullRoute: await ctx.ds.ipManagement.updateNullRoute(routeId, changes) };
+      }),
   },
 
   Ip: {

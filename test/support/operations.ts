@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, type TestContext } from 'vitest';
+import { afterEach, beforeEach, type TestContext } from 'vitest';
 import type { Stack } from './stack.js';
 
 /**
@@ -45,12 +45,30 @@ function operationOf(all: Operation[], method: string, path: string): string | u
 export function trackOperations(stack: () => Stack, group: string, counts: (suiteName: string) => boolean) {
   const all = endpointsAvailable ? operations() : [];
   const reached = new Set<string>();
-  afterEach((ctx) => {
-    if (!counts(ctx.task.suite?.name ?? '')) return;
+  let counting = false;
+  const record = () => {
+    if (!counting) return;
     for (const call of stack().calls()) {
       const id = operationOf(all, call.method, call.path);
       if (id?.startsWith(group)) reached.add(id);
     }
+  };
+  beforeEach((ctx) => {
+    // A test may clear the log halfway (to count the calls of one query): record first.
+    const emulator = stack().emulator as Stack['emulator'] & { tracked?: boolean };
+    if (!emulator.tracked) {
+      const clear = emulator.clearLog.bind(emulator);
+      emulator.clearLog = () => {
+        record();
+        clear();
+      };
+      emulator.tracked = true;
+    }
+    counting = counts(ctx.task.suite?.name ?? '');
+  });
+  afterEach(() => {
+    record();
+    counting = false;
   });
   return {
     /**
