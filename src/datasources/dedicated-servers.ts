@@ -252,10 +252,12 @@ export class DedicatedServersAPI {
   }
 
   stopActiveJob(id: string, action: 'cancelActiveJob' | 'expireActiveJob'): Promise<ServerJob> {
+    this.jobById.clearAll();
     return this.upstream.post(api`/servers/${id}/${action}`);
   }
 
   retryJob(id: string, jobId: string): Promise<ServerJob> {
+    this.jobById.clearAll();
     return this.upstream.post(api`/servers/${id}/jobs/${jobId}/retry`);
   }
 
