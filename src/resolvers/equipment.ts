@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context.js';
+import { onlySelects, typed } from './support.js';
 import type { ProductIpView } from '../datasources/types/ip-management.js';
 import type { ResolversInterfaceTypes, ResolversTypes } from '../generated/graphql.js';
 
@@ -29,8 +31,20 @@ export function registerEquipmentKinds(kinds: EquipmentKind[]): void {
   equipmentKinds.splice(0, equipmentKinds.length, ...kinds);
 }
 
-/** Resolves an equipment id to the first kind that has it; null when none does. */
-export async function resolveEquipment(ctx: GraphQLContext, id: string, typename?: string): Promise<EquipmentModel | null> {
+/**
+ * Resolves an equipment id to the first kind that has it; null when none does. When the
+ * path already names the kind (an IP reached from its server, a service's productId) and
+ * the query asks only for ids, the answer is built without a call.
+ */
+export async function resolveEquipment(
+  ctx: GraphQLContext,
+  id: string,
+  typename?: string,
+  info?: GraphQLResolveInfo,
+): Promise<EquipmentModel | null> {
+  if (typename && info && onlySelects(info, ['id', 'leasewebId'])) {
+    return typed(typename, { id }) as unknown as EquipmentModel;
+  }
   for (const kind of equipmentKinds) {
     if (typename ? kind.typename !== typename : !kind.matches(id)) continue;
     const found = await kind.load(ctx, id);

@@ -8,7 +8,7 @@ import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import { equipmentIpView, resolveEquipment } from './equipment.js';
 import type { NodeFetchers } from './nodes.js';
-import { localId, payload, typed } from './support.js';
+import { andThen, localId, payload, typed, type MaybePromise } from './support.js';
 
 // IP sources: an IP is its address plus whichever views of it are already loaded.
 
@@ -26,50 +26,48 @@ export function ipPage<T>(page: Page<T>, toSource: (item: T) => IpSource): Page<
   return { ...page, items: page.items.map(toSource) };
 }
 
+// The helpers below answer synchronously when the view is already loaded: most IPs come
+// with theirs (from a list), and a resolver that returns a value instead of a promise
+// keeps big answers (hundreds of IPs × fields) cheap.
+
 /** ipMgmt's record of the IP, loaded (batched) when the path that reached it had none. */
-async function mgmtOf(src: IpSource, ctx: GraphQLContext): Promise<Ip | null> {
-  if (src.mgmt === undefined) src.mgmt = await ctx.ds.ipManagement.get(src.address);
-  return src.mgmt;
+function mgmtOf(src: IpSource, ctx: GraphQLContext): MaybePromise<Ip | null> {
+  if (src.mgmt !== undefined) return src.mgmt;
+  return ctx.ds.ipManagement.get(src.address).then((mgmt) => (src.mgmt = mgmt));
 }
 
 /** The owning product's view of the IP (network type, DDoS …), loaded when missing. */
-async function viewOf(src: IpSource, ctx: GraphQLContext): Promise<ProductIpView | null> {
-  if (src.view === undefined) {
-    const ownerId = src.owner?.id ?? (await mgmtOf(src, ctx))?.equipmentId;
-    src.view = ownerId ? await equipmentIpView(ctx, ownerId, src.address, src.owner?.typename) : null;
-  }
-  return src.view;
+function viewOf(src: IpSource, ctx: GraphQLContext): MaybePromise<ProductIpView | null> {
+  if (src.view !== undefined) return src.view;
+  const load = (ownerId: string | null | undefined) =>
+    ownerId ? equipmentIpView(ctx, ownerId, src.address, src.owner?.typename) : null;
+  return andThen(src.owner ? load(src.owner.id) : andThen(mgmtOf(src, ctx), (m) => load(m?.equipmentId)), (view) => (src.view = view));
 }
 
 /** A field both views carry: from whichever is loaded, else from ipMgmt. */
-async function either<T>(
+function either<T>(
   src: IpSource,
   ctx: GraphQLContext,
   fromMgmt: (ip: Ip) => T,
   fromView: (view: ProductIpView) => T | undefined,
-): Promise<T | null> {
+): MaybePromise<T | null> {
   if (src.mgmt) return fromMgmt(src.mgmt);
   if (src.view) {
     const value = fromView(src.view);
     if (value !== undefined) return value;
   }
-  const mgmt = await mgmtOf(src, ctx);
-  return mgmt ? fromMgmt(mgmt) : null;
+  return andThen(mgmtOf(src, ctx), (mgmt) => (mgmt ? fromMgmt(mgmt) : null));
 }
 
 const fromMgmt =
   <T>(pick: (ip: Ip) => T) =>
-  async (src: IpSource, _args: unknown, ctx: GraphQLContext): Promise<T | null> => {
-    const mgmt = await mgmtOf(src, ctx);
-    return mgmt ? pick(mgmt) : null;
-  };
+  (src: IpSource, _args: unknown, ctx: GraphQLContext): MaybePromise<T | null> =>
+    andThen(mgmtOf(src, ctx), (mgmt) => (mgmt ? pick(mgmt) : null));
 
 const fromView =
   <T>(pick: (view: ProductIpView) => T | undefined) =>
-  async (src: IpSource, _args: unknown, ctx: GraphQLContext): Promise<T | null> => {
-    const view = await viewOf(src, ctx);
-    return view ? (pick(view) ?? null) : null;
-  };
+  (src: IpSource, _args: unknown, ctx: GraphQLContext): MaybePromise<T | null> =>
+    andThen(viewOf(src, ctx), (view) => (view ? (pick(view) ?? null) : null));
 
 const IP_SORT: Record<IpSortField, string> = {
   IP: 'ip',
@@ -156,13 +154,14 @@ export const resolvers: Resolvers = {
     unnullingAllowed: fromMgmt((m) => m.unnullingAllowed),
     subnet: fromMgmt((m) => m.subnet),
     assignedContractId: fromMgmt((m) => m.assignedContract?.id ?? null),
-    equipmentId: async (src, _, ctx) => src.owner?.id ?? (await mgmtOf(src, ctx))?.equipmentId ?? null,
-    equipment: async (src, _, ctx) => {
-      const id = src.owner?.id ?? (await mgmtOf(src, ctx))?.equipmentId;
-      return id ? resolveEquipment(ctx, id, src.owner?.typename) : null;
-    },
+    equipmentId: (src, _, ctx) => src.owner?.id ?? andThen(mgmtOf(src, ctx), (m) => m?.equipmentId ?? null),
+    equipment: (src, _, ctx, info) =>
+      src.owner
+        ? resolveEquipment(ctx, src.owner.id, src.owner.typename, info)
+        : andThen(mgmtOf(src, ctx), (m) => (m?.equipmentId ? resolveEquipment(ctx, m.equipmentId, undefined, info) : null)),
     networkType: fromView((v) => v.networkType as 'PUBLIC' | 'INTERNAL' | 'REMOTE_MANAGEMENT' | null | undefined),
-    gateway: async (src, _, ctx) => (await viewOf(src, ctx))?.gateway ?? (await mgmtOf(src, ctx))?.subnet.gateway ?? null,
+    gateway: (src, _, ctx) =>
+      andThen(viewOf(src, ctx), (view) => view?.gateway ?? andThen(mgmtOf(src, ctx), (m) => m?.subnet.gateway ?? null)),
     ddos: fromView((v) => v.ddos),
     floatingIp: fromView((v) => v.floatingIp),
     nullRouteHistory: (src, { first, after }, ctx) => {

@@ -3,6 +3,16 @@ import { InputError, isUpstreamError } from '../errors.js';
 import { expectGid, parseGid } from '../ids.js';
 import type { UserError } from '../generated/graphql.js';
 
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Applies `fn` to a value that may still be loading: synchronously when it is there,
+ * after it resolves otherwise. Lets resolvers skip a promise when data is at hand.
+ */
+export function andThen<T, R>(value: MaybePromise<T>, fn: (v: T) => MaybePromise<R>): MaybePromise<R> {
+  return value instanceof Promise ? value.then(fn) : fn(value);
+}
+
 /** Tags an object with its GraphQL type, for `Node` and `Equipment` results. */
 export function typed<T extends object>(typename: string, obj: T): T & { __typename: string } {
   return Object.assign(obj, { __typename: typename });

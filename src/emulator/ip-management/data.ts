@@ -67,6 +67,19 @@ export function inRange(address: string, range: Pick<IpRecord, 'ip' | 'prefixLen
 
 /** Orders addresses numerically (IPv4 before IPv6). */
 export function ipValue(address: string): bigint {
+  // Sorting and range filters compare the same few thousand addresses over and over.
+  let value = ipValues.get(address);
+  if (value === undefined) {
+    if (ipValues.size > 100_000) ipValues.clear();
+    value = computeIpValue(address);
+    ipValues.set(address, value);
+  }
+  return value;
+}
+
+const ipValues = new Map<string, bigint>();
+
+function computeIpValue(address: string): bigint {
   const ip = address.split(/[/_]/)[0]!;
   if (isIP(ip) === 4) return ip.split('.').reduce((acc, octet) => (acc << 8n) + BigInt(Number(octet)), 0n);
   if (isIP(ip) !== 6) return -1n;
