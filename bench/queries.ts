@@ -1,19 +1,22 @@
 /**
  * The connected queries the benchmark measures. For each: the fewest upstream calls the
- * Leaseweb API allows for it (worked out beside it), and the depth of its dependency
- * chain — calls that must wait for an earlier answer — so wall time can be compared with
- * depth × the injected upstream latency.
+ * Leaseweb API allows for it, worked out beside it (as a function of the answer where it
+ * depends on the data, e.g. how many distinct servers the records point at), and the
+ * depth of its dependency chain — rounds of calls that must wait for an earlier answer —
+ * so wall time can be compared with depth × the injected upstream latency.
  */
 export interface BenchQuery {
   name: string;
   query: string;
-  variables?: Record<string, unknown>;
-  /** The minimum number of upstream calls, and why. */
-  minimumCalls: number;
+  /** Variables, looked up once before the runs (e.g. a domain name of the demo data). */
+  variables?: (gql: (query: string) => Promise<any>) => Promise<Record<string, unknown>>;
+  /** The minimum number of upstream calls for this answer. */
+  minimum: (data: any) => number;
   why: string;
-  /** Sequential rounds of upstream calls the answer needs. */
   depth: number;
 }
+
+const distinct = (values: unknown[]) => new Set(values.filter((v) => v != null)).size;
 
 export const queries: BenchQuery[] = [
   {
@@ -23,8 +26,72 @@ export const queries: BenchQuery[] = [
         nodes { leasewebId reference location { site } ips(first: 20) { nodes { ip version nullRouted } } }
       }
     }`,
-    minimumCalls: 2,
-    why: 'GET /servers?limit=50 (1), then the IPs of all 50 in one GET /ipMgmt/v2/ips?equipmentIds=… (1)',
+    minimum: () => 2,
+    why: 'GET /servers?limit=50, then the IPs of all 50 in one GET /ipMgmt/v2/ips?equipmentIds=…',
+    depth: 2,
+  },
+  {
+    name: "a domain's A records → IPs → servers",
+    variables: async (gql) => {
+      const data = await gql('{ domains(first: 1) { nodes { domainName } } }');
+      return { domain: data.domains.nodes[0].domainName };
+    },
+    query: `query($domain: String!) {
+      domain(domainName: $domain) {
+        recordSets(filter: { type: A }) {
+          nodes { name content ips { ip equipment { ... on DedicatedServer { leasewebId reference location { site } } } } }
+        }
+      }
+    }`,
+    // The record sets (1); every address in one ipMgmt ?ips= call (1); each distinct server
+    // by id, as no batch endpoint exists for servers (K).
+    minimum: (data) =>
+      2 + distinct(data.domain.recordSets.nodes.flatMap((r: any) => r.ips.map((ip: any) => ip?.equipment?.leasewebId))),
+    why: 'GET …/resourceRecordSets, one GET /ipMgmt/v2/ips?ips=…, one GET /servers/{id} per distinct server',
+    depth: 3,
+  },
+  {
+    name: 'instances with IPs, image, region and instance type',
+    query: `{
+      publicCloudInstances(first: 20) {
+        nodes {
+          leasewebId reference state
+          ips { nodes { ip nullRouted } }
+          image { name family }
+          region { name }
+          instanceType { name prices { currency compute { hourly monthly } } }
+        }
+      }
+    }`,
+    // The list (1); all instances' IPs in one ipMgmt ?equipmentIds= call (1); the image's
+    // name and family and the region's name are embedded in each instance (0); instance
+    // types with prices once per distinct region (R).
+    minimum: (data) => 2 + distinct(data.publicCloudInstances.nodes.map((i: any) => i.region.name)),
+    why: 'GET /instances, one ipMgmt ?equipmentIds=, /instanceTypes?region= once per distinct region',
+    depth: 2,
+  },
+  {
+    name: "an IP range with each IP's equipment",
+    variables: async (gql) => {
+      // 40 consecutive public IPv4 addresses of the account (private 10.x ones left out).
+      const data = await gql('{ ips(first: 100, filter: { version: 4, type: NORMAL_IP, fromIp: "11.0.0.0" }) { nodes { ip } } }');
+      const ips = data.ips.nodes.map((n: any) => n.ip as string);
+      return { from: ips[0], to: ips[Math.min(39, ips.length - 1)] };
+    },
+    query: `query($from: IPAddress!, $to: IPAddress!) {
+      ips(first: 40, filter: { fromIp: $from, toIp: $to }) {
+        nodes {
+          ip nullRouted
+          equipment {
+            ... on DedicatedServer { leasewebId reference }
+            ... on PublicCloudInstance { leasewebId reference }
+          }
+        }
+      }
+    }`,
+    // The range (1); each distinct piece of equipment by id (K).
+    minimum: (data) => 1 + distinct(data.ips.nodes.map((n: any) => n.equipment?.leasewebId)),
+    why: 'GET /ipMgmt/v2/ips?fromIp=…&toIp=…, one GET per distinct equipment (no batch endpoint)',
     depth: 2,
   },
 ];

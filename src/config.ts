@@ -33,7 +33,7 @@ export const defaultUpstreamOptions: UpstreamOptions = {
   maxRetries: 2,
   retryBaseMs: 100,
   maxRetryAfterMs: 5_000,
-  concurrency: 16,
+  concurrency: 32,
   connections: 64,
 };
 

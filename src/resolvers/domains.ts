@@ -1,14 +1,14 @@
 import { isIP } from 'node:net';
 import type { GraphQLContext } from '../context.js';
 import { slicePage } from '../datasources/page.js';
-import { RECORD_TYPES, type DnsRecordSetSource, type Dnssec, type DomainListType, type RecordType } from '../datasources/types/domains.js';
+import { RECORD_TYPES, type DnsRecordSetSource, type Dnssec, type DomainListType, type DomainSource, type RecordType } from '../datasources/types/domains.js';
 import { isUpstreamError } from '../errors.js';
 import type { DnsRecordSetFilter, DomainListType as DomainListTypeEnum, Resolvers } from '../generated/graphql.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import { ipFromMgmt } from './ip-management.js';
 import type { NodeFetchers } from './nodes.js';
-import { localId, typed } from './support.js';
+import { localId, onlySelects, selectedFields, typed } from './support.js';
 
 const TYPENAME = 'Domain';
 
@@ -81,7 +81,15 @@ export const resolvers: Resolvers = {
   Query: {
     domains: (_, { first, after, filter }, ctx) =>
       ctx.ds.domains.list(toWindow({ first, after }), filter?.type ? LIST_TYPE[filter.type] : undefined),
-    domain: (_, { domainName }, ctx) => ctx.ds.domains.get(domainArg(domainName)),
+    domain: async (_, { domainName }, ctx, info) => {
+      const name = domainArg(domainName);
+      // Asked only for its record sets: their list answers 404 for an unknown domain too,
+      // so it stands in for GET /domains/{name} (one call and one round fewer).
+      if (onlySelects(info, ['id', 'leasewebId', 'domainName', 'recordSets']) && selectedFields(info).has('recordSets')) {
+        return (await ctx.ds.domains.recordSets(name)) ? ({ domainName: name } as DomainSource) : null;
+      }
+      return ctx.ds.domains.get(name);
+    },
     domainAvailability: (_, { domainName }, ctx) => ctx.ds.domains.availability(domainName),
   },
 
