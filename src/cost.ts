@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from './resolvers/connection.js';
+import { InputError } from './errors.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './resolvers/connection.js';
 
 /**
  * A field that returns a page costs its page size (`first`, else the default page) times
@@ -12,6 +13,10 @@ const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   const each = Math.max(childComplexity, 1);
   if (Array.isArray(args.ids)) return 1 + args.ids.length * each;
   if (field.args.some((a) => a.name === 'first')) {
+    // Page sizes are checked here, before anything runs, so a bad one costs no upstream call.
+    if (typeof args.first === 'number' && (args.first < 0 || args.first > MAX_PAGE_SIZE)) {
+      throw new InputError(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${args.first}.`, ['first']);
+    }
     const size = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
     return 1 + size * each;
   }
@@ -28,13 +33,18 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
       let requested = 0;
       return {
         async didResolveOperation({ request, document }) {
-          requested = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables ?? {},
-            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          try {
+            requested = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName,
+              variables: request.variables ?? {},
+              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            if (error instanceof GraphQLError) error.extensions.http = { status: 400 };
+            throw error;
+          }
           if (requested > maxCost) {
             throw new GraphQLError(`Query cost ${requested} exceeds the limit of ${maxCost}. Ask for smaller pages or fewer fields.`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', cost: { requested, limit: maxCost }, http: { status: 400 } },

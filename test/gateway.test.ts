@@ -76,6 +76,7 @@ describe('pagination', () => {
 
   it('refuses a page over 100 and a foreign cursor, without calling upstream', async () => {
     const big = await stack().query(SERVERS, { first: 101 });
+    expect(big.status).toBe(400);
     expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(big.errors?.[0]?.message).toMatch(/first must be between 0 and 100/);
     const cursor = await stack().query(SERVERS, { first: 5, after: 'abc' });
