@@ -68,6 +68,9 @@ export function createRouter(): Router {
  */
 export class Emulator {
   readonly log: LoggedRequest[] = [];
+  /** Requests being answered right now, and the most at once since the last clearLog. */
+  inFlight = 0;
+  maxInFlight = 0;
   latencyMs: number;
   faults: FaultRates;
   private readonly scripted: Array<Required<Pick<ScriptedFault, 'kind'>> & ScriptedFault & { left: number }> = [];
@@ -132,6 +135,7 @@ export class Emulator {
 
   clearLog(): void {
     this.log.length = 0;
+    this.maxInFlight = this.inFlight;
   }
 
   /** Schedules a fault for the next matching request(s). */
@@ -166,6 +170,8 @@ export class Emulator {
     if (url.pathname.startsWith('/_emulator/')) return this.admin(req, res, method, url);
     const entry: LoggedRequest = { method, path: url.pathname, search: url.search, status: 0, at: Date.now() };
     this.record(entry);
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    res.once('close', () => this.inFlight--);
     const arrived = performance.now();
     const raw = await readBody(req);
     // Injected latency is the time the upstream takes in all: the answer leaves
@@ -217,7 +223,7 @@ export class Emulator {
     const action = `${method} ${url.pathname}`;
     if (action === 'GET /_emulator/log') {
       const since = Number(url.searchParams.get('since') ?? 0);
-      return send(res, { status: 200, body: { count: this.log.length, entries: this.log.filter((e) => e.at >= since) } });
+      return send(res, { status: 200, body: { count: this.log.length, maxInFlight: this.maxInFlight, entries: this.log.filter((e) => e.at >= since) } });
     }
     if (action === 'POST /_emulator/reset') {
       this.reset();

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { startStack, useStack } from './support/stack.js';
+
+// The graph as a whole: global ids of every type, how many upstream calls cross-product
+// walks cost, and the per-request limit on parallel upstream calls.
+const stack = useStack();
+
+const servers = () => [...stack().demo.dedicatedServers.servers.values()].map((r) => r.server);
+
+describe('node(id:) for every type', () => {
+  it('resolves a global id of each Node type back to the same object', async () => {
+    const sdl = await stack().data('{ __type(name: "Node") { possibleTypes { name } } }');
+    const types: string[] = sdl.__type.possibleTypes.map((t: { name: string }) => t.name).sort();
+    // One object of each type, found through the graph itself (ids are never built by hand).
+    const found = await stack().data(`{
+      dedicatedServers(first: 1) { nodes { id jobs(first: 1) { nodes { id operatingSystem { id } } } ips(first: 1) { nodes { id nullRouteHistory(first: 1) { nodes { id } } } } } }
+      nullRoutes(first: 1) { nodes { id } }
+      publicCloudInstances(first: 1) { nodes { id image { id } snapshots(first: 1) { nodes { id } } } }
+      domains(first: 1) { nodes { id recordSets(first: 1) { nodes { id } } } }
+    }`);
+    const server = found.dedicatedServers.nodes[0];
+    const instance = found.publicCloudInstances.nodes.find(Boolean);
+    const domain = found.domains.nodes[0];
+    const ids: Record<string, string | undefined> = {
+      DedicatedServer: server.id,
+      DedicatedServerJob: server.jobs.nodes[0]?.id,
+      OperatingSystem: server.jobs.nodes[0]?.operatingSystem?.id,
+      Ip: server.ips.nodes[0]?.id,
+      NullRoute: found.nullRoutes.nodes[0]?.id,
+      PublicCloudInstance: instance?.id,
+      PublicCloudImage: instance?.image?.id,
+      PublicCloudSnapshot: found.publicCloudInstances.nodes.flatMap((i: any) => i.snapshots?.nodes ?? [])[0]?.id,
+      Domain: domain.id,
+      DnsRecordSet: domain.recordSets.nodes[0]?.id,
+    };
+    const missing = types.filter((t) => !ids[t]);
+    // A type added to the schema must be added here too, so its node(id:) is tested.
+    expect(missing).toEqual([]);
+    const data = await stack().data('query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', { ids: types.map((t) => ids[t]) });
+    expect(data.nodes.map((n: any) => n?.__typename)).toEqual(types);
+    expect(data.nodes.map((n: any) => n?.id)).toEqual(types.map((t) => ids[t]));
+  });
+
+  it('answers null for a well-formed id of a missing object', async () => {
+    const data = await stack().data(
+      '{ a: node(id: "gid://leaseweb/DedicatedServer/1") { id } b: node(id: "gid://leaseweb/Nothing/1") { id } c: node(id: "gid://leaseweb/Domain/no-such-domain.example") { id } }',
+    );
+    expect(data).toEqual({ a: null, b: null, c: null });
+  });
+});
+
+describe('cross-product walks and their upstream calls', () => {
+  it('an IP reached from its server names its equipment without another call when only ids are asked', async () => {
+    const data = await stack().data('{ dedicatedServers(first: 10) { nodes { leasewebId ips { nodes { ip equipment { __typename id ... on DedicatedServer { leasewebId } } } } } } }');
+    for (const server of data.dedicatedServers.nodes) {
+      for (const ip of server.ips.nodes) expect(ip.equipment).toMatchObject({ __typename: 'DedicatedServer', leasewebId: server.leasewebId });
+    }
+    expect(stack().calls().map((c) => c.path)).toEqual(['/bareMetals/v2/servers', '/ipMgmt/v2/ips']);
+  });
+
+  it('an IP reached from ipMgmt loads its equipment, once per distinct server', async () => {
+    const server = servers()[2]!;
+    const addresses = stack().demo.ipManagement.byEquipment.get(server.id)!.filter((r) => r.version === 4).map((r) => r.ip);
+    expect(addresses.length).toBeGreaterThan(1);
+    const data = await stack().data('query($ips: [IPAddress!]) { ips(filter: { ips: $ips }) { nodes { ip equipment { ... on DedicatedServer { reference } } } } }', { ips: addresses });
+    expect(data.ips.nodes.map((n: any) => n.equipment.reference)).toEqual(addresses.map(() => server.contract.reference));
+    expect(stack().calls().map((c) => c.path)).toEqual(['/ipMgmt/v2/ips', `/bareMetals/v2/servers/${server.id}`]);
+  });
+});
+
+describe('parallel upstream calls', () => {
+  // Forty distinct servers by id: no batch endpoint exists, so forty GETs.
+  const QUERY = 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on DedicatedServer { reference } } }';
+  const FORTY = () => ({ ids: servers().slice(0, 40).map((s) => `gid://leaseweb/DedicatedServer/${s.id}`) });
+
+  it('starts independent calls together', async () => {
+    stack().emulator.latencyMs = 5; // so calls overlap when they may
+    const data = await stack().data(QUERY, FORTY());
+    expect(data.nodes.filter((n: any) => n?.reference)).toHaveLength(40);
+    expect(stack().calls()).toHaveLength(40);
+    expect(stack().emulator.maxInFlight).toBeGreaterThan(4);
+  });
+
+  it('keeps a request under its concurrency cap', async () => {
+    const capped = await startStack({ gateway: { upstream: { concurrency: 4 } } });
+    try {
+      capped.emulator.latencyMs = 5; // so calls overlap when they may
+      const data = await capped.data(QUERY, FORTY());
+      expect(data.nodes.filter((n: any) => n?.reference)).toHaveLength(40);
+      expect(capped.calls()).toHaveLength(40);
+      expect(capped.emulator.maxInFlight).toBe(4);
+    } finally {
+      await capped.close();
+    }
+  });
+});
