@@ -68,6 +68,17 @@ describe('cross-product walks and their upstream calls', () => {
   });
 });
 
+describe('one IP alone or batched', () => {
+  it('answers a bare IPv6 range address the same alone as among others', async () => {
+    const range = [...stack().demo.ipManagement.ips.values()].find((r) => r.version === 6 && r.prefixLength < 128)!;
+    const v4 = [...stack().demo.ipManagement.ips.values()].find((r) => r.version === 4)!;
+    const alone = await stack().data('query($a: IPAddress!) { a: ip(ip: $a) { ip prefixLength equipmentId } }', { a: range.ip });
+    const batched = await stack().data('query($a: IPAddress!, $b: IPAddress!) { a: ip(ip: $a) { ip prefixLength equipmentId } b: ip(ip: $b) { ip } }', { a: range.ip, b: v4.ip });
+    expect(alone.a).toEqual({ ip: range.ip, prefixLength: range.prefixLength, equipmentId: range.equipmentId });
+    expect(batched.a).toEqual(alone.a);
+  });
+});
+
 describe('parallel upstream calls', () => {
   // Forty distinct servers by id: no batch endpoint exists, so forty GETs.
   const QUERY = 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on DedicatedServer { reference } } }';

@@ -181,8 +181,10 @@ export class IpManagementAPI {
   }
 
   private async loadIps(keys: readonly string[]): Promise<Array<Ip | Error | null>> {
-    if (keys.length === 1) {
-      // One address: the inspect endpoint, which also knows IPv6 ranges.
+    // One address: the inspect endpoint — except a bare IPv6 address, which may be the
+    // network address of a range: inspect reads it as a /128 and misses the range, the
+    // ?ips= filter finds it. Using the filter for it keeps one answer alone or batched.
+    if (keys.length === 1 && !(keys[0]!.includes(':') && !keys[0]!.includes('_'))) {
       return [await orNull(this.upstream.get<Ip>(api`/ips/${keys[0]!}`)).catch((e: Error) => e)];
     }
     const found = new Map<string, Ip>();
