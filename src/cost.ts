@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { InputError } from './errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './resolvers/connection.js';
@@ -28,19 +28,34 @@ const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
  * (QUERY_TOO_COMPLEX), and reports `extensions.cost = { requested, limit }`.
  */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  // Apollo hands the same parsed document to every request with the same query text, so
+  // the cost of a (document, operation, variables) is worked out once.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) => {
+    let byInput = costs.get(document);
+    if (!byInput) costs.set(document, (byInput = new Map()));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let cost = byInput.get(key);
+    if (cost === undefined) {
+      cost = getComplexity({
+        schema,
+        query: document,
+        operationName,
+        variables,
+        estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      });
+      if (byInput.size >= 100) byInput.clear();
+      byInput.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       let requested = 0;
       return {
         async didResolveOperation({ request, document }) {
           try {
-            requested = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables ?? {},
-              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            requested = costOf(document, request.operationName, request.variables ?? {});
           } catch (error) {
             if (error instanceof GraphQLError) error.extensions.http = { status: 400 };
             throw error;
