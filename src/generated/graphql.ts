@@ -5,6 +5,8 @@ import type { MetricsResponse as MetricsResponseModel, Server as ServerModel, Se
 import type { IpSource as IpSourceModel, IpPage as IpPageModel, IpSubnet as IpSubnetModel, NullRoute as NullRouteModel, NullRoutePage as NullRoutePageModel, ReverseLookupRecordPage as ReverseLookupRecordPageModel } from '../datasources/types/ip-management.js';
 import type { Instance as InstanceModel, InstancePage as InstancePageModel, RegionModel as RegionModelModel, RegionPage as RegionPageModel, InstanceTypeModel as InstanceTypeModelModel, InstanceTypePage as InstanceTypePageModel, Prices as PricesModel, PricePair as PricePairModel, ImageModel as ImageModelModel, ImagePage as ImagePageModel, Iso as IsoModel, IsoPage as IsoPageModel, InstanceContract as InstanceContractModel, EmbeddedAutoScalingGroup as EmbeddedAutoScalingGroupModel, SnapshotModel as SnapshotModelModel, SnapshotPage as SnapshotPageModel, InstanceMetrics as InstanceMetricsModel, MetricSummaryModel as MetricSummaryModelModel, Expenses as ExpensesModel, ExpenseInstance as ExpenseInstanceModel, TrafficTierModel as TrafficTierModelModel } from '../datasources/types/public-cloud.js';
 import type { DomainSource as DomainSourceModel, DomainPage as DomainPageModel, DomainAvailability as DomainAvailabilityModel, NameserversSource as NameserversSourceModel, Dnssec as DnssecModel, DnssecKey as DnssecKeyModel, DnsRecordSetSource as DnsRecordSetSourceModel, DnsRecordSetPage as DnsRecordSetPageModel } from '../datasources/types/domains.js';
+import type { InvoiceModel as InvoiceModelModel, InvoicePage as InvoicePageModel, LineItemModel as LineItemModelModel, CreditModel as CreditModelModel, ProformaModel as ProformaModelModel, ProformaContractItem as ProformaContractItemModel, ProformaItemPage as ProformaItemPageModel } from '../datasources/types/invoices.js';
+import type { Service as ServiceModel, ServicePage as ServicePageModel, CancellationReason as CancellationReasonModel } from '../datasources/types/services.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -52,6 +54,25 @@ export type AttachPublicCloudInstanceIsoInput = {
 export type BandwidthAggregation =
   | 'AVG'
   | 'PERCENTILE_95';
+
+/** Why a service is cancelled. */
+export type CancelServiceInput = {
+  /** Your reason in words; required with `CANCEL_OTHER`. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** One of the `reasonCode`s of `serviceCancellationReasons`. */
+  reasonCode: Scalars['String']['input'];
+  /** The service's Leaseweb id or global id. */
+  serviceId: Scalars['ID']['input'];
+};
+
+/** The outcome of `cancelService`. */
+export type CancelServicePayload = {
+  __typename?: 'CancelServicePayload';
+  /** The service afterwards, read again (`GET /services/v1/services/{id}`): the cancel answers no body. */
+  service?: Maybe<Service>;
+  /** What the caller can fix (an unknown reason code, a service that cannot be cancelled); empty when it went through. */
+  userErrors: Array<UserError>;
+};
 
 export type ControlPanel = {
   __typename?: 'ControlPanel';
@@ -241,6 +262,8 @@ export type DedicatedServer = Equipment & Node & {
   /** Your own label for the server (the contract's reference). */
   reference?: Maybe<Scalars['String']['output']>;
   serialNumber?: Maybe<Scalars['String']['output']>;
+  /** The service (contract) of this server (`GET /services/v1/services?equipmentId={id}`, one call per server). */
+  service?: Maybe<Service>;
   specs?: Maybe<DedicatedServerSpecs>;
 };
 
@@ -942,6 +965,8 @@ export type Domain = Node & {
    * once per request however many pages or filters the query asks for.
    */
   recordSets?: Maybe<DnsRecordSetConnection>;
+  /** The service (contract) of this domain, from the DOMAIN services (`GET /services/v1/services?productId=DOMAIN`, listed once per request). */
+  service?: Maybe<Service>;
   /** PENDING, ACTIVE or SUSPENDED. Read from `GET /domains/{domainName}` when the list left it out (`type: DNS`). */
   status?: Maybe<Scalars['String']['output']>;
   /** True while the domain is suspended (Leaseweb keeps this flag until API v3; `status` says the same). */
@@ -1108,6 +1133,113 @@ export type InstallDedicatedServerInput = {
   serverId: Scalars['ID']['input'];
   sshKeys?: InputMaybe<Scalars['String']['input']>;
   timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An invoice. Global id `gid://leaseweb/Invoice/<id>`. */
+export type Invoice = Node & {
+  __typename?: 'Invoice';
+  /** Credit notes against the invoice (`credits` of `GET /invoices/v1/invoices/{invoiceId}`, read only when asked). */
+  credits: Array<InvoiceCredit>;
+  /** The currency of every amount of the invoice (`currency` of `GET /invoices/v1/invoices`). */
+  currency: Scalars['String']['output'];
+  /** When it was issued (`date` of `GET /invoices/v1/invoices`). */
+  date: Scalars['DateTime']['output'];
+  /** When it is due (`dueDate` of `GET /invoices/v1/invoices`). */
+  dueDate?: Maybe<Scalars['DateTime']['output']>;
+  /** Global id, `gid://leaseweb/Invoice/<id>`. */
+  id: Scalars['ID']['output'];
+  /** True when the invoice may be paid in parts (`isPartialPaymentAllowed` of `GET /invoices/v1/invoices`). */
+  isPartialPaymentAllowed?: Maybe<Scalars['Boolean']['output']>;
+  /** Leaseweb's invoice number (`id` of `GET /invoices/v1/invoices`). */
+  leasewebId: Scalars['String']['output'];
+  /** What is invoiced (`lineItems` of `GET /invoices/v1/invoices/{invoiceId}`, read only when asked). */
+  lineItems: Array<InvoiceLineItem>;
+  /** The amount before tax: `total` minus `taxAmount` (Leaseweb's newer API sends it as `netAmount`). */
+  netAmount: Money;
+  /** What is still to be paid (`openAmount` of `GET /invoices/v1/invoices`). */
+  openAmount: Money;
+  /**
+   * Where to download the invoice as a PDF, relative to the gateway (`/downloads/invoices/<id>.pdf`).
+   * The gateway streams it from `GET /invoices/v1/invoices/{invoiceId}/pdf` with the key sent
+   * with the download request (X-LSW-Auth or Authorization: Bearer); the URL holds no key.
+   */
+  pdfUrl: Scalars['String']['output'];
+  /** OPEN, PAID, OVERDUE or CANCELLED (`status` of `GET /invoices/v1/invoices`). */
+  status: Scalars['String']['output'];
+  /** The tax (`taxAmount` of `GET /invoices/v1/invoices`). */
+  taxAmount: Money;
+  /** The amount with tax (`total` of `GET /invoices/v1/invoices`). */
+  total: Money;
+};
+
+/** A page of invoices. */
+export type InvoiceConnection = {
+  __typename?: 'InvoiceConnection';
+  /** The edges of this page. */
+  edges: Array<InvoiceEdge>;
+  /** The invoices of this page. */
+  nodes: Array<Invoice>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many invoices there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A credit note against an invoice (`credits` of `GET /invoices/v1/invoices/{invoiceId}`). */
+export type InvoiceCredit = {
+  __typename?: 'InvoiceCredit';
+  /** Leaseweb's id of the credit note (`id`); no API reads it. */
+  creditId: Scalars['String']['output'];
+  /** When it was issued (`date`). */
+  date?: Maybe<Scalars['DateTime']['output']>;
+  /** The amount before tax: `total` minus `taxAmount`. */
+  netAmount: Money;
+  /** The tax credited (`taxAmount`). */
+  taxAmount: Money;
+  /** The amount credited, with tax (`total`). */
+  total: Money;
+};
+
+/** An invoice and its cursor. */
+export type InvoiceEdge = {
+  __typename?: 'InvoiceEdge';
+  /** Pass as `after` to continue after this invoice. */
+  cursor: Scalars['String']['output'];
+  /** The invoice. */
+  node: Invoice;
+};
+
+/** One line of an invoice (`lineItems` of `GET /invoices/v1/invoices/{invoiceId}`). */
+export type InvoiceLineItem = {
+  __typename?: 'InvoiceLineItem';
+  /** The contract billed (`contractId`); `service` resolves it. */
+  contractId?: Maybe<Scalars['String']['output']>;
+  /**
+   * The equipment of the line (`GET /bareMetals/v2/servers/{id}`, `GET /publicCloud/v1/instances/{id}` …).
+   * When this request already listed the services, the line's service says which kind it is.
+   */
+  equipment?: Maybe<Equipment>;
+  /** The equipment billed, when there is one (`equipmentId`). */
+  equipmentId?: Maybe<Scalars['String']['output']>;
+  /** The start of the period billed (`fromDate`). */
+  fromDate?: Maybe<Scalars['DateTime']['output']>;
+  /** What was invoiced, as the invoice prints it, e.g. `Rackspace` (not a services `productId`). */
+  product: Scalars['String']['output'];
+  /** How many units (`quantity`). */
+  quantity: Scalars['Int']['output'];
+  /** The reference of the service at the time (`reference`). */
+  reference?: Maybe<Scalars['String']['output']>;
+  /**
+   * The service of this line's contract. There is no contract endpoint: every service is
+   * listed once per request (`GET /services/v1/services`) and matched by `contractId`.
+   */
+  service?: Maybe<Service>;
+  /** The end of the period billed (`toDate`). */
+  toDate?: Maybe<Scalars['DateTime']['output']>;
+  /** The line's amount before tax (`total`). */
+  total: Money;
+  /** The price of one unit, in the invoice's currency (`unitAmount`). */
+  unitAmount: Money;
 };
 
 /** An IP address (or IPv6 range) and everything known about it. */
@@ -1333,6 +1465,11 @@ export type Mutation = {
   cancelDedicatedServerActiveJob?: Maybe<DedicatedServerJobPayload>;
   /** Cancels the scheduled termination of a monthly instance (`POST /instances/{id}/cancelTermination`). */
   cancelPublicCloudInstanceTermination?: Maybe<PublicCloudInstancePayload>;
+  /**
+   * Cancels a service (`POST /services/v1/services/{id}/cancel`): it keeps running until
+   * the end of its contract term (`endDate`), and can be uncancelled until then.
+   */
+  cancelService?: Maybe<CancelServicePayload>;
   /** Closes one switch port or all of them (`POST …/networkInterfaces[/{type}]/close`). */
   closeDedicatedServerNetworkInterfaces?: Maybe<DedicatedServerPayload>;
   /** Stores a credential (`POST …/servers/{id}/credentials`). */
@@ -1442,6 +1579,8 @@ export type Mutation = {
    * at the end of its contract (`contract.state` becomes DELETE_SCHEDULED).
    */
   terminatePublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
+  /** Takes back the cancellation of a service (`POST /services/v1/services/{id}/uncancel`). */
+  uncancelService?: Maybe<UncancelServicePayload>;
   /** Sets the server's reference (`PUT /bareMetals/v2/servers/{id}`). */
   updateDedicatedServer?: Maybe<DedicatedServerPayload>;
   /** Changes a credential's password (`PUT …/credentials/{type}/{username}`). */
@@ -1475,6 +1614,8 @@ export type Mutation = {
   updatePublicCloudInstanceCredential?: Maybe<CredentialPayload>;
   /** Sets the reverse lookup (PTR) of one of the instance's IPs (`PUT /instances/{id}/ips/{ip}`). */
   updatePublicCloudInstanceIp?: Maybe<PublicCloudInstanceIpPayload>;
+  /** Sets the reference of a service (`PUT /services/v1/services/{id}`). */
+  updateService?: Maybe<UpdateServicePayload>;
   /**
    * Checks a record set without creating it (`POST …/resourceRecordSets/validateSet`). A
    * mutation because it is a POST; it changes nothing.
@@ -1515,6 +1656,12 @@ export type MutationCancelDedicatedServerActiveJobArgs = {
 /** Everything you can change. Each product adds its mutations here. */
 export type MutationCancelPublicCloudInstanceTerminationArgs = {
   input: PublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationCancelServiceArgs = {
+  input: CancelServiceInput;
 };
 
 
@@ -1789,6 +1936,12 @@ export type MutationTerminatePublicCloudInstanceArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
+export type MutationUncancelServiceArgs = {
+  input: UncancelServiceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
 export type MutationUpdateDedicatedServerArgs = {
   input: UpdateDedicatedServerInput;
 };
@@ -1875,6 +2028,12 @@ export type MutationUpdatePublicCloudInstanceCredentialArgs = {
 /** Everything you can change. Each product adds its mutations here. */
 export type MutationUpdatePublicCloudInstanceIpArgs = {
   input: UpdatePublicCloudInstanceIpInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationUpdateServiceArgs = {
+  input: UpdateServiceInput;
 };
 
 
@@ -2112,6 +2271,73 @@ export type PartitionInput = {
   filesystem: Scalars['String']['input'];
   mountpoint?: InputMaybe<Scalars['String']['input']>;
   size: Scalars['String']['input'];
+};
+
+/**
+ * The pro forma: what the 1st of next month will invoice (`GET /invoices/v1/invoices/proforma`).
+ * Leaseweb sends the totals and the page of items in one object.
+ */
+export type ProformaInvoice = {
+  __typename?: 'ProformaInvoice';
+  /** The currency of every amount (`currency`). */
+  currency: Scalars['String']['output'];
+  /** The date of the invoice it previews (`proformaDate`). */
+  date?: Maybe<Scalars['DateTime']['output']>;
+  /** The contract items of the page asked for (`contractItems`, paged by `_metadata`). */
+  items: ProformaInvoiceItemConnection;
+  /** The amount before tax (`subTotal`). */
+  subTotal: Money;
+  /** The amount with tax (`total`). */
+  total: Money;
+  /** The tax (`vatAmount`). */
+  vatAmount: Money;
+};
+
+/** One contract item of the pro forma (`contractItems` of `GET /invoices/v1/invoices/proforma`). */
+export type ProformaInvoiceItem = {
+  __typename?: 'ProformaInvoiceItem';
+  /** The contract (`contractId`); `service` resolves it. */
+  contractId?: Maybe<Scalars['String']['output']>;
+  /** The end of the contract's term (`endDate`). */
+  endDate?: Maybe<Scalars['DateTime']['output']>;
+  /** The equipment of the item, of the kind its service's `productId` names when the services were listed in this request. */
+  equipment?: Maybe<Equipment>;
+  /** The equipment, when there is one (`equipmentId`). */
+  equipmentId?: Maybe<Scalars['String']['output']>;
+  /** The purchase order number (`poNumber`). */
+  poNumber?: Maybe<Scalars['String']['output']>;
+  /** The price, with its currency (`price`, `currency`). */
+  price: Money;
+  /** What will be invoiced, e.g. `Dedicated server` (`product`). */
+  product: Scalars['String']['output'];
+  /** The service's reference (`reference`). */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The service of this item's contract: every service listed once per request (`GET /services/v1/services`), matched by `contractId`. */
+  service?: Maybe<Service>;
+  /** The contract's start (`startDate`). */
+  startDate?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A page of pro forma items. */
+export type ProformaInvoiceItemConnection = {
+  __typename?: 'ProformaInvoiceItemConnection';
+  /** The edges of this page. */
+  edges: Array<ProformaInvoiceItemEdge>;
+  /** The items of this page. */
+  nodes: Array<ProformaInvoiceItem>;
+  /** Where this page sits in the pro forma. */
+  pageInfo: PageInfo;
+  /** How many items the pro forma has in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A pro forma item and its cursor. */
+export type ProformaInvoiceItemEdge = {
+  __typename?: 'ProformaInvoiceItemEdge';
+  /** Pass as `after` (to `proformaInvoice`) to continue after this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ProformaInvoiceItem;
 };
 
 /** The auto scaling group an instance belongs to, as the instance embeds it. */
@@ -2391,6 +2617,8 @@ export type PublicCloudInstance = Equipment & Node & {
   rootDiskSize: Scalars['Int']['output'];
   /** Where the root disk lives. */
   rootDiskStorageType: PublicCloudStorageType;
+  /** The service (contract) of this instance (`GET /services/v1/services?equipmentId={id}`, one call per instance). */
+  service?: Maybe<Service>;
   /** One snapshot (`GET /instances/{id}/snapshots/{snapshotId}`). */
   snapshot?: Maybe<PublicCloudSnapshot>;
   /** Snapshots of the instance (`GET /instances/{id}/snapshots`); Leaseweb keeps at most one. */
@@ -2852,6 +3080,13 @@ export type Query = {
   domainAvailability?: Maybe<DomainAvailability>;
   /** Your domains (`GET /hosting/v2/domains`). */
   domains?: Maybe<DomainConnection>;
+  /** One invoice by its Leaseweb id or global id (`GET /invoices/v1/invoices/{invoiceId}`); null when there is none. */
+  invoice?: Maybe<Invoice>;
+  /**
+   * Your invoices, newest first (`GET /invoices/v1/invoices`). The list carries no lines or
+   * credits: asking for them reads each invoice (`GET /invoices/v1/invoices/{invoiceId}`).
+   */
+  invoices?: Maybe<InvoiceConnection>;
   /**
    * One IP (`GET /ipMgmt/v2/ips/{ip}`); IPv6 ranges as `2001:db8::/64`. Lookups of many IPs
    * in one query are batched into `GET /ipMgmt/v2/ips?ips=…`. Null when unknown.
@@ -2871,6 +3106,11 @@ export type Query = {
   /** Null routes past and present (`GET /ipMgmt/v2/nullRoutes`). */
   nullRoutes?: Maybe<NullRouteConnection>;
   /**
+   * What will be invoiced on the 1st of next month (`GET /invoices/v1/invoices/proforma`).
+   * `first`/`after` page its items; the totals are of the whole pro forma.
+   */
+  proformaInvoice?: Maybe<ProformaInvoice>;
+  /**
    * What a piece of Public Cloud equipment cost in one month
    * (`GET /publicCloud/v1/equipments/{equipmentId}/expenses`). `from` must be the first day
    * of a month; `to`, when given, exactly one month later.
@@ -2888,6 +3128,16 @@ export type Query = {
   publicCloudIsos?: Maybe<PublicCloudIsoConnection>;
   /** The regions Public Cloud runs in (`GET /publicCloud/v1/regions`). */
   publicCloudRegions?: Maybe<PublicCloudRegionConnection>;
+  /** One service by its Leaseweb id or global id (`GET /services/v1/services/{id}`); null when there is none. */
+  service?: Maybe<Service>;
+  /** The reasons Leaseweb accepts for cancelling a service (`GET /services/v1/services/cancellationReasons`). */
+  serviceCancellationReasons: Array<ServiceCancellationReason>;
+  /**
+   * Your services (`GET /services/v1/services`), filtered by product, reference or
+   * equipment. Leaseweb pages this list with `metadata` (no underscore); `first`/`after`
+   * work as everywhere else.
+   */
+  services?: Maybe<ServiceConnection>;
 };
 
 
@@ -2956,6 +3206,19 @@ export type QueryDomainsArgs = {
 
 
 /** Everything you can read. Each product adds its root fields here. */
+export type QueryInvoiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
 export type QueryIpArgs = {
   ip: Scalars['IPAddress']['input'];
 };
@@ -2994,6 +3257,13 @@ export type QueryNullRoutesArgs = {
   filter?: InputMaybe<NullRouteFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<NullRouteSort>>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryProformaInvoiceArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3045,6 +3315,20 @@ export type QueryPublicCloudIsosArgs = {
 /** Everything you can read. Each product adds its root fields here. */
 export type QueryPublicCloudRegionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryServiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ServiceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -3137,6 +3421,98 @@ export type ReverseLookupRecordInput = {
   reverseLookup: Scalars['String']['input'];
 };
 
+/** A contract the customer pays for: a server, an instance, a domain … Global id `gid://leaseweb/Service/<id>`. */
+export type Service = Node & {
+  __typename?: 'Service';
+  /** How often it is billed, e.g. `1 MONTH` (`billingCycle` of `GET /services/v1/services`). */
+  billingCycle?: Maybe<Scalars['String']['output']>;
+  /** True when `cancelService` may be used now (`cancellable` of `GET /services/v1/services`). */
+  cancellable: Scalars['Boolean']['output'];
+  /** The contract (no API reads it; invoice lines name it in `contractId`), from `GET /services/v1/services`. */
+  contractId: Scalars['String']['output'];
+  /** The contract term, e.g. `1 YEAR` (`contractTerm` of `GET /services/v1/services`). */
+  contractTerm?: Maybe<Scalars['String']['output']>;
+  /** When the current contract term ends (`contractTermEndDate` of `GET /services/v1/services`). */
+  contractTermEndDate?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was delivered (`deliveryDate` of `GET /services/v1/services`). */
+  deliveryDate?: Maybe<Scalars['DateTime']['output']>;
+  /** Leaseweb's delivery estimate, e.g. `5 - 7 business days` (`deliveryEstimate` of `GET /services/v1/services`). */
+  deliveryEstimate?: Maybe<Scalars['String']['output']>;
+  /** The domain of a domain service (`GET /hosting/v2/domains/{domainName}`); null for other services. */
+  domain?: Maybe<Domain>;
+  /** The domain name of a domain service (`attributes.domainName` of `GET /services/v1/services`). */
+  domainName?: Maybe<Scalars['String']['output']>;
+  /** When the service ends; null unless it was cancelled (`endDate` of `GET /services/v1/services`). */
+  endDate?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The equipment the service is for: a `DedicatedServer` (`GET /bareMetals/v2/servers/{id}`)
+   * or a `PublicCloudInstance` (`GET /publicCloud/v1/instances/{id}`), as `productId` says.
+   * Asked only for its id, it costs no call. Null for services without equipment.
+   */
+  equipment?: Maybe<Equipment>;
+  /** The id of the equipment the service is for, when it has one (`equipmentId` of `GET /services/v1/services`). */
+  equipmentId?: Maybe<Scalars['String']['output']>;
+  /** Global id, `gid://leaseweb/Service/<id>`. */
+  id: Scalars['ID']['output'];
+  /** Leaseweb's id of the service, 14 digits (`GET /services/v1/services/{id}`). */
+  leasewebId: Scalars['String']['output'];
+  /** When the service was ordered (`orderDate` of `GET /services/v1/services`). */
+  orderDate?: Maybe<Scalars['DateTime']['output']>;
+  /** The price per billing cycle, with its currency (`pricePerFrequency`, `currency` of `GET /services/v1/services`). */
+  price: Money;
+  /** The kind of product: DEDICATED_SERVER, PUBLIC_CLOUD, DOMAIN, … (`productId` of `GET /services/v1/services`). */
+  productId: Scalars['String']['output'];
+  /** Your own label for the service (`reference` of `GET /services/v1/services`); the same as the product's own reference. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** When billing started (`startDate` of `GET /services/v1/services`). */
+  startDate?: Maybe<Scalars['DateTime']['output']>;
+  /** NEW_CONTRACT, ACTIVE, SCHEDULED, SUSPENDED, … (`status` of `GET /services/v1/services`). A cancelled service stays ACTIVE until its `endDate`. */
+  status: Scalars['String']['output'];
+  /** True when the service is cancelled and `uncancelService` may be used (`uncancellable` of `GET /services/v1/services`). */
+  uncancellable: Scalars['Boolean']['output'];
+};
+
+/** A reason Leaseweb accepts for a cancellation (`GET /services/v1/services/cancellationReasons`). */
+export type ServiceCancellationReason = {
+  __typename?: 'ServiceCancellationReason';
+  /** The question Leaseweb shows for it, e.g. `High prices?`. */
+  reason: Scalars['String']['output'];
+  /** What to pass as `reasonCode` to `cancelService`, e.g. `CANCEL_HIGH_PRICE`. */
+  reasonCode: Scalars['String']['output'];
+};
+
+/** A page of services. */
+export type ServiceConnection = {
+  __typename?: 'ServiceConnection';
+  /** The edges of this page. */
+  edges: Array<ServiceEdge>;
+  /** The services of this page. */
+  nodes: Array<Service>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many services match in all (Leaseweb's `metadata.totalCount`). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A service and its cursor. */
+export type ServiceEdge = {
+  __typename?: 'ServiceEdge';
+  /** Pass as `after` to continue after this service. */
+  cursor: Scalars['String']['output'];
+  /** The service. */
+  node: Service;
+};
+
+/** The filters of `GET /services/v1/services`. Each takes one value (there is no batch filter). */
+export type ServiceFilter = {
+  /** Only the services of this equipment: its Leaseweb id or global id (`equipmentId`). */
+  equipmentId?: InputMaybe<Scalars['String']['input']>;
+  /** Only services of this product, e.g. DEDICATED_SERVER, PUBLIC_CLOUD, DOMAIN (`productId`). */
+  productId?: InputMaybe<Scalars['String']['input']>;
+  /** Only services with this reference (`reference`). */
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type SortDirection =
   | 'ASC'
   | 'DESC';
@@ -3150,6 +3526,21 @@ export type SwitchPort = {
 export type Toggle =
   | 'DISABLED'
   | 'ENABLED';
+
+/** The service whose cancellation is taken back. */
+export type UncancelServiceInput = {
+  /** The service's Leaseweb id or global id. */
+  serviceId: Scalars['ID']['input'];
+};
+
+/** The outcome of `uncancelService`. */
+export type UncancelServicePayload = {
+  __typename?: 'UncancelServicePayload';
+  /** The service afterwards, read again (`GET /services/v1/services/{id}`): the uncancel answers no body. */
+  service?: Maybe<Service>;
+  /** What the caller can fix (a service that is not cancelled); empty when it went through. */
+  userErrors: Array<UserError>;
+};
 
 export type UpdateDedicatedServerCredentialInput = {
   password: Scalars['String']['input'];
@@ -3301,6 +3692,23 @@ export type UpdatePublicCloudInstanceIpInput = {
   reverseLookup: Scalars['String']['input'];
 };
 
+/** A new reference for a service. */
+export type UpdateServiceInput = {
+  /** The new reference; not empty. */
+  reference: Scalars['String']['input'];
+  /** The service's Leaseweb id or global id. */
+  serviceId: Scalars['ID']['input'];
+};
+
+/** The outcome of `updateService`. */
+export type UpdateServicePayload = {
+  __typename?: 'UpdateServicePayload';
+  /** The service as Leaseweb answered the update (`PUT /services/v1/services/{id}`). */
+  service?: Maybe<Service>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** Something in a mutation's input the caller can fix. */
 export type UserError = {
   __typename?: 'UserError';
@@ -3401,12 +3809,14 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ServerJobModel )
     | ( DnsRecordSetSourceModel )
     | ( DomainSourceModel )
+    | ( InvoiceModelModel )
     | ( IpSourceModel )
     | ( NullRouteModel )
     | ( OperatingSystemModelModel )
     | ( ImageModelModel )
     | ( InstanceModel )
     | ( SnapshotModelModel )
+    | ( ServiceModel )
   ;
 };
 
@@ -3417,6 +3827,8 @@ export type ResolversTypes = {
   AttachPublicCloudInstanceIsoInput: AttachPublicCloudInstanceIsoInput;
   BandwidthAggregation: BandwidthAggregation;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CancelServiceInput: CancelServiceInput;
+  CancelServicePayload: ResolverTypeWrapper<Omit<CancelServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
   ControlPanel: ResolverTypeWrapper<ControlPanelModel>;
   ControlPanelConnection: ResolverTypeWrapper<ControlPanelPageModel>;
   ControlPanelEdge: ResolverTypeWrapper<Omit<ControlPanelEdge, 'node'> & { node: ResolversTypes['ControlPanel'] }>;
@@ -3510,6 +3922,11 @@ export type ResolversTypes = {
   ImportDnsZonePayload: ResolverTypeWrapper<Omit<ImportDnsZonePayload, 'domain' | 'recordSets'> & { domain?: Maybe<ResolversTypes['Domain']>, recordSets?: Maybe<Array<ResolversTypes['DnsRecordSet']>> }>;
   InstallDedicatedServerInput: InstallDedicatedServerInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Invoice: ResolverTypeWrapper<InvoiceModelModel>;
+  InvoiceConnection: ResolverTypeWrapper<InvoicePageModel>;
+  InvoiceCredit: ResolverTypeWrapper<CreditModelModel>;
+  InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
+  InvoiceLineItem: ResolverTypeWrapper<LineItemModelModel>;
   Ip: ResolverTypeWrapper<IpSourceModel>;
   IpConnection: ResolverTypeWrapper<IpPageModel>;
   IpEdge: ResolverTypeWrapper<Omit<IpEdge, 'node'> & { node: ResolversTypes['Ip'] }>;
@@ -3553,6 +3970,10 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Partition: ResolverTypeWrapper<PartitionModel>;
   PartitionInput: PartitionInput;
+  ProformaInvoice: ResolverTypeWrapper<ProformaModelModel>;
+  ProformaInvoiceItem: ResolverTypeWrapper<ProformaContractItemModel>;
+  ProformaInvoiceItemConnection: ResolverTypeWrapper<ProformaItemPageModel>;
+  ProformaInvoiceItemEdge: ResolverTypeWrapper<Omit<ProformaInvoiceItemEdge, 'node'> & { node: ResolversTypes['ProformaInvoiceItem'] }>;
   PublicCloudAutoScalingGroupSummary: ResolverTypeWrapper<EmbeddedAutoScalingGroupModel>;
   PublicCloudConsoleAccess: ResolverTypeWrapper<PublicCloudConsoleAccess>;
   PublicCloudContract: ResolverTypeWrapper<InstanceContractModel>;
@@ -3618,10 +4039,17 @@ export type ResolversTypes = {
   ReverseLookupRecordEdge: ResolverTypeWrapper<ReverseLookupRecordEdge>;
   ReverseLookupRecordFilter: ReverseLookupRecordFilter;
   ReverseLookupRecordInput: ReverseLookupRecordInput;
+  Service: ResolverTypeWrapper<ServiceModel>;
+  ServiceCancellationReason: ResolverTypeWrapper<CancellationReasonModel>;
+  ServiceConnection: ResolverTypeWrapper<ServicePageModel>;
+  ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
+  ServiceFilter: ServiceFilter;
   SortDirection: SortDirection;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SwitchPort: ResolverTypeWrapper<SwitchPort>;
   Toggle: Toggle;
+  UncancelServiceInput: UncancelServiceInput;
+  UncancelServicePayload: ResolverTypeWrapper<Omit<UncancelServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
   UpdateDedicatedServerCredentialInput: UpdateDedicatedServerCredentialInput;
   UpdateDedicatedServerDdosNotificationSettingsInput: UpdateDedicatedServerDdosNotificationSettingsInput;
   UpdateDedicatedServerInput: UpdateDedicatedServerInput;
@@ -3640,6 +4068,8 @@ export type ResolversTypes = {
   UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
   UpdatePublicCloudInstanceIpInput: UpdatePublicCloudInstanceIpInput;
+  UpdateServiceInput: UpdateServiceInput;
+  UpdateServicePayload: ResolverTypeWrapper<Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
   UserError: ResolverTypeWrapper<UserError>;
   ValidateDnsZoneInput: ValidateDnsZoneInput;
 };
@@ -3650,6 +4080,8 @@ export type ResolversParentTypes = {
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
   AttachPublicCloudInstanceIsoInput: AttachPublicCloudInstanceIsoInput;
   Boolean: Scalars['Boolean']['output'];
+  CancelServiceInput: CancelServiceInput;
+  CancelServicePayload: Omit<CancelServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
   ControlPanel: ControlPanelModel;
   ControlPanelConnection: ControlPanelPageModel;
   ControlPanelEdge: Omit<ControlPanelEdge, 'node'> & { node: ResolversParentTypes['ControlPanel'] };
@@ -3737,6 +4169,11 @@ export type ResolversParentTypes = {
   ImportDnsZonePayload: Omit<ImportDnsZonePayload, 'domain' | 'recordSets'> & { domain?: Maybe<ResolversParentTypes['Domain']>, recordSets?: Maybe<Array<ResolversParentTypes['DnsRecordSet']>> };
   InstallDedicatedServerInput: InstallDedicatedServerInput;
   Int: Scalars['Int']['output'];
+  Invoice: InvoiceModelModel;
+  InvoiceConnection: InvoicePageModel;
+  InvoiceCredit: CreditModelModel;
+  InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
+  InvoiceLineItem: LineItemModelModel;
   Ip: IpSourceModel;
   IpConnection: IpPageModel;
   IpEdge: Omit<IpEdge, 'node'> & { node: ResolversParentTypes['Ip'] };
@@ -3772,6 +4209,10 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Partition: PartitionModel;
   PartitionInput: PartitionInput;
+  ProformaInvoice: ProformaModelModel;
+  ProformaInvoiceItem: ProformaContractItemModel;
+  ProformaInvoiceItemConnection: ProformaItemPageModel;
+  ProformaInvoiceItemEdge: Omit<ProformaInvoiceItemEdge, 'node'> & { node: ResolversParentTypes['ProformaInvoiceItem'] };
   PublicCloudAutoScalingGroupSummary: EmbeddedAutoScalingGroupModel;
   PublicCloudConsoleAccess: PublicCloudConsoleAccess;
   PublicCloudContract: InstanceContractModel;
@@ -3829,8 +4270,15 @@ export type ResolversParentTypes = {
   ReverseLookupRecordEdge: ReverseLookupRecordEdge;
   ReverseLookupRecordFilter: ReverseLookupRecordFilter;
   ReverseLookupRecordInput: ReverseLookupRecordInput;
+  Service: ServiceModel;
+  ServiceCancellationReason: CancellationReasonModel;
+  ServiceConnection: ServicePageModel;
+  ServiceEdge: Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] };
+  ServiceFilter: ServiceFilter;
   String: Scalars['String']['output'];
   SwitchPort: SwitchPort;
+  UncancelServiceInput: UncancelServiceInput;
+  UncancelServicePayload: Omit<UncancelServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
   UpdateDedicatedServerCredentialInput: UpdateDedicatedServerCredentialInput;
   UpdateDedicatedServerDdosNotificationSettingsInput: UpdateDedicatedServerDdosNotificationSettingsInput;
   UpdateDedicatedServerInput: UpdateDedicatedServerInput;
@@ -3849,12 +4297,19 @@ export type ResolversParentTypes = {
   UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
   UpdatePublicCloudInstanceIpInput: UpdatePublicCloudInstanceIpInput;
+  UpdateServiceInput: UpdateServiceInput;
+  UpdateServicePayload: Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
   UserError: UserError;
   ValidateDnsZoneInput: ValidateDnsZoneInput;
 };
 
 export type ActionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActionPayload'] = ResolversParentTypes['ActionPayload']> = {
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CancelServicePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelServicePayload'] = ResolversParentTypes['CancelServicePayload']> = {
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -3945,6 +4400,7 @@ export type DedicatedServerResolvers<ContextType = GraphQLContext, ParentType ex
   rack?: Resolver<Maybe<ResolversTypes['DedicatedServerRack']>, ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   specs?: Resolver<Maybe<ResolversTypes['DedicatedServerSpecs']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4263,6 +4719,7 @@ export type DomainResolvers<ContextType = GraphQLContext, ParentType extends Res
   nameservers?: Resolver<Maybe<ResolversTypes['DomainNameservers']>, ParentType, ContextType>;
   recordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSet']>, ParentType, ContextType, RequireFields<DomainRecordSetArgs, 'name' | 'type'>>;
   recordSets?: Resolver<Maybe<ResolversTypes['DnsRecordSetConnection']>, ParentType, ContextType, Partial<DomainRecordSetsArgs>>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   suspended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   zoneFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4325,6 +4782,58 @@ export type ImportDnsZonePayloadResolvers<ContextType = GraphQLContext, ParentTy
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
   recordSets?: Resolver<Maybe<Array<ResolversTypes['DnsRecordSet']>>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type InvoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
+  credits?: Resolver<Array<ResolversTypes['InvoiceCredit']>, ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isPartialPaymentAllowed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineItems?: Resolver<Array<ResolversTypes['InvoiceLineItem']>, ParentType, ContextType>;
+  netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  openAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pdfUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InvoiceConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvoiceConnection'] = ResolversParentTypes['InvoiceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InvoiceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InvoiceCreditResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvoiceCredit'] = ResolversParentTypes['InvoiceCredit']> = {
+  creditId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type InvoiceEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvoiceEdge'] = ResolversParentTypes['InvoiceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
+};
+
+export type InvoiceLineItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvoiceLineItem'] = ResolversParentTypes['InvoiceLineItem']> = {
+  contractId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  equipmentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fromDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  toDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  unitAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type IpResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ip'] = ResolversParentTypes['Ip']> = {
@@ -4405,6 +4914,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   attachPublicCloudInstanceIso?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationAttachPublicCloudInstanceIsoArgs, 'input'>>;
   cancelDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationCancelDedicatedServerActiveJobArgs, 'input'>>;
   cancelPublicCloudInstanceTermination?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationCancelPublicCloudInstanceTerminationArgs, 'input'>>;
+  cancelService?: Resolver<Maybe<ResolversTypes['CancelServicePayload']>, ParentType, ContextType, RequireFields<MutationCancelServiceArgs, 'input'>>;
   closeDedicatedServerNetworkInterfaces?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationCloseDedicatedServerNetworkInterfacesArgs, 'input'>>;
   createDedicatedServerCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerCredentialArgs, 'input'>>;
   createDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerDhcpReservationArgs, 'input'>>;
@@ -4450,6 +4960,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   stopPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationStopPublicCloudInstanceArgs, 'input'>>;
   storePublicCloudInstanceCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationStorePublicCloudInstanceCredentialArgs, 'input'>>;
   terminatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationTerminatePublicCloudInstanceArgs, 'input'>>;
+  uncancelService?: Resolver<Maybe<ResolversTypes['UncancelServicePayload']>, ParentType, ContextType, RequireFields<MutationUncancelServiceArgs, 'input'>>;
   updateDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerArgs, 'input'>>;
   updateDedicatedServerCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerCredentialArgs, 'input'>>;
   updateDedicatedServerDdosNotificationSettings?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerDdosNotificationSettingsArgs, 'input'>>;
@@ -4465,12 +4976,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
   updatePublicCloudInstanceCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceCredentialArgs, 'input'>>;
   updatePublicCloudInstanceIp?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceIpArgs, 'input'>>;
+  updateService?: Resolver<Maybe<ResolversTypes['UpdateServicePayload']>, ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'input'>>;
   validateDnsRecordSet?: Resolver<Maybe<ResolversTypes['DnsValidationPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsRecordSetArgs, 'input'>>;
   validateDnsZone?: Resolver<Maybe<ResolversTypes['DnsValidationPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsZoneArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'DedicatedServerJob' | 'DnsRecordSet' | 'Domain' | 'Ip' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudSnapshot', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'DedicatedServerJob' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudSnapshot' | 'Service', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -4587,6 +5099,40 @@ export type PartitionResolvers<ContextType = GraphQLContext, ParentType extends 
   filesystem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mountpoint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   size?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProformaInvoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProformaInvoice'] = ResolversParentTypes['ProformaInvoice']> = {
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  items?: Resolver<ResolversTypes['ProformaInvoiceItemConnection'], ParentType, ContextType>;
+  subTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  vatAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type ProformaInvoiceItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProformaInvoiceItem'] = ResolversParentTypes['ProformaInvoiceItem']> = {
+  contractId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  equipmentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  poNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  startDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ProformaInvoiceItemConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProformaInvoiceItemConnection'] = ResolversParentTypes['ProformaInvoiceItemConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProformaInvoiceItemEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ProformaInvoiceItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProformaInvoiceItemEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProformaInvoiceItemEdge'] = ResolversParentTypes['ProformaInvoiceItemEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProformaInvoiceItem'], ParentType, ContextType>;
 };
 
 export type PublicCloudAutoScalingGroupSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudAutoScalingGroupSummary'] = ResolversParentTypes['PublicCloudAutoScalingGroupSummary']> = {
@@ -4707,6 +5253,7 @@ export type PublicCloudInstanceResolvers<ContextType = GraphQLContext, ParentTyp
   resources?: Resolver<ResolversTypes['PublicCloudResources'], ParentType, ContextType>;
   rootDiskSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rootDiskStorageType?: Resolver<ResolversTypes['PublicCloudStorageType'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   snapshot?: Resolver<Maybe<ResolversTypes['PublicCloudSnapshot']>, ParentType, ContextType, RequireFields<PublicCloudInstanceSnapshotArgs, 'id'>>;
   snapshots?: Resolver<Maybe<ResolversTypes['PublicCloudSnapshotConnection']>, ParentType, ContextType, Partial<PublicCloudInstanceSnapshotsArgs>>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -4883,12 +5430,15 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'domainName'>>;
   domainAvailability?: Resolver<Maybe<ResolversTypes['DomainAvailability']>, ParentType, ContextType, RequireFields<QueryDomainAvailabilityArgs, 'domainName'>>;
   domains?: Resolver<Maybe<ResolversTypes['DomainConnection']>, ParentType, ContextType, Partial<QueryDomainsArgs>>;
+  invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
+  invoices?: Resolver<Maybe<ResolversTypes['InvoiceConnection']>, ParentType, ContextType, Partial<QueryInvoicesArgs>>;
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<QueryIpArgs, 'ip'>>;
   ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<QueryIpsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   nullRoute?: Resolver<Maybe<ResolversTypes['NullRoute']>, ParentType, ContextType, RequireFields<QueryNullRouteArgs, 'id'>>;
   nullRoutes?: Resolver<Maybe<ResolversTypes['NullRouteConnection']>, ParentType, ContextType, Partial<QueryNullRoutesArgs>>;
+  proformaInvoice?: Resolver<Maybe<ResolversTypes['ProformaInvoice']>, ParentType, ContextType, Partial<QueryProformaInvoiceArgs>>;
   publicCloudExpenses?: Resolver<Maybe<ResolversTypes['PublicCloudExpenses']>, ParentType, ContextType, RequireFields<QueryPublicCloudExpensesArgs, 'equipmentId' | 'from'>>;
   publicCloudImages?: Resolver<Maybe<ResolversTypes['PublicCloudImageConnection']>, ParentType, ContextType, Partial<QueryPublicCloudImagesArgs>>;
   publicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType, RequireFields<QueryPublicCloudInstanceArgs, 'id'>>;
@@ -4896,6 +5446,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   publicCloudInstances?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceConnection']>, ParentType, ContextType, Partial<QueryPublicCloudInstancesArgs>>;
   publicCloudIsos?: Resolver<Maybe<ResolversTypes['PublicCloudIsoConnection']>, ParentType, ContextType, Partial<QueryPublicCloudIsosArgs>>;
   publicCloudRegions?: Resolver<Maybe<ResolversTypes['PublicCloudRegionConnection']>, ParentType, ContextType, Partial<QueryPublicCloudRegionsArgs>>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
+  serviceCancellationReasons?: Resolver<Array<ResolversTypes['ServiceCancellationReason']>, ParentType, ContextType>;
+  services?: Resolver<Maybe<ResolversTypes['ServiceConnection']>, ParentType, ContextType, Partial<QueryServicesArgs>>;
 };
 
 export type RemoveIpNullRoutePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveIpNullRoutePayload'] = ResolversParentTypes['RemoveIpNullRoutePayload']> = {
@@ -4937,9 +5490,56 @@ export type ReverseLookupRecordEdgeResolvers<ContextType = GraphQLContext, Paren
   node?: Resolver<ResolversTypes['ReverseLookupRecord'], ParentType, ContextType>;
 };
 
+export type ServiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
+  billingCycle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancellable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  contractId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contractTerm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contractTermEndDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveryDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveryEstimate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  domainName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  equipmentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uncancellable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ServiceCancellationReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceCancellationReason'] = ResolversParentTypes['ServiceCancellationReason']> = {
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasonCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ServiceConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceConnection'] = ResolversParentTypes['ServiceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ServiceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceEdge'] = ResolversParentTypes['ServiceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+};
+
 export type SwitchPortResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SwitchPort'] = ResolversParentTypes['SwitchPort']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   port?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UncancelServicePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UncancelServicePayload'] = ResolversParentTypes['UncancelServicePayload']> = {
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type UpdateDomainDnssecPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateDomainDnssecPayload'] = ResolversParentTypes['UpdateDomainDnssecPayload']> = {
@@ -4969,6 +5569,11 @@ export type UpdateNullRoutePayloadResolvers<ContextType = GraphQLContext, Parent
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdateServicePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateServicePayload'] = ResolversParentTypes['UpdateServicePayload']> = {
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -4977,6 +5582,7 @@ export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type Resolvers<ContextType = GraphQLContext> = {
   ActionPayload?: ActionPayloadResolvers<ContextType>;
+  CancelServicePayload?: CancelServicePayloadResolvers<ContextType>;
   ControlPanel?: ControlPanelResolvers<ContextType>;
   ControlPanelConnection?: ControlPanelConnectionResolvers<ContextType>;
   ControlPanelEdge?: ControlPanelEdgeResolvers<ContextType>;
@@ -5037,6 +5643,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Equipment?: EquipmentResolvers<ContextType>;
   IPAddress?: GraphQLScalarType;
   ImportDnsZonePayload?: ImportDnsZonePayloadResolvers<ContextType>;
+  Invoice?: InvoiceResolvers<ContextType>;
+  InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
+  InvoiceCredit?: InvoiceCreditResolvers<ContextType>;
+  InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
+  InvoiceLineItem?: InvoiceLineItemResolvers<ContextType>;
   Ip?: IpResolvers<ContextType>;
   IpConnection?: IpConnectionResolvers<ContextType>;
   IpEdge?: IpEdgeResolvers<ContextType>;
@@ -5063,6 +5674,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   OperatingSystemEdge?: OperatingSystemEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partition?: PartitionResolvers<ContextType>;
+  ProformaInvoice?: ProformaInvoiceResolvers<ContextType>;
+  ProformaInvoiceItem?: ProformaInvoiceItemResolvers<ContextType>;
+  ProformaInvoiceItemConnection?: ProformaInvoiceItemConnectionResolvers<ContextType>;
+  ProformaInvoiceItemEdge?: ProformaInvoiceItemEdgeResolvers<ContextType>;
   PublicCloudAutoScalingGroupSummary?: PublicCloudAutoScalingGroupSummaryResolvers<ContextType>;
   PublicCloudConsoleAccess?: PublicCloudConsoleAccessResolvers<ContextType>;
   PublicCloudContract?: PublicCloudContractResolvers<ContextType>;
@@ -5106,12 +5721,18 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReverseLookupRecord?: ReverseLookupRecordResolvers<ContextType>;
   ReverseLookupRecordConnection?: ReverseLookupRecordConnectionResolvers<ContextType>;
   ReverseLookupRecordEdge?: ReverseLookupRecordEdgeResolvers<ContextType>;
+  Service?: ServiceResolvers<ContextType>;
+  ServiceCancellationReason?: ServiceCancellationReasonResolvers<ContextType>;
+  ServiceConnection?: ServiceConnectionResolvers<ContextType>;
+  ServiceEdge?: ServiceEdgeResolvers<ContextType>;
   SwitchPort?: SwitchPortResolvers<ContextType>;
+  UncancelServicePayload?: UncancelServicePayloadResolvers<ContextType>;
   UpdateDomainDnssecPayload?: UpdateDomainDnssecPayloadResolvers<ContextType>;
   UpdateDomainNameserversPayload?: UpdateDomainNameserversPayloadResolvers<ContextType>;
   UpdateIpPayload?: UpdateIpPayloadResolvers<ContextType>;
   UpdateIpReverseLookupRecordsPayload?: UpdateIpReverseLookupRecordsPayloadResolvers<ContextType>;
   UpdateNullRoutePayload?: UpdateNullRoutePayloadResolvers<ContextType>;
+  UpdateServicePayload?: UpdateServicePayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -1,4 +1,124 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLContext } from '../context.js';
+import { segment } from '../datasources/path.js';
+import type { Service } from '../datasources/types/services.js';
+import { InputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { gid, parseGid } from '../ids.js';
+import { connectionResolvers, toWindow } from './connection.js';
+import { resolveEquipment, type EquipmentModel } from './equipment.js';
+import type { NodeFetchers } from './nodes.js';
+import { localId, payload, typed } from './support.js';
 
-/** Not built yet (issue 3). */
-export const resolvers: Resolvers = {};
+const TYPENAME = 'Service';
+
+/**
+ * The GraphQL type of a service's equipment, by its productId. These are the products
+ * whose equipment the graph has (the productIds the servers and instances are billed
+ * under); other equipment is looked up by trying every kind.
+ */
+const EQUIPMENT_TYPENAME: Record<string, string> = {
+  DEDICATED_SERVER: 'DedicatedServer',
+  PUBLIC_CLOUD: 'PublicCloudInstance',
+};
+
+export const equipmentTypename = (productId: string | undefined | null) => (productId ? EQUIPMENT_TYPENAME[productId] : undefined);
+
+/** The service id named by an argument (Leaseweb id or global id). */
+export const serviceIdArg = (id: string) => localId(id, TYPENAME);
+
+/** The service an input names; an id that names none (`..`, another type's gid) is a userError on `input.serviceId`. */
+function inputServiceId(id: string): string {
+  try {
+    const local = serviceIdArg(id);
+    segment(local);
+    return local;
+  } catch (error) {
+    if (error instanceof InputError && !error.field) throw new InputError(error.message, ['input', 'serviceId']);
+    throw error;
+  }
+}
+
+/** The equipment filter takes an equipment's Leaseweb id or its global id (`gid://leaseweb/DedicatedServer/123`). */
+function equipmentIdArg(id: string): string {
+  const parsed = parseGid(id);
+  if (!parsed) return id;
+  if (parsed.parts.length !== 1) throw new InputError(`"${id}" is not an equipment id.`, ['filter', 'equipmentId']);
+  return parsed.parts[0]!;
+}
+
+/** The equipment a service or invoice line names, of the kind its productId says when known. */
+export function equipmentOf(
+  ctx: GraphQLContext,
+  equipmentId: string | null | undefined,
+  productId: string | null | undefined,
+  info: GraphQLResolveInfo,
+): Promise<EquipmentModel | null> | null {
+  return equipmentId ? resolveEquipment(ctx, equipmentId, equipmentTypename(productId), info) : null;
+}
+
+/**
+ * The service of one piece of equipment: `GET /services?equipmentId=` (one value per call,
+ * so one call per equipment, shared by every field that asks in the request). Should the
+ * equipment carry several services, the one of its own product wins.
+ */
+async function serviceOfEquipment(ctx: GraphQLContext, equipmentId: string, productId: string): Promise<Service | null> {
+  const services = await ctx.ds.services.ofEquipment(equipmentId);
+  return services.find((s) => s.productId === productId) ?? services[0] ?? null;
+}
+
+export const nodeFetchers: NodeFetchers = {
+  Service: async (ctx, [id]) => {
+    const service = await ctx.ds.services.get(id!);
+    return service ? typed(TYPENAME, service) : null;
+  },
+};
+
+export const resolvers: Resolvers = {
+  Query: {
+    services: (_, { first, after, filter }, ctx) => {
+      const { equipmentId, ...rest } = filter ?? {};
+      return ctx.ds.services.list(toWindow({ first, after }), { ...rest, equipmentId: equipmentId ? equipmentIdArg(equipmentId) : equipmentId });
+    },
+    service: (_, { id }, ctx) => ctx.ds.services.get(serviceIdArg(id)),
+    serviceCancellationReasons: (_, __, ctx) => ctx.ds.services.cancellationReasons(),
+  },
+
+  Mutation: {
+    updateService: (_, { input }, ctx) =>
+      payload(async () => ({ service: await ctx.ds.services.update(inputServiceId(input.serviceId), input.reference) })),
+    cancelService: (_, { input: { serviceId, reasonCode, reason } }, ctx) =>
+      payload(async () => {
+        const id = inputServiceId(serviceId);
+        await ctx.ds.services.cancel(id, { reasonCode, ...(reason === null || reason === undefined ? {} : { reason }) });
+        return { service: await ctx.ds.services.get(id) };
+      }),
+    uncancelService: (_, { input }, ctx) =>
+      payload(async () => {
+        const id = inputServiceId(input.serviceId);
+        await ctx.ds.services.uncancel(id);
+        return { service: await ctx.ds.services.get(id) };
+      }),
+  },
+
+  Service: {
+    id: (s) => gid(TYPENAME, s.id),
+    leasewebId: (s) => s.id,
+    domainName: (s) => s.attributes?.domainName ?? null,
+    price: (s) => ({ amount: s.pricePerFrequency, currency: s.currency }),
+    equipment: (s, _, ctx, info) => equipmentOf(ctx, s.equipmentId, s.productId, info),
+    domain: (s, _, ctx) => (s.productId === 'DOMAIN' && s.attributes?.domainName ? ctx.ds.domains.get(s.attributes.domainName) : null),
+  },
+
+  DedicatedServer: {
+    service: (s, _, ctx) => serviceOfEquipment(ctx, s.id, 'DEDICATED_SERVER'),
+  },
+  PublicCloudInstance: {
+    service: (i, _, ctx) => serviceOfEquipment(ctx, i.id, 'PUBLIC_CLOUD'),
+  },
+  Domain: {
+    service: (d, _, ctx) => ctx.ds.services.ofDomain(d.domainName),
+  },
+
+  ServiceConnection: connectionResolvers,
+};

@@ -1,4 +1,42 @@
-import type { Router } from '../router.js';
+import { intParam, ok, paginate } from '../http.js';
+import type { EmulatorRequest, Router } from '../router.js';
+import { cents, findInvoice, invoicePdf, invoiceSummary, proformaDate, proformaItems } from './data.js';
 
-/** Not built yet (issue 3). */
-export function register(_router: Router): void {}
+const BASE = '/invoices/v1';
+
+/** `2020-06-01T00:00:00+00:00` (the sample's has stray spaces: `T00: 00: 00+00: 00`; we send a valid one). */
+const isoDate = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+
+/**
+ * The pro forma: one page of contract items with `_metadata`, and in the same object the
+ * totals of the whole pro forma (not of the page), as the reference documents it.
+ */
+function proforma(req: EmulatorRequest) {
+  const d = req.data;
+  const items = proformaItems(d);
+  const limit = intParam(req, 'limit', 10);
+  const offset = intParam(req, 'offset', 0, Number.MAX_SAFE_INTEGER);
+  const subTotal = cents(items.reduce((a, i) => a + i.price, 0));
+  const vatAmount = cents(subTotal * d.invoices.vatRate);
+  return ok({
+    _metadata: { limit, offset, totalCount: items.length },
+    contractItems: items.slice(offset, offset + limit),
+    currency: 'EUR',
+    proformaDate: isoDate(proformaDate()),
+    subTotal,
+    total: cents(subTotal + vatAmount),
+    vatAmount,
+  });
+}
+
+export function register(router: Router): void {
+  router.get(`${BASE}/invoices`, (req) => paginate(req, req.data.invoices.invoices.map(invoiceSummary), 'invoices', { defaultLimit: 10 }));
+  // A literal segment wins over `:invoiceId` (see Router.match).
+  router.get(`${BASE}/invoices/proforma`, proforma);
+  router.get(`${BASE}/invoices/:invoiceId`, (req) => ok(findInvoice(req)));
+  router.get(`${BASE}/invoices/:invoiceId/pdf`, (req) => ({
+    status: 200,
+    headers: { 'content-type': 'application/pdf' },
+    raw: invoicePdf(findInvoice(req)),
+  }));
+}
