@@ -17,6 +17,8 @@ describe('node(id:) for every type', () => {
       nullRoutes(first: 1) { nodes { id } }
       publicCloudInstances(first: 1) { nodes { id image { id } snapshots(first: 1) { nodes { id } } } }
       domains(first: 1) { nodes { id recordSets(first: 1) { nodes { id } } } }
+      services(first: 1) { nodes { id } }
+      invoices(first: 1) { nodes { id } }
     }`);
     const server = found.dedicatedServers.nodes[0];
     const instance = found.publicCloudInstances.nodes.find(Boolean);
@@ -32,6 +34,8 @@ describe('node(id:) for every type', () => {
       PublicCloudSnapshot: found.publicCloudInstances.nodes.flatMap((i: any) => i.snapshots?.nodes ?? [])[0]?.id,
       Domain: domain.id,
       DnsRecordSet: domain.recordSets.nodes[0]?.id,
+      Service: found.services.nodes[0]?.id,
+      Invoice: found.invoices.nodes[0]?.id,
     };
     const missing = types.filter((t) => !ids[t]);
     // A type added to the schema must be added here too, so its node(id:) is tested.
