@@ -67,7 +67,8 @@ function lineItem(d: Dataset, r: ServiceRecord, billed: { from: number; to: numb
  * demo's "today" (EPOCH). Their lines are the services billed that month, so every line
  * names a real contract and equipment; tax, total and open amount add up to the cent.
  * The newest is OPEN (not yet due), the one before it OVERDUE, older ones PAID; every
- * fourth has a credit note (10 % of its first line) that lowers what is open.
+ * fourth, starting with the overdue one, has a credit note (10 % of its first line) that
+ * lowers what is open.
  */
 export function seedInvoices(d: Dataset, rng: Rng, count: number): void {
   const data = d.invoices;
@@ -85,7 +86,7 @@ export function seedInvoices(d: Dataset, rng: Rng, count: number): void {
     const taxAmount = cents(net * data.vatRate);
     const total = cents(net + taxAmount);
     const credits: InvoiceCredit[] = [];
-    if (k % 4 === 2 && lineItems.length) {
+    if (k % 4 === 1 && lineItems.length) {
       const creditNet = cents(lineItems[0]!.total * 0.1);
       const creditTax = cents(creditNet * data.vatRate);
       credits.push({ date: serviceDate(monthStart + 10 * DAY), id: String(creditId).padStart(8, '0'), taxAmount: creditTax, total: cents(creditNet + creditTax) });
