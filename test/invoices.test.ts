@@ -235,6 +235,18 @@ describe('invoice edges', () => {
     expect(stack().calls().map((c) => c.path)).toEqual([`/invoices/v1/invoices/${i.id}`, ...Array(Math.ceil(services().length / 100)).fill('/services/v1/services')]);
   });
 
+  it('a failed services list fails only the lines’ `service`, not the invoice', async () => {
+    const i = invoices()[0]!;
+    stack().emulator.failNext({ match: '/services/v1/services', kind: 'status', status: 500 });
+    const res = await stack().query(`{ invoice(id: "${i.id}") { leasewebId lineItems { product service { leasewebId } } } }`);
+    expect(res.data?.invoice.leasewebId).toBe(i.id);
+    expect(res.data?.invoice.lineItems).toEqual(i.lineItems.map((l) => ({ product: l.product, service: null })));
+    expect(new Set(res.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['UPSTREAM_ERROR']));
+    expect(res.errors).toHaveLength(i.lineItems.length);
+    // The index is built once per request: one failed call, not one per line.
+    expect(stack().calls({ path: '/services/v1/services' })).toHaveLength(1);
+  });
+
   it('pro forma item → service and equipment, the services listed once', async () => {
     const items = proformaItems(stack().demo);
     const data = await stack().data('{ proformaInvoice(first: 100) { items { nodes { contractId service { contractId leasewebId } equipment { __typename ... on DedicatedServer { reference } ... on PublicCloudInstance { reference } } } } } }');

@@ -95,6 +95,11 @@ describe('services', () => {
     const res = await stack().query(LIST, { f: { productId: 'dedicated server' } });
     expect(res.data?.services).toBeNull();
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', leaseweb: { status: 400, errorDetails: { productId: [expect.any(String)] } } });
+    // A global id that names no single piece of equipment is refused by the gateway itself.
+    stack().emulator.clearLog();
+    const job = await stack().query(LIST, { f: { equipmentId: 'gid://leaseweb/DedicatedServerJob/1/2' } });
+    expect(job.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['filter', 'equipmentId'] });
+    expect(stack().calls()).toHaveLength(0);
   });
 
   it('reads one service by Leaseweb id or global id, null when there is none', async () => {
@@ -117,6 +122,13 @@ describe('services', () => {
     expect(data.a).toEqual(CANCELLATION_REASONS.map(({ reasonCode, reason }) => ({ reasonCode, reason })));
     expect(data.b).toHaveLength(CANCELLATION_REASONS.length);
     expect(stack().calls().map((c) => c.path)).toEqual(['/services/v1/services/cancellationReasons']);
+  });
+
+  it('answers the rest of a query when the reasons cannot be read', async () => {
+    stack().emulator.failNext({ match: '/cancellationReasons', kind: 'status', status: 500 });
+    const res = await stack().query('{ serviceCancellationReasons { reasonCode } services(first: 1) { totalCount } }');
+    expect(res.data).toEqual({ serviceCancellationReasons: null, services: { totalCount: records().length } });
+    expect(res.errors?.[0]).toMatchObject({ path: ['serviceCancellationReasons'], extensions: { code: 'UPSTREAM_ERROR' } });
   });
 
   it('keeps two customers’ services apart', async () => {

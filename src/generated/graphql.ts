@@ -1139,7 +1139,7 @@ export type InstallDedicatedServerInput = {
 export type Invoice = Node & {
   __typename?: 'Invoice';
   /** Credit notes against the invoice (`credits` of `GET /invoices/v1/invoices/{invoiceId}`, read only when asked). */
-  credits: Array<InvoiceCredit>;
+  credits?: Maybe<Array<InvoiceCredit>>;
   /** The currency of every amount of the invoice (`currency` of `GET /invoices/v1/invoices`). */
   currency: Scalars['String']['output'];
   /** When it was issued (`date` of `GET /invoices/v1/invoices`). */
@@ -1153,7 +1153,7 @@ export type Invoice = Node & {
   /** Leaseweb's invoice number (`id` of `GET /invoices/v1/invoices`). */
   leasewebId: Scalars['String']['output'];
   /** What is invoiced (`lineItems` of `GET /invoices/v1/invoices/{invoiceId}`, read only when asked). */
-  lineItems: Array<InvoiceLineItem>;
+  lineItems?: Maybe<Array<InvoiceLineItem>>;
   /** The amount before tax: `total` minus `taxAmount` (Leaseweb's newer API sends it as `netAmount`). */
   netAmount: Money;
   /** What is still to be paid (`openAmount` of `GET /invoices/v1/invoices`). */
@@ -3131,7 +3131,7 @@ export type Query = {
   /** One service by its Leaseweb id or global id (`GET /services/v1/services/{id}`); null when there is none. */
   service?: Maybe<Service>;
   /** The reasons Leaseweb accepts for cancelling a service (`GET /services/v1/services/cancellationReasons`). */
-  serviceCancellationReasons: Array<ServiceCancellationReason>;
+  serviceCancellationReasons?: Maybe<Array<ServiceCancellationReason>>;
   /**
    * Your services (`GET /services/v1/services`), filtered by product, reference or
    * equipment. Leaseweb pages this list with `metadata` (no underscore); `first`/`after`
@@ -3509,7 +3509,7 @@ export type ServiceFilter = {
   equipmentId?: InputMaybe<Scalars['String']['input']>;
   /** Only services of this product, e.g. DEDICATED_SERVER, PUBLIC_CLOUD, DOMAIN (`productId`). */
   productId?: InputMaybe<Scalars['String']['input']>;
-  /** Only services with this reference (`reference`). */
+  /** Only services matching this reference (`reference`). */
   reference?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4785,14 +4785,14 @@ export type ImportDnsZonePayloadResolvers<ContextType = GraphQLContext, ParentTy
 };
 
 export type InvoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
-  credits?: Resolver<Array<ResolversTypes['InvoiceCredit']>, ParentType, ContextType>;
+  credits?: Resolver<Maybe<Array<ResolversTypes['InvoiceCredit']>>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isPartialPaymentAllowed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  lineItems?: Resolver<Array<ResolversTypes['InvoiceLineItem']>, ParentType, ContextType>;
+  lineItems?: Resolver<Maybe<Array<ResolversTypes['InvoiceLineItem']>>, ParentType, ContextType>;
   netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   openAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pdfUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5447,7 +5447,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   publicCloudIsos?: Resolver<Maybe<ResolversTypes['PublicCloudIsoConnection']>, ParentType, ContextType, Partial<QueryPublicCloudIsosArgs>>;
   publicCloudRegions?: Resolver<Maybe<ResolversTypes['PublicCloudRegionConnection']>, ParentType, ContextType, Partial<QueryPublicCloudRegionsArgs>>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
-  serviceCancellationReasons?: Resolver<Array<ResolversTypes['ServiceCancellationReason']>, ParentType, ContextType>;
+  serviceCancellationReasons?: Resolver<Maybe<Array<ResolversTypes['ServiceCancellationReason']>>, ParentType, ContextType>;
   services?: Resolver<Maybe<ResolversTypes['ServiceConnection']>, ParentType, ContextType, Partial<QueryServicesArgs>>;
 };
 
