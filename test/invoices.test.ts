@@ -259,6 +259,20 @@ describe('invoice edges', () => {
   });
 });
 
+/** What is wrong with a PDF's cross-reference table: `startxref` and every entry must point where they say. */
+function xrefProblems(pdf: Buffer): string[] {
+  const text = pdf.toString('latin1');
+  const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1] ?? -1);
+  if (!text.startsWith('xref', start)) return [`startxref ${start} does not point at the xref table`];
+  const [, first, count] = /^xref\s+(\d+) (\d+)\s/.exec(text.slice(start)) ?? [];
+  const entries = text.slice(start).split('\n').slice(2, 2 + Number(count));
+  return entries.flatMap((entry, k) => {
+    const [offset, , kind] = entry.trim().split(' ');
+    const object = Number(first) + k;
+    return kind === 'f' || text.startsWith(`${object} 0 obj`, Number(offset)) ? [] : [`object ${object} is not at ${offset}`];
+  });
+}
+
 describe('invoice PDF download', () => {
   const download = (path: string, headers: Record<string, string> = { 'x-lsw-auth': DEMO_API_KEY }, init: RequestInit = {}) =>
     fetch(origin() + path, { headers, ...init });
@@ -278,6 +292,7 @@ describe('invoice PDF download', () => {
     expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
     expect(bytes.toString('latin1')).toContain(`Leaseweb invoice ${i.id}`);
     expect(bytes.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+    expect(xrefProblems(bytes)).toEqual([]);
     expect(stack().calls().map((c) => `${c.method} ${c.path}${c.search}`)).toEqual([`GET /invoices/v1/invoices/${i.id}/pdf`]);
   });
 
