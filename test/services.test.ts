@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Service } from '../src/datasources/types/services.js';
 import { OTHER_API_KEY } from '../src/emulator/dataset.js';
 import { CANCELLATION_REASONS, serviceBody, type ServiceRecord } from '../src/emulator/services/data.js';
+import { equipmentTypename } from '../src/resolvers/services.js';
 import { endpointsAvailable, trackOperations } from './support/operations.js';
 import { emulatorGet, sample, samplesAvailable, shapeDifferences } from './support/samples.js';
 import { useStack } from './support/stack.js';
@@ -97,8 +98,12 @@ describe('services', () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', leaseweb: { status: 400, errorDetails: { productId: [expect.any(String)] } } });
     // A global id that names no single piece of equipment is refused by the gateway itself.
     stack().emulator.clearLog();
-    const job = await stack().query(LIST, { f: { equipmentId: 'gid://leaseweb/DedicatedServerJob/1/2' } });
-    expect(job.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['filter', 'equipmentId'] });
+    // So is one of a type that is no Equipment: its bare number could name some server.
+    const invoice = stack().demo.invoices.invoices[0]!.id;
+    for (const equipmentId of ['gid://leaseweb/DedicatedServerJob/1/2', `gid://leaseweb/Invoice/${invoice}`, 'gid://leaseweb/NoSuchType/1']) {
+      const res = await stack().query(LIST, { f: { equipmentId } });
+      expect(res.errors?.[0]?.extensions, equipmentId).toMatchObject({ code: 'BAD_USER_INPUT', field: ['filter', 'equipmentId'] });
+    }
     expect(stack().calls()).toHaveLength(0);
   });
 
@@ -165,6 +170,8 @@ describe('service edges', () => {
     const ids = await stack().data('{ services(first: 100) { nodes { equipment { __typename id } } } }');
     expect(ids.services.nodes.filter((n: any) => n.equipment)).toHaveLength(withEquipment.length);
     expect(stack().calls()).toHaveLength(1);
+    // productId is upstream text: a value that happens to name an Object member is no kind.
+    for (const productId of ['constructor', 'toString', '__proto__', 'DOMAIN']) expect(equipmentTypename(productId), productId).toBeUndefined();
   });
 
   it('Service → domain for domain services, one GET per domain', async () => {

@@ -3505,7 +3505,7 @@ export type ServiceEdge = {
 
 /** The filters of `GET /services/v1/services`. Each takes one value (there is no batch filter). */
 export type ServiceFilter = {
-  /** Only the services of this equipment: its Leaseweb id or global id (`equipmentId`). */
+  /** Only the services of this equipment: its Leaseweb id or the global id of a type that implements `Equipment` (`equipmentId`); any other global id is refused. */
   equipmentId?: InputMaybe<Scalars['String']['input']>;
   /** Only services of this product, e.g. DEDICATED_SERVER, PUBLIC_CLOUD, DOMAIN (`productId`). */
   productId?: InputMaybe<Scalars['String']['input']>;

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLInterfaceType, GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { segment } from '../datasources/path.js';
 import type { Service } from '../datasources/types/services.js';
@@ -15,14 +15,15 @@ const TYPENAME = 'Service';
 /**
  * The GraphQL type of a service's equipment, by its productId. These are the products
  * whose equipment the graph has (the productIds the servers and instances are billed
- * under); other equipment is looked up by trying every kind.
+ * under); other equipment is looked up by trying every kind. A Map, so a productId such
+ * as `constructor` (upstream text) can never pick up an Object.prototype member.
  */
-const EQUIPMENT_TYPENAME: Record<string, string> = {
-  DEDICATED_SERVER: 'DedicatedServer',
-  PUBLIC_CLOUD: 'PublicCloudInstance',
-};
+const EQUIPMENT_TYPENAME = new Map<string, string>([
+  ['DEDICATED_SERVER', 'DedicatedServer'],
+  ['PUBLIC_CLOUD', 'PublicCloudInstance'],
+]);
 
-export const equipmentTypename = (productId: string | undefined | null) => (productId ? EQUIPMENT_TYPENAME[productId] : undefined);
+export const equipmentTypename = (productId: string | undefined | null) => (productId ? EQUIPMENT_TYPENAME.get(productId) : undefined);
 
 /** The service id named by an argument (Leaseweb id or global id). */
 export const serviceIdArg = (id: string) => localId(id, TYPENAME);
@@ -39,11 +40,20 @@ function inputServiceId(id: string): string {
   }
 }
 
-/** The equipment filter takes an equipment's Leaseweb id or its global id (`gid://leaseweb/DedicatedServer/123`). */
-function equipmentIdArg(id: string): string {
+/**
+ * The equipment filter takes an equipment's Leaseweb id or its global id
+ * (`gid://leaseweb/DedicatedServer/123`). A global id of a type that is no `Equipment`
+ * (an invoice, a job) is refused rather than sent on as a bare number that would match
+ * whatever equipment happens to have it.
+ */
+function equipmentIdArg(id: string, info: GraphQLResolveInfo): string {
   const parsed = parseGid(id);
   if (!parsed) return id;
-  if (parsed.parts.length !== 1) throw new InputError(`"${id}" is not an equipment id.`, ['filter', 'equipmentId']);
+  // By name, not with graphql's isObjectType/isInterfaceType: the schema can be built by
+  // another copy of graphql (ESM and CJS under vitest), which those helpers refuse.
+  const equipment = info.schema.getType('Equipment') as GraphQLInterfaceType | undefined;
+  const isEquipment = !!equipment && info.schema.getImplementations(equipment).objects.some((t) => t.name === parsed.type);
+  if (!isEquipment || parsed.parts.length !== 1) throw new InputError(`"${id}" is not an equipment id.`, ['filter', 'equipmentId']);
   return parsed.parts[0]!;
 }
 
@@ -76,9 +86,9 @@ export const nodeFetchers: NodeFetchers = {
 
 export const resolvers: Resolvers = {
   Query: {
-    services: (_, { first, after, filter }, ctx) => {
+    services: (_, { first, after, filter }, ctx, info) => {
       const { equipmentId, ...rest } = filter ?? {};
-      return ctx.ds.services.list(toWindow({ first, after }), { ...rest, equipmentId: equipmentId ? equipmentIdArg(equipmentId) : equipmentId });
+      return ctx.ds.services.list(toWindow({ first, after }), { ...rest, equipmentId: equipmentId ? equipmentIdArg(equipmentId, info) : equipmentId });
     },
     service: (_, { id }, ctx) => ctx.ds.services.get(serviceIdArg(id)),
     serviceCancellationReasons: (_, __, ctx) => ctx.ds.services.cancellationReasons(),
