@@ -114,9 +114,11 @@ describe('invoices', () => {
 
   it('bills what the services say, with amounts that add up to the cent', async () => {
     const data = await stack().data(`{ invoices(first: 100) { nodes { leasewebId status isPartialPaymentAllowed netAmount { amount } taxAmount { amount } total { amount } openAmount { amount }
-      lineItems { contractId equipmentId quantity unitAmount { amount } total { amount } } credits { total { amount } } } } }`);
+      lineItems { contractId equipmentId quantity unitAmount { amount } total { amount } fromDate toDate } credits { total { amount } } } } }`);
     const byContract = new Map(services().map((r) => [r.service.contractId, r.service]));
     const vat = stack().demo.invoices.vatRate;
+    const hourly = (equipmentId: string | null) => stack().demo.publicCloud.instances.get(equipmentId ?? '')?.instance.contract.type === 'HOURLY';
+    let hourlyLines = 0;
     for (const node of data.invoices.nodes) {
       const net = sum(node.lineItems.map((l: any) => l.total.amount));
       expect(node.netAmount.amount).toBe(net);
@@ -130,8 +132,17 @@ describe('invoices', () => {
         const service = byContract.get(line.contractId)!;
         expect(service, line.contractId).toBeDefined();
         expect(line.equipmentId).toBe(service.equipmentId ?? null);
+        if (hourly(line.equipmentId)) {
+          // An hourly instance pays for each hour of the month billed (toDate is its last day).
+          expect(line.quantity).toBe((Date.parse(line.toDate) + 86_400_000 - Date.parse(line.fromDate)) / 3_600_000);
+          hourlyLines++;
+        } else {
+          // Anything else: one unit at the service's price per billing cycle.
+          expect([line.quantity, line.unitAmount.amount]).toEqual([1, service.pricePerFrequency]);
+        }
       }
     }
+    expect(hourlyLines).toBeGreaterThan(0);
     // The newest is not yet due; the one before is overdue with a credit note that lowers what is open.
     const [open, overdue] = data.invoices.nodes;
     expect(open.status).toBe('OPEN');

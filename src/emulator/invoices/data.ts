@@ -2,6 +2,7 @@ import type { Invoice, InvoiceCredit, InvoiceLineItem, InvoiceSummary, ProformaC
 import type { Dataset } from '../dataset.js';
 import { EPOCH } from '../dedicated-servers/data.js';
 import { notFound } from '../http.js';
+import { instanceTypeIn } from '../public-cloud/catalogues.js';
 import type { Rng } from '../prng.js';
 import type { EmulatorRequest } from '../router.js';
 import { addMonths, billingMonths, referenceOf, serviceDate, type ServiceRecord } from '../services/data.js';
@@ -46,17 +47,35 @@ export function billedIn(r: ServiceRecord, monthStart: number): { from: number; 
   return { from: monthStart, to: addMonths(monthStart, months) - DAY, amount: s.pricePerFrequency };
 }
 
+const HOUR = 3_600_000;
+
+/**
+ * How a billed period is counted. An HOURLY Public Cloud instance pays for every hour of
+ * the period at its type's hourly compute price plus its root disk's hourly storage price
+ * (the catalogue's `hourlyPrice`s), so its line is hours × unit price; everything else is
+ * one unit at the service's price per billing cycle.
+ */
+function usage(d: Dataset, r: ServiceRecord, billed: { from: number; amount: number }): { quantity: number; unitAmount: number } {
+  const instance = r.billable.productId === 'PUBLIC_CLOUD' ? d.publicCloud.instances.get(r.billable.equipmentId!)?.instance : undefined;
+  const prices = instance?.contract.type === 'HOURLY' ? instanceTypeIn(instance.region, instance.type)?.prices : undefined;
+  if (!instance || !prices) return { quantity: 1, unitAmount: billed.amount };
+  const storage = instance.rootDiskStorageType === 'LOCAL' ? prices.storage.local : prices.storage.central;
+  const hourly = Number(prices.compute.hourlyPrice) + Number(storage.hourlyPrice) * instance.rootDiskSize;
+  return { quantity: (addMonths(billed.from, 1) - billed.from) / HOUR, unitAmount: Math.round(hourly * 100_000) / 100_000 };
+}
+
 function lineItem(d: Dataset, r: ServiceRecord, billed: { from: number; to: number; amount: number }): InvoiceLineItem {
   const reference = referenceOf(d, r);
+  const { quantity, unitAmount } = usage(d, r, billed);
   // Keys in the sample's order.
   return {
     contractId: r.service.contractId,
     ...(r.service.equipmentId ? { equipmentId: r.service.equipmentId } : {}),
     product: r.billable.description,
-    quantity: 1,
+    quantity,
     ...(reference === null ? {} : { reference }),
-    total: billed.amount,
-    unitAmount: billed.amount,
+    total: cents(quantity * unitAmount),
+    unitAmount,
     fromDate: lineDate(billed.from),
     toDate: lineDate(billed.to),
   };
@@ -65,7 +84,8 @@ function lineItem(d: Dataset, r: ServiceRecord, billed: { from: number; to: numb
 /**
  * Seeds `count` monthly invoices, newest first, issued on the 1st of each month up to the
  * demo's "today" (EPOCH). Their lines are the services billed that month, so every line
- * names a real contract and equipment; tax, total and open amount add up to the cent.
+ * names a real contract and equipment (hourly instances by the hour, see `usage`); tax,
+ * total and open amount add up to the cent.
  * The newest is OPEN (not yet due), the one before it OVERDUE, older ones PAID; every
  * fourth, starting with the overdue one, has a credit note (10 % of its first line) that
  * lowers what is open.
