@@ -246,6 +246,22 @@ describe('invoice edges', () => {
     expect(stack().calls().map((c) => c.path)).toEqual([`/invoices/v1/invoices/${i.id}`, ...Array(Math.ceil(services().length / 100)).fill('/services/v1/services')]);
   });
 
+  it('line → service when a contract holds two services (the list sample: a server and a domain under one contract)', async () => {
+    const i = invoices()[0]!;
+    const serverLine = i.lineItems.find((l) => stack().demo.dedicatedServers.servers.has(l.equipmentId ?? ''))!;
+    const domainLine = i.lineItems.find((l) => !l.equipmentId)!;
+    const server = services().find((r) => r.service.contractId === serverLine.contractId)!;
+    const domain = services().find((r) => r.service.contractId === domainLine.contractId)!;
+    // Put the domain under the server's contract, in the services and on the invoice alike.
+    domain.service.contractId = server.service.contractId;
+    domainLine.contractId = server.service.contractId;
+    const data = await stack().data(`{ invoice(id: "${i.id}") { lineItems { contractId equipmentId service { leasewebId productId } } } }`);
+    const lines = data.invoice.lineItems.filter((l: any) => l.contractId === server.service.contractId);
+    expect(lines).toEqual(
+      [serverLine, domainLine].map((l) => ({ contractId: server.service.contractId, equipmentId: l.equipmentId ?? null, service: l === serverLine ? { leasewebId: server.service.id, productId: 'DEDICATED_SERVER' } : { leasewebId: domain.service.id, productId: 'DOMAIN' } })),
+    );
+  });
+
   it('a failed services list fails only the lines’ `service`, not the invoice', async () => {
     const i = invoices()[0]!;
     stack().emulator.failNext({ match: '/services/v1/services', kind: 'status', status: 500 });

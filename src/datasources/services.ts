@@ -26,7 +26,8 @@ export class ServicesAPI {
   private readonly byEquipment = byIdLoader((equipmentId: string) =>
     fetchAll<Service>(this.upstream, api`/services`, 'services', { equipmentId }),
   );
-  private contractIndex?: Promise<Map<string, Service>>;
+  /** Services by contractId: a contract may hold several (see the quirk in types/services.ts). */
+  private contractIndex?: Promise<Map<string, Service[]>>;
   private domainIndex?: Promise<Map<string, Service>>;
   private reasons?: Promise<CancellationReason[]>;
 
@@ -83,12 +84,20 @@ export class ServicesAPI {
     return (await this.byEquipment.load(equipmentId)) ?? [];
   }
 
-  /** The service of a contract, from the whole list (read once per request). */
-  async byContract(contractId: string): Promise<Service | null> {
-    this.contractIndex ??= fetchAll<Service>(this.upstream, api`/services`, 'services').then(
-      (all) => new Map(all.map((s) => [s.contractId, s])),
-    );
-    return (await this.contractIndex).get(contractId) ?? null;
+  /**
+   * The service an invoice line or pro forma item of a contract bills, from the whole list
+   * (read once per request). A contract can hold several services, so the one with the
+   * line's equipment (or, for a line without equipment, one without) wins; failing that,
+   * the contract's first service.
+   */
+  async byContract(contractId: string, equipmentId?: string | null): Promise<Service | null> {
+    this.contractIndex ??= fetchAll<Service>(this.upstream, api`/services`, 'services').then((all) => {
+      const index = new Map<string, Service[]>();
+      for (const s of all) index.set(s.contractId, [...(index.get(s.contractId) ?? []), s]);
+      return index;
+    });
+    const services = (await this.contractIndex).get(contractId) ?? [];
+    return services.find((s) => (s.equipmentId ?? null) === (equipmentId ?? null)) ?? services[0] ?? null;
   }
 
   /** True once something in this request asked for services by contract (the list is then at hand). */

@@ -1231,7 +1231,8 @@ export type InvoiceLineItem = {
   reference?: Maybe<Scalars['String']['output']>;
   /**
    * The service of this line's contract. There is no contract endpoint: every service is
-   * listed once per request (`GET /services/v1/services`) and matched by `contractId`.
+   * listed once per request (`GET /services/v1/services`) and matched by `contractId` and, as a
+   * contract may hold several services, by `equipmentId`.
    */
   service?: Maybe<Service>;
   /** The end of the period billed (`toDate`). */
@@ -2312,7 +2313,7 @@ export type ProformaInvoiceItem = {
   product: Scalars['String']['output'];
   /** The service's reference (`reference`). */
   reference?: Maybe<Scalars['String']['output']>;
-  /** The service of this item's contract: every service listed once per request (`GET /services/v1/services`), matched by `contractId`. */
+  /** The service of this item's contract: every service listed once per request (`GET /services/v1/services`), matched by `contractId` and `equipmentId`. */
   service?: Maybe<Service>;
   /** The contract's start (`startDate`). */
   startDate?: Maybe<Scalars['DateTime']['output']>;

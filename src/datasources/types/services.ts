@@ -7,6 +7,10 @@
  * - `GET /services` pages with `metadata`, not `_metadata` (`toPage` reads both).
  * - The list and `GET /services/{id}` return the same fields: there is no summary.
  * - `GET /services/cancellationReasons` is not paginated and has no metadata.
+ * - `contractId` does not name one service: the list sample has a server and a domain
+ *   under contract `00000110`, and the pro forma sample bills "Backup" and "Dedicated
+ *   server" under one contract and one equipmentId. Invoice lines are matched to services
+ *   by contract and equipment (see ServicesAPI.byContract).
  * - Cancel and uncancel answer 204 without a body (the reference lists only their
  *   errors: 404 and 409); the combined document's 409 puts the blocking services' ids in
  *   `errorDetails` as an array of numbers, not the usual object of field → messages.
@@ -16,7 +20,7 @@ import type { Page } from '../page.js';
 export interface Service {
   /** 14 digits, e.g. `10000000000010`. */
   id: string;
-  /** The contract; the join key to invoice lines (`lineItems[].contractId`). */
+  /** The contract; the join key to invoice lines (`lineItems[].contractId`), not unique (see above). */
   contractId: string;
   /** DEDICATED_SERVER, PUBLIC_CLOUD, DOMAIN, … (the combined document lists 66 values). */
   productId: string;
