@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../src/datasources/types/services.js';
-import { OTHER_API_KEY } from '../src/emulator/dataset.js';
+import { DEMO_API_KEY, OTHER_API_KEY, defaultKeys } from '../src/emulator/dataset.js';
 import { CANCELLATION_REASONS, serviceBody, type ServiceRecord } from '../src/emulator/services/data.js';
 import { equipmentTypename } from '../src/resolvers/services.js';
 import { endpointsAvailable, trackOperations } from './support/operations.js';
 import { emulatorGet, sample, samplesAvailable, shapeDifferences } from './support/samples.js';
-import { useStack } from './support/stack.js';
+import { startStack, useStack } from './support/stack.js';
 
 const stack = useStack();
 const reached = trackOperations(stack, 'services.', (suite) => !suite.startsWith('sample conformance'));
@@ -188,7 +188,7 @@ describe('service edges', () => {
     expect(none.services.nodes).toEqual([{ domain: null }, { domain: null }, { domain: null }]);
   });
 
-  it('DedicatedServer → service: 30 servers cost 1 + 30 calls, whether the service’s status or only its id is asked', async () => {
+  it('DedicatedServer → service: 30 servers cost the server list and the services list, whether the service’s status or only its id is asked', async () => {
     const servers = [...stack().demo.dedicatedServers.servers.values()].slice(0, 30).map((s) => s.server);
     const byEquipment = (id: string) => find((r) => r.service.equipmentId === id);
     const data = await stack().data('{ dedicatedServers(first: 30) { nodes { leasewebId service { leasewebId status productId contractId } } } }');
@@ -198,15 +198,46 @@ describe('service edges', () => {
         return { leasewebId: s.id, service: { leasewebId: r.service.id, status: r.service.status, productId: 'DEDICATED_SERVER', contractId: s.contract.id } };
       }),
     );
-    expect(stack().calls()).toHaveLength(1 + 30);
-    const lookups = stack().calls({ path: '/services/v1/services' }).map((c) => new URLSearchParams(c.search).get('equipmentId'));
-    expect(lookups.sort()).toEqual(servers.map((s) => s.id).sort());
+    // `?equipmentId=` takes one value: 30 lookups, or the whole list in fewer pages.
+    const pages = Math.ceil(records().length / 100);
+    expect(pages).toBeLessThan(30);
+    const lists = stack().calls({ path: '/services/v1/services' });
+    expect(lists.map((c) => new URLSearchParams(c.search).get('equipmentId'))).toEqual(Array(pages).fill(null));
+    expect(stack().calls()).toHaveLength(1 + pages);
 
     // No batch filter exists: the id of the service is only known by asking for it.
     stack().emulator.clearLog();
     const ids = await stack().data('{ dedicatedServers(first: 30) { nodes { service { id } } } }');
     expect(ids.dedicatedServers.nodes.map((n: any) => n.service.id)).toEqual(servers.map((s) => `gid://leaseweb/Service/${byEquipment(s.id).service.id}`));
-    expect(stack().calls()).toHaveLength(1 + 30);
+    expect(stack().calls()).toHaveLength(1 + pages);
+  });
+
+  it('equipment → service in a large account: one lookup per id while that is cheaper than the rest of the list', async () => {
+    // 300 servers: the list of services spans 4 pages, the first of which tells so.
+    const big = await startStack({ emulator: { keys: { [DEMO_API_KEY]: { ...defaultKeys[DEMO_API_KEY]!, servers: 300 } } } });
+    try {
+      const services = [...big.demo.services.services.values()].map((r) => r.service);
+      const pages = Math.ceil(services.length / 100);
+      expect(pages).toBe(4);
+      const query = (n: number) => big.data(`{ dedicatedServers(first: ${n}) { nodes { leasewebId service { leasewebId } } } }`);
+      const check = (data: any) => {
+        for (const node of data.dedicatedServers.nodes) expect(node.service.leasewebId).toBe(services.find((s) => s.equipmentId === node.leasewebId)!.id);
+      };
+      const lookups = () => big.calls({ path: '/services/v1/services' }).map((c) => new URLSearchParams(c.search));
+
+      // 3 servers: the first page (3 more pages left), then 3 lookups by equipmentId.
+      check(await query(3));
+      expect(lookups().map((q) => q.get('equipmentId'))).toEqual([null, ...Array(3).fill(expect.stringMatching(/^\d+$/))]);
+      expect(big.calls()).toHaveLength(1 + 1 + 3);
+
+      // 8 servers: the first page, then the 3 pages left beat 8 lookups.
+      big.emulator.clearLog();
+      check(await query(8));
+      expect(lookups().map((q) => [q.get('equipmentId'), q.get('offset')])).toEqual([[null, '0'], [null, '100'], [null, '200'], [null, '300']]);
+      expect(big.calls()).toHaveLength(1 + pages);
+    } finally {
+      await big.close();
+    }
   });
 
   it('a server asked twice costs one service lookup', async () => {
@@ -216,13 +247,16 @@ describe('service edges', () => {
     expect(stack().calls().map((c) => c.path)).toEqual([`/bareMetals/v2/servers/${id}`, '/services/v1/services']);
   });
 
-  it('PublicCloudInstance → service: one lookup per instance', async () => {
+  it('PublicCloudInstance → service: one lookup for one instance, the services list for several', async () => {
     const instances = [...stack().demo.publicCloud.instances.values()].slice(0, 8).map((r) => r.instance);
-    const data = await stack().data('{ publicCloudInstances(first: 8) { nodes { leasewebId service { productId equipmentId contractId } } } }');
-    expect(data.publicCloudInstances.nodes).toEqual(
-      instances.map((i) => ({ leasewebId: i.id, service: { productId: 'PUBLIC_CLOUD', equipmentId: i.id, contractId: stack().demo.publicCloud.instances.get(i.id)!.contractId } })),
-    );
-    expect(stack().calls()).toHaveLength(1 + 8);
+    const expected = (i: (typeof instances)[number]) => ({ leasewebId: i.id, service: { productId: 'PUBLIC_CLOUD', equipmentId: i.id, contractId: stack().demo.publicCloud.instances.get(i.id)!.contractId } });
+    const query = (n: number) => `{ publicCloudInstances(first: ${n}) { nodes { leasewebId service { productId equipmentId contractId } } } }`;
+    expect((await stack().data(query(8))).publicCloudInstances.nodes).toEqual(instances.map(expected));
+    expect(stack().calls()).toHaveLength(1 + Math.ceil(records().length / 100));
+
+    stack().emulator.clearLog();
+    expect((await stack().data(query(1))).publicCloudInstances.nodes).toEqual([expected(instances[0]!)]);
+    expect(stack().calls({ path: '/services/v1/services' }).map((c) => new URLSearchParams(c.search).get('equipmentId'))).toEqual([instances[0]!.id]);
   });
 
   it('Domain → service: the DOMAIN services listed once per request, matched by domain name', async () => {

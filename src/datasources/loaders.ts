@@ -53,6 +53,40 @@ export function chunkByLength(values: readonly string[], maxChars = 1800, maxIte
 }
 
 /**
+ * The first page of a whole list, with how many calls the rest would cost and a way to
+ * read it. For lookups that choose between one call per key and the whole list.
+ */
+export interface Listing<T> {
+  first: Page<T>;
+  /** Calls the pages after the first would take. */
+  pagesLeft: number;
+  /** Every item of the list: the first page's and the rest's (read on each call). */
+  all(): Promise<T[]>;
+}
+
+export async function listFirst<T>(
+  upstream: UpstreamSession,
+  path: string,
+  itemsKey: string,
+  query: Record<string, string | number | undefined> = {},
+  pageSize = 100,
+): Promise<Listing<T>> {
+  const first = toPage<T>(await upstream.get(path, { ...query, limit: pageSize, offset: 0 }), itemsKey);
+  // Step by what the first page really held, in case the upstream caps the page size.
+  const step = first.items.length;
+  const offsets: number[] = [];
+  for (let offset = step; step > 0 && offset < first.totalCount; offset += step) offsets.push(offset);
+  return {
+    first,
+    pagesLeft: offsets.length,
+    all: () =>
+      Promise.all(offsets.map((offset) => upstream.get(path, { ...query, limit: step, offset }).then((b) => toPage<T>(b, itemsKey)))).then(
+        (pages) => [first, ...pages].flatMap((p) => p.items),
+      ),
+  };
+}
+
+/**
  * Reads every page of a list (for catalogues and batched filters whose answer may span
  * pages). Pages after the first are fetched together once totalCount is known.
  */
@@ -63,13 +97,5 @@ export async function fetchAll<T>(
   query: Record<string, string | number | undefined> = {},
   pageSize = 100,
 ): Promise<T[]> {
-  const first = toPage<T>(await upstream.get(path, { ...query, limit: pageSize, offset: 0 }), itemsKey);
-  const rest: Array<Promise<Page<T>>> = [];
-  // Step by what the first page really held, in case the upstream caps the page size.
-  const step = first.items.length;
-  for (let offset = step; step > 0 && offset < first.totalCount; offset += step) {
-    rest.push(upstream.get(path, { ...query, limit: step, offset }).then((b) => toPage<T>(b, itemsKey)));
-  }
-  const pages = await Promise.all(rest);
-  return [first, ...pages].flatMap((p) => p.items);
+  return (await listFirst<T>(upstream, path, itemsKey, query, pageSize)).all();
 }

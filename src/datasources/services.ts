@@ -1,5 +1,6 @@
+import DataLoader from 'dataloader';
 import type { UpstreamSession } from './client.js';
-import { byIdLoader, fetchAll } from './loaders.js';
+import { byIdLoader, fetchAll, listFirst, type Listing } from './loaders.js';
 import { toPage, type Page, type Window } from './page.js';
 import { pathUnder } from './path.js';
 import type { CancellationReason, CancellationReasonList, CancelServiceBody, Service } from './types/services.js';
@@ -16,18 +17,21 @@ export interface ServiceListFilter {
  * Services (services/v1): every contract the customer has, one method per REST
  * operation. A service read twice in a query is fetched once. The cross-product lookups
  * have no batch filter upstream (`?equipmentId=` takes one value, there is no contract
- * endpoint), so each is read at most once per request: one list call per equipment, and
- * the whole list (or the DOMAIN list) once when services are looked up by contract or
- * domain name.
+ * endpoint), so the only batch is the whole list: services by equipment take one call
+ * per id or the whole list, whichever costs fewer calls (see `loadByEquipment`); by
+ * contract, the whole list; by domain name, the DOMAIN list. Each list is read at most
+ * once per request.
  */
 export class ServicesAPI {
   private readonly serviceById = byIdLoader((id: string) => this.upstream.get<Service>(api`/services/${id}`));
-  /** The services of one piece of equipment (`GET /services?equipmentId=`), one call per id. */
-  private readonly byEquipment = byIdLoader((equipmentId: string) =>
-    fetchAll<Service>(this.upstream, api`/services`, 'services', { equipmentId }),
-  );
+  /** The services of each piece of equipment (usually one). */
+  private readonly byEquipment = new DataLoader<string, Service[]>((ids) => this.loadByEquipment(ids));
+  /** The first page of the whole list, with the rest on demand. */
+  private listing?: Promise<Listing<Service>>;
+  private everything?: Promise<Service[]>;
   /** Services by contractId: a contract may hold several (see the quirk in types/services.ts). */
   private contractIndex?: Promise<Map<string, Service[]>>;
+  private equipmentIndex?: Promise<Map<string, Service[]>>;
   private domainIndex?: Promise<Map<string, Service>>;
   private reasons?: Promise<CancellationReason[]>;
 
@@ -80,8 +84,8 @@ export class ServicesAPI {
   }
 
   /** Every service of one piece of equipment (usually one). */
-  async ofEquipment(equipmentId: string): Promise<Service[]> {
-    return (await this.byEquipment.load(equipmentId)) ?? [];
+  ofEquipment(equipmentId: string): Promise<Service[]> {
+    return this.byEquipment.load(equipmentId);
   }
 
   /**
@@ -91,18 +95,14 @@ export class ServicesAPI {
    * the contract's first service.
    */
   async byContract(contractId: string, equipmentId?: string | null): Promise<Service | null> {
-    this.contractIndex ??= fetchAll<Service>(this.upstream, api`/services`, 'services').then((all) => {
-      const index = new Map<string, Service[]>();
-      for (const s of all) index.set(s.contractId, [...(index.get(s.contractId) ?? []), s]);
-      return index;
-    });
+    this.contractIndex ??= this.all().then((all) => groupBy(all, (s) => s.contractId));
     const services = (await this.contractIndex).get(contractId) ?? [];
     return services.find((s) => (s.equipmentId ?? null) === (equipmentId ?? null)) ?? services[0] ?? null;
   }
 
-  /** True once something in this request asked for services by contract (the list is then at hand). */
-  get contractsListed(): boolean {
-    return this.contractIndex !== undefined;
+  /** True once something in this request read the whole list (it is then at hand). */
+  get allListed(): boolean {
+    return this.everything !== undefined;
   }
 
   /** The DOMAIN service of a domain name, from the DOMAIN services (listed once per request). */
@@ -113,12 +113,60 @@ export class ServicesAPI {
     return (await this.domainIndex).get(domainName.toLowerCase()) ?? null;
   }
 
+  /** The first page of the whole list, read once per request. */
+  private firstPage(): Promise<Listing<Service>> {
+    return (this.listing ??= listFirst<Service>(this.upstream, api`/services`, 'services'));
+  }
+
+  /** Every service of the account: the whole list, read once per request. */
+  private all(): Promise<Service[]> {
+    return (this.everything ??= this.firstPage().then((listing) => listing.all()));
+  }
+
+  /**
+   * The services of a batch of equipment ids. `?equipmentId=` takes one value, so K ids
+   * cost K calls; the whole list costs its pages. One id takes its own call, unless the
+   * list is read anyway. Several read the list's first page, which holds the whole account
+   * when it is small and tells what the rest would cost when it is not: the rest of the
+   * list when that is fewer calls than one per id, one call per id otherwise (then one
+   * call above the minimum, the price of learning the list's size).
+   */
+  private async loadByEquipment(ids: readonly string[]): Promise<Array<Service[] | Error>> {
+    const each = () =>
+      Promise.all(ids.map((equipmentId) => fetchAll<Service>(this.upstream, api`/services`, 'services', { equipmentId }).catch((e: Error) => e)));
+    try {
+      if (!this.everything) {
+        if (!this.listing && ids.length === 1) return each();
+        if ((await this.firstPage()).pagesLeft >= ids.length) return each();
+      }
+      this.equipmentIndex ??= this.all().then((all) => groupBy(all.filter((s) => s.equipmentId), (s) => s.equipmentId!));
+      const index = await this.equipmentIndex;
+      return ids.map((id) => index.get(id) ?? []);
+    } catch (error) {
+      return ids.map(() => error as Error);
+    }
+  }
+
   /** Drops cached reads a write on a service made stale. */
   private forget(id: string): void {
     this.serviceById.clear(id);
     // The lists hold the service too; they are rebuilt on the next lookup.
     this.byEquipment.clearAll();
+    this.listing = undefined;
+    this.everything = undefined;
     this.contractIndex = undefined;
+    this.equipmentIndex = undefined;
     this.domainIndex = undefined;
   }
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

@@ -36,7 +36,7 @@ const serviceOf = (item: Billed, ctx: GraphQLContext) => (item.contractId ? ctx.
  */
 async function equipmentOfItem(item: Billed, ctx: GraphQLContext, info: GraphQLResolveInfo) {
   if (!item.equipmentId) return null;
-  const service = ctx.ds.services.contractsListed ? await serviceOf(item, ctx)?.catch(() => null) : null;
+  const service = ctx.ds.services.allListed ? await serviceOf(item, ctx)?.catch(() => null) : null;
   return equipmentOf(ctx, item.equipmentId, service?.productId, info);
 }
 
