@@ -10,13 +10,24 @@ export interface BenchQuery {
   query: string;
   /** Variables, looked up once before the runs (e.g. a domain name of the demo data). */
   variables?: (gql: (query: string) => Promise<any>) => Promise<Record<string, unknown>>;
+  /** Facts of the account the minimum depends on (e.g. how many services it has), looked up once. */
+  facts?: (gql: (query: string) => Promise<any>) => Promise<Record<string, number>>;
   /** The minimum number of upstream calls for this answer. */
-  minimum: (data: any) => number;
+  minimum: (data: any, facts: Record<string, number>) => number;
   why: string;
   depth: number;
 }
 
 const distinct = (values: unknown[]) => new Set(values.filter((v) => v != null)).size;
+
+/**
+ * The page size the gateway lists whole lists with. Leaseweb documents no maximum `limit`;
+ * 100 is what the gateway asks for, so "the whole list" costs ⌈total / 100⌉ calls.
+ */
+const PAGE = 100;
+const servicePages = async (gql: (query: string) => Promise<any>) => ({
+  servicePages: Math.ceil((await gql('{ services(first: 1) { totalCount } }')).services.totalCount / PAGE),
+});
 
 export const queries: BenchQuery[] = [
   {
@@ -92,6 +103,45 @@ export const queries: BenchQuery[] = [
     // The range (1); each distinct piece of equipment by id (K).
     minimum: (data) => 1 + distinct(data.ips.nodes.map((n: any) => n.equipment?.leasewebId)),
     why: 'GET /ipMgmt/v2/ips?fromIp=…&toIp=…, one GET per distinct equipment (no batch endpoint)',
+    depth: 2,
+  },
+  {
+    name: '50 servers with IPs and services',
+    query: `{
+      dedicatedServers(first: 50) {
+        nodes {
+          leasewebId reference
+          ips(first: 20) { nodes { ip nullRouted } }
+          service { leasewebId status billingCycle contractTermEndDate price { amount currency } }
+        }
+      }
+    }`,
+    facts: servicePages,
+    // The list (1); all 50 servers' IPs in one ipMgmt ?equipmentIds= call (1); the services:
+    // `?equipmentId=` takes one id, so 50 lookups or the whole list, whichever is fewer.
+    minimum: (_, facts) => 2 + Math.min(50, facts.servicePages!),
+    why: 'GET /servers?limit=50, one ipMgmt ?equipmentIds=, then min(50 × ?equipmentId=, the services list’s pages)',
+    depth: 2,
+  },
+  {
+    name: '20 invoices with line items → service → equipment',
+    query: `{
+      invoices(first: 20) {
+        nodes {
+          leasewebId date total { amount currency }
+          lineItems {
+            product quantity total { amount }
+            service { leasewebId reference status equipment { __typename ... on DedicatedServer { leasewebId } ... on PublicCloudInstance { leasewebId } } }
+          }
+        }
+      }
+    }`,
+    facts: servicePages,
+    // The list (1); each invoice's lines only in its detail, no batch (20); services by
+    // contract only from the whole list (its pages); the equipment's kind comes from the
+    // service's productId and its id from the line, so naming it costs nothing (0).
+    minimum: (data, facts) => 1 + data.invoices.nodes.length + facts.servicePages!,
+    why: 'GET /invoices?limit=20, GET /invoices/{id} × 20, the services list once (no contract endpoint); equipment named by the service',
     depth: 2,
   },
 ];

@@ -81,6 +81,6 @@ export const DEMO_API_KEY = 'lsw-demo-key';
 export const OTHER_API_KEY = 'lsw-other-key';
 
 export const defaultKeys: Record<string, DatasetSpec> = {
-  [DEMO_API_KEY]: { seed: 20_260_101, servers: 64, instances: 24, domains: 6, invoices: 12 },
+  [DEMO_API_KEY]: { seed: 20_260_101, servers: 64, instances: 24, domains: 6, invoices: 24 },
   [OTHER_API_KEY]: { seed: 424_242, servers: 6, instances: 3, domains: 1, invoices: 2 },
 };
