@@ -228,6 +228,15 @@ describe('invoice edges', () => {
     expect(stack().calls()).toHaveLength(1 + 20 + servicePages + equipment.size);
   });
 
+  it('reads the services list beside the invoices, not after them', async () => {
+    stack().emulator.latencyMs = 20; // so calls overlap when they may
+    const data = await stack().data('{ invoices(first: 3) { nodes { lineItems { contractId service { contractId } } } } }');
+    for (const line of data.invoices.nodes.flatMap((n: any) => n.lineItems)) expect(line.service.contractId).toBe(line.contractId);
+    expect(stack().calls()).toHaveLength(1 + 3 + Math.ceil(stack().demo.services.services.size / 100));
+    // The three invoice details and the services list were in flight together.
+    expect(stack().emulator.maxInFlight).toBe(4);
+  });
+
   it('line → equipment: the kind from the service when the services are listed anyway, else tried by id', async () => {
     const i = invoices()[0]!;
     const withEquipment = new Set(i.lineItems.flatMap((l) => (l.equipmentId ? [l.equipmentId] : [])));

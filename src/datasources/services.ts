@@ -100,6 +100,15 @@ export class ServicesAPI {
     return services.find((s) => (s.equipmentId ?? null) === (equipmentId ?? null)) ?? services[0] ?? null;
   }
 
+  /**
+   * Starts reading the whole list now, for lookups by contract known to come (an invoice's
+   * lines, whose contracts are known only once the invoice is read): the list and the
+   * invoices are then read at the same time. A failure shows where the list is used.
+   */
+  prefetchAll(): void {
+    this.all().catch(() => undefined);
+  }
+
   /** True once something in this request read the whole list (it is then at hand). */
   get allListed(): boolean {
     return this.everything !== undefined;

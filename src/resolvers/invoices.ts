@@ -7,7 +7,7 @@ import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import type { NodeFetchers } from './nodes.js';
 import { equipmentOf } from './services.js';
-import { localId, typed } from './support.js';
+import { localId, selectedFields, typed } from './support.js';
 
 const TYPENAME = 'Invoice';
 
@@ -61,7 +61,12 @@ export const resolvers: Resolvers = {
     taxAmount: (i) => money(i.taxAmount, i.currency),
     total: (i) => money(i.total, i.currency),
     openAmount: (i) => money(i.openAmount, i.currency),
-    lineItems: async (i, _, ctx) => ((await detail(i, ctx)).lineItems ?? []).map((line) => ({ ...line, currency: i.currency })),
+    lineItems: async (i, _, ctx, info) => {
+      // The lines' services come from the services list, which needs nothing of the
+      // invoice: read it beside the invoice rather than after it.
+      if (i.lineItems === undefined && selectedFields(info).has('service')) ctx.ds.services.prefetchAll();
+      return ((await detail(i, ctx)).lineItems ?? []).map((line) => ({ ...line, currency: i.currency }));
+    },
     credits: async (i, _, ctx) => ((await detail(i, ctx)).credits ?? []).map((credit) => ({ ...credit, currency: i.currency })),
     pdfUrl: (i) => invoicePdfPath(i.id),
   },
