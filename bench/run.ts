@@ -10,12 +10,13 @@ import { queries } from './queries.js';
  * CPU per request and p99 of a one-call query beside the emulator's own rate; cold start;
  * peak memory with 256 requests in flight. Memory is measured on fresh gateway processes
  * (V8 keeps heap it grew earlier). Options: BENCH_RUNS (11), BENCH_LATENCY_MS (20),
- * BENCH_SECONDS (10), BENCH_NODE_FLAGS (extra node flags for the gateway).
+ * BENCH_SECONDS (10), BENCH_NODE_FLAGS (node flags for the gateway; `npm start`'s heap cap by default).
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+// As `npm start` runs the gateway (package.json: GATEWAY_HEAP_MIB, 128 by default).
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=128').split(' ').filter(Boolean);
 const ONE_CALL = '{ dedicatedServers(first: 20) { nodes { leasewebId reference location { site } } } }';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -79,8 +80,8 @@ async function peakRss(query: string): Promise<{ peak: number; idle: number; tot
 const gateway = await startGateway();
 const coldStartMs = gateway.coldStartMs;
 console.log(`\nleaseweb-graph benchmark — ${RUNS} runs per query, ${LATENCY} ms added upstream latency\n`);
-console.log('| query | upstream calls | minimum | most at once | depth | median wall (ms) | target ≤ depth×latency+3 (ms) |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| query | upstream calls | minimum | most at once | depth | median wall (ms) | target ≤ depth×latency+3 (ms) | gateway CPU per query (ms) |');
+console.log('|---|---|---|---|---|---|---|---|');
 const gqlData = async (query: string, variables?: Record<string, unknown>) =>
   ((await gateway.gql(query, variables)) as { data: any }).data;
 const notes: string[] = [];
@@ -93,6 +94,7 @@ for (const [i, q] of queries.entries()) {
   const walls: number[] = [];
   const calls: number[] = [];
   const parallel: number[] = [];
+  const cpuBefore = usage(gateway.child.pid).cpuMs;
   for (let run = 0; run < RUNS; run++) {
     await control('clear-log', 'POST');
     const started = performance.now();
@@ -102,9 +104,10 @@ for (const [i, q] of queries.entries()) {
     calls.push(log.count);
     parallel.push(log.maxInFlight);
   }
+  const cpu = (usage(gateway.child.pid).cpuMs - cpuBefore) / RUNS;
   const target = q.depth * LATENCY + 3;
   const wall = median(walls);
-  console.log(`| ${i + 1}. ${q.name} | ${median(calls)} | ${q.minimum(data, facts)} | ${median(parallel)} | ${q.depth} | ${wall.toFixed(1)} | ${target}${wall <= target ? '' : ' (missed)'} |`);
+  console.log(`| ${i + 1}. ${q.name} | ${median(calls)} | ${q.minimum(data, facts)} | ${median(parallel)} | ${q.depth} | ${wall.toFixed(1)} | ${target}${wall <= target ? '' : ' (missed)'} | ${cpu.toFixed(1)} |`);
   notes.push(`${i + 1}. minimum: ${q.why}`);
 }
 console.log('\n' + notes.join('\n'));

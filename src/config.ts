@@ -11,6 +11,9 @@ export interface Config {
   /** Server-side key for trusted backends; a caller's own key always wins. */
   apiKey: string | undefined;
   upstream: UpstreamOptions;
+  /** GraphQL requests executing at once (0: no limit), and how many more may wait. */
+  maxConcurrentRequests: number;
+  maxQueuedRequests: number;
 }
 
 export interface UpstreamOptions {
@@ -37,6 +40,9 @@ export const defaultUpstreamOptions: UpstreamOptions = {
   connections: 64,
 };
 
+/** See src/admission.ts: enough for a busy gateway, few enough to bound a burst's memory. */
+export const defaultAdmission = { maxConcurrentRequests: 256, maxQueuedRequests: 1024 };
+
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -53,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     upstreamUrl: env.LEASEWEB_API_URL || undefined,
     apiKey: env.LEASEWEB_API_KEY || undefined,
+    maxConcurrentRequests: int(env, 'MAX_CONCURRENT_REQUESTS', defaultAdmission.maxConcurrentRequests),
+    maxQueuedRequests: int(env, 'MAX_QUEUED_REQUESTS', defaultAdmission.maxQueuedRequests),
     upstream: {
       timeoutMs: int(env, 'LEASEWEB_TIMEOUT_MS', defaultUpstreamOptions.timeoutMs),
       maxRetries: int(env, 'LEASEWEB_MAX_RETRIES', defaultUpstreamOptions.maxRetries),

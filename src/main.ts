@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     upstream: config.upstream,
     port: config.port,
     host: config.host,
+    maxConcurrentRequests: config.maxConcurrentRequests,
+    maxQueuedRequests: config.maxQueuedRequests,
   });
   log.info('leaseweb-graph ready', {
     graphql: `http://${config.host}:${gateway.port}/graphql`,

@@ -4,7 +4,7 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
-import { defaultUpstreamOptions, type UpstreamOptions } from './config.js';
+import { defaultAdmission, defaultUpstreamOptions, type UpstreamOptions } from './config.js';
 import { apiKeyFrom, createContext, type GraphQLContext } from './context.js';
 import { costLimitPlugin } from './cost.js';
 import { LeasewebClient } from './datasources/client.js';
@@ -12,6 +12,7 @@ import { UnauthenticatedError } from './errors.js';
 import { log } from './log.js';
 import { buildSchema } from './schema.js';
 import { routeDownload } from './downloads.js';
+import { Admission } from './admission.js';
 
 export interface GatewayOptions {
   /** Leaseweb API base URL (the real API or the emulator). */
@@ -25,6 +26,9 @@ export interface GatewayOptions {
   maxCost?: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** GraphQL requests executing at once (0: no limit) and waiting beyond those (see src/admission.ts). */
+  maxConcurrentRequests?: number;
+  maxQueuedRequests?: number;
 }
 
 export interface Gateway {
@@ -34,7 +38,13 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export const LIMITS = { maxDepth: 12, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxCost: 50_000 };
+export const LIMITS = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 4000,
+  maxDirectives: 20,
+  maxCost: 50_000,
+};
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type', '__typename', '_ping']);
 
@@ -114,6 +124,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const client = new LeasewebClient(options.upstreamUrl, { ...defaultUpstreamOptions, ...options.upstream });
   const maxBody = options.maxBodyBytes ?? 1_000_000;
+  const admission = new Admission(
+    options.maxConcurrentRequests ?? defaultAdmission.maxConcurrentRequests,
+    options.maxQueuedRequests ?? defaultAdmission.maxQueuedRequests,
+  );
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://gateway');
@@ -135,13 +149,28 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
       }
     }
+    const entered = admission.enter();
+    if (!entered) {
+      res.setHeader('retry-after', '1');
+      return sendJson(res, 503, { errors: [{ message: 'The gateway is overloaded; retry shortly.', extensions: { code: 'OVERLOADED' } }] });
+    }
+    const release = await entered;
+    try {
+      // A caller that gave up while waiting costs nothing more.
+      if (!res.destroyed) await execute(req, res, url, body);
+    } finally {
+      release();
+    }
+  };
+
+  const execute = async (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown) => {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(client, key()),
+      context: async () => createContext(client, apiKeyFrom(req.headers, options.apiKey)),
     });
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.setHeader('access-control-allow-origin', '*');

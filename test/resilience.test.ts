@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useStack } from './support/stack.js';
+import { startStack, useStack } from './support/stack.js';
 
 // Short upstream timeout so the timeout case stays quick.
 const stack = useStack({ gateway: { upstream: { timeoutMs: 300, retryBaseMs: 5, maxRetries: 2 } } });
@@ -110,5 +110,30 @@ describe('partial failure', () => {
     const data = await stack().data(`{ nodes(ids: ["gid://leaseweb/DedicatedServer/${a}", "gid://leaseweb/DedicatedServer/${b}"]) { id } }`);
     expect(data.nodes[0].id).toBe(`gid://leaseweb/DedicatedServer/${a}`);
     expect(data.nodes[1]).toBeNull();
+  });
+});
+
+describe('admission control', () => {
+  it('runs at most maxConcurrentRequests at once, queues the next ones, refuses beyond the queue with 503', async () => {
+    const small = await startStack({ gateway: { maxConcurrentRequests: 2, maxQueuedRequests: 1 } });
+    try {
+      small.emulator.latencyMs = 150; // each query is one upstream call held 150 ms
+      const ids = [...small.demo.dedicatedServers.servers.keys()].slice(0, 4);
+      const answers = await Promise.all(ids.map((id) => small.query(`{ dedicatedServer(id: "${id}") { leasewebId } }`)));
+      const refused = answers.filter((a) => a.status === 503);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]!.errors?.[0]?.extensions?.code).toBe('OVERLOADED');
+      expect(refused[0]!.headers.get('retry-after')).toBe('1');
+      const served = answers.filter((a) => a.status === 200);
+      expect(served.map((a) => a.data.dedicatedServer.leasewebId).sort()).toEqual(ids.filter((_, i) => answers[i]!.status === 200).sort());
+      // Two executed together, the queued one after a slot came free; the refused one made no call.
+      expect(small.calls()).toHaveLength(3);
+      expect(small.emulator.maxInFlight).toBe(2);
+      // Slots are given back: the gateway answers normally afterwards.
+      small.emulator.latencyMs = 0;
+      expect((await small.data(`{ dedicatedServer(id: "${ids[0]}") { leasewebId } }`)).dedicatedServer.leasewebId).toBe(ids[0]);
+    } finally {
+      await small.close();
+    }
   });
 });
