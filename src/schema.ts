@@ -1,7 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLSchema } from 'graphql';
+import {
+  buildASTSchema,
+  concatAST,
+  GraphQLScalarType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isUnionType,
+  parse,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  type GraphQLTypeResolver,
+} from 'graphql';
 import { resolvers } from './resolvers/index.js';
 
 const schemaDir = fileURLToPath(new URL('../schema/', import.meta.url));
@@ -14,11 +25,38 @@ export function loadTypeDefs(): string[] {
     .map((f) => readFileSync(schemaDir + f, 'utf8'));
 }
 
-/** The executable schema: SDL first, resolvers attached (a resolver for a missing field fails start-up). */
+/**
+ * The executable schema: the SDL, with the resolvers attached to its types in place.
+ * (makeExecutableSchema would copy the whole schema to attach them: a third of the
+ * start-up time.) A resolver for a type or field the SDL lacks fails start-up.
+ */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
-    typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
-    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
-  });
+  const schema = buildASTSchema(concatAST(loadTypeDefs().map((sdl) => parse(sdl, { noLocation: true }))));
+  attachResolvers(schema, resolvers as Record<string, unknown>);
+  return schema;
+}
+
+function attachResolvers(schema: GraphQLSchema, map: Record<string, unknown>): void {
+  for (const [typeName, value] of Object.entries(map)) {
+    const type = schema.getType(typeName);
+    if (!type) throw new Error(`Resolvers for ${typeName}, a type the schema does not define`);
+    if (isScalarType(type)) {
+      if (!(value instanceof GraphQLScalarType)) throw new Error(`Scalar ${typeName} needs a GraphQLScalarType`);
+      type.serialize = value.serialize;
+      type.parseValue = value.parseValue;
+      type.parseLiteral = value.parseLiteral;
+      type.specifiedByURL = value.specifiedByURL;
+      continue;
+    }
+    for (const [name, fn] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof fn !== 'function') throw new Error(`${typeName}.${name}: a resolver must be a function`);
+      if (name === '__resolveType' && (isInterfaceType(type) || isUnionType(type))) {
+        type.resolveType = fn as GraphQLTypeResolver<unknown, unknown>;
+      } else if ((isObjectType(type) || isInterfaceType(type)) && type.getFields()[name]) {
+        type.getFields()[name]!.resolve = fn as GraphQLFieldResolver<unknown, unknown>;
+      } else {
+        throw new Error(`Resolver ${typeName}.${name}: the schema has no such field`);
+      }
+    }
+  }
 }

@@ -119,6 +119,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ],
     formatError,
     introspection: true,
+    // src/main.ts owns shutdown (gateway, then emulator, then exit 0); Apollo's own signal
+    // handlers would stop it halfway and re-raise the signal.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
