@@ -31,6 +31,7 @@ export class ServicesAPI {
   private everything?: Promise<Service[]>;
   /** Services by contractId: a contract may hold several (see the quirk in types/services.ts). */
   private contractIndex?: Promise<Map<string, Service[]>>;
+  private contractIndexBuilt?: Map<string, Service[]>;
   private equipmentIndex?: Promise<Map<string, Service[]>>;
   private domainIndex?: Promise<Map<string, Service>>;
   private reasons?: Promise<CancellationReason[]>;
@@ -94,10 +95,15 @@ export class ServicesAPI {
    * line's equipment (or, for a line without equipment, one without) wins; failing that,
    * the contract's first service.
    */
-  async byContract(contractId: string, equipmentId?: string | null): Promise<Service | null> {
-    this.contractIndex ??= this.all().then((all) => groupBy(all, (s) => s.contractId));
-    const services = (await this.contractIndex).get(contractId) ?? [];
-    return services.find((s) => (s.equipmentId ?? null) === (equipmentId ?? null)) ?? services[0] ?? null;
+  byContract(contractId: string, equipmentId?: string | null): Service | null | Promise<Service | null> {
+    const pick = (index: Map<string, Service[]>) => {
+      const services = index.get(contractId) ?? [];
+      return services.find((s) => (s.equipmentId ?? null) === (equipmentId ?? null)) ?? services[0] ?? null;
+    };
+    // Once the index is built, an answer without a promise: an invoice has hundreds of lines.
+    if (this.contractIndexBuilt) return pick(this.contractIndexBuilt);
+    this.contractIndex ??= this.all().then((all) => (this.contractIndexBuilt = groupBy(all, (s) => s.contractId)));
+    return this.contractIndex.then(pick);
   }
 
   /**
@@ -164,6 +170,7 @@ export class ServicesAPI {
     this.listing = undefined;
     this.everything = undefined;
     this.contractIndex = undefined;
+    this.contractIndexBuilt = undefined;
     this.equipmentIndex = undefined;
     this.domainIndex = undefined;
   }

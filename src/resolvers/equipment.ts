@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context.js';
-import { onlySelects, typed } from './support.js';
+import { onlySelects, typed, type MaybePromise } from './support.js';
 import type { ProductIpView } from '../datasources/types/ip-management.js';
 import type { ResolversInterfaceTypes, ResolversTypes } from '../generated/graphql.js';
 
@@ -36,15 +36,20 @@ export function registerEquipmentKinds(kinds: EquipmentKind[]): void {
  * path already names the kind (an IP reached from its server, a service's productId) and
  * the query asks only for ids, the answer is built without a call.
  */
-export async function resolveEquipment(
+export function resolveEquipment(
   ctx: GraphQLContext,
   id: string,
   typename?: string,
   info?: GraphQLResolveInfo,
-): Promise<EquipmentModel | null> {
+): MaybePromise<EquipmentModel | null> {
+  // Kind known and only the id asked: answered at once, no call (and no promise).
   if (typename && info && onlySelects(info, ['id', 'leasewebId'])) {
     return typed(typename, { id }) as unknown as EquipmentModel;
   }
+  return loadEquipment(ctx, id, typename);
+}
+
+async function loadEquipment(ctx: GraphQLContext, id: string, typename?: string): Promise<EquipmentModel | null> {
   for (const kind of equipmentKinds) {
     if (typename ? kind.typename !== typename : !kind.matches(id)) continue;
     const found = await kind.load(ctx, id);

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import type { InvoiceModel } from '../datasources/types/invoices.js';
+import type { Service } from '../datasources/types/services.js';
 import { invoicePdfPath } from '../downloads.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { gid } from '../ids.js';
@@ -34,10 +35,12 @@ const serviceOf = (item: Billed, ctx: GraphQLContext) => (item.contractId ? ctx.
  * services were listed in this request anyway (no call is added for the hint); otherwise
  * each kind whose ids look like this one is tried.
  */
-async function equipmentOfItem(item: Billed, ctx: GraphQLContext, info: GraphQLResolveInfo) {
+function equipmentOfItem(item: Billed, ctx: GraphQLContext, info: GraphQLResolveInfo) {
   if (!item.equipmentId) return null;
-  const service = ctx.ds.services.allListed ? await serviceOf(item, ctx)?.catch(() => null) : null;
-  return equipmentOf(ctx, item.equipmentId, service?.productId, info);
+  if (!ctx.ds.services.allListed) return equipmentOf(ctx, item.equipmentId, null, info);
+  const service = serviceOf(item, ctx);
+  const withKind = (s: Service | null) => equipmentOf(ctx, item.equipmentId, s?.productId, info);
+  return service instanceof Promise ? service.then(withKind, () => withKind(null)) : withKind(service);
 }
 
 export const nodeFetchers: NodeFetchers = {

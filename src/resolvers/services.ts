@@ -8,7 +8,7 @@ import { gid, parseGid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import { resolveEquipment, type EquipmentModel } from './equipment.js';
 import type { NodeFetchers } from './nodes.js';
-import { localId, payload, typed } from './support.js';
+import { localId, payload, typed, type MaybePromise } from './support.js';
 
 const TYPENAME = 'Service';
 
@@ -63,7 +63,7 @@ export function equipmentOf(
   equipmentId: string | null | undefined,
   productId: string | null | undefined,
   info: GraphQLResolveInfo,
-): Promise<EquipmentModel | null> | null {
+): MaybePromise<EquipmentModel | null> {
   return equipmentId ? resolveEquipment(ctx, equipmentId, equipmentTypename(productId), info) : null;
 }
 

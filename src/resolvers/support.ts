@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { InputError, isUpstreamError } from '../errors.js';
 import { expectGid, parseGid } from '../ids.js';
 import type { UserError } from '../generated/graphql.js';
@@ -58,8 +58,18 @@ function toUserErrors(error: unknown): UserError[] | undefined {
 /**
  * The names of the fields selected under the current field (through fragments), so a
  * resolver can tell whether the list's summary is enough or the detail call is needed.
+ * The set is shared: read it, do not change it.
  */
-export function selectedFields(info: GraphQLResolveInfo): Set<string> {
+export function selectedFields(info: GraphQLResolveInfo): ReadonlySet<string> {
+  // graphql-js hands every item of a list the same fieldNodes array: computed once per list.
+  let names = selectionCache.get(info.fieldNodes);
+  if (!names) selectionCache.set(info.fieldNodes, (names = collectSelected(info)));
+  return names;
+}
+
+const selectionCache = new WeakMap<readonly FieldNode[], ReadonlySet<string>>();
+
+function collectSelected(info: GraphQLResolveInfo): Set<string> {
   const names = new Set<string>();
   const visit = (set: SelectionSetNode | undefined) => {
     for (const sel of set?.selections ?? []) {
