@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { usesLeasewebNameservers, type DomainRecord } from '../src/emulator/domains/data.js';
+import { endpointsAvailable, trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
 
 const stack = useStack();
+const domainOps = trackOperations(stack, 'domains.', (suite) => !suite.includes('documented shape'));
+const dnsOps = trackOperations(stack, 'dns.', (suite) => !suite.includes('documented shape'));
 
 const domains = () => [...stack().demo.domains.domains.values()];
 const zoned = () => domains().find((d) => d.status === 'ACTIVE' && d.zone && usesLeasewebNameservers(d) && d.dnssecAutomated)!;
@@ -279,5 +282,14 @@ describe('nameservers and DNSSEC', () => {
     const manual = domains().find((x) => !x.dnssecAutomated)!;
     const data = await stack().data(DNSSEC, { input: { domainName: manual.domainName, status: 'ENABLED' } });
     expect(data.updateDomainDnssec.userErrors).toEqual([{ field: null, message: 'The action you requested is not automated for this tld.', code: '422' }]);
+  });
+});
+
+describe('operation coverage', () => {
+  it.skipIf(!endpointsAvailable)('reached every domains and DNS write through GraphQL', (ctx) => {
+    if (domainOps.partial(ctx)) ctx.skip();
+    const only = (op: { id: string; method: string }) => op.method !== 'GET';
+    expect([...domainOps.missing(only), ...dnsOps.missing(only)]).toEqual([]);
+    expect(domainOps.count(only) + dnsOps.count(only)).toBe(10);
   });
 });
