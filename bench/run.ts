@@ -91,7 +91,7 @@ for (const [i, q] of queries.entries()) {
   const facts = q.facts ? await q.facts((query) => gqlData(query)) : {};
   await control('config', 'PUT', { latencyMs: LATENCY });
   const data = await gqlData(q.query, variables); // warm-up: JIT and keep-alive connections
-  for (let k = 0; k < 3; k++) await gqlData(q.query, variables);
+  for (let k = 0; k < 10; k++) await gqlData(q.query, variables);
   const walls: number[] = [];
   const calls: number[] = [];
   const parallel: number[] = [];
