@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_API_KEY } from '../src/emulator/dataset.js';
 import { startStack, useStack } from './support/stack.js';
 
 // Short upstream timeout so the timeout case stays quick.
@@ -134,6 +135,31 @@ describe('admission control', () => {
       expect((await small.data(`{ dedicatedServer(id: "${ids[0]}") { leasewebId } }`)).dedicatedServer.leasewebId).toBe(ids[0]);
     } finally {
       await small.close();
+    }
+  });
+
+  it('skips a queued request whose caller gave up before its turn', async () => {
+    const single = await startStack({ gateway: { maxConcurrentRequests: 1, maxQueuedRequests: 4 } });
+    try {
+      single.emulator.latencyMs = 150;
+      const [first, second] = [...single.demo.dedicatedServers.servers.keys()];
+      const running = single.query(`{ dedicatedServer(id: "${first}") { leasewebId } }`);
+      await new Promise((r) => setTimeout(r, 30)); // the first holds the only slot
+      const abort = new AbortController();
+      const queued = fetch(single.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-lsw-auth': DEMO_API_KEY },
+        body: JSON.stringify({ query: `{ dedicatedServer(id: "${second}") { leasewebId } }` }),
+        signal: abort.signal,
+      });
+      await new Promise((r) => setTimeout(r, 30));
+      abort.abort();
+      await expect(queued).rejects.toThrow();
+      expect((await running).data.dedicatedServer.leasewebId).toBe(first);
+      await new Promise((r) => setTimeout(r, 50)); // the slot passes to the abandoned request
+      expect(single.calls().map((c) => c.path)).toEqual([`/bareMetals/v2/servers/${first}`]);
+    } finally {
+      await single.close();
     }
   });
 });
