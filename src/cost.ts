@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { InputError } from './errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './resolvers/connection.js';
@@ -7,11 +7,14 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './resolvers/connection.js';
 /**
  * A field that returns a page costs its page size (`first`, else the default page) times
  * what is asked of each item, so `dedicatedServers(first: 100) { nodes { ips(first: 100)
- * { … } } }` costs what it would really fan out to. `nodes(ids:)` costs per id.
+ * { … } } }` costs what it would really fan out to. `nodes(ids:)` costs per id; a list
+ * without paging, its `@listSize(assumed:)`.
  */
 const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const each = Math.max(childComplexity, 1);
   if (Array.isArray(args.ids)) return 1 + args.ids.length * each;
+  const assumed = assumedListSize(field);
+  if (assumed !== undefined) return 1 + assumed * each;
   if (field.args.some((a) => a.name === 'first')) {
     // Page sizes are checked here, before anything runs, so a bad one costs no upstream call.
     if (typeof args.first === 'number' && (args.first < 0 || args.first > MAX_PAGE_SIZE)) {
@@ -22,6 +25,17 @@ const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   }
   return undefined;
 };
+
+const listSizes = new WeakMap<GraphQLField<unknown, unknown>, number | undefined>();
+
+function assumedListSize(field: GraphQLField<unknown, unknown>): number | undefined {
+  if (!listSizes.has(field)) {
+    const directive = field.astNode?.directives?.find((d) => d.name.value === 'listSize');
+    const value = directive?.arguments?.find((a) => a.name.value === 'assumed')?.value;
+    listSizes.set(field, value?.kind === Kind.INT ? Number(value.value) : undefined);
+  }
+  return listSizes.get(field);
+}
 
 /**
  * Computes each operation's cost before it runs, refuses it above `maxCost`

@@ -133,6 +133,19 @@ describe('hostile input', () => {
     expect(ok.extensions?.cost).toEqual({ requested: 1 + 2 * 2, limit: 50_000 });
   });
 
+  it('costs a list without paging at its assumed size, so unbounded fan-out through invoice lines is refused', async () => {
+    // lineItems: @listSize(assumed: 50): 1 + 50 × (product); each invoice 1 + that; the page 1 + 10 × each.
+    const lines = await stack().query('{ invoices(first: 10) { nodes { lineItems { product } } } }');
+    expect(lines.extensions?.cost).toEqual({ requested: 1 + 10 * (1 + (1 + 50 * 1)), limit: 50_000 });
+    stack().emulator.clearLog();
+    const fanOut = `{ invoices(first: 100) { nodes { lineItems { service { equipment {
+      ... on DedicatedServer { ips(first: 100) { nodes { ip } } } } } } } } }`;
+    const res = await stack().query(fanOut);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(stack().calls()).toHaveLength(0);
+  });
+
   it('refuses an invalid IP address, inline or as a variable', async () => {
     const inline = await stack().query('{ ip(ip: "999.1.1.1") { ip } }');
     expect(inline.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
