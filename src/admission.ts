@@ -27,11 +27,6 @@ export class Admission {
     return new Promise((resolve) => this.waiting.push(() => resolve(this.releaser())));
   }
 
-  /** Requests executing and waiting, for logs and tests. */
-  get load(): { active: number; waiting: number } {
-    return { active: this.active, waiting: this.waiting.length };
-  }
-
   private releaser(): () => void {
     let released = false;
     return () => {
