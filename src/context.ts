@@ -1,11 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LeasewebClient, UpstreamSession } from './datasources/client.js';
-import { createDataSources, type DataSources } from './datasources/index.js';
+import { createDataSources, equipmentKinds, type DataSources } from './products.js';
+import type { EquipmentKind } from './resolvers/equipment.js';
 
 /** What every resolver gets: this request's datasources, bound to the caller's key. */
 export interface GraphQLContext {
   upstream: UpstreamSession;
   ds: DataSources;
+  /** The kinds of equipment an untyped `equipmentId` may name, from the product manifest. */
+  equipment: readonly EquipmentKind[];
 }
 
 /**
@@ -25,5 +28,5 @@ export function apiKeyFrom(headers: IncomingHttpHeaders, fallback?: string): str
 
 export function createContext(client: LeasewebClient, key: string | undefined): GraphQLContext {
   const upstream = client.session(key);
-  return { upstream, ds: createDataSources(upstream) };
+  return { upstream, ds: createDataSources(upstream), equipment: equipmentKinds };
 }

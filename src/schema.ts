@@ -17,9 +17,9 @@ import { resolvers } from './resolvers/index.js';
 
 const schemaDir = fileURLToPath(new URL('../schema/', import.meta.url));
 
-/** The SDL of every product (schema/*.graphql), in a stable order. */
+/** The SDL of every product and family (every .graphql file under schema/), in a stable order. */
 export function loadTypeDefs(): string[] {
-  return readdirSync(schemaDir)
+  return readdirSync(schemaDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.graphql'))
     .sort()
     .map((f) => readFileSync(schemaDir + f, 'utf8'));

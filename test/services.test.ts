@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Service } from '../src/datasources/types/services.js';
 import { DEMO_API_KEY, OTHER_API_KEY, defaultKeys } from '../src/emulator/dataset.js';
 import { CANCELLATION_REASONS, serviceBody, type ServiceRecord } from '../src/emulator/services/data.js';
-import { equipmentTypename } from '../src/resolvers/services.js';
+import type { GraphQLContext } from '../src/context.js';
+import { equipmentKinds } from '../src/products.js';
+import { kindOfProduct } from '../src/resolvers/equipment.js';
 import { endpointsAvailable, trackOperations } from './support/operations.js';
 import { emulatorGet, sample, samplesAvailable, shapeDifferences } from './support/samples.js';
 import { startStack, useStack } from './support/stack.js';
@@ -171,7 +173,7 @@ describe('service edges', () => {
     expect(ids.services.nodes.filter((n: any) => n.equipment)).toHaveLength(withEquipment.length);
     expect(stack().calls()).toHaveLength(1);
     // productId is upstream text: a value that happens to name an Object member is no kind.
-    for (const productId of ['constructor', 'toString', '__proto__', 'DOMAIN']) expect(equipmentTypename(productId), productId).toBeUndefined();
+    for (const productId of ['constructor', 'toString', '__proto__', 'DOMAIN']) expect(kindOfProduct({ equipment: equipmentKinds } as unknown as GraphQLContext, productId), productId).toBeUndefined();
   });
 
   it('Service → domain for domain services, one GET per domain', async () => {

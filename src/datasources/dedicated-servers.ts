@@ -1,27 +1,17 @@
-import DataLoader from 'dataloader';
 import type { UpstreamSession } from './client.js';
-import { byIdLoader, fetchAll, orNull } from './loaders.js';
+import { byIdLoader, fetchAll } from './loaders.js';
 import { toPage, type Page, type Window } from './page.js';
 import { pathUnder } from './path.js';
-import { bareIp } from './ip-management.js';
 import type {
   ControlPanel,
-  Credential,
-  CredentialType,
-  DdosNotificationSettings,
   DhcpLease,
   HardwareInfo,
-  MetricsResponse,
-  NotificationSetting,
   OperatingSystem,
   OperatingSystemSummary,
-  PowerStatus,
   RescueImage,
   Server,
-  ServerIp,
   ServerJob,
   ServerNetworkInterfaceStatus,
-  ServerNullRoute,
 } from './types/dedicated-servers.js';
 
 const api = pathUnder('/bareMetals/v2');
@@ -36,54 +26,28 @@ export interface ServerListFilter {
   privateNetworkEnabled?: boolean | null;
 }
 
-export interface ServerIpFilter {
-  networkType?: string | null;
-  version?: number | null;
-  nullRouted?: boolean | null;
-  ips?: readonly string[] | null;
-}
-
 export interface JobFilter {
   type?: string | null;
   status?: string | null;
   isRunning?: boolean | null;
 }
 
-export type NotificationKind = 'bandwidth' | 'datatraffic';
 export type InterfaceSegment = 'public' | 'internal' | 'remoteManagement';
 
-export interface MetricsQuery {
-  from: string;
-  to: string;
-  granularity?: string | null;
-  aggregation: string;
-}
-
-export interface NotificationSettingInput {
-  frequency: string;
-  threshold: string;
-  unit: string;
-}
-
-const notificationItemsKey = (kind: NotificationKind) =>
-  kind === 'bandwidth' ? 'bandwidthNotificationSettings' : 'datatrafficNotificationSettings';
+/** The path segment of each network type (`PUBLIC` → `public` …). */
+export const INTERFACE_SEGMENT: Record<'PUBLIC' | 'INTERNAL' | 'REMOTE_MANAGEMENT', InterfaceSegment> = {
+  PUBLIC: 'public',
+  INTERNAL: 'internal',
+  REMOTE_MANAGEMENT: 'remoteManagement',
+};
 
 /**
- * Dedicated servers (bareMetals/v2): one method per REST operation. Reads of one server
+ * Dedicated servers (bareMetals/v2): one method per REST operation (the IP, credential,
+ * notification, metrics and power families are in ./families/). Reads of one server
  * go through per-request loaders, so a server asked for twice in a query is fetched once.
  */
 export class DedicatedServersAPI {
   private readonly serverById = byIdLoader((id: string) => this.upstream.get<Server>(api`/servers/${id}`));
-  /** All IPs of one server as the server sees them (network type, DDoS profile …). */
-  private readonly ipViews = new DataLoader<string, Map<string, ServerIp>>((ids) =>
-    Promise.all(
-      ids.map((id) =>
-        fetchAll<ServerIp>(this.upstream, api`/servers/${id}/ips`, 'ips')
-          .then((ips) => new Map(ips.map((ip) => [bareIp(ip.ip), ip])))
-          .catch((e: Error) => e),
-      ),
-    ),
-  );
   /** Jobs by `serverId/jobId`: the detail, which alone carries a job's tasks. */
   private readonly jobById = byIdLoader(
     ([serverId, jobId]: readonly [string, string]) => this.upstream.get<ServerJob>(api`/servers/${serverId}/jobs/${jobId}`),
@@ -114,44 +78,6 @@ export class DedicatedServersAPI {
   async update(id: string, reference: string): Promise<void> {
     await this.upstream.put(api`/servers/${id}`, { reference });
     this.serverById.clear(id);
-  }
-
-  // IPs.
-
-  ips(id: string, window: Window, filter: ServerIpFilter = {}): Promise<Page<ServerIp>> {
-    return this.upstream
-      .get(api`/servers/${id}/ips`, { ...window, ...filter })
-      .then((body) => toPage<ServerIp>(body, 'ips', window));
-  }
-
-  /** One IP as the server sees it, from the server's whole IP list (one call per server). */
-  async ipView(id: string, address: string): Promise<ServerIp | null> {
-    return (await this.ipViews.load(id)).get(bareIp(address)) ?? null;
-  }
-
-  ip(id: string, address: string): Promise<ServerIp | null> {
-    return orNull(this.upstream.get<ServerIp>(api`/servers/${id}/ips/${bareIp(address)}`));
-  }
-
-  updateIp(id: string, address: string, changes: { detectionProfile?: string | null; reverseLookup?: string | null }): Promise<ServerIp> {
-    this.ipViews.clear(id);
-    return this.upstream.put<ServerIp>(api`/servers/${id}/ips/${bareIp(address)}`, changes);
-  }
-
-  nullRouteIp(id: string, address: string): Promise<ServerIp> {
-    this.ipViews.clear(id);
-    return this.upstream.post<ServerIp>(api`/servers/${id}/ips/${bareIp(address)}/null`);
-  }
-
-  removeIpNullRoute(id: string, address: string): Promise<ServerIp> {
-    this.ipViews.clear(id);
-    return this.upstream.post<ServerIp>(api`/servers/${id}/ips/${bareIp(address)}/unnull`);
-  }
-
-  nullRouteHistory(id: string, window: Window): Promise<Page<ServerNullRoute>> {
-    return this.upstream
-      .get(api`/servers/${id}/nullRouteHistory`, { ...window })
-      .then((body) => toPage<ServerNullRoute>(body, 'nullRoutes', window));
   }
 
   // Private networks.
@@ -186,56 +112,10 @@ export class DedicatedServersAPI {
     );
   }
 
-  // Hardware and metrics.
+  // Hardware.
 
   hardwareInfo(id: string): Promise<HardwareInfo> {
     return this.upstream.get(api`/servers/${id}/hardwareInfo`);
-  }
-
-  metrics(id: string, kind: NotificationKind, query: MetricsQuery): Promise<MetricsResponse> {
-    return this.upstream.get(api`/servers/${id}/metrics/${kind}`, { ...query });
-  }
-
-  // Notification settings.
-
-  notificationSettings(id: string, kind: NotificationKind, window: Window): Promise<Page<NotificationSetting>> {
-    return this.upstream
-      .get(api`/servers/${id}/notificationSettings/${kind}`, { ...window })
-      .then((body) => toPage<NotificationSetting>(body, notificationItemsKey(kind), window));
-  }
-
-  notificationSetting(id: string, kind: NotificationKind, settingId: string): Promise<NotificationSetting | null> {
-    return orNull(this.upstream.get(api`/servers/${id}/notificationSettings/${kind}/${settingId}`));
-  }
-
-  createNotificationSetting(id: string, kind: NotificationKind, input: NotificationSettingInput): Promise<NotificationSetting> {
-    return this.upstream.post(api`/servers/${id}/notificationSettings/${kind}`, input);
-  }
-
-  updateNotificationSetting(id: string, kind: NotificationKind, settingId: string, input: NotificationSettingInput): Promise<NotificationSetting> {
-    return this.upstream.put(api`/servers/${id}/notificationSettings/${kind}/${settingId}`, input);
-  }
-
-  async deleteNotificationSetting(id: string, kind: NotificationKind, settingId: string): Promise<void> {
-    await this.upstream.delete(api`/servers/${id}/notificationSettings/${kind}/${settingId}`);
-  }
-
-  ddosNotificationSettings(id: string): Promise<DdosNotificationSettings> {
-    return this.upstream.get(api`/servers/${id}/notificationSettings/ddos`);
-  }
-
-  async updateDdosNotificationSettings(id: string, changes: Partial<DdosNotificationSettings>): Promise<void> {
-    await this.upstream.put(api`/servers/${id}/notificationSettings/ddos`, changes);
-  }
-
-  // Power.
-
-  powerStatus(id: string): Promise<PowerStatus> {
-    return this.upstream.get(api`/servers/${id}/powerInfo`);
-  }
-
-  async power(id: string, action: 'powerOn' | 'powerOff' | 'powerCycle'): Promise<void> {
-    await this.upstream.post(api`/servers/${id}/${action}`);
   }
 
   // Jobs.
@@ -267,29 +147,6 @@ export class DedicatedServersAPI {
     body: Record<string, unknown>,
   ): Promise<ServerJob> {
     return this.upstream.post(api`/servers/${id}/${operation}`, body);
-  }
-
-  // Credentials.
-
-  credentials(id: string, window: Window, type?: CredentialType | null): Promise<Page<Credential>> {
-    const url = type ? api`/servers/${id}/credentials/${type}` : api`/servers/${id}/credentials`;
-    return this.upstream.get(url, { ...window }).then((body) => toPage<Credential>(body, 'credentials', window));
-  }
-
-  credential(id: string, type: CredentialType, username: string): Promise<Credential | null> {
-    return orNull(this.upstream.get(api`/servers/${id}/credentials/${type}/${username}`));
-  }
-
-  createCredential(id: string, credential: Required<Credential>): Promise<Credential> {
-    return this.upstream.post(api`/servers/${id}/credentials`, credential);
-  }
-
-  updateCredential(id: string, type: CredentialType, username: string, password: string): Promise<Credential> {
-    return this.upstream.put(api`/servers/${id}/credentials/${type}/${username}`, { password });
-  }
-
-  async deleteCredential(id: string, type: CredentialType, username: string): Promise<void> {
-    await this.upstream.delete(api`/servers/${id}/credentials/${type}/${username}`);
   }
 
   // DHCP reservations.
@@ -338,5 +195,10 @@ export class DedicatedServersAPI {
     return this.upstream
       .get(api`/rescueImages`, { ...window })
       .then((body) => toPage<RescueImage>(body, 'rescueImages', window));
+  }
+
+  /** Drops cached reads of a server after a write. */
+  forget(id: string): void {
+    this.serverById.clear(id);
   }
 }

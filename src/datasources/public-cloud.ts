@@ -1,23 +1,9 @@
 import DataLoader from 'dataloader';
 import type { UpstreamSession } from './client.js';
-import { bareIp } from './ip-management.js';
-import { byIdLoader, fetchAll, orNull } from './loaders.js';
+import { byIdLoader, fetchAll } from './loaders.js';
 import { toPage, type Page, type Window } from './page.js';
 import { pathUnder } from './path.js';
-import type {
-  ConsoleAccess,
-  Expenses,
-  Image,
-  Instance,
-  InstanceCredential,
-  InstanceIp,
-  InstanceMetrics,
-  InstanceType,
-  Iso,
-  PublicCloudCredentialType,
-  Region,
-  Snapshot,
-} from './types/public-cloud.js';
+import type { Expenses, Image, Instance, InstanceType, Iso, Region } from './types/public-cloud.js';
 
 const api = pathUnder('/publicCloud/v1');
 
@@ -45,12 +31,6 @@ export interface ImageListFilter {
   region?: string | null;
 }
 
-export interface InstanceIpFilter {
-  version?: number | null;
-  nullRouted?: boolean | null;
-  ips?: readonly string[] | null;
-}
-
 export interface LaunchInstanceBody {
   region: string;
   type: string;
@@ -75,14 +55,7 @@ export interface UpdateInstanceBody {
   rootDiskSize?: number;
 }
 
-export interface MetricsQuery {
-  from: string;
-  to: string;
-  granularity?: string;
-  aggregation?: string;
-}
-
-export type InstanceAction = 'start' | 'stop' | 'reboot' | 'cancelTermination' | 'resetPassword' | 'detachIso';
+export type InstanceAction = 'cancelTermination' | 'resetPassword';
 
 /**
  * Public Cloud (publicCloud/v1), instances and their catalogues: one method per REST
@@ -92,10 +65,6 @@ export type InstanceAction = 'start' | 'stop' | 'reboot' | 'cancelTermination' |
  */
 export class PublicCloudAPI {
   private readonly instanceById = byIdLoader((id: string) => this.upstream.get<Instance>(api`/instances/${id}`));
-  /** All IPs of one instance as the instance shows them, indexed by address (one call per instance). */
-  private readonly ipViews = new DataLoader<string, Map<string, InstanceIp>>((ids) =>
-    Promise.all(ids.map((id) => this.ips(id).then((ips) => new Map(ips.map((ip) => [bareIp(ip.ip), ip]))).catch((e: Error) => e))),
-  );
   /** Each region's instance types by name; one list per region. */
   private readonly typesByRegion = new DataLoader<string, Map<string, InstanceType>>((regions) =>
     Promise.all(
@@ -110,11 +79,6 @@ export class PublicCloudAPI {
   private imageIndex?: Promise<Map<string, Image>>;
 
   constructor(private readonly upstream: UpstreamSession) {}
-
-  /** The session this datasource calls through. */
-  get session(): UpstreamSession {
-    return this.upstream;
-  }
 
   // Catalogues.
 
@@ -191,14 +155,10 @@ export class PublicCloudAPI {
     this.forget(id);
   }
 
-  /** The bodiless POSTs on an instance: power actions, cancel termination, password reset, ISO detach. */
+  /** The bodiless POSTs on an instance outside the families: cancel termination, password reset. */
   async act(id: string, action: InstanceAction): Promise<void> {
     await this.upstream.post(api`/instances/${id}/${action}`);
     this.forget(id);
-  }
-
-  console(id: string): Promise<ConsoleAccess> {
-    return this.upstream.get(api`/instances/${id}/console`);
   }
 
   instanceTypesForUpdate(id: string, window: Window): Promise<Page<InstanceType>> {
@@ -207,74 +167,7 @@ export class PublicCloudAPI {
       .then((body) => toPage<InstanceType>(body, 'instanceTypes', window));
   }
 
-  // IPs. The list has no paging (it answers all IPs with `_metadata`); `ips` is `|`-separated.
-
-  ips(id: string, filter: InstanceIpFilter = {}): Promise<InstanceIp[]> {
-    const query = { version: filter.version, nullRouted: filter.nullRouted, ips: filter.ips?.map(bareIp) };
-    return this.upstream.get(api`/instances/${id}/ips`, query, { ips: '|' }).then((body) => toPage<InstanceIp>(body, 'ips').items);
-  }
-
-  /** One IP as the instance shows it, from the instance's whole IP list (one call per instance). */
-  async ipView(id: string, address: string): Promise<InstanceIp | null> {
-    return (await this.ipViews.load(id)).get(bareIp(address)) ?? null;
-  }
-
-  ip(id: string, address: string): Promise<InstanceIp | null> {
-    return orNull(this.upstream.get<InstanceIp>(api`/instances/${id}/ips/${bareIp(address)}`));
-  }
-
-  async updateIp(id: string, address: string, reverseLookup: string): Promise<InstanceIp> {
-    const ip = await this.upstream.put<InstanceIp>(api`/instances/${id}/ips/${bareIp(address)}`, { reverseLookup });
-    this.forget(id);
-    return ip;
-  }
-
-  /** Null routes an IP; `automatedUnnulingAt` (sic) is a number of hours. */
-  async nullRouteIp(id: string, address: string, body: { comment?: string; automatedUnnulingAt?: number }): Promise<InstanceIp> {
-    const ip = await this.upstream.post<InstanceIp>(api`/instances/${id}/ips/${bareIp(address)}/null`, body);
-    this.forget(id);
-    return ip;
-  }
-
-  async removeIpNullRoute(id: string, address: string): Promise<InstanceIp> {
-    const ip = await this.upstream.post<InstanceIp>(api`/instances/${id}/ips/${bareIp(address)}/unnull`);
-    this.forget(id);
-    return ip;
-  }
-
-  // Credentials. The lists have no paging either.
-
-  credentials(id: string, type?: PublicCloudCredentialType | null): Promise<InstanceCredential[]> {
-    const url = type ? api`/instances/${id}/credentials/${type}` : api`/instances/${id}/credentials`;
-    return this.upstream.get(url).then((body) => toPage<InstanceCredential>(body, 'credentials').items);
-  }
-
-  credential(id: string, type: PublicCloudCredentialType, username: string): Promise<InstanceCredential | null> {
-    return orNull(this.upstream.get(api`/instances/${id}/credentials/${type}/${username}`));
-  }
-
-  storeCredential(id: string, credential: Required<InstanceCredential>): Promise<InstanceCredential> {
-    return this.upstream.post(api`/instances/${id}/credentials`, credential);
-  }
-
-  updateCredential(id: string, type: PublicCloudCredentialType, username: string, password: string): Promise<InstanceCredential> {
-    return this.upstream.put(api`/instances/${id}/credentials/${type}/${username}`, { password });
-  }
-
-  async deleteCredential(id: string, type: PublicCloudCredentialType, username: string): Promise<void> {
-    await this.upstream.delete(api`/instances/${id}/credentials/${type}/${username}`);
-  }
-
-  async deleteCredentials(id: string): Promise<void> {
-    await this.upstream.delete(api`/instances/${id}/credentials`);
-  }
-
-  // ISO and reinstall.
-
-  async attachIso(id: string, isoId: string): Promise<void> {
-    await this.upstream.post(api`/instances/${id}/attachIso`, { isoId });
-    this.forget(id);
-  }
+  // Reinstall.
 
   reinstallImages(id: string, window: Window, filter: { custom?: boolean | null; standard?: boolean | null } = {}): Promise<Page<Image>> {
     return this.upstream
@@ -285,35 +178,6 @@ export class PublicCloudAPI {
   async reinstall(id: string, body: { imageId: string; marketAppId?: string }): Promise<void> {
     await this.upstream.put(api`/instances/${id}/reinstall`, body);
     this.forget(id);
-  }
-
-  // Snapshots.
-
-  snapshots(id: string, window: Window): Promise<Page<Snapshot>> {
-    return this.upstream.get(api`/instances/${id}/snapshots`, { ...window }).then((body) => toPage<Snapshot>(body, 'snapshots', window));
-  }
-
-  snapshot(id: string, snapshotId: string): Promise<Snapshot | null> {
-    return orNull(this.upstream.get(api`/instances/${id}/snapshots/${snapshotId}`));
-  }
-
-  async createSnapshot(id: string, name: string): Promise<void> {
-    await this.upstream.post(api`/instances/${id}/snapshots`, { name });
-  }
-
-  async restoreSnapshot(id: string, snapshotId: string): Promise<void> {
-    await this.upstream.put(api`/instances/${id}/snapshots/${snapshotId}`);
-    this.forget(id);
-  }
-
-  async deleteSnapshot(id: string, snapshotId: string): Promise<void> {
-    await this.upstream.delete(api`/instances/${id}/snapshots/${snapshotId}`);
-  }
-
-  // Metrics.
-
-  metrics(id: string, kind: 'cpu' | 'datatraffic', query: MetricsQuery): Promise<InstanceMetrics> {
-    return this.upstream.get(api`/instances/${id}/metrics/${kind}`, { ...query });
   }
 
   // Private network.
@@ -333,6 +197,5 @@ export class PublicCloudAPI {
   /** Drops cached reads of an instance after a write. */
   forget(id: string): void {
     this.instanceById.clear(id);
-    this.ipViews.clear(id);
   }
 }

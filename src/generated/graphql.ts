@@ -43,11 +43,10 @@ export type AddDedicatedServerToPrivateNetworkInput = {
   serverId: Scalars['ID']['input'];
 };
 
-/** An ISO to attach. */
-export type AttachPublicCloudInstanceIsoInput = {
-  /** The instance's UUID or global id. */
-  instanceId: Scalars['ID']['input'];
-  /** An ISO id from `publicCloudIsos`. */
+export type AttachIsoInput = {
+  /** The owner's global id. */
+  equipmentId: Scalars['ID']['input'];
+  /** The ISO's id, from the owner's ISO catalogue. */
   isoId: Scalars['String']['input'];
 };
 
@@ -74,6 +73,36 @@ export type CancelServicePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Equipment with Public Cloud data traffic metrics: Public Cloud instances. */
+export type CloudMetricsOwner = {
+  /** Public data traffic in bytes, summed per day (`GET …/{owner}/{id}/metrics/datatraffic`). */
+  dataTrafficMetrics?: Maybe<PublicCloudMetrics>;
+  /** Global id. */
+  id: Scalars['ID']['output'];
+};
+
+
+/** Equipment with Public Cloud data traffic metrics: Public Cloud instances. */
+export type CloudMetricsOwnerDataTrafficMetricsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+/** A link to a console. */
+export type ConsoleAccess = {
+  __typename?: 'ConsoleAccess';
+  /** Open it in a browser (noVNC); it carries a short-lived token. */
+  url: Scalars['String']['output'];
+};
+
+/** Equipment with a browser console: Public Cloud instances. */
+export type ConsoleOwner = {
+  /** A URL to the VNC console (`GET …/{owner}/{id}/console`); the equipment must be running. */
+  console?: Maybe<ConsoleAccess>;
+  /** Global id. */
+  id: Scalars['ID']['output'];
+};
+
 export type ControlPanel = {
   __typename?: 'ControlPanel';
   controlPanelId: Scalars['String']['output'];
@@ -94,13 +123,6 @@ export type ControlPanelEdge = {
   node: ControlPanel;
 };
 
-export type CreateDedicatedServerCredentialInput = {
-  password: Scalars['String']['input'];
-  serverId: Scalars['ID']['input'];
-  type: CredentialType;
-  username: Scalars['String']['input'];
-};
-
 export type CreateDedicatedServerDhcpReservationInput = {
   /** The file to boot (a URL for iPXE). */
   bootfile: Scalars['String']['input'];
@@ -108,10 +130,11 @@ export type CreateDedicatedServerDhcpReservationInput = {
   serverId: Scalars['ID']['input'];
 };
 
-export type CreateDedicatedServerNotificationSettingInput = {
+export type CreateNotificationSettingInput = {
+  /** The owner's global id. */
+  equipmentId: Scalars['ID']['input'];
   frequency: NotificationFrequency;
   kind: NotificationSettingKind;
-  serverId: Scalars['ID']['input'];
   threshold: Scalars['Float']['input'];
   unit: Scalars['String']['input'];
 };
@@ -124,10 +147,9 @@ export type CreatePublicCloudCustomImageInput = {
   name: Scalars['String']['input'];
 };
 
-/** A snapshot to take. */
-export type CreatePublicCloudInstanceSnapshotInput = {
-  /** The instance's UUID or global id. */
-  instanceId: Scalars['ID']['input'];
+export type CreateSnapshotInput = {
+  /** The owner's global id. */
+  equipmentId: Scalars['ID']['input'];
   /** A name for the snapshot. */
   name: Scalars['String']['input'];
 };
@@ -152,6 +174,44 @@ export type CredentialEdge = {
   __typename?: 'CredentialEdge';
   cursor: Scalars['String']['output'];
   node: Credential;
+};
+
+/** A credential to store, or a new password for one. */
+export type CredentialInput = {
+  /** The owner's global id. */
+  equipmentId: Scalars['ID']['input'];
+  password: Scalars['String']['input'];
+  type: CredentialType;
+  username: Scalars['String']['input'];
+};
+
+/** Equipment that stores credentials: dedicated servers and Public Cloud instances. */
+export type CredentialOwner = {
+  /** One credential with its password (`GET …/{owner}/{id}/credentials/{type}/{username}`). */
+  credential?: Maybe<Credential>;
+  /**
+   * Stored credentials, without passwords (`GET …/{owner}/{id}/credentials`, or
+   * `…/credentials/{type}` with `type`). Public Cloud owners store OPERATING_SYSTEM and
+   * CONTROL_PANEL credentials only; another type is refused.
+   */
+  credentials?: Maybe<CredentialConnection>;
+  /** Global id, usable as `equipmentId` in the credential mutations. */
+  id: Scalars['ID']['output'];
+};
+
+
+/** Equipment that stores credentials: dedicated servers and Public Cloud instances. */
+export type CredentialOwnerCredentialArgs = {
+  type: CredentialType;
+  username: Scalars['String']['input'];
+};
+
+
+/** Equipment that stores credentials: dedicated servers and Public Cloud instances. */
+export type CredentialOwnerCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<CredentialType>;
 };
 
 export type CredentialPayload = {
@@ -203,22 +263,14 @@ export type DdosProtection = {
 };
 
 /** A dedicated (bare-metal) server. */
-export type DedicatedServer = Equipment & Node & {
+export type DedicatedServer = CredentialOwner & Equipment & IpOwner & NetworkMetricsOwner & Node & NotificationSettingOwner & NullRouteHistoryOwner & PowerControllable & PowerStatusOwner & {
   __typename?: 'DedicatedServer';
   assetId?: Maybe<Scalars['String']['output']>;
-  /** Bandwidth over time (`GET /bareMetals/v2/servers/{id}/metrics/bandwidth`). */
   bandwidthMetrics?: Maybe<Metrics>;
   contract?: Maybe<DedicatedServerContract>;
-  /** One credential with its password (`GET /bareMetals/v2/servers/{id}/credentials/{type}/{username}`). */
   credential?: Maybe<Credential>;
-  /**
-   * Stored credentials, without passwords (`GET /bareMetals/v2/servers/{id}/credentials`, or
-   * `…/credentials/{type}` with `type`).
-   */
   credentials?: Maybe<CredentialConnection>;
-  /** Data traffic over time (`GET /bareMetals/v2/servers/{id}/metrics/datatraffic`). */
   datatrafficMetrics?: Maybe<Metrics>;
-  /** DDoS notifications (`GET /bareMetals/v2/servers/{id}/notificationSettings/ddos`). */
   ddosNotificationSettings?: Maybe<DdosNotificationSettings>;
   /** DHCP reservations for network boot (`GET /bareMetals/v2/servers/{id}/leases`). */
   dhcpReservations?: Maybe<Array<DhcpReservation>>;
@@ -226,13 +278,7 @@ export type DedicatedServer = Equipment & Node & {
   /** The last hardware scan (`GET /bareMetals/v2/servers/{id}/hardwareInfo`). */
   hardwareInformation?: Maybe<DedicatedServerHardwareInformation>;
   id: Scalars['ID']['output'];
-  /** One IP of the server (`GET /bareMetals/v2/servers/{id}/ips/{ip}`). */
   ip?: Maybe<Ip>;
-  /**
-   * The server's IPs. Without `networkType` they come from ipMgmt, batched for every server
-   * in the query into one `GET /ipMgmt/v2/ips?equipmentIds=…`; with it, from
-   * `GET /bareMetals/v2/servers/{id}/ips`.
-   */
   ips?: Maybe<IpConnection>;
   isPrivateNetworkCapable?: Maybe<Scalars['Boolean']['output']>;
   isPrivateNetworkEnabled?: Maybe<Scalars['Boolean']['output']>;
@@ -248,15 +294,11 @@ export type DedicatedServer = Equipment & Node & {
   /** State of the switch ports (`GET /bareMetals/v2/servers/{id}/networkInterfaces`). */
   networkInterfaceStatuses?: Maybe<Array<DedicatedServerNetworkInterfaceStatus>>;
   networkInterfaces?: Maybe<DedicatedServerNetworkInterfaces>;
-  /** One alert (`GET /bareMetals/v2/servers/{id}/notificationSettings/{kind}/{settingId}`). */
   notificationSetting?: Maybe<NotificationSetting>;
-  /** Bandwidth or data traffic alerts (`GET /bareMetals/v2/servers/{id}/notificationSettings/{kind}`). */
   notificationSettings?: Maybe<NotificationSettingConnection>;
-  /** Null routes of the server's IPs (`GET /bareMetals/v2/servers/{id}/nullRouteHistory`). */
-  nullRouteHistory?: Maybe<DedicatedServerNullRouteConnection>;
+  nullRouteHistory?: Maybe<EquipmentNullRouteConnection>;
   powerPorts?: Maybe<Array<SwitchPort>>;
-  /** Power state from IPMI and PDU (`GET /bareMetals/v2/servers/{id}/powerInfo`). */
-  powerStatus?: Maybe<DedicatedServerPowerStatus>;
+  powerStatus?: Maybe<PowerStatus>;
   privateNetworks?: Maybe<Array<DedicatedServerPrivateNetwork>>;
   rack?: Maybe<DedicatedServerRack>;
   /** Your own label for the server (the contract's reference). */
@@ -310,7 +352,7 @@ export type DedicatedServerIpArgs = {
 /** A dedicated (bare-metal) server. */
 export type DedicatedServerIpsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<DedicatedServerIpFilter>;
+  filter?: InputMaybe<EquipmentIpFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -446,24 +488,6 @@ export type DedicatedServerInput = {
   serverId: Scalars['ID']['input'];
 };
 
-export type DedicatedServerIpFilter = {
-  ips?: InputMaybe<Array<Scalars['IPAddress']['input']>>;
-  networkType?: InputMaybe<IpNetworkType>;
-  nullRouted?: InputMaybe<Scalars['Boolean']['input']>;
-  version?: InputMaybe<Scalars['Int']['input']>;
-};
-
-export type DedicatedServerIpInput = {
-  ip: Scalars['IPAddress']['input'];
-  serverId: Scalars['ID']['input'];
-};
-
-export type DedicatedServerIpPayload = {
-  __typename?: 'DedicatedServerIpPayload';
-  ip?: Maybe<Ip>;
-  userErrors: Array<UserError>;
-};
-
 /** A job Leaseweb runs on a server: an install, rescue mode, hardware scan … */
 export type DedicatedServerJob = Node & {
   __typename?: 'DedicatedServerJob';
@@ -596,46 +620,11 @@ export type DedicatedServerNetworkTraffic = {
   type?: Maybe<Scalars['String']['output']>;
 };
 
-/** A null route from a server's history (Leaseweb keeps no id for these). */
-export type DedicatedServerNullRoute = {
-  __typename?: 'DedicatedServerNullRoute';
-  automatedUnnullingAt?: Maybe<Scalars['DateTime']['output']>;
-  comment?: Maybe<Scalars['String']['output']>;
-  ip: Scalars['String']['output'];
-  nullLevel?: Maybe<Scalars['Int']['output']>;
-  nulledAt: Scalars['DateTime']['output'];
-  ticketId?: Maybe<Scalars['String']['output']>;
-};
-
-export type DedicatedServerNullRouteConnection = {
-  __typename?: 'DedicatedServerNullRouteConnection';
-  edges: Array<DedicatedServerNullRouteEdge>;
-  nodes: Array<DedicatedServerNullRoute>;
-  pageInfo: PageInfo;
-  totalCount: Scalars['Int']['output'];
-};
-
-export type DedicatedServerNullRouteEdge = {
-  __typename?: 'DedicatedServerNullRouteEdge';
-  cursor: Scalars['String']['output'];
-  node: DedicatedServerNullRoute;
-};
-
 /** The server, read again after the write. */
 export type DedicatedServerPayload = {
   __typename?: 'DedicatedServerPayload';
   dedicatedServer?: Maybe<DedicatedServer>;
   userErrors: Array<UserError>;
-};
-
-export type DedicatedServerPowerStatus = {
-  __typename?: 'DedicatedServerPowerStatus';
-  /** on or off, from the IPMI interface. */
-  ipmi?: Maybe<Scalars['String']['output']>;
-  /** on or off, from the power distribution unit. */
-  pdu?: Maybe<Scalars['String']['output']>;
-  /** True when both say on. */
-  poweredOn: Scalars['Boolean']['output'];
 };
 
 export type DedicatedServerPrivateNetwork = {
@@ -672,16 +661,12 @@ export type DedicatedServerSpecs = {
   ram?: Maybe<DedicatedServerRam>;
 };
 
-export type DeleteDedicatedServerCredentialInput = {
-  serverId: Scalars['ID']['input'];
+/** Names one credential. */
+export type DeleteCredentialInput = {
+  /** The owner's global id. */
+  equipmentId: Scalars['ID']['input'];
   type: CredentialType;
   username: Scalars['String']['input'];
-};
-
-export type DeleteDedicatedServerNotificationSettingInput = {
-  kind: NotificationSettingKind;
-  serverId: Scalars['ID']['input'];
-  settingId: Scalars['String']['input'];
 };
 
 /** The record set to delete. */
@@ -711,14 +696,11 @@ export type DeleteDnsRecordSetsInput = {
   domainName: Scalars['String']['input'];
 };
 
-/** Names one credential. */
-export type DeletePublicCloudInstanceCredentialInput = {
-  /** The instance's UUID or global id. */
-  instanceId: Scalars['ID']['input'];
-  /** Operating system or control panel. */
-  type: PublicCloudCredentialType;
-  /** The credential's username. */
-  username: Scalars['String']['input'];
+export type DeleteNotificationSettingInput = {
+  /** The owner's global id. */
+  equipmentId: Scalars['ID']['input'];
+  kind: NotificationSettingKind;
+  settingId: Scalars['String']['input'];
 };
 
 export type DhcpReservation = {
@@ -1099,6 +1081,70 @@ export type Equipment = {
   leasewebId: Scalars['String']['output'];
 };
 
+/** Names one piece of equipment. */
+export type EquipmentInput = {
+  /** The equipment's global id (`gid://leaseweb/DedicatedServer/…`, `gid://leaseweb/PublicCloudInstance/…`). */
+  equipmentId: Scalars['ID']['input'];
+};
+
+/** Which of an owner's IPs to list. */
+export type EquipmentIpFilter = {
+  /** Only these addresses. */
+  ips?: InputMaybe<Array<Scalars['IPAddress']['input']>>;
+  /** PUBLIC, INTERNAL or REMOTE_MANAGEMENT: asks the owner itself instead of ipMgmt. */
+  networkType?: InputMaybe<IpNetworkType>;
+  /** Only null-routed (true) or only reachable (false) IPs. */
+  nullRouted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 4 or 6. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type EquipmentIpInput = {
+  /** The owner's global id (`gid://leaseweb/DedicatedServer/…`). */
+  equipmentId: Scalars['ID']['input'];
+  ip: Scalars['IPAddress']['input'];
+};
+
+/** The IP as its owner shows it after the write. */
+export type EquipmentIpPayload = {
+  __typename?: 'EquipmentIpPayload';
+  ip?: Maybe<Ip>;
+  userErrors: Array<UserError>;
+};
+
+/** A null route from an owner's history (Leaseweb keeps no id for these). */
+export type EquipmentNullRoute = {
+  __typename?: 'EquipmentNullRoute';
+  automatedUnnullingAt?: Maybe<Scalars['DateTime']['output']>;
+  comment?: Maybe<Scalars['String']['output']>;
+  /** The address with its prefix, as Leaseweb reports it. */
+  ip: Scalars['String']['output'];
+  nullLevel?: Maybe<Scalars['Int']['output']>;
+  nulledAt: Scalars['DateTime']['output'];
+  ticketId?: Maybe<Scalars['String']['output']>;
+};
+
+export type EquipmentNullRouteConnection = {
+  __typename?: 'EquipmentNullRouteConnection';
+  edges: Array<EquipmentNullRouteEdge>;
+  nodes: Array<EquipmentNullRoute>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EquipmentNullRouteEdge = {
+  __typename?: 'EquipmentNullRouteEdge';
+  cursor: Scalars['String']['output'];
+  node: EquipmentNullRoute;
+};
+
+/** The equipment, read again after the write. */
+export type EquipmentPayload = {
+  __typename?: 'EquipmentPayload';
+  equipment?: Maybe<Equipment>;
+  userErrors: Array<UserError>;
+};
+
 /** A zone file to import into a domain. */
 export type ImportDnsZoneInput = {
   /** The domain's name or global id. */
@@ -1334,6 +1380,43 @@ export type IpNetworkType =
   | 'PUBLIC'
   | 'REMOTE_MANAGEMENT';
 
+/**
+ * Equipment whose IPs can be listed, changed and null routed through its own API:
+ * dedicated servers and Public Cloud instances.
+ */
+export type IpOwner = {
+  /** Global id, usable with `node(id:)` and as `equipmentId` in the IP mutations. */
+  id: Scalars['ID']['output'];
+  /** One IP as the owner shows it (`GET …/{owner}/{id}/ips/{ip}`). */
+  ip?: Maybe<Ip>;
+  /**
+   * The owner's IPs. Without `networkType` they come from ipMgmt, batched for every owner
+   * in the query into one `GET /ipMgmt/v2/ips?equipmentIds=…` (ipMgmt knows public IPs
+   * only); with it, from the owner's own list (`GET …/{owner}/{id}/ips`).
+   */
+  ips?: Maybe<IpConnection>;
+};
+
+
+/**
+ * Equipment whose IPs can be listed, changed and null routed through its own API:
+ * dedicated servers and Public Cloud instances.
+ */
+export type IpOwnerIpArgs = {
+  ip: Scalars['IPAddress']['input'];
+};
+
+
+/**
+ * Equipment whose IPs can be listed, changed and null routed through its own API:
+ * dedicated servers and Public Cloud instances.
+ */
+export type IpOwnerIpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EquipmentIpFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type IpSort = {
   direction?: InputMaybe<SortDirection>;
   field: IpSortField;
@@ -1428,13 +1511,6 @@ export type Metrics = {
   to?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** How metric values are aggregated over each period. */
-export type MetricsAggregation =
-  | 'AVG'
-  | 'MAX'
-  | 'PERCENTILE_95'
-  | 'SUM';
-
 /** Granularity of a metrics series. */
 export type MetricsGranularity =
   | 'DAY'
@@ -1460,8 +1536,8 @@ export type Mutation = {
   addDedicatedServerToPrivateNetwork?: Maybe<DedicatedServerPayload>;
   /** Adds the instance to the private network; not possible while it has snapshots (`PUT /instances/{id}/addToPrivateNetwork`). */
   addPublicCloudInstanceToPrivateNetwork?: Maybe<PublicCloudInstancePayload>;
-  /** Attaches an ISO; the instance must have none (`POST /instances/{id}/attachIso`). */
-  attachPublicCloudInstanceIso?: Maybe<PublicCloudInstancePayload>;
+  /** Attaches an ISO (`POST …/{owner}/{id}/attachIso`). */
+  attachIso?: Maybe<EquipmentPayload>;
   /** Cancels the running job (`POST …/servers/{id}/cancelActiveJob`). */
   cancelDedicatedServerActiveJob?: Maybe<DedicatedServerJobPayload>;
   /** Cancels the scheduled termination of a monthly instance (`POST /instances/{id}/cancelTermination`). */
@@ -1473,26 +1549,24 @@ export type Mutation = {
   cancelService?: Maybe<CancelServicePayload>;
   /** Closes one switch port or all of them (`POST …/networkInterfaces[/{type}]/close`). */
   closeDedicatedServerNetworkInterfaces?: Maybe<DedicatedServerPayload>;
-  /** Stores a credential (`POST …/servers/{id}/credentials`). */
-  createDedicatedServerCredential?: Maybe<CredentialPayload>;
+  /** Stores a credential (`POST …/{owner}/{id}/credentials`). */
+  createCredential?: Maybe<CredentialPayload>;
   /** Creates a DHCP reservation for network boot (`POST …/servers/{id}/leases`). */
   createDedicatedServerDhcpReservation?: Maybe<DedicatedServerPayload>;
-  /** Creates a bandwidth or data traffic alert (`POST …/notificationSettings/{kind}`). */
-  createDedicatedServerNotificationSetting?: Maybe<NotificationSettingPayload>;
   /** Creates a record set (`POST /hosting/v2/domains/{domainName}/resourceRecordSets`). */
   createDnsRecordSet?: Maybe<DnsRecordSetPayload>;
+  /** Creates a bandwidth or data traffic alert (`POST …/{owner}/{id}/notificationSettings/{kind}`). */
+  createNotificationSetting?: Maybe<NotificationSettingPayload>;
   /** Makes a custom image from an instance (`POST /publicCloud/v1/images`). */
   createPublicCloudCustomImage?: Maybe<PublicCloudImagePayload>;
-  /** Takes a snapshot of a running instance; one per instance (`POST /instances/{id}/snapshots`). */
-  createPublicCloudInstanceSnapshot?: Maybe<PublicCloudInstancePayload>;
-  /** Deletes every stored credential of the instance (`DELETE /instances/{id}/credentials`). */
-  deleteAllPublicCloudInstanceCredentials?: Maybe<PublicCloudInstancePayload>;
-  /** Deletes a credential (`DELETE …/credentials/{type}/{username}`). */
-  deleteDedicatedServerCredential?: Maybe<DedicatedServerPayload>;
+  /** Takes a snapshot of running equipment; one per owner (`POST …/{owner}/{id}/snapshots`). */
+  createSnapshot?: Maybe<EquipmentPayload>;
+  /** Deletes every stored credential at once (`DELETE …/{owner}/{id}/credentials`; Public Cloud owners only). */
+  deleteAllCredentials?: Maybe<EquipmentPayload>;
+  /** Deletes one credential (`DELETE …/{owner}/{id}/credentials/{type}/{username}`). */
+  deleteCredential?: Maybe<EquipmentPayload>;
   /** Deletes the server's DHCP reservation (`DELETE …/servers/{id}/leases`). */
   deleteDedicatedServerDhcpReservation?: Maybe<DedicatedServerPayload>;
-  /** Deletes an alert (`DELETE …/notificationSettings/{kind}/{settingId}`). */
-  deleteDedicatedServerNotificationSetting?: Maybe<DedicatedServerPayload>;
   /** Deletes one record set (`DELETE …/resourceRecordSets/{name}/{type}`). */
   deleteDnsRecordSet?: Maybe<DeleteDnsRecordSetPayload>;
   /**
@@ -1500,12 +1574,12 @@ export type Mutation = {
    * /hosting/v2/domains/{domainName}/resourceRecordSets`).
    */
   deleteDnsRecordSets?: Maybe<DnsRecordSetsPayload>;
-  /** Deletes one credential (`DELETE /instances/{id}/credentials/{type}/{username}`). */
-  deletePublicCloudInstanceCredential?: Maybe<PublicCloudInstancePayload>;
-  /** Deletes a snapshot (`DELETE /instances/{id}/snapshots/{snapshotId}`). */
-  deletePublicCloudInstanceSnapshot?: Maybe<PublicCloudInstancePayload>;
-  /** Detaches the instance's ISO (`POST /instances/{id}/detachIso`). */
-  detachPublicCloudInstanceIso?: Maybe<PublicCloudInstancePayload>;
+  /** Deletes an alert (`DELETE …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
+  deleteNotificationSetting?: Maybe<EquipmentPayload>;
+  /** Deletes a snapshot (`DELETE …/{owner}/{id}/snapshots/{snapshotId}`). */
+  deleteSnapshot?: Maybe<EquipmentPayload>;
+  /** Detaches the ISO (`POST …/{owner}/{id}/detachIso`). */
+  detachIso?: Maybe<EquipmentPayload>;
   /** Expires the running job (`POST …/servers/{id}/expireActiveJob`). */
   expireDedicatedServerActiveJob?: Maybe<DedicatedServerJobPayload>;
   /**
@@ -1523,37 +1597,34 @@ export type Mutation = {
   launchDedicatedServerRescueMode?: Maybe<DedicatedServerJobPayload>;
   /** Launches a new instance (`POST /publicCloud/v1/instances`). */
   launchPublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
-  /** Null routes one of the server's IPs (`POST …/servers/{id}/ips/{ip}/null`). */
-  nullRouteDedicatedServerIp?: Maybe<DedicatedServerIpPayload>;
+  /**
+   * Null routes one of the owner's IPs (`POST …/{owner}/{id}/ips/{ip}/null`). A comment and
+   * an automatic unnulling are accepted by Public Cloud owners only.
+   */
+  nullRouteEquipmentIp?: Maybe<EquipmentIpPayload>;
   /** Null routes an IP (`POST /ipMgmt/v2/ips/{ip}/nullRoute`). Never retried automatically. */
   nullRouteIp?: Maybe<NullRouteIpPayload>;
-  /** Null routes one of the instance's public IPv4 addresses (`POST /instances/{id}/ips/{ip}/null`). */
-  nullRoutePublicCloudInstanceIp?: Maybe<PublicCloudInstanceIpPayload>;
   /**
    * Opens the server's switch ports: one (`POST …/networkInterfaces/{type}/open`) or, without
    * `networkType`, all (`POST …/networkInterfaces/open`).
    */
   openDedicatedServerNetworkInterfaces?: Maybe<DedicatedServerPayload>;
-  /** Power cycles the server (`POST …/servers/{id}/powerCycle`). */
-  powerCycleDedicatedServer?: Maybe<DedicatedServerPayload>;
-  /** Powers the server off (`POST …/servers/{id}/powerOff`). */
-  powerOffDedicatedServer?: Maybe<DedicatedServerPayload>;
-  /** Powers the server on (`POST …/servers/{id}/powerOn`). */
-  powerOnDedicatedServer?: Maybe<DedicatedServerPayload>;
-  /** Reboots a running instance (`POST /instances/{id}/reboot`). */
-  rebootPublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
+  /** Power cycles the equipment (`POST …/powerCycle`; Public Cloud: `POST …/reboot`). */
+  powerCycleEquipment?: Maybe<EquipmentPayload>;
+  /** Powers the equipment off (`POST …/powerOff`; Public Cloud: `POST …/stop`). */
+  powerOffEquipment?: Maybe<EquipmentPayload>;
+  /** Powers the equipment on (`POST …/powerOn`; Public Cloud: `POST …/start`). */
+  powerOnEquipment?: Maybe<EquipmentPayload>;
   /** Reinstalls the instance from an image; not possible while it has snapshots (`PUT /instances/{id}/reinstall`). */
   reinstallPublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
   /** Takes the server out of a private network (`DELETE …/servers/{id}/privateNetworks/{privateNetworkId}`). */
   removeDedicatedServerFromPrivateNetwork?: Maybe<DedicatedServerPayload>;
-  /** Lifts the null route of one of the server's IPs (`POST …/servers/{id}/ips/{ip}/unnull`). */
-  removeDedicatedServerIpNullRoute?: Maybe<DedicatedServerIpPayload>;
+  /** Lifts the null route of one of the owner's IPs (`POST …/{owner}/{id}/ips/{ip}/unnull`). */
+  removeEquipmentIpNullRoute?: Maybe<EquipmentIpPayload>;
   /** Lifts the active null route of an IP (`DELETE /ipMgmt/v2/ips/{ip}/nullRoute`). */
   removeIpNullRoute?: Maybe<RemoveIpNullRoutePayload>;
   /** Takes the instance out of the private network (`DELETE /instances/{id}/removeFromPrivateNetwork`). */
   removePublicCloudInstanceFromPrivateNetwork?: Maybe<PublicCloudInstancePayload>;
-  /** Lifts the null route of one of the instance's IPs (`POST /instances/{id}/ips/{ip}/unnull`). */
-  removePublicCloudInstanceIpNullRoute?: Maybe<PublicCloudInstanceIpPayload>;
   /**
    * Replaces every editable record set of a domain with the given ones (`PUT
    * /hosting/v2/domains/{domainName}/resourceRecordSets`). Sets Leaseweb manages (SOA, NS of
@@ -1565,16 +1636,10 @@ export type Mutation = {
    * read the new one with `credential(type: OPERATING_SYSTEM, …)`.
    */
   resetPublicCloudInstancePassword?: Maybe<PublicCloudInstancePayload>;
-  /** Restores the instance from one of its snapshots (`PUT /instances/{id}/snapshots/{snapshotId}`). */
-  restorePublicCloudInstanceSnapshot?: Maybe<PublicCloudInstancePayload>;
+  /** Restores the equipment from one of its snapshots (`PUT …/{owner}/{id}/snapshots/{snapshotId}`). */
+  restoreSnapshot?: Maybe<EquipmentPayload>;
   /** Runs a finished job again (`POST …/servers/{id}/jobs/{jobId}/retry`). */
   retryDedicatedServerJob?: Maybe<DedicatedServerJobPayload>;
-  /** Starts a stopped instance (`POST /instances/{id}/start`). */
-  startPublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
-  /** Stops a running instance (`POST /instances/{id}/stop`). */
-  stopPublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
-  /** Stores a credential (`POST /instances/{id}/credentials`). */
-  storePublicCloudInstanceCredential?: Maybe<CredentialPayload>;
   /**
    * Terminates an instance (`DELETE /instances/{id}`): an hourly one at once, a monthly one
    * at the end of its contract (`contract.state` becomes DELETE_SCHEDULED).
@@ -1582,16 +1647,12 @@ export type Mutation = {
   terminatePublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
   /** Takes back the cancellation of a service (`POST /services/v1/services/{id}/uncancel`). */
   uncancelService?: Maybe<UncancelServicePayload>;
+  /** Changes a credential's password (`PUT …/{owner}/{id}/credentials/{type}/{username}`). */
+  updateCredential?: Maybe<CredentialPayload>;
+  /** Turns DDoS notifications on or off (`PUT …/{owner}/{id}/notificationSettings/ddos`). */
+  updateDdosNotificationSettings?: Maybe<EquipmentPayload>;
   /** Sets the server's reference (`PUT /bareMetals/v2/servers/{id}`). */
   updateDedicatedServer?: Maybe<DedicatedServerPayload>;
-  /** Changes a credential's password (`PUT …/credentials/{type}/{username}`). */
-  updateDedicatedServerCredential?: Maybe<CredentialPayload>;
-  /** Turns DDoS notifications on or off (`PUT …/notificationSettings/ddos`). */
-  updateDedicatedServerDdosNotificationSettings?: Maybe<DedicatedServerPayload>;
-  /** Changes an IP's DDoS profile or reverse lookup (`PUT …/servers/{id}/ips/{ip}`). */
-  updateDedicatedServerIp?: Maybe<DedicatedServerIpPayload>;
-  /** Changes an alert (`PUT …/notificationSettings/{kind}/{settingId}`). */
-  updateDedicatedServerNotificationSetting?: Maybe<NotificationSettingPayload>;
   /** Replaces the records and TTL of one record set (`PUT …/resourceRecordSets/{name}/{type}`). */
   updateDnsRecordSet?: Maybe<DnsRecordSetPayload>;
   /** Enables or disables DNSSEC (`PUT /hosting/v2/domains/{domainName}/dnssec`). */
@@ -1601,20 +1662,23 @@ export type Mutation = {
    * within 24 hours (`PUT /hosting/v2/domains/{domainName}/nameservers`).
    */
   updateDomainNameservers?: Maybe<UpdateDomainNameserversPayload>;
+  /**
+   * Changes an IP's reverse lookup or, on bareMetals owners, its DDoS detection profile,
+   * through the owner's API (`PUT …/{owner}/{id}/ips/{ip}`).
+   */
+  updateEquipmentIp?: Maybe<EquipmentIpPayload>;
   /** Sets an IP's reverse lookup (PTR) name (`PUT /ipMgmt/v2/ips/{ip}`). */
   updateIp?: Maybe<UpdateIpPayload>;
   /** Sets or removes reverse lookup records inside an IPv6 range (`PUT /ipMgmt/v2/ips/{ip}/reverseLookup`). */
   updateIpReverseLookupRecords?: Maybe<UpdateIpReverseLookupRecordsPayload>;
+  /** Changes an alert (`PUT …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
+  updateNotificationSetting?: Maybe<NotificationSettingPayload>;
   /** Changes a null route's comment, ticket or automatic lifting time (`PUT /ipMgmt/v2/nullRoutes/{id}`). */
   updateNullRoute?: Maybe<UpdateNullRoutePayload>;
   /** Renames a custom image (`PUT /publicCloud/v1/images/{imageId}`). */
   updatePublicCloudCustomImage?: Maybe<PublicCloudImagePayload>;
   /** Changes an instance's type, reference, root disk size or contract (`PUT /instances/{id}`). */
   updatePublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
-  /** Changes a credential's password (`PUT /instances/{id}/credentials/{type}/{username}`). */
-  updatePublicCloudInstanceCredential?: Maybe<CredentialPayload>;
-  /** Sets the reverse lookup (PTR) of one of the instance's IPs (`PUT /instances/{id}/ips/{ip}`). */
-  updatePublicCloudInstanceIp?: Maybe<PublicCloudInstanceIpPayload>;
   /** Sets the reference of a service (`PUT /services/v1/services/{id}`). */
   updateService?: Maybe<UpdateServicePayload>;
   /**
@@ -1643,8 +1707,8 @@ export type MutationAddPublicCloudInstanceToPrivateNetworkArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationAttachPublicCloudInstanceIsoArgs = {
-  input: AttachPublicCloudInstanceIsoInput;
+export type MutationAttachIsoArgs = {
+  input: AttachIsoInput;
 };
 
 
@@ -1673,8 +1737,8 @@ export type MutationCloseDedicatedServerNetworkInterfacesArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationCreateDedicatedServerCredentialArgs = {
-  input: CreateDedicatedServerCredentialInput;
+export type MutationCreateCredentialArgs = {
+  input: CredentialInput;
 };
 
 
@@ -1685,14 +1749,14 @@ export type MutationCreateDedicatedServerDhcpReservationArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationCreateDedicatedServerNotificationSettingArgs = {
-  input: CreateDedicatedServerNotificationSettingInput;
+export type MutationCreateDnsRecordSetArgs = {
+  input: DnsRecordSetInput;
 };
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationCreateDnsRecordSetArgs = {
-  input: DnsRecordSetInput;
+export type MutationCreateNotificationSettingArgs = {
+  input: CreateNotificationSettingInput;
 };
 
 
@@ -1703,32 +1767,26 @@ export type MutationCreatePublicCloudCustomImageArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationCreatePublicCloudInstanceSnapshotArgs = {
-  input: CreatePublicCloudInstanceSnapshotInput;
+export type MutationCreateSnapshotArgs = {
+  input: CreateSnapshotInput;
 };
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationDeleteAllPublicCloudInstanceCredentialsArgs = {
-  input: PublicCloudInstanceInput;
+export type MutationDeleteAllCredentialsArgs = {
+  input: EquipmentInput;
 };
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationDeleteDedicatedServerCredentialArgs = {
-  input: DeleteDedicatedServerCredentialInput;
+export type MutationDeleteCredentialArgs = {
+  input: DeleteCredentialInput;
 };
 
 
 /** Everything you can change. Each product adds its mutations here. */
 export type MutationDeleteDedicatedServerDhcpReservationArgs = {
   input: DedicatedServerInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
-export type MutationDeleteDedicatedServerNotificationSettingArgs = {
-  input: DeleteDedicatedServerNotificationSettingInput;
 };
 
 
@@ -1745,20 +1803,20 @@ export type MutationDeleteDnsRecordSetsArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationDeletePublicCloudInstanceCredentialArgs = {
-  input: DeletePublicCloudInstanceCredentialInput;
+export type MutationDeleteNotificationSettingArgs = {
+  input: DeleteNotificationSettingInput;
 };
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationDeletePublicCloudInstanceSnapshotArgs = {
-  input: PublicCloudInstanceSnapshotInput;
+export type MutationDeleteSnapshotArgs = {
+  input: SnapshotInput;
 };
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationDetachPublicCloudInstanceIsoArgs = {
-  input: PublicCloudInstanceInput;
+export type MutationDetachIsoArgs = {
+  input: EquipmentInput;
 };
 
 
@@ -1805,8 +1863,8 @@ export type MutationLaunchPublicCloudInstanceArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationNullRouteDedicatedServerIpArgs = {
-  input: DedicatedServerIpInput;
+export type MutationNullRouteEquipmentIpArgs = {
+  input: NullRouteEquipmentIpInput;
 };
 
 
@@ -1817,38 +1875,26 @@ export type MutationNullRouteIpArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationNullRoutePublicCloudInstanceIpArgs = {
-  input: NullRoutePublicCloudInstanceIpInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
 export type MutationOpenDedicatedServerNetworkInterfacesArgs = {
   input: DedicatedServerNetworkInterfacesInput;
 };
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationPowerCycleDedicatedServerArgs = {
-  input: DedicatedServerInput;
+export type MutationPowerCycleEquipmentArgs = {
+  input: EquipmentInput;
 };
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationPowerOffDedicatedServerArgs = {
-  input: DedicatedServerInput;
+export type MutationPowerOffEquipmentArgs = {
+  input: EquipmentInput;
 };
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationPowerOnDedicatedServerArgs = {
-  input: DedicatedServerInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
-export type MutationRebootPublicCloudInstanceArgs = {
-  input: PublicCloudInstanceInput;
+export type MutationPowerOnEquipmentArgs = {
+  input: EquipmentInput;
 };
 
 
@@ -1865,8 +1911,8 @@ export type MutationRemoveDedicatedServerFromPrivateNetworkArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationRemoveDedicatedServerIpNullRouteArgs = {
-  input: DedicatedServerIpInput;
+export type MutationRemoveEquipmentIpNullRouteArgs = {
+  input: EquipmentIpInput;
 };
 
 
@@ -1883,12 +1929,6 @@ export type MutationRemovePublicCloudInstanceFromPrivateNetworkArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationRemovePublicCloudInstanceIpNullRouteArgs = {
-  input: PublicCloudInstanceIpInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
 export type MutationReplaceDnsRecordSetsArgs = {
   input: ReplaceDnsRecordSetsInput;
 };
@@ -1901,32 +1941,14 @@ export type MutationResetPublicCloudInstancePasswordArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationRestorePublicCloudInstanceSnapshotArgs = {
-  input: PublicCloudInstanceSnapshotInput;
+export type MutationRestoreSnapshotArgs = {
+  input: SnapshotInput;
 };
 
 
 /** Everything you can change. Each product adds its mutations here. */
 export type MutationRetryDedicatedServerJobArgs = {
   input: RetryDedicatedServerJobInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
-export type MutationStartPublicCloudInstanceArgs = {
-  input: PublicCloudInstanceInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
-export type MutationStopPublicCloudInstanceArgs = {
-  input: PublicCloudInstanceInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
-export type MutationStorePublicCloudInstanceCredentialArgs = {
-  input: PublicCloudInstanceCredentialInput;
 };
 
 
@@ -1943,32 +1965,20 @@ export type MutationUncancelServiceArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
+export type MutationUpdateCredentialArgs = {
+  input: CredentialInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationUpdateDdosNotificationSettingsArgs = {
+  input: UpdateDdosNotificationSettingsInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
 export type MutationUpdateDedicatedServerArgs = {
   input: UpdateDedicatedServerInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
-export type MutationUpdateDedicatedServerCredentialArgs = {
-  input: UpdateDedicatedServerCredentialInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
-export type MutationUpdateDedicatedServerDdosNotificationSettingsArgs = {
-  input: UpdateDedicatedServerDdosNotificationSettingsInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
-export type MutationUpdateDedicatedServerIpArgs = {
-  input: UpdateDedicatedServerIpInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
-export type MutationUpdateDedicatedServerNotificationSettingArgs = {
-  input: UpdateDedicatedServerNotificationSettingInput;
 };
 
 
@@ -1991,6 +2001,12 @@ export type MutationUpdateDomainNameserversArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
+export type MutationUpdateEquipmentIpArgs = {
+  input: UpdateEquipmentIpInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
 export type MutationUpdateIpArgs = {
   input: UpdateIpInput;
 };
@@ -1999,6 +2015,12 @@ export type MutationUpdateIpArgs = {
 /** Everything you can change. Each product adds its mutations here. */
 export type MutationUpdateIpReverseLookupRecordsArgs = {
   input: UpdateIpReverseLookupRecordsInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here. */
+export type MutationUpdateNotificationSettingArgs = {
+  input: UpdateNotificationSettingInput;
 };
 
 
@@ -2021,18 +2043,6 @@ export type MutationUpdatePublicCloudInstanceArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here. */
-export type MutationUpdatePublicCloudInstanceCredentialArgs = {
-  input: PublicCloudInstanceCredentialInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
-export type MutationUpdatePublicCloudInstanceIpArgs = {
-  input: UpdatePublicCloudInstanceIpInput;
-};
-
-
-/** Everything you can change. Each product adds its mutations here. */
 export type MutationUpdateServiceArgs = {
   input: UpdateServiceInput;
 };
@@ -2047,6 +2057,34 @@ export type MutationValidateDnsRecordSetArgs = {
 /** Everything you can change. Each product adds its mutations here. */
 export type MutationValidateDnsZoneArgs = {
   input: ValidateDnsZoneInput;
+};
+
+/** Equipment with bandwidth and data traffic metrics from bareMetals: dedicated servers. */
+export type NetworkMetricsOwner = {
+  /** Bandwidth over time (`GET …/{owner}/{id}/metrics/bandwidth`). */
+  bandwidthMetrics?: Maybe<Metrics>;
+  /** Data traffic over time (`GET …/{owner}/{id}/metrics/datatraffic`). */
+  datatrafficMetrics?: Maybe<Metrics>;
+  /** Global id. */
+  id: Scalars['ID']['output'];
+};
+
+
+/** Equipment with bandwidth and data traffic metrics from bareMetals: dedicated servers. */
+export type NetworkMetricsOwnerBandwidthMetricsArgs = {
+  aggregation: BandwidthAggregation;
+  from: Scalars['DateTime']['input'];
+  granularity?: InputMaybe<MetricsGranularity>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** Equipment with bandwidth and data traffic metrics from bareMetals: dedicated servers. */
+export type NetworkMetricsOwnerDatatrafficMetricsArgs = {
+  aggregation?: InputMaybe<DatatrafficAggregation>;
+  from: Scalars['DateTime']['input'];
+  granularity?: InputMaybe<MetricsGranularity>;
+  to: Scalars['DateTime']['input'];
 };
 
 /**
@@ -2100,6 +2138,33 @@ export type NotificationSettingKind =
   | 'BANDWIDTH'
   | 'DATATRAFFIC';
 
+/** Equipment that sends bandwidth, data traffic and DDoS alerts: dedicated servers. */
+export type NotificationSettingOwner = {
+  /** DDoS notifications (`GET …/{owner}/{id}/notificationSettings/ddos`). */
+  ddosNotificationSettings?: Maybe<DdosNotificationSettings>;
+  /** Global id, usable as `equipmentId` in the notification mutations. */
+  id: Scalars['ID']['output'];
+  /** One alert (`GET …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
+  notificationSetting?: Maybe<NotificationSetting>;
+  /** Bandwidth or data traffic alerts (`GET …/{owner}/{id}/notificationSettings/{kind}`). */
+  notificationSettings?: Maybe<NotificationSettingConnection>;
+};
+
+
+/** Equipment that sends bandwidth, data traffic and DDoS alerts: dedicated servers. */
+export type NotificationSettingOwnerNotificationSettingArgs = {
+  id: Scalars['String']['input'];
+  kind: NotificationSettingKind;
+};
+
+
+/** Equipment that sends bandwidth, data traffic and DDoS alerts: dedicated servers. */
+export type NotificationSettingOwnerNotificationSettingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind: NotificationSettingKind;
+};
+
 export type NotificationSettingPayload = {
   __typename?: 'NotificationSettingPayload';
   notificationSetting?: Maybe<NotificationSetting>;
@@ -2145,6 +2210,16 @@ export type NullRouteEdge = {
   node: NullRoute;
 };
 
+export type NullRouteEquipmentIpInput = {
+  /** Lift the null route by itself after this many hours, 1 to 17520 (Public Cloud owners only). */
+  automatedUnnullingAfterHours?: InputMaybe<Scalars['Int']['input']>;
+  /** Why (Public Cloud owners only). */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The owner's global id. */
+  equipmentId: Scalars['ID']['input'];
+  ip: Scalars['IPAddress']['input'];
+};
+
 /** The filters of `GET /ipMgmt/v2/nullRoutes`. */
 export type NullRouteFilter = {
   contractId?: InputMaybe<Scalars['String']['input']>;
@@ -2160,6 +2235,21 @@ export type NullRouteFilter = {
   unnulledBy?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Equipment whose API keeps the history of its IPs' null routes (bareMetals). */
+export type NullRouteHistoryOwner = {
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Null routes of the owner's IPs, newest first (`GET …/{owner}/{id}/nullRouteHistory`). */
+  nullRouteHistory?: Maybe<EquipmentNullRouteConnection>;
+};
+
+
+/** Equipment whose API keeps the history of its IPs' null routes (bareMetals). */
+export type NullRouteHistoryOwnerNullRouteHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type NullRouteIpInput = {
   /** When Leaseweb lifts the null route by itself. */
   automatedUnnullingAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -2172,18 +2262,6 @@ export type NullRouteIpPayload = {
   __typename?: 'NullRouteIpPayload';
   nullRoute?: Maybe<NullRoute>;
   userErrors: Array<UserError>;
-};
-
-/** A null route on an instance IP. */
-export type NullRoutePublicCloudInstanceIpInput = {
-  /** Lift the null route by itself after this many hours (1–17520; Leaseweb's `automatedUnnulingAt`). */
-  automatedUnnullingAfterHours?: InputMaybe<Scalars['Int']['input']>;
-  /** Why the IP is null routed. */
-  comment?: InputMaybe<Scalars['String']['input']>;
-  /** The instance's UUID or global id. */
-  instanceId: Scalars['ID']['input'];
-  /** One of the instance's public IPv4 addresses. */
-  ip: Scalars['IPAddress']['input'];
 };
 
 export type NullRouteSort = {
@@ -2272,6 +2350,30 @@ export type PartitionInput = {
   filesystem: Scalars['String']['input'];
   mountpoint?: InputMaybe<Scalars['String']['input']>;
   size: Scalars['String']['input'];
+};
+
+/** Equipment that can be powered on, off and cycled: dedicated servers and Public Cloud instances. */
+export type PowerControllable = {
+  /** Global id, usable as `equipmentId` in the power mutations. */
+  id: Scalars['ID']['output'];
+};
+
+export type PowerStatus = {
+  __typename?: 'PowerStatus';
+  /** on or off, from the IPMI interface. */
+  ipmi?: Maybe<Scalars['String']['output']>;
+  /** on or off, from the power distribution unit. */
+  pdu?: Maybe<Scalars['String']['output']>;
+  /** True when both say on. */
+  poweredOn: Scalars['Boolean']['output'];
+};
+
+/** Equipment that reports its power state from IPMI and PDU (bareMetals). */
+export type PowerStatusOwner = {
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Power state from IPMI and PDU (`GET …/{owner}/{id}/powerInfo`). */
+  powerStatus?: Maybe<PowerStatus>;
 };
 
 /**
@@ -2364,13 +2466,6 @@ export type PublicCloudAutoScalingGroupSummary = {
   type?: Maybe<Scalars['String']['output']>;
 };
 
-/** A link to an instance's console. */
-export type PublicCloudConsoleAccess = {
-  __typename?: 'PublicCloudConsoleAccess';
-  /** Open it in a browser (noVNC); it carries a short-lived token. */
-  url: Scalars['String']['output'];
-};
-
 /** How an instance is billed (the contract has no id in Public Cloud). */
 export type PublicCloudContract = {
   __typename?: 'PublicCloudContract';
@@ -2407,10 +2502,6 @@ export type PublicCloudCpuMetricsGranularity =
   | 'SIXTY_MINUTES'
   | 'TEN_MINUTES'
   | 'THIRTY_MINUTES';
-
-export type PublicCloudCredentialType =
-  | 'CONTROL_PANEL'
-  | 'OPERATING_SYSTEM';
 
 /** The cost of one instance in the period. */
 export type PublicCloudExpenseInstance = {
@@ -2548,24 +2639,17 @@ export type PublicCloudImageState =
   | 'READY';
 
 /** A Public Cloud instance (a virtual machine). */
-export type PublicCloudInstance = Equipment & Node & {
+export type PublicCloudInstance = CloudMetricsOwner & ConsoleOwner & CredentialOwner & Equipment & IpOwner & Node & PowerControllable & SnapshotOwner & {
   __typename?: 'PublicCloudInstance';
   /** The auto scaling group the instance belongs to, as embedded in the instance (its API is not covered). */
   autoScalingGroup?: Maybe<PublicCloudAutoScalingGroupSummary>;
-  /** A URL to the instance's VNC console (`GET /instances/{id}/console`); the instance must be running. */
-  console?: Maybe<PublicCloudConsoleAccess>;
+  console?: Maybe<ConsoleAccess>;
   /** How the instance is billed. */
   contract: PublicCloudContract;
-  /** CPU use in percent (`GET /instances/{id}/metrics/cpu`). */
+  /** CPU use in percent (`GET /instances/{id}/metrics/cpu`; through the metrics family). */
   cpuMetrics?: Maybe<PublicCloudMetrics>;
-  /** One credential with its password (`GET /instances/{id}/credentials/{type}/{username}`). */
   credential?: Maybe<Credential>;
-  /**
-   * Stored credentials, without passwords (`GET /instances/{id}/credentials`, or
-   * `…/credentials/{type}` with `type`).
-   */
   credentials?: Maybe<CredentialConnection>;
-  /** Public data traffic in bytes, summed per day (`GET /instances/{id}/metrics/datatraffic`). */
   dataTrafficMetrics?: Maybe<PublicCloudMetrics>;
   /** What the instance cost in one month (`GET /equipments/{id}/expenses`); `from` is the first day of the month. */
   expenses?: Maybe<PublicCloudExpenses>;
@@ -2586,13 +2670,7 @@ export type PublicCloudInstance = Equipment & Node & {
   instanceType?: Maybe<PublicCloudInstanceType>;
   /** Instance types the instance can be changed to (`GET /instances/{id}/instanceTypesUpdate`). */
   instanceTypesForUpdate?: Maybe<PublicCloudInstanceTypeConnection>;
-  /** One IP of the instance (`GET /instances/{id}/ips/{ip}`). */
   ip?: Maybe<Ip>;
-  /**
-   * The instance's IPs. Without `networkType` they come from ipMgmt, batched for every
-   * instance in the query into one `GET /ipMgmt/v2/ips?equipmentIds=…` (ipMgmt knows the
-   * public IPs only); with it, from `GET /publicCloud/v1/instances/{id}/ips`.
-   */
   ips?: Maybe<IpConnection>;
   /** The ISO attached to the instance (`GET /instances/{id}`: the list does not carry it). */
   iso?: Maybe<PublicCloudIso>;
@@ -2620,10 +2698,8 @@ export type PublicCloudInstance = Equipment & Node & {
   rootDiskStorageType: PublicCloudStorageType;
   /** The service (contract) of this instance (`GET /services/v1/services?equipmentId={id}`, one call per instance). */
   service?: Maybe<Service>;
-  /** One snapshot (`GET /instances/{id}/snapshots/{snapshotId}`). */
-  snapshot?: Maybe<PublicCloudSnapshot>;
-  /** Snapshots of the instance (`GET /instances/{id}/snapshots`); Leaseweb keeps at most one. */
-  snapshots?: Maybe<PublicCloudSnapshotConnection>;
+  snapshot?: Maybe<Snapshot>;
+  snapshots?: Maybe<SnapshotConnection>;
   /** When the instance was first started, right after it was launched. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The machine's state: RUNNING, STOPPED, CREATING, DESTROYING … */
@@ -2643,7 +2719,7 @@ export type PublicCloudInstanceCpuMetricsArgs = {
 
 /** A Public Cloud instance (a virtual machine). */
 export type PublicCloudInstanceCredentialArgs = {
-  type: PublicCloudCredentialType;
+  type: CredentialType;
   username: Scalars['String']['input'];
 };
 
@@ -2652,7 +2728,7 @@ export type PublicCloudInstanceCredentialArgs = {
 export type PublicCloudInstanceCredentialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  type?: InputMaybe<PublicCloudCredentialType>;
+  type?: InputMaybe<CredentialType>;
 };
 
 
@@ -2686,7 +2762,7 @@ export type PublicCloudInstanceIpArgs = {
 /** A Public Cloud instance (a virtual machine). */
 export type PublicCloudInstanceIpsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<PublicCloudInstanceIpFilter>;
+  filter?: InputMaybe<EquipmentIpFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2718,18 +2794,6 @@ export type PublicCloudInstanceConnection = {
   nodes: Array<PublicCloudInstance>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
-};
-
-/** A credential to store or a new password for one. */
-export type PublicCloudInstanceCredentialInput = {
-  /** The instance's UUID or global id. */
-  instanceId: Scalars['ID']['input'];
-  /** Sent to Leaseweb once; never logged or echoed by the gateway. */
-  password: Scalars['String']['input'];
-  /** Operating system or control panel. */
-  type: PublicCloudCredentialType;
-  /** Letters, digits, `.`, `_` and `-`. */
-  username: Scalars['String']['input'];
 };
 
 export type PublicCloudInstanceEdge = {
@@ -2766,35 +2830,6 @@ export type PublicCloudInstanceInput = {
   instanceId: Scalars['ID']['input'];
 };
 
-/** Which of an instance's IPs to list. */
-export type PublicCloudInstanceIpFilter = {
-  /** Only these addresses (sent `|`-separated to the instance's IP list). */
-  ips?: InputMaybe<Array<Scalars['IPAddress']['input']>>;
-  /** PUBLIC or INTERNAL: asks the instance itself (`GET /instances/{id}/ips`) instead of ipMgmt. */
-  networkType?: InputMaybe<IpNetworkType>;
-  /** Only null-routed (true) or only reachable (false) IPs. */
-  nullRouted?: InputMaybe<Scalars['Boolean']['input']>;
-  /** 4 or 6. */
-  version?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** Names one IP of one instance. */
-export type PublicCloudInstanceIpInput = {
-  /** The instance's UUID or global id. */
-  instanceId: Scalars['ID']['input'];
-  /** One of the instance's addresses. */
-  ip: Scalars['IPAddress']['input'];
-};
-
-/** The instance's IP, read again after the write. */
-export type PublicCloudInstanceIpPayload = {
-  __typename?: 'PublicCloudInstanceIpPayload';
-  /** The IP as the instance shows it now. */
-  ip?: Maybe<Ip>;
-  /** What the caller can fix; empty when the write went through. */
-  userErrors: Array<UserError>;
-};
-
 /** The instance, read again after the write. */
 export type PublicCloudInstancePayload = {
   __typename?: 'PublicCloudInstancePayload';
@@ -2813,14 +2848,6 @@ export type PublicCloudInstancePrivateNetwork = {
   status?: Maybe<Scalars['String']['output']>;
   /** The instance's private subnet, e.g. `10.0.0.0/16`. */
   subnet?: Maybe<Scalars['String']['output']>;
-};
-
-/** Names one snapshot of one instance. */
-export type PublicCloudInstanceSnapshotInput = {
-  /** The instance's UUID or global id. */
-  instanceId: Scalars['ID']['input'];
-  /** The snapshot's UUID or global id. */
-  snapshotId: Scalars['ID']['input'];
 };
 
 export type PublicCloudInstanceState =
@@ -2901,7 +2928,7 @@ export type PublicCloudMetricSummary = {
   total?: Maybe<Scalars['Float']['output']>;
 };
 
-/** Metrics of an instance over a period. */
+/** Public Cloud metrics over a period. */
 export type PublicCloudMetrics = {
   __typename?: 'PublicCloudMetrics';
   /** How values are aggregated (SUM for traffic). */
@@ -2988,41 +3015,6 @@ export type PublicCloudResources = {
   /** Speed of the public network port. */
   publicNetworkSpeed: PublicCloudResourceAmount;
 };
-
-/** A snapshot of an instance. */
-export type PublicCloudSnapshot = Node & {
-  __typename?: 'PublicCloudSnapshot';
-  /** When it was taken (Leaseweb writes the offset without a colon: `+0000`). */
-  createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Global id, usable with `node(id:)`. */
-  id: Scalars['ID']['output'];
-  /** The instance it is a snapshot of. */
-  instance?: Maybe<PublicCloudInstance>;
-  /** The snapshot's UUID. */
-  leasewebId: Scalars['String']['output'];
-  /** The name given when it was taken. */
-  name: Scalars['String']['output'];
-  /** READY or CREATING. */
-  state: PublicCloudSnapshotState;
-};
-
-export type PublicCloudSnapshotConnection = {
-  __typename?: 'PublicCloudSnapshotConnection';
-  edges: Array<PublicCloudSnapshotEdge>;
-  nodes: Array<PublicCloudSnapshot>;
-  pageInfo: PageInfo;
-  totalCount: Scalars['Int']['output'];
-};
-
-export type PublicCloudSnapshotEdge = {
-  __typename?: 'PublicCloudSnapshotEdge';
-  cursor: Scalars['String']['output'];
-  node: PublicCloudSnapshot;
-};
-
-export type PublicCloudSnapshotState =
-  | 'CREATING'
-  | 'READY';
 
 /** The size of a custom image. */
 export type PublicCloudStorageSize = {
@@ -3514,6 +3506,71 @@ export type ServiceFilter = {
   reference?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A snapshot of a piece of equipment's disk. */
+export type Snapshot = Node & {
+  __typename?: 'Snapshot';
+  /** When it was taken (Leaseweb writes the offset without a colon: `+0000`). */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The equipment it is a snapshot of. */
+  equipment?: Maybe<Equipment>;
+  /** Global id, usable with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The snapshot's UUID. */
+  leasewebId: Scalars['String']['output'];
+  /** The name given when it was taken. */
+  name: Scalars['String']['output'];
+  /** READY or CREATING. */
+  state: SnapshotState;
+};
+
+export type SnapshotConnection = {
+  __typename?: 'SnapshotConnection';
+  edges: Array<SnapshotEdge>;
+  nodes: Array<Snapshot>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SnapshotEdge = {
+  __typename?: 'SnapshotEdge';
+  cursor: Scalars['String']['output'];
+  node: Snapshot;
+};
+
+export type SnapshotInput = {
+  /** The owner's global id. */
+  equipmentId: Scalars['ID']['input'];
+  /** The snapshot's UUID or global id. */
+  snapshotId: Scalars['ID']['input'];
+};
+
+/** Equipment whose disk can be snapshotted and restored: Public Cloud instances. */
+export type SnapshotOwner = {
+  /** Global id, usable as `equipmentId` in the snapshot mutations. */
+  id: Scalars['ID']['output'];
+  /** One snapshot, by its UUID or global id (`GET …/{owner}/{id}/snapshots/{snapshotId}`). */
+  snapshot?: Maybe<Snapshot>;
+  /** Snapshots (`GET …/{owner}/{id}/snapshots`); Leaseweb keeps at most one. */
+  snapshots?: Maybe<SnapshotConnection>;
+};
+
+
+/** Equipment whose disk can be snapshotted and restored: Public Cloud instances. */
+export type SnapshotOwnerSnapshotArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+/** Equipment whose disk can be snapshotted and restored: Public Cloud instances. */
+export type SnapshotOwnerSnapshotsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SnapshotState =
+  | 'CREATING'
+  | 'READY';
+
 export type SortDirection =
   | 'ASC'
   | 'DESC';
@@ -3543,38 +3600,16 @@ export type UncancelServicePayload = {
   userErrors: Array<UserError>;
 };
 
-export type UpdateDedicatedServerCredentialInput = {
-  password: Scalars['String']['input'];
-  serverId: Scalars['ID']['input'];
-  type: CredentialType;
-  username: Scalars['String']['input'];
-};
-
-export type UpdateDedicatedServerDdosNotificationSettingsInput = {
+export type UpdateDdosNotificationSettingsInput = {
+  /** The owner's global id. */
+  equipmentId: Scalars['ID']['input'];
   nulling?: InputMaybe<Toggle>;
   scrubbing?: InputMaybe<Toggle>;
-  serverId: Scalars['ID']['input'];
 };
 
 export type UpdateDedicatedServerInput = {
   reference: Scalars['String']['input'];
   serverId: Scalars['ID']['input'];
-};
-
-export type UpdateDedicatedServerIpInput = {
-  detectionProfile?: InputMaybe<DdosDetectionProfile>;
-  ip: Scalars['IPAddress']['input'];
-  reverseLookup?: InputMaybe<Scalars['String']['input']>;
-  serverId: Scalars['ID']['input'];
-};
-
-export type UpdateDedicatedServerNotificationSettingInput = {
-  frequency: NotificationFrequency;
-  kind: NotificationSettingKind;
-  serverId: Scalars['ID']['input'];
-  settingId: Scalars['String']['input'];
-  threshold: Scalars['Float']['input'];
-  unit: Scalars['String']['input'];
 };
 
 /** The DNSSEC state to give a domain. */
@@ -3619,6 +3654,15 @@ export type UpdateDomainNameserversPayload = {
   userErrors: Array<UserError>;
 };
 
+export type UpdateEquipmentIpInput = {
+  /** bareMetals owners only. */
+  detectionProfile?: InputMaybe<DdosDetectionProfile>;
+  /** The owner's global id. */
+  equipmentId: Scalars['ID']['input'];
+  ip: Scalars['IPAddress']['input'];
+  reverseLookup?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type UpdateIpInput = {
   ip: Scalars['IPAddress']['input'];
   /** The new PTR name; an empty string removes it. */
@@ -3641,6 +3685,16 @@ export type UpdateIpReverseLookupRecordsPayload = {
   __typename?: 'UpdateIpReverseLookupRecordsPayload';
   reverseLookupRecords?: Maybe<Array<ReverseLookupRecord>>;
   userErrors: Array<UserError>;
+};
+
+export type UpdateNotificationSettingInput = {
+  /** The owner's global id. */
+  equipmentId: Scalars['ID']['input'];
+  frequency: NotificationFrequency;
+  kind: NotificationSettingKind;
+  settingId: Scalars['String']['input'];
+  threshold: Scalars['Float']['input'];
+  unit: Scalars['String']['input'];
 };
 
 export type UpdateNullRouteInput = {
@@ -3681,16 +3735,6 @@ export type UpdatePublicCloudInstanceInput = {
   rootDiskSize?: InputMaybe<Scalars['Int']['input']>;
   /** A type from `instanceTypesForUpdate`. */
   type?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** A new reverse lookup for an instance IP. */
-export type UpdatePublicCloudInstanceIpInput = {
-  /** The instance's UUID or global id. */
-  instanceId: Scalars['ID']['input'];
-  /** One of the instance's addresses. */
-  ip: Scalars['IPAddress']['input'];
-  /** The PTR name. */
-  reverseLookup: Scalars['String']['input'];
 };
 
 /** A new reference for a service. */
@@ -3801,10 +3845,21 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  CloudMetricsOwner: ( InstanceModel );
+  ConsoleOwner: ( InstanceModel );
+  CredentialOwner:
+    | ( ServerModel )
+    | ( InstanceModel )
+  ;
   Equipment:
     | ( ServerModel )
     | ( InstanceModel )
   ;
+  IpOwner:
+    | ( ServerModel )
+    | ( InstanceModel )
+  ;
+  NetworkMetricsOwner: ( ServerModel );
   Node:
     | ( ServerModel )
     | ( ServerJobModel )
@@ -3816,31 +3871,43 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( OperatingSystemModelModel )
     | ( ImageModelModel )
     | ( InstanceModel )
-    | ( SnapshotModelModel )
     | ( ServiceModel )
+    | ( SnapshotModelModel )
   ;
+  NotificationSettingOwner: ( ServerModel );
+  NullRouteHistoryOwner: ( ServerModel );
+  PowerControllable:
+    | ( ServerModel )
+    | ( InstanceModel )
+  ;
+  PowerStatusOwner: ( ServerModel );
+  SnapshotOwner: ( InstanceModel );
 };
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   ActionPayload: ResolverTypeWrapper<ActionPayload>;
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
-  AttachPublicCloudInstanceIsoInput: AttachPublicCloudInstanceIsoInput;
+  AttachIsoInput: AttachIsoInput;
   BandwidthAggregation: BandwidthAggregation;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CancelServiceInput: CancelServiceInput;
   CancelServicePayload: ResolverTypeWrapper<Omit<CancelServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
+  CloudMetricsOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CloudMetricsOwner']>;
+  ConsoleAccess: ResolverTypeWrapper<ConsoleAccess>;
+  ConsoleOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ConsoleOwner']>;
   ControlPanel: ResolverTypeWrapper<ControlPanelModel>;
   ControlPanelConnection: ResolverTypeWrapper<ControlPanelPageModel>;
   ControlPanelEdge: ResolverTypeWrapper<Omit<ControlPanelEdge, 'node'> & { node: ResolversTypes['ControlPanel'] }>;
-  CreateDedicatedServerCredentialInput: CreateDedicatedServerCredentialInput;
   CreateDedicatedServerDhcpReservationInput: CreateDedicatedServerDhcpReservationInput;
-  CreateDedicatedServerNotificationSettingInput: CreateDedicatedServerNotificationSettingInput;
+  CreateNotificationSettingInput: CreateNotificationSettingInput;
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
-  CreatePublicCloudInstanceSnapshotInput: CreatePublicCloudInstanceSnapshotInput;
+  CreateSnapshotInput: CreateSnapshotInput;
   Credential: ResolverTypeWrapper<CredentialModel>;
   CredentialConnection: ResolverTypeWrapper<CredentialPageModel>;
   CredentialEdge: ResolverTypeWrapper<Omit<CredentialEdge, 'node'> & { node: ResolversTypes['Credential'] }>;
+  CredentialInput: CredentialInput;
+  CredentialOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CredentialOwner']>;
   CredentialPayload: ResolverTypeWrapper<Omit<CredentialPayload, 'credential'> & { credential?: Maybe<ResolversTypes['Credential']> }>;
   CredentialType: CredentialType;
   DatatrafficAggregation: DatatrafficAggregation;
@@ -3858,9 +3925,6 @@ export type ResolversTypes = {
   DedicatedServerFilter: DedicatedServerFilter;
   DedicatedServerHardwareInformation: ResolverTypeWrapper<HardwareInfoModel>;
   DedicatedServerInput: DedicatedServerInput;
-  DedicatedServerIpFilter: DedicatedServerIpFilter;
-  DedicatedServerIpInput: DedicatedServerIpInput;
-  DedicatedServerIpPayload: ResolverTypeWrapper<Omit<DedicatedServerIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   DedicatedServerJob: ResolverTypeWrapper<ServerJobModel>;
   DedicatedServerJobConnection: ResolverTypeWrapper<ServerJobPageModel>;
   DedicatedServerJobEdge: ResolverTypeWrapper<Omit<DedicatedServerJobEdge, 'node'> & { node: ResolversTypes['DedicatedServerJob'] }>;
@@ -3875,21 +3939,16 @@ export type ResolversTypes = {
   DedicatedServerNetworkInterfaces: ResolverTypeWrapper<Omit<DedicatedServerNetworkInterfaces, 'internal' | 'public' | 'remoteManagement'> & { internal?: Maybe<ResolversTypes['DedicatedServerNetworkInterface']>, public?: Maybe<ResolversTypes['DedicatedServerNetworkInterface']>, remoteManagement?: Maybe<ResolversTypes['DedicatedServerNetworkInterface']> }>;
   DedicatedServerNetworkInterfacesInput: DedicatedServerNetworkInterfacesInput;
   DedicatedServerNetworkTraffic: ResolverTypeWrapper<DedicatedServerNetworkTraffic>;
-  DedicatedServerNullRoute: ResolverTypeWrapper<ServerNullRouteModel>;
-  DedicatedServerNullRouteConnection: ResolverTypeWrapper<ServerNullRoutePageModel>;
-  DedicatedServerNullRouteEdge: ResolverTypeWrapper<Omit<DedicatedServerNullRouteEdge, 'node'> & { node: ResolversTypes['DedicatedServerNullRoute'] }>;
   DedicatedServerPayload: ResolverTypeWrapper<Omit<DedicatedServerPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
-  DedicatedServerPowerStatus: ResolverTypeWrapper<PowerStatusModel>;
   DedicatedServerPrivateNetwork: ResolverTypeWrapper<ServerPrivateNetworkModel>;
   DedicatedServerRack: ResolverTypeWrapper<ServerRackModel>;
   DedicatedServerRam: ResolverTypeWrapper<DedicatedServerRam>;
   DedicatedServerSpecs: ResolverTypeWrapper<ServerSpecsModel>;
-  DeleteDedicatedServerCredentialInput: DeleteDedicatedServerCredentialInput;
-  DeleteDedicatedServerNotificationSettingInput: DeleteDedicatedServerNotificationSettingInput;
+  DeleteCredentialInput: DeleteCredentialInput;
   DeleteDnsRecordSetInput: DeleteDnsRecordSetInput;
   DeleteDnsRecordSetPayload: ResolverTypeWrapper<Omit<DeleteDnsRecordSetPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
   DeleteDnsRecordSetsInput: DeleteDnsRecordSetsInput;
-  DeletePublicCloudInstanceCredentialInput: DeletePublicCloudInstanceCredentialInput;
+  DeleteNotificationSettingInput: DeleteNotificationSettingInput;
   DhcpReservation: ResolverTypeWrapper<DhcpLeaseModel>;
   DnsRecordSet: ResolverTypeWrapper<DnsRecordSetSourceModel>;
   DnsRecordSetConnection: ResolverTypeWrapper<DnsRecordSetPageModel>;
@@ -3916,6 +3975,14 @@ export type ResolversTypes = {
   DomainListType: DomainListType;
   DomainNameservers: ResolverTypeWrapper<NameserversSourceModel>;
   Equipment: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Equipment']>;
+  EquipmentInput: EquipmentInput;
+  EquipmentIpFilter: EquipmentIpFilter;
+  EquipmentIpInput: EquipmentIpInput;
+  EquipmentIpPayload: ResolverTypeWrapper<Omit<EquipmentIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
+  EquipmentNullRoute: ResolverTypeWrapper<ServerNullRouteModel>;
+  EquipmentNullRouteConnection: ResolverTypeWrapper<ServerNullRoutePageModel>;
+  EquipmentNullRouteEdge: ResolverTypeWrapper<Omit<EquipmentNullRouteEdge, 'node'> & { node: ResolversTypes['EquipmentNullRoute'] }>;
+  EquipmentPayload: ResolverTypeWrapper<Omit<EquipmentPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IPAddress: ResolverTypeWrapper<Scalars['IPAddress']['output']>;
@@ -3933,6 +4000,7 @@ export type ResolversTypes = {
   IpEdge: ResolverTypeWrapper<Omit<IpEdge, 'node'> & { node: ResolversTypes['Ip'] }>;
   IpFilter: IpFilter;
   IpNetworkType: IpNetworkType;
+  IpOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['IpOwner']>;
   IpSort: IpSort;
   IpSortField: IpSortField;
   IpSubnet: ResolverTypeWrapper<IpSubnetModel>;
@@ -3943,10 +4011,10 @@ export type ResolversTypes = {
   MetricSeries: ResolverTypeWrapper<MetricSeries>;
   MetricValue: ResolverTypeWrapper<MetricValue>;
   Metrics: ResolverTypeWrapper<MetricsResponseModel>;
-  MetricsAggregation: MetricsAggregation;
   MetricsGranularity: MetricsGranularity;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkMetricsOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['NetworkMetricsOwner']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NotificationAction: ResolverTypeWrapper<NotificationAction>;
   NotificationFrequency: NotificationFrequency;
@@ -3954,14 +4022,16 @@ export type ResolversTypes = {
   NotificationSettingConnection: ResolverTypeWrapper<NotificationSettingPageModel>;
   NotificationSettingEdge: ResolverTypeWrapper<Omit<NotificationSettingEdge, 'node'> & { node: ResolversTypes['NotificationSetting'] }>;
   NotificationSettingKind: NotificationSettingKind;
+  NotificationSettingOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['NotificationSettingOwner']>;
   NotificationSettingPayload: ResolverTypeWrapper<Omit<NotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversTypes['NotificationSetting']> }>;
   NullRoute: ResolverTypeWrapper<NullRouteModel>;
   NullRouteConnection: ResolverTypeWrapper<NullRoutePageModel>;
   NullRouteEdge: ResolverTypeWrapper<Omit<NullRouteEdge, 'node'> & { node: ResolversTypes['NullRoute'] }>;
+  NullRouteEquipmentIpInput: NullRouteEquipmentIpInput;
   NullRouteFilter: NullRouteFilter;
+  NullRouteHistoryOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['NullRouteHistoryOwner']>;
   NullRouteIpInput: NullRouteIpInput;
   NullRouteIpPayload: ResolverTypeWrapper<Omit<NullRouteIpPayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversTypes['NullRoute']> }>;
-  NullRoutePublicCloudInstanceIpInput: NullRoutePublicCloudInstanceIpInput;
   NullRouteSort: NullRouteSort;
   NullRouteSortField: NullRouteSortField;
   OperatingSystem: ResolverTypeWrapper<OperatingSystemModelModel>;
@@ -3971,17 +4041,18 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Partition: ResolverTypeWrapper<PartitionModel>;
   PartitionInput: PartitionInput;
+  PowerControllable: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['PowerControllable']>;
+  PowerStatus: ResolverTypeWrapper<PowerStatusModel>;
+  PowerStatusOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['PowerStatusOwner']>;
   ProformaInvoice: ResolverTypeWrapper<ProformaModelModel>;
   ProformaInvoiceItem: ResolverTypeWrapper<ProformaContractItemModel>;
   ProformaInvoiceItemConnection: ResolverTypeWrapper<ProformaItemPageModel>;
   ProformaInvoiceItemEdge: ResolverTypeWrapper<Omit<ProformaInvoiceItemEdge, 'node'> & { node: ResolversTypes['ProformaInvoiceItem'] }>;
   PublicCloudAutoScalingGroupSummary: ResolverTypeWrapper<EmbeddedAutoScalingGroupModel>;
-  PublicCloudConsoleAccess: ResolverTypeWrapper<PublicCloudConsoleAccess>;
   PublicCloudContract: ResolverTypeWrapper<InstanceContractModel>;
   PublicCloudContractState: PublicCloudContractState;
   PublicCloudContractType: PublicCloudContractType;
   PublicCloudCpuMetricsGranularity: PublicCloudCpuMetricsGranularity;
-  PublicCloudCredentialType: PublicCloudCredentialType;
   PublicCloudExpenseInstance: ResolverTypeWrapper<ExpenseInstanceModel>;
   PublicCloudExpenses: ResolverTypeWrapper<ExpensesModel>;
   PublicCloudImage: ResolverTypeWrapper<ImageModelModel>;
@@ -3992,16 +4063,11 @@ export type ResolversTypes = {
   PublicCloudImageState: PublicCloudImageState;
   PublicCloudInstance: ResolverTypeWrapper<InstanceModel>;
   PublicCloudInstanceConnection: ResolverTypeWrapper<InstancePageModel>;
-  PublicCloudInstanceCredentialInput: PublicCloudInstanceCredentialInput;
   PublicCloudInstanceEdge: ResolverTypeWrapper<Omit<PublicCloudInstanceEdge, 'node'> & { node: ResolversTypes['PublicCloudInstance'] }>;
   PublicCloudInstanceFilter: PublicCloudInstanceFilter;
   PublicCloudInstanceInput: PublicCloudInstanceInput;
-  PublicCloudInstanceIpFilter: PublicCloudInstanceIpFilter;
-  PublicCloudInstanceIpInput: PublicCloudInstanceIpInput;
-  PublicCloudInstanceIpPayload: ResolverTypeWrapper<Omit<PublicCloudInstanceIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   PublicCloudInstancePayload: ResolverTypeWrapper<Omit<PublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   PublicCloudInstancePrivateNetwork: ResolverTypeWrapper<PublicCloudInstancePrivateNetwork>;
-  PublicCloudInstanceSnapshotInput: PublicCloudInstanceSnapshotInput;
   PublicCloudInstanceState: PublicCloudInstanceState;
   PublicCloudInstanceType: ResolverTypeWrapper<InstanceTypeModelModel>;
   PublicCloudInstanceTypeConnection: ResolverTypeWrapper<InstanceTypePageModel>;
@@ -4018,10 +4084,6 @@ export type ResolversTypes = {
   PublicCloudRegionEdge: ResolverTypeWrapper<Omit<PublicCloudRegionEdge, 'node'> & { node: ResolversTypes['PublicCloudRegion'] }>;
   PublicCloudResourceAmount: ResolverTypeWrapper<PublicCloudResourceAmount>;
   PublicCloudResources: ResolverTypeWrapper<PublicCloudResources>;
-  PublicCloudSnapshot: ResolverTypeWrapper<SnapshotModelModel>;
-  PublicCloudSnapshotConnection: ResolverTypeWrapper<SnapshotPageModel>;
-  PublicCloudSnapshotEdge: ResolverTypeWrapper<Omit<PublicCloudSnapshotEdge, 'node'> & { node: ResolversTypes['PublicCloudSnapshot'] }>;
-  PublicCloudSnapshotState: PublicCloudSnapshotState;
   PublicCloudStorageSize: ResolverTypeWrapper<PublicCloudStorageSize>;
   PublicCloudStorageType: PublicCloudStorageType;
   PublicCloudTrafficTier: ResolverTypeWrapper<TrafficTierModelModel>;
@@ -4045,30 +4107,34 @@ export type ResolversTypes = {
   ServiceConnection: ResolverTypeWrapper<ServicePageModel>;
   ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
   ServiceFilter: ServiceFilter;
+  Snapshot: ResolverTypeWrapper<SnapshotModelModel>;
+  SnapshotConnection: ResolverTypeWrapper<SnapshotPageModel>;
+  SnapshotEdge: ResolverTypeWrapper<Omit<SnapshotEdge, 'node'> & { node: ResolversTypes['Snapshot'] }>;
+  SnapshotInput: SnapshotInput;
+  SnapshotOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['SnapshotOwner']>;
+  SnapshotState: SnapshotState;
   SortDirection: SortDirection;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SwitchPort: ResolverTypeWrapper<SwitchPort>;
   Toggle: Toggle;
   UncancelServiceInput: UncancelServiceInput;
   UncancelServicePayload: ResolverTypeWrapper<Omit<UncancelServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
-  UpdateDedicatedServerCredentialInput: UpdateDedicatedServerCredentialInput;
-  UpdateDedicatedServerDdosNotificationSettingsInput: UpdateDedicatedServerDdosNotificationSettingsInput;
+  UpdateDdosNotificationSettingsInput: UpdateDdosNotificationSettingsInput;
   UpdateDedicatedServerInput: UpdateDedicatedServerInput;
-  UpdateDedicatedServerIpInput: UpdateDedicatedServerIpInput;
-  UpdateDedicatedServerNotificationSettingInput: UpdateDedicatedServerNotificationSettingInput;
   UpdateDomainDnssecInput: UpdateDomainDnssecInput;
   UpdateDomainDnssecPayload: ResolverTypeWrapper<Omit<UpdateDomainDnssecPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
   UpdateDomainNameserversInput: UpdateDomainNameserversInput;
   UpdateDomainNameserversPayload: ResolverTypeWrapper<Omit<UpdateDomainNameserversPayload, 'domain' | 'nameservers'> & { domain?: Maybe<ResolversTypes['Domain']>, nameservers?: Maybe<ResolversTypes['DomainNameservers']> }>;
+  UpdateEquipmentIpInput: UpdateEquipmentIpInput;
   UpdateIpInput: UpdateIpInput;
   UpdateIpPayload: ResolverTypeWrapper<Omit<UpdateIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   UpdateIpReverseLookupRecordsInput: UpdateIpReverseLookupRecordsInput;
   UpdateIpReverseLookupRecordsPayload: ResolverTypeWrapper<UpdateIpReverseLookupRecordsPayload>;
+  UpdateNotificationSettingInput: UpdateNotificationSettingInput;
   UpdateNullRouteInput: UpdateNullRouteInput;
   UpdateNullRoutePayload: ResolverTypeWrapper<Omit<UpdateNullRoutePayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversTypes['NullRoute']> }>;
   UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
-  UpdatePublicCloudInstanceIpInput: UpdatePublicCloudInstanceIpInput;
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: ResolverTypeWrapper<Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
   UserError: ResolverTypeWrapper<UserError>;
@@ -4079,21 +4145,25 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   ActionPayload: ActionPayload;
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
-  AttachPublicCloudInstanceIsoInput: AttachPublicCloudInstanceIsoInput;
+  AttachIsoInput: AttachIsoInput;
   Boolean: Scalars['Boolean']['output'];
   CancelServiceInput: CancelServiceInput;
   CancelServicePayload: Omit<CancelServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
+  CloudMetricsOwner: ResolversInterfaceTypes<ResolversParentTypes>['CloudMetricsOwner'];
+  ConsoleAccess: ConsoleAccess;
+  ConsoleOwner: ResolversInterfaceTypes<ResolversParentTypes>['ConsoleOwner'];
   ControlPanel: ControlPanelModel;
   ControlPanelConnection: ControlPanelPageModel;
   ControlPanelEdge: Omit<ControlPanelEdge, 'node'> & { node: ResolversParentTypes['ControlPanel'] };
-  CreateDedicatedServerCredentialInput: CreateDedicatedServerCredentialInput;
   CreateDedicatedServerDhcpReservationInput: CreateDedicatedServerDhcpReservationInput;
-  CreateDedicatedServerNotificationSettingInput: CreateDedicatedServerNotificationSettingInput;
+  CreateNotificationSettingInput: CreateNotificationSettingInput;
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
-  CreatePublicCloudInstanceSnapshotInput: CreatePublicCloudInstanceSnapshotInput;
+  CreateSnapshotInput: CreateSnapshotInput;
   Credential: CredentialModel;
   CredentialConnection: CredentialPageModel;
   CredentialEdge: Omit<CredentialEdge, 'node'> & { node: ResolversParentTypes['Credential'] };
+  CredentialInput: CredentialInput;
+  CredentialOwner: ResolversInterfaceTypes<ResolversParentTypes>['CredentialOwner'];
   CredentialPayload: Omit<CredentialPayload, 'credential'> & { credential?: Maybe<ResolversParentTypes['Credential']> };
   DateTime: Scalars['DateTime']['output'];
   DdosNotificationSettings: DdosNotificationSettings;
@@ -4108,9 +4178,6 @@ export type ResolversParentTypes = {
   DedicatedServerFilter: DedicatedServerFilter;
   DedicatedServerHardwareInformation: HardwareInfoModel;
   DedicatedServerInput: DedicatedServerInput;
-  DedicatedServerIpFilter: DedicatedServerIpFilter;
-  DedicatedServerIpInput: DedicatedServerIpInput;
-  DedicatedServerIpPayload: Omit<DedicatedServerIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   DedicatedServerJob: ServerJobModel;
   DedicatedServerJobConnection: ServerJobPageModel;
   DedicatedServerJobEdge: Omit<DedicatedServerJobEdge, 'node'> & { node: ResolversParentTypes['DedicatedServerJob'] };
@@ -4125,21 +4192,16 @@ export type ResolversParentTypes = {
   DedicatedServerNetworkInterfaces: Omit<DedicatedServerNetworkInterfaces, 'internal' | 'public' | 'remoteManagement'> & { internal?: Maybe<ResolversParentTypes['DedicatedServerNetworkInterface']>, public?: Maybe<ResolversParentTypes['DedicatedServerNetworkInterface']>, remoteManagement?: Maybe<ResolversParentTypes['DedicatedServerNetworkInterface']> };
   DedicatedServerNetworkInterfacesInput: DedicatedServerNetworkInterfacesInput;
   DedicatedServerNetworkTraffic: DedicatedServerNetworkTraffic;
-  DedicatedServerNullRoute: ServerNullRouteModel;
-  DedicatedServerNullRouteConnection: ServerNullRoutePageModel;
-  DedicatedServerNullRouteEdge: Omit<DedicatedServerNullRouteEdge, 'node'> & { node: ResolversParentTypes['DedicatedServerNullRoute'] };
   DedicatedServerPayload: Omit<DedicatedServerPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
-  DedicatedServerPowerStatus: PowerStatusModel;
   DedicatedServerPrivateNetwork: ServerPrivateNetworkModel;
   DedicatedServerRack: ServerRackModel;
   DedicatedServerRam: DedicatedServerRam;
   DedicatedServerSpecs: ServerSpecsModel;
-  DeleteDedicatedServerCredentialInput: DeleteDedicatedServerCredentialInput;
-  DeleteDedicatedServerNotificationSettingInput: DeleteDedicatedServerNotificationSettingInput;
+  DeleteCredentialInput: DeleteCredentialInput;
   DeleteDnsRecordSetInput: DeleteDnsRecordSetInput;
   DeleteDnsRecordSetPayload: Omit<DeleteDnsRecordSetPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
   DeleteDnsRecordSetsInput: DeleteDnsRecordSetsInput;
-  DeletePublicCloudInstanceCredentialInput: DeletePublicCloudInstanceCredentialInput;
+  DeleteNotificationSettingInput: DeleteNotificationSettingInput;
   DhcpReservation: DhcpLeaseModel;
   DnsRecordSet: DnsRecordSetSourceModel;
   DnsRecordSetConnection: DnsRecordSetPageModel;
@@ -4163,6 +4225,14 @@ export type ResolversParentTypes = {
   DomainHostingOverview: DomainHostingOverview;
   DomainNameservers: NameserversSourceModel;
   Equipment: ResolversInterfaceTypes<ResolversParentTypes>['Equipment'];
+  EquipmentInput: EquipmentInput;
+  EquipmentIpFilter: EquipmentIpFilter;
+  EquipmentIpInput: EquipmentIpInput;
+  EquipmentIpPayload: Omit<EquipmentIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
+  EquipmentNullRoute: ServerNullRouteModel;
+  EquipmentNullRouteConnection: ServerNullRoutePageModel;
+  EquipmentNullRouteEdge: Omit<EquipmentNullRouteEdge, 'node'> & { node: ResolversParentTypes['EquipmentNullRoute'] };
+  EquipmentPayload: Omit<EquipmentPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   IPAddress: Scalars['IPAddress']['output'];
@@ -4179,6 +4249,7 @@ export type ResolversParentTypes = {
   IpConnection: IpPageModel;
   IpEdge: Omit<IpEdge, 'node'> & { node: ResolversParentTypes['Ip'] };
   IpFilter: IpFilter;
+  IpOwner: ResolversInterfaceTypes<ResolversParentTypes>['IpOwner'];
   IpSort: IpSort;
   IpSubnet: IpSubnetModel;
   JSON: Scalars['JSON']['output'];
@@ -4189,19 +4260,22 @@ export type ResolversParentTypes = {
   Metrics: MetricsResponseModel;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
+  NetworkMetricsOwner: ResolversInterfaceTypes<ResolversParentTypes>['NetworkMetricsOwner'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NotificationAction: NotificationAction;
   NotificationSetting: NotificationSettingModel;
   NotificationSettingConnection: NotificationSettingPageModel;
   NotificationSettingEdge: Omit<NotificationSettingEdge, 'node'> & { node: ResolversParentTypes['NotificationSetting'] };
+  NotificationSettingOwner: ResolversInterfaceTypes<ResolversParentTypes>['NotificationSettingOwner'];
   NotificationSettingPayload: Omit<NotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversParentTypes['NotificationSetting']> };
   NullRoute: NullRouteModel;
   NullRouteConnection: NullRoutePageModel;
   NullRouteEdge: Omit<NullRouteEdge, 'node'> & { node: ResolversParentTypes['NullRoute'] };
+  NullRouteEquipmentIpInput: NullRouteEquipmentIpInput;
   NullRouteFilter: NullRouteFilter;
+  NullRouteHistoryOwner: ResolversInterfaceTypes<ResolversParentTypes>['NullRouteHistoryOwner'];
   NullRouteIpInput: NullRouteIpInput;
   NullRouteIpPayload: Omit<NullRouteIpPayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversParentTypes['NullRoute']> };
-  NullRoutePublicCloudInstanceIpInput: NullRoutePublicCloudInstanceIpInput;
   NullRouteSort: NullRouteSort;
   OperatingSystem: OperatingSystemModelModel;
   OperatingSystemConnection: OperatingSystemPageModel;
@@ -4210,12 +4284,14 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Partition: PartitionModel;
   PartitionInput: PartitionInput;
+  PowerControllable: ResolversInterfaceTypes<ResolversParentTypes>['PowerControllable'];
+  PowerStatus: PowerStatusModel;
+  PowerStatusOwner: ResolversInterfaceTypes<ResolversParentTypes>['PowerStatusOwner'];
   ProformaInvoice: ProformaModelModel;
   ProformaInvoiceItem: ProformaContractItemModel;
   ProformaInvoiceItemConnection: ProformaItemPageModel;
   ProformaInvoiceItemEdge: Omit<ProformaInvoiceItemEdge, 'node'> & { node: ResolversParentTypes['ProformaInvoiceItem'] };
   PublicCloudAutoScalingGroupSummary: EmbeddedAutoScalingGroupModel;
-  PublicCloudConsoleAccess: PublicCloudConsoleAccess;
   PublicCloudContract: InstanceContractModel;
   PublicCloudExpenseInstance: ExpenseInstanceModel;
   PublicCloudExpenses: ExpensesModel;
@@ -4226,16 +4302,11 @@ export type ResolversParentTypes = {
   PublicCloudImagePayload: Omit<PublicCloudImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   PublicCloudInstance: InstanceModel;
   PublicCloudInstanceConnection: InstancePageModel;
-  PublicCloudInstanceCredentialInput: PublicCloudInstanceCredentialInput;
   PublicCloudInstanceEdge: Omit<PublicCloudInstanceEdge, 'node'> & { node: ResolversParentTypes['PublicCloudInstance'] };
   PublicCloudInstanceFilter: PublicCloudInstanceFilter;
   PublicCloudInstanceInput: PublicCloudInstanceInput;
-  PublicCloudInstanceIpFilter: PublicCloudInstanceIpFilter;
-  PublicCloudInstanceIpInput: PublicCloudInstanceIpInput;
-  PublicCloudInstanceIpPayload: Omit<PublicCloudInstanceIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   PublicCloudInstancePayload: Omit<PublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
   PublicCloudInstancePrivateNetwork: PublicCloudInstancePrivateNetwork;
-  PublicCloudInstanceSnapshotInput: PublicCloudInstanceSnapshotInput;
   PublicCloudInstanceType: InstanceTypeModelModel;
   PublicCloudInstanceTypeConnection: InstanceTypePageModel;
   PublicCloudInstanceTypeEdge: Omit<PublicCloudInstanceTypeEdge, 'node'> & { node: ResolversParentTypes['PublicCloudInstanceType'] };
@@ -4251,9 +4322,6 @@ export type ResolversParentTypes = {
   PublicCloudRegionEdge: Omit<PublicCloudRegionEdge, 'node'> & { node: ResolversParentTypes['PublicCloudRegion'] };
   PublicCloudResourceAmount: PublicCloudResourceAmount;
   PublicCloudResources: PublicCloudResources;
-  PublicCloudSnapshot: SnapshotModelModel;
-  PublicCloudSnapshotConnection: SnapshotPageModel;
-  PublicCloudSnapshotEdge: Omit<PublicCloudSnapshotEdge, 'node'> & { node: ResolversParentTypes['PublicCloudSnapshot'] };
   PublicCloudStorageSize: PublicCloudStorageSize;
   PublicCloudTrafficTier: TrafficTierModelModel;
   Query: Record<PropertyKey, never>;
@@ -4276,28 +4344,31 @@ export type ResolversParentTypes = {
   ServiceConnection: ServicePageModel;
   ServiceEdge: Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] };
   ServiceFilter: ServiceFilter;
+  Snapshot: SnapshotModelModel;
+  SnapshotConnection: SnapshotPageModel;
+  SnapshotEdge: Omit<SnapshotEdge, 'node'> & { node: ResolversParentTypes['Snapshot'] };
+  SnapshotInput: SnapshotInput;
+  SnapshotOwner: ResolversInterfaceTypes<ResolversParentTypes>['SnapshotOwner'];
   String: Scalars['String']['output'];
   SwitchPort: SwitchPort;
   UncancelServiceInput: UncancelServiceInput;
   UncancelServicePayload: Omit<UncancelServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
-  UpdateDedicatedServerCredentialInput: UpdateDedicatedServerCredentialInput;
-  UpdateDedicatedServerDdosNotificationSettingsInput: UpdateDedicatedServerDdosNotificationSettingsInput;
+  UpdateDdosNotificationSettingsInput: UpdateDdosNotificationSettingsInput;
   UpdateDedicatedServerInput: UpdateDedicatedServerInput;
-  UpdateDedicatedServerIpInput: UpdateDedicatedServerIpInput;
-  UpdateDedicatedServerNotificationSettingInput: UpdateDedicatedServerNotificationSettingInput;
   UpdateDomainDnssecInput: UpdateDomainDnssecInput;
   UpdateDomainDnssecPayload: Omit<UpdateDomainDnssecPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
   UpdateDomainNameserversInput: UpdateDomainNameserversInput;
   UpdateDomainNameserversPayload: Omit<UpdateDomainNameserversPayload, 'domain' | 'nameservers'> & { domain?: Maybe<ResolversParentTypes['Domain']>, nameservers?: Maybe<ResolversParentTypes['DomainNameservers']> };
+  UpdateEquipmentIpInput: UpdateEquipmentIpInput;
   UpdateIpInput: UpdateIpInput;
   UpdateIpPayload: Omit<UpdateIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   UpdateIpReverseLookupRecordsInput: UpdateIpReverseLookupRecordsInput;
   UpdateIpReverseLookupRecordsPayload: UpdateIpReverseLookupRecordsPayload;
+  UpdateNotificationSettingInput: UpdateNotificationSettingInput;
   UpdateNullRouteInput: UpdateNullRouteInput;
   UpdateNullRoutePayload: Omit<UpdateNullRoutePayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversParentTypes['NullRoute']> };
   UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
-  UpdatePublicCloudInstanceIpInput: UpdatePublicCloudInstanceIpInput;
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
   UserError: UserError;
@@ -4318,6 +4389,18 @@ export type ActionPayloadResolvers<ContextType = GraphQLContext, ParentType exte
 export type CancelServicePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelServicePayload'] = ResolversParentTypes['CancelServicePayload']> = {
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CloudMetricsOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CloudMetricsOwner'] = ResolversParentTypes['CloudMetricsOwner']> = {
+  __resolveType?: TypeResolveFn<'PublicCloudInstance', ParentType, ContextType>;
+};
+
+export type ConsoleAccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsoleAccess'] = ResolversParentTypes['ConsoleAccess']> = {
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConsoleOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsoleOwner'] = ResolversParentTypes['ConsoleOwner']> = {
+  __resolveType?: TypeResolveFn<'PublicCloudInstance', ParentType, ContextType>;
 };
 
 export type ControlPanelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ControlPanel'] = ResolversParentTypes['ControlPanel']> = {
@@ -4353,6 +4436,10 @@ export type CredentialConnectionResolvers<ContextType = GraphQLContext, ParentTy
 export type CredentialEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialEdge'] = ResolversParentTypes['CredentialEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Credential'], ParentType, ContextType>;
+};
+
+export type CredentialOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialOwner'] = ResolversParentTypes['CredentialOwner']> = {
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
 export type CredentialPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialPayload'] = ResolversParentTypes['CredentialPayload']> = {
@@ -4400,9 +4487,9 @@ export type DedicatedServerResolvers<ContextType = GraphQLContext, ParentType ex
   networkInterfaces?: Resolver<Maybe<ResolversTypes['DedicatedServerNetworkInterfaces']>, ParentType, ContextType>;
   notificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSetting']>, ParentType, ContextType, RequireFields<DedicatedServerNotificationSettingArgs, 'id' | 'kind'>>;
   notificationSettings?: Resolver<Maybe<ResolversTypes['NotificationSettingConnection']>, ParentType, ContextType, RequireFields<DedicatedServerNotificationSettingsArgs, 'kind'>>;
-  nullRouteHistory?: Resolver<Maybe<ResolversTypes['DedicatedServerNullRouteConnection']>, ParentType, ContextType, Partial<DedicatedServerNullRouteHistoryArgs>>;
+  nullRouteHistory?: Resolver<Maybe<ResolversTypes['EquipmentNullRouteConnection']>, ParentType, ContextType, Partial<DedicatedServerNullRouteHistoryArgs>>;
   powerPorts?: Resolver<Maybe<Array<ResolversTypes['SwitchPort']>>, ParentType, ContextType>;
-  powerStatus?: Resolver<Maybe<ResolversTypes['DedicatedServerPowerStatus']>, ParentType, ContextType>;
+  powerStatus?: Resolver<Maybe<ResolversTypes['PowerStatus']>, ParentType, ContextType>;
   privateNetworks?: Resolver<Maybe<Array<ResolversTypes['DedicatedServerPrivateNetwork']>>, ParentType, ContextType>;
   rack?: Resolver<Maybe<ResolversTypes['DedicatedServerRack']>, ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4473,11 +4560,6 @@ export type DedicatedServerHardwareInformationResolvers<ContextType = GraphQLCon
   result?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   scanId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   scannedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-};
-
-export type DedicatedServerIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerIpPayload'] = ResolversParentTypes['DedicatedServerIpPayload']> = {
-  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type DedicatedServerJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerJob'] = ResolversParentTypes['DedicatedServerJob']> = {
@@ -4575,36 +4657,9 @@ export type DedicatedServerNetworkTrafficResolvers<ContextType = GraphQLContext,
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type DedicatedServerNullRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerNullRoute'] = ResolversParentTypes['DedicatedServerNullRoute']> = {
-  automatedUnnullingAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  ip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  nullLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  nulledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  ticketId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type DedicatedServerNullRouteConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerNullRouteConnection'] = ResolversParentTypes['DedicatedServerNullRouteConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['DedicatedServerNullRouteEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['DedicatedServerNullRoute']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type DedicatedServerNullRouteEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerNullRouteEdge'] = ResolversParentTypes['DedicatedServerNullRouteEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['DedicatedServerNullRoute'], ParentType, ContextType>;
-};
-
 export type DedicatedServerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerPayload'] = ResolversParentTypes['DedicatedServerPayload']> = {
   dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-};
-
-export type DedicatedServerPowerStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerPowerStatus'] = ResolversParentTypes['DedicatedServerPowerStatus']> = {
-  ipmi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  pdu?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  poweredOn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type DedicatedServerPrivateNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerPrivateNetwork'] = ResolversParentTypes['DedicatedServerPrivateNetwork']> = {
@@ -4781,6 +4836,37 @@ export type EquipmentResolvers<ContextType = GraphQLContext, ParentType extends 
   __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
+export type EquipmentIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentIpPayload'] = ResolversParentTypes['EquipmentIpPayload']> = {
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type EquipmentNullRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentNullRoute'] = ResolversParentTypes['EquipmentNullRoute']> = {
+  automatedUnnullingAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nullLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nulledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ticketId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type EquipmentNullRouteConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentNullRouteConnection'] = ResolversParentTypes['EquipmentNullRouteConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EquipmentNullRouteEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['EquipmentNullRoute']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EquipmentNullRouteEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentNullRouteEdge'] = ResolversParentTypes['EquipmentNullRouteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EquipmentNullRoute'], ParentType, ContextType>;
+};
+
+export type EquipmentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentPayload'] = ResolversParentTypes['EquipmentPayload']> = {
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export interface IpAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IPAddress'], any> {
   name: 'IPAddress';
 }
@@ -4879,6 +4965,10 @@ export type IpEdgeResolvers<ContextType = GraphQLContext, ParentType extends Res
   node?: Resolver<ResolversTypes['Ip'], ParentType, ContextType>;
 };
 
+export type IpOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IpOwner'] = ResolversParentTypes['IpOwner']> = {
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+};
+
 export type IpSubnetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IpSubnet'] = ResolversParentTypes['IpSubnet']> = {
   gateway?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   networkIp?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4918,26 +5008,25 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   _ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   addDedicatedServerToPrivateNetwork?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationAddDedicatedServerToPrivateNetworkArgs, 'input'>>;
   addPublicCloudInstanceToPrivateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationAddPublicCloudInstanceToPrivateNetworkArgs, 'input'>>;
-  attachPublicCloudInstanceIso?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationAttachPublicCloudInstanceIsoArgs, 'input'>>;
+  attachIso?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationAttachIsoArgs, 'input'>>;
   cancelDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationCancelDedicatedServerActiveJobArgs, 'input'>>;
   cancelPublicCloudInstanceTermination?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationCancelPublicCloudInstanceTerminationArgs, 'input'>>;
   cancelService?: Resolver<Maybe<ResolversTypes['CancelServicePayload']>, ParentType, ContextType, RequireFields<MutationCancelServiceArgs, 'input'>>;
   closeDedicatedServerNetworkInterfaces?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationCloseDedicatedServerNetworkInterfacesArgs, 'input'>>;
-  createDedicatedServerCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerCredentialArgs, 'input'>>;
+  createCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationCreateCredentialArgs, 'input'>>;
   createDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerDhcpReservationArgs, 'input'>>;
-  createDedicatedServerNotificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerNotificationSettingArgs, 'input'>>;
   createDnsRecordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationCreateDnsRecordSetArgs, 'input'>>;
+  createNotificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateNotificationSettingArgs, 'input'>>;
   createPublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['PublicCloudImagePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudCustomImageArgs, 'input'>>;
-  createPublicCloudInstanceSnapshot?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudInstanceSnapshotArgs, 'input'>>;
-  deleteAllPublicCloudInstanceCredentials?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationDeleteAllPublicCloudInstanceCredentialsArgs, 'input'>>;
-  deleteDedicatedServerCredential?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDedicatedServerCredentialArgs, 'input'>>;
+  createSnapshot?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationCreateSnapshotArgs, 'input'>>;
+  deleteAllCredentials?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationDeleteAllCredentialsArgs, 'input'>>;
+  deleteCredential?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCredentialArgs, 'input'>>;
   deleteDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDedicatedServerDhcpReservationArgs, 'input'>>;
-  deleteDedicatedServerNotificationSetting?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDedicatedServerNotificationSettingArgs, 'input'>>;
   deleteDnsRecordSet?: Resolver<Maybe<ResolversTypes['DeleteDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetArgs, 'input'>>;
   deleteDnsRecordSets?: Resolver<Maybe<ResolversTypes['DnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetsArgs, 'input'>>;
-  deletePublicCloudInstanceCredential?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudInstanceCredentialArgs, 'input'>>;
-  deletePublicCloudInstanceSnapshot?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudInstanceSnapshotArgs, 'input'>>;
-  detachPublicCloudInstanceIso?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationDetachPublicCloudInstanceIsoArgs, 'input'>>;
+  deleteNotificationSetting?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationDeleteNotificationSettingArgs, 'input'>>;
+  deleteSnapshot?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationDeleteSnapshotArgs, 'input'>>;
+  detachIso?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationDetachIsoArgs, 'input'>>;
   expireDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationExpireDedicatedServerActiveJobArgs, 'input'>>;
   importDnsZone?: Resolver<Maybe<ResolversTypes['ImportDnsZonePayload']>, ParentType, ContextType, RequireFields<MutationImportDnsZoneArgs, 'input'>>;
   installDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationInstallDedicatedServerArgs, 'input'>>;
@@ -4945,51 +5034,47 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   launchDedicatedServerIpmiReset?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerIpmiResetArgs, 'input'>>;
   launchDedicatedServerRescueMode?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerRescueModeArgs, 'input'>>;
   launchPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationLaunchPublicCloudInstanceArgs, 'input'>>;
-  nullRouteDedicatedServerIp?: Resolver<Maybe<ResolversTypes['DedicatedServerIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRouteDedicatedServerIpArgs, 'input'>>;
+  nullRouteEquipmentIp?: Resolver<Maybe<ResolversTypes['EquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRouteEquipmentIpArgs, 'input'>>;
   nullRouteIp?: Resolver<Maybe<ResolversTypes['NullRouteIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRouteIpArgs, 'input'>>;
-  nullRoutePublicCloudInstanceIp?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRoutePublicCloudInstanceIpArgs, 'input'>>;
   openDedicatedServerNetworkInterfaces?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationOpenDedicatedServerNetworkInterfacesArgs, 'input'>>;
-  powerCycleDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationPowerCycleDedicatedServerArgs, 'input'>>;
-  powerOffDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationPowerOffDedicatedServerArgs, 'input'>>;
-  powerOnDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationPowerOnDedicatedServerArgs, 'input'>>;
-  rebootPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationRebootPublicCloudInstanceArgs, 'input'>>;
+  powerCycleEquipment?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerCycleEquipmentArgs, 'input'>>;
+  powerOffEquipment?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOffEquipmentArgs, 'input'>>;
+  powerOnEquipment?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOnEquipmentArgs, 'input'>>;
   reinstallPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationReinstallPublicCloudInstanceArgs, 'input'>>;
   removeDedicatedServerFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDedicatedServerFromPrivateNetworkArgs, 'input'>>;
-  removeDedicatedServerIpNullRoute?: Resolver<Maybe<ResolversTypes['DedicatedServerIpPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDedicatedServerIpNullRouteArgs, 'input'>>;
+  removeEquipmentIpNullRoute?: Resolver<Maybe<ResolversTypes['EquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationRemoveEquipmentIpNullRouteArgs, 'input'>>;
   removeIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveIpNullRouteArgs, 'input'>>;
   removePublicCloudInstanceFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationRemovePublicCloudInstanceFromPrivateNetworkArgs, 'input'>>;
-  removePublicCloudInstanceIpNullRoute?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceIpPayload']>, ParentType, ContextType, RequireFields<MutationRemovePublicCloudInstanceIpNullRouteArgs, 'input'>>;
   replaceDnsRecordSets?: Resolver<Maybe<ResolversTypes['DnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationReplaceDnsRecordSetsArgs, 'input'>>;
   resetPublicCloudInstancePassword?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationResetPublicCloudInstancePasswordArgs, 'input'>>;
-  restorePublicCloudInstanceSnapshot?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationRestorePublicCloudInstanceSnapshotArgs, 'input'>>;
+  restoreSnapshot?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationRestoreSnapshotArgs, 'input'>>;
   retryDedicatedServerJob?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationRetryDedicatedServerJobArgs, 'input'>>;
-  startPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationStartPublicCloudInstanceArgs, 'input'>>;
-  stopPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationStopPublicCloudInstanceArgs, 'input'>>;
-  storePublicCloudInstanceCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationStorePublicCloudInstanceCredentialArgs, 'input'>>;
   terminatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationTerminatePublicCloudInstanceArgs, 'input'>>;
   uncancelService?: Resolver<Maybe<ResolversTypes['UncancelServicePayload']>, ParentType, ContextType, RequireFields<MutationUncancelServiceArgs, 'input'>>;
+  updateCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCredentialArgs, 'input'>>;
+  updateDdosNotificationSettings?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDdosNotificationSettingsArgs, 'input'>>;
   updateDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerArgs, 'input'>>;
-  updateDedicatedServerCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerCredentialArgs, 'input'>>;
-  updateDedicatedServerDdosNotificationSettings?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerDdosNotificationSettingsArgs, 'input'>>;
-  updateDedicatedServerIp?: Resolver<Maybe<ResolversTypes['DedicatedServerIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerIpArgs, 'input'>>;
-  updateDedicatedServerNotificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerNotificationSettingArgs, 'input'>>;
   updateDnsRecordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDnsRecordSetArgs, 'input'>>;
   updateDomainDnssec?: Resolver<Maybe<ResolversTypes['UpdateDomainDnssecPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDomainDnssecArgs, 'input'>>;
   updateDomainNameservers?: Resolver<Maybe<ResolversTypes['UpdateDomainNameserversPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDomainNameserversArgs, 'input'>>;
+  updateEquipmentIp?: Resolver<Maybe<ResolversTypes['EquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateEquipmentIpArgs, 'input'>>;
   updateIp?: Resolver<Maybe<ResolversTypes['UpdateIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpArgs, 'input'>>;
   updateIpReverseLookupRecords?: Resolver<Maybe<ResolversTypes['UpdateIpReverseLookupRecordsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpReverseLookupRecordsArgs, 'input'>>;
+  updateNotificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingArgs, 'input'>>;
   updateNullRoute?: Resolver<Maybe<ResolversTypes['UpdateNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationUpdateNullRouteArgs, 'input'>>;
   updatePublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['PublicCloudImagePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudCustomImageArgs, 'input'>>;
   updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
-  updatePublicCloudInstanceCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceCredentialArgs, 'input'>>;
-  updatePublicCloudInstanceIp?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceIpArgs, 'input'>>;
   updateService?: Resolver<Maybe<ResolversTypes['UpdateServicePayload']>, ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'input'>>;
   validateDnsRecordSet?: Resolver<Maybe<ResolversTypes['DnsValidationPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsRecordSetArgs, 'input'>>;
   validateDnsZone?: Resolver<Maybe<ResolversTypes['DnsValidationPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsZoneArgs, 'input'>>;
 };
 
+export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkMetricsOwner'] = ResolversParentTypes['NetworkMetricsOwner']> = {
+  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
+};
+
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'DedicatedServerJob' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudSnapshot' | 'Service', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'DedicatedServerJob' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'Service' | 'Snapshot', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -5017,6 +5102,10 @@ export type NotificationSettingConnectionResolvers<ContextType = GraphQLContext,
 export type NotificationSettingEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSettingEdge'] = ResolversParentTypes['NotificationSettingEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['NotificationSetting'], ParentType, ContextType>;
+};
+
+export type NotificationSettingOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSettingOwner'] = ResolversParentTypes['NotificationSettingOwner']> = {
+  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
 };
 
 export type NotificationSettingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSettingPayload'] = ResolversParentTypes['NotificationSettingPayload']> = {
@@ -5054,6 +5143,10 @@ export type NullRouteConnectionResolvers<ContextType = GraphQLContext, ParentTyp
 export type NullRouteEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRouteEdge'] = ResolversParentTypes['NullRouteEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['NullRoute'], ParentType, ContextType>;
+};
+
+export type NullRouteHistoryOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRouteHistoryOwner'] = ResolversParentTypes['NullRouteHistoryOwner']> = {
+  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
 };
 
 export type NullRouteIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRouteIpPayload'] = ResolversParentTypes['NullRouteIpPayload']> = {
@@ -5108,6 +5201,20 @@ export type PartitionResolvers<ContextType = GraphQLContext, ParentType extends 
   size?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PowerControllableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerControllable'] = ResolversParentTypes['PowerControllable']> = {
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+};
+
+export type PowerStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerStatus'] = ResolversParentTypes['PowerStatus']> = {
+  ipmi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pdu?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  poweredOn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PowerStatusOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerStatusOwner'] = ResolversParentTypes['PowerStatusOwner']> = {
+  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
+};
+
 export type ProformaInvoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProformaInvoice'] = ResolversParentTypes['ProformaInvoice']> = {
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -5152,10 +5259,6 @@ export type PublicCloudAutoScalingGroupSummaryResolvers<ContextType = GraphQLCon
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type PublicCloudConsoleAccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudConsoleAccess'] = ResolversParentTypes['PublicCloudConsoleAccess']> = {
-  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PublicCloudContractResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudContract'] = ResolversParentTypes['PublicCloudContract']> = {
@@ -5232,7 +5335,7 @@ export type PublicCloudImagePayloadResolvers<ContextType = GraphQLContext, Paren
 
 export type PublicCloudInstanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstance'] = ResolversParentTypes['PublicCloudInstance']> = {
   autoScalingGroup?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroupSummary']>, ParentType, ContextType>;
-  console?: Resolver<Maybe<ResolversTypes['PublicCloudConsoleAccess']>, ParentType, ContextType>;
+  console?: Resolver<Maybe<ResolversTypes['ConsoleAccess']>, ParentType, ContextType>;
   contract?: Resolver<ResolversTypes['PublicCloudContract'], ParentType, ContextType>;
   cpuMetrics?: Resolver<Maybe<ResolversTypes['PublicCloudMetrics']>, ParentType, ContextType, RequireFields<PublicCloudInstanceCpuMetricsArgs, 'from' | 'to'>>;
   credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<PublicCloudInstanceCredentialArgs, 'type' | 'username'>>;
@@ -5261,8 +5364,8 @@ export type PublicCloudInstanceResolvers<ContextType = GraphQLContext, ParentTyp
   rootDiskSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rootDiskStorageType?: Resolver<ResolversTypes['PublicCloudStorageType'], ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
-  snapshot?: Resolver<Maybe<ResolversTypes['PublicCloudSnapshot']>, ParentType, ContextType, RequireFields<PublicCloudInstanceSnapshotArgs, 'id'>>;
-  snapshots?: Resolver<Maybe<ResolversTypes['PublicCloudSnapshotConnection']>, ParentType, ContextType, Partial<PublicCloudInstanceSnapshotsArgs>>;
+  snapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType, RequireFields<PublicCloudInstanceSnapshotArgs, 'id'>>;
+  snapshots?: Resolver<Maybe<ResolversTypes['SnapshotConnection']>, ParentType, ContextType, Partial<PublicCloudInstanceSnapshotsArgs>>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['PublicCloudInstanceState'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5279,11 +5382,6 @@ export type PublicCloudInstanceConnectionResolvers<ContextType = GraphQLContext,
 export type PublicCloudInstanceEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstanceEdge'] = ResolversParentTypes['PublicCloudInstanceEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['PublicCloudInstance'], ParentType, ContextType>;
-};
-
-export type PublicCloudInstanceIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstanceIpPayload'] = ResolversParentTypes['PublicCloudInstanceIpPayload']> = {
-  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type PublicCloudInstancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstancePayload'] = ResolversParentTypes['PublicCloudInstancePayload']> = {
@@ -5392,28 +5490,6 @@ export type PublicCloudResourcesResolvers<ContextType = GraphQLContext, ParentTy
   memory?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
   privateNetworkSpeed?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
   publicNetworkSpeed?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
-};
-
-export type PublicCloudSnapshotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudSnapshot'] = ResolversParentTypes['PublicCloudSnapshot']> = {
-  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
-  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  state?: Resolver<ResolversTypes['PublicCloudSnapshotState'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type PublicCloudSnapshotConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudSnapshotConnection'] = ResolversParentTypes['PublicCloudSnapshotConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['PublicCloudSnapshotEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['PublicCloudSnapshot']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type PublicCloudSnapshotEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudSnapshotEdge'] = ResolversParentTypes['PublicCloudSnapshotEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['PublicCloudSnapshot'], ParentType, ContextType>;
 };
 
 export type PublicCloudStorageSizeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudStorageSize'] = ResolversParentTypes['PublicCloudStorageSize']> = {
@@ -5539,6 +5615,32 @@ export type ServiceEdgeResolvers<ContextType = GraphQLContext, ParentType extend
   node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
 };
 
+export type SnapshotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Snapshot'] = ResolversParentTypes['Snapshot']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['SnapshotState'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SnapshotConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SnapshotConnection'] = ResolversParentTypes['SnapshotConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SnapshotEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Snapshot']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SnapshotEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SnapshotEdge'] = ResolversParentTypes['SnapshotEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Snapshot'], ParentType, ContextType>;
+};
+
+export type SnapshotOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SnapshotOwner'] = ResolversParentTypes['SnapshotOwner']> = {
+  __resolveType?: TypeResolveFn<'PublicCloudInstance', ParentType, ContextType>;
+};
+
 export type SwitchPortResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SwitchPort'] = ResolversParentTypes['SwitchPort']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   port?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5590,12 +5692,16 @@ export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends 
 export type Resolvers<ContextType = GraphQLContext> = {
   ActionPayload?: ActionPayloadResolvers<ContextType>;
   CancelServicePayload?: CancelServicePayloadResolvers<ContextType>;
+  CloudMetricsOwner?: CloudMetricsOwnerResolvers<ContextType>;
+  ConsoleAccess?: ConsoleAccessResolvers<ContextType>;
+  ConsoleOwner?: ConsoleOwnerResolvers<ContextType>;
   ControlPanel?: ControlPanelResolvers<ContextType>;
   ControlPanelConnection?: ControlPanelConnectionResolvers<ContextType>;
   ControlPanelEdge?: ControlPanelEdgeResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
   CredentialEdge?: CredentialEdgeResolvers<ContextType>;
+  CredentialOwner?: CredentialOwnerResolvers<ContextType>;
   CredentialPayload?: CredentialPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DdosNotificationSettings?: DdosNotificationSettingsResolvers<ContextType>;
@@ -5608,7 +5714,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DedicatedServerEdge?: DedicatedServerEdgeResolvers<ContextType>;
   DedicatedServerFeatures?: DedicatedServerFeaturesResolvers<ContextType>;
   DedicatedServerHardwareInformation?: DedicatedServerHardwareInformationResolvers<ContextType>;
-  DedicatedServerIpPayload?: DedicatedServerIpPayloadResolvers<ContextType>;
   DedicatedServerJob?: DedicatedServerJobResolvers<ContextType>;
   DedicatedServerJobConnection?: DedicatedServerJobConnectionResolvers<ContextType>;
   DedicatedServerJobEdge?: DedicatedServerJobEdgeResolvers<ContextType>;
@@ -5620,11 +5725,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DedicatedServerNetworkInterfaceStatus?: DedicatedServerNetworkInterfaceStatusResolvers<ContextType>;
   DedicatedServerNetworkInterfaces?: DedicatedServerNetworkInterfacesResolvers<ContextType>;
   DedicatedServerNetworkTraffic?: DedicatedServerNetworkTrafficResolvers<ContextType>;
-  DedicatedServerNullRoute?: DedicatedServerNullRouteResolvers<ContextType>;
-  DedicatedServerNullRouteConnection?: DedicatedServerNullRouteConnectionResolvers<ContextType>;
-  DedicatedServerNullRouteEdge?: DedicatedServerNullRouteEdgeResolvers<ContextType>;
   DedicatedServerPayload?: DedicatedServerPayloadResolvers<ContextType>;
-  DedicatedServerPowerStatus?: DedicatedServerPowerStatusResolvers<ContextType>;
   DedicatedServerPrivateNetwork?: DedicatedServerPrivateNetworkResolvers<ContextType>;
   DedicatedServerRack?: DedicatedServerRackResolvers<ContextType>;
   DedicatedServerRam?: DedicatedServerRamResolvers<ContextType>;
@@ -5648,6 +5749,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DomainHostingOverview?: DomainHostingOverviewResolvers<ContextType>;
   DomainNameservers?: DomainNameserversResolvers<ContextType>;
   Equipment?: EquipmentResolvers<ContextType>;
+  EquipmentIpPayload?: EquipmentIpPayloadResolvers<ContextType>;
+  EquipmentNullRoute?: EquipmentNullRouteResolvers<ContextType>;
+  EquipmentNullRouteConnection?: EquipmentNullRouteConnectionResolvers<ContextType>;
+  EquipmentNullRouteEdge?: EquipmentNullRouteEdgeResolvers<ContextType>;
+  EquipmentPayload?: EquipmentPayloadResolvers<ContextType>;
   IPAddress?: GraphQLScalarType;
   ImportDnsZonePayload?: ImportDnsZonePayloadResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
@@ -5658,6 +5764,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Ip?: IpResolvers<ContextType>;
   IpConnection?: IpConnectionResolvers<ContextType>;
   IpEdge?: IpEdgeResolvers<ContextType>;
+  IpOwner?: IpOwnerResolvers<ContextType>;
   IpSubnet?: IpSubnetResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   MetricSeries?: MetricSeriesResolvers<ContextType>;
@@ -5665,15 +5772,18 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Metrics?: MetricsResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetworkMetricsOwner?: NetworkMetricsOwnerResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NotificationAction?: NotificationActionResolvers<ContextType>;
   NotificationSetting?: NotificationSettingResolvers<ContextType>;
   NotificationSettingConnection?: NotificationSettingConnectionResolvers<ContextType>;
   NotificationSettingEdge?: NotificationSettingEdgeResolvers<ContextType>;
+  NotificationSettingOwner?: NotificationSettingOwnerResolvers<ContextType>;
   NotificationSettingPayload?: NotificationSettingPayloadResolvers<ContextType>;
   NullRoute?: NullRouteResolvers<ContextType>;
   NullRouteConnection?: NullRouteConnectionResolvers<ContextType>;
   NullRouteEdge?: NullRouteEdgeResolvers<ContextType>;
+  NullRouteHistoryOwner?: NullRouteHistoryOwnerResolvers<ContextType>;
   NullRouteIpPayload?: NullRouteIpPayloadResolvers<ContextType>;
   OperatingSystem?: OperatingSystemResolvers<ContextType>;
   OperatingSystemConnection?: OperatingSystemConnectionResolvers<ContextType>;
@@ -5681,12 +5791,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   OperatingSystemEdge?: OperatingSystemEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partition?: PartitionResolvers<ContextType>;
+  PowerControllable?: PowerControllableResolvers<ContextType>;
+  PowerStatus?: PowerStatusResolvers<ContextType>;
+  PowerStatusOwner?: PowerStatusOwnerResolvers<ContextType>;
   ProformaInvoice?: ProformaInvoiceResolvers<ContextType>;
   ProformaInvoiceItem?: ProformaInvoiceItemResolvers<ContextType>;
   ProformaInvoiceItemConnection?: ProformaInvoiceItemConnectionResolvers<ContextType>;
   ProformaInvoiceItemEdge?: ProformaInvoiceItemEdgeResolvers<ContextType>;
   PublicCloudAutoScalingGroupSummary?: PublicCloudAutoScalingGroupSummaryResolvers<ContextType>;
-  PublicCloudConsoleAccess?: PublicCloudConsoleAccessResolvers<ContextType>;
   PublicCloudContract?: PublicCloudContractResolvers<ContextType>;
   PublicCloudExpenseInstance?: PublicCloudExpenseInstanceResolvers<ContextType>;
   PublicCloudExpenses?: PublicCloudExpensesResolvers<ContextType>;
@@ -5697,7 +5809,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PublicCloudInstance?: PublicCloudInstanceResolvers<ContextType>;
   PublicCloudInstanceConnection?: PublicCloudInstanceConnectionResolvers<ContextType>;
   PublicCloudInstanceEdge?: PublicCloudInstanceEdgeResolvers<ContextType>;
-  PublicCloudInstanceIpPayload?: PublicCloudInstanceIpPayloadResolvers<ContextType>;
   PublicCloudInstancePayload?: PublicCloudInstancePayloadResolvers<ContextType>;
   PublicCloudInstancePrivateNetwork?: PublicCloudInstancePrivateNetworkResolvers<ContextType>;
   PublicCloudInstanceType?: PublicCloudInstanceTypeResolvers<ContextType>;
@@ -5715,9 +5826,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PublicCloudRegionEdge?: PublicCloudRegionEdgeResolvers<ContextType>;
   PublicCloudResourceAmount?: PublicCloudResourceAmountResolvers<ContextType>;
   PublicCloudResources?: PublicCloudResourcesResolvers<ContextType>;
-  PublicCloudSnapshot?: PublicCloudSnapshotResolvers<ContextType>;
-  PublicCloudSnapshotConnection?: PublicCloudSnapshotConnectionResolvers<ContextType>;
-  PublicCloudSnapshotEdge?: PublicCloudSnapshotEdgeResolvers<ContextType>;
   PublicCloudStorageSize?: PublicCloudStorageSizeResolvers<ContextType>;
   PublicCloudTrafficTier?: PublicCloudTrafficTierResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -5732,6 +5840,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ServiceCancellationReason?: ServiceCancellationReasonResolvers<ContextType>;
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
+  Snapshot?: SnapshotResolvers<ContextType>;
+  SnapshotConnection?: SnapshotConnectionResolvers<ContextType>;
+  SnapshotEdge?: SnapshotEdgeResolvers<ContextType>;
+  SnapshotOwner?: SnapshotOwnerResolvers<ContextType>;
   SwitchPort?: SwitchPortResolvers<ContextType>;
   UncancelServicePayload?: UncancelServicePayloadResolvers<ContextType>;
   UpdateDomainDnssecPayload?: UpdateDomainDnssecPayloadResolvers<ContextType>;

@@ -1,39 +1,18 @@
 import type { GraphQLContext } from '../context.js';
-import type { InterfaceSegment, NotificationKind } from '../datasources/dedicated-servers.js';
-import { bareIp } from '../datasources/ip-management.js';
-import { slicePage } from '../datasources/page.js';
+import { INTERFACE_SEGMENT } from '../datasources/dedicated-servers.js';
 import type { OperatingSystem, OperatingSystemModel, Server, ServerJob } from '../datasources/types/dedicated-servers.js';
-import type { IpNetworkType, MetricsGranularity, NotificationSettingKind, Resolvers } from '../generated/graphql.js';
+import type { Resolvers } from '../generated/graphql.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import type { EquipmentKind } from './equipment.js';
-import { ipFromMgmt, ipFromView, ipPage } from './ip-management.js';
-import type { NodeFetchers } from './nodes.js';
+import type { NodeFetchers, ProductGraph } from './nodes.js';
+import { mutations } from './dedicated-servers.mutations.js';
 import { localId, onlySelects, typed } from './support.js';
 
 const TYPENAME = 'DedicatedServer';
-const owner = (s: Server) => ({ typename: TYPENAME, id: s.id });
-
-export const NOTIFICATION_KIND: Record<NotificationSettingKind, NotificationKind> = {
-  BANDWIDTH: 'bandwidth',
-  DATATRAFFIC: 'datatraffic',
-};
-export const INTERFACE_SEGMENT: Record<IpNetworkType, InterfaceSegment> = {
-  PUBLIC: 'public',
-  INTERNAL: 'internal',
-  REMOTE_MANAGEMENT: 'remoteManagement',
-};
-const GRANULARITY: Record<MetricsGranularity, string> = {
-  FIVE_MIN: '5MIN',
-  HOUR: 'HOUR',
-  DAY: 'DAY',
-  WEEK: 'WEEK',
-  MONTH: 'MONTH',
-  YEAR: 'YEAR',
-};
 
 /** The server id named by an argument (Leaseweb id or global id). */
-export const serverIdArg = (id: string) => localId(id, TYPENAME);
+const serverIdArg = (id: string) => localId(id, TYPENAME);
 
 /** The list returns a summary; fields only the detail has load GET /servers/{id} (once). */
 async function detail(s: Server, ctx: GraphQLContext): Promise<Server> {
@@ -66,17 +45,18 @@ const osDetail =
     return full?.[key] ?? null;
   };
 
-export const equipmentKind: EquipmentKind = {
+const equipmentKind: EquipmentKind = {
   typename: TYPENAME,
+  productIds: ['DEDICATED_SERVER'],
   matches: (id) => /^\d+$/.test(id),
   load: async (ctx, id) => {
     const server = await ctx.ds.dedicatedServers.get(id);
     return server ? typed(TYPENAME, server) : null;
   },
-  ipView: (ctx, id, address) => ctx.ds.dedicatedServers.ipView(id, address),
+  forget: (ctx, id) => ctx.ds.dedicatedServers.forget(id),
 };
 
-export const nodeFetchers: NodeFetchers = {
+const nodes: NodeFetchers = {
   DedicatedServer: (ctx, [id]) => equipmentKind.load(ctx, id!),
   DedicatedServerJob: async (ctx, [serverId, jobId]) => {
     const job = await ctx.ds.dedicatedServers.job(serverId!, jobId!);
@@ -88,7 +68,7 @@ export const nodeFetchers: NodeFetchers = {
   },
 };
 
-export const resolvers: Resolvers = {
+const resolvers: Resolvers = {
   Query: {
     dedicatedServers: (_, { first, after, filter }, ctx) =>
       ctx.ds.dedicatedServers.list(toWindow({ first, after }), filter ?? {}),
@@ -119,53 +99,12 @@ export const resolvers: Resolvers = {
     powerPorts: async (s, _, ctx) => s.powerPorts ?? (await detail(s, ctx)).powerPorts ?? null,
     rack: async (s, _, ctx, info) => (onlySelects(info, ['type']) ? s.rack : (await detail(s, ctx)).rack),
     specs: fromDetail((s) => s.specs ?? null),
-    ips: async (s, { first, after, filter }, ctx) => {
-      const window = toWindow({ first, after });
-      if (filter?.networkType) {
-        // ipMgmt has no network type: ask the server itself.
-        const page = await ctx.ds.dedicatedServers.ips(s.id, window, filter);
-        return ipPage(page, (ip) => ipFromView(ip, owner(s)));
-      }
-      // Batched with every other server of the query into one ipMgmt ?equipmentIds= call.
-      const only = filter?.ips?.map(bareIp);
-      const ips = (await ctx.ds.ipManagement.ofEquipment(s.id))
-        .filter((ip) => filter?.version == null || ip.version === filter.version)
-        .filter((ip) => filter?.nullRouted == null || ip.nullRouted === filter.nullRouted)
-        .filter((ip) => !only || only.includes(bareIp(ip.ip)));
-      return ipPage(slicePage(ips, window), (ip) => ipFromMgmt(ip, owner(s)));
-    },
-    ip: async (s, { ip }, ctx) => {
-      const view = await ctx.ds.dedicatedServers.ip(s.id, ip);
-      return view ? ipFromView(view, owner(s)) : null;
-    },
-    nullRouteHistory: (s, { first, after }, ctx) => ctx.ds.dedicatedServers.nullRouteHistory(s.id, toWindow({ first, after })),
     networkInterfaceStatuses: (s, _, ctx) => ctx.ds.dedicatedServers.networkInterfaces(s.id),
     networkInterfaceStatus: (s, { networkType }, ctx) =>
       ctx.ds.dedicatedServers.networkInterface(s.id, INTERFACE_SEGMENT[networkType]),
     hardwareInformation: (s, _, ctx) => ctx.ds.dedicatedServers.hardwareInfo(s.id),
-    bandwidthMetrics: (s, { from, to, granularity, aggregation }, ctx) =>
-      ctx.ds.dedicatedServers.metrics(s.id, 'bandwidth', {
-        from,
-        to,
-        granularity: granularity ? GRANULARITY[granularity] : undefined,
-        aggregation: aggregation === 'PERCENTILE_95' ? '95TH' : aggregation,
-      }),
-    datatrafficMetrics: (s, { from, to, granularity, aggregation }, ctx) =>
-      ctx.ds.dedicatedServers.metrics(s.id, 'datatraffic', {
-        from,
-        to,
-        granularity: granularity ? GRANULARITY[granularity] : undefined,
-        aggregation: aggregation ?? 'SUM',
-      }),
-    notificationSettings: (s, { kind, first, after }, ctx) =>
-      ctx.ds.dedicatedServers.notificationSettings(s.id, NOTIFICATION_KIND[kind], toWindow({ first, after })),
-    notificationSetting: (s, { kind, id }, ctx) => ctx.ds.dedicatedServers.notificationSetting(s.id, NOTIFICATION_KIND[kind], id),
-    ddosNotificationSettings: (s, _, ctx) => ctx.ds.dedicatedServers.ddosNotificationSettings(s.id),
-    powerStatus: (s, _, ctx) => ctx.ds.dedicatedServers.powerStatus(s.id),
     jobs: (s, { first, after, filter }, ctx) => ctx.ds.dedicatedServers.jobs(s.id, toWindow({ first, after }), filter ?? {}),
     job: (s, { id }, ctx) => ctx.ds.dedicatedServers.job(s.id, id),
-    credentials: (s, { type, first, after }, ctx) => ctx.ds.dedicatedServers.credentials(s.id, toWindow({ first, after }), type),
-    credential: (s, { type, username }, ctx) => ctx.ds.dedicatedServers.credential(s.id, type, username),
     dhcpReservations: (s, _, ctx) => ctx.ds.dedicatedServers.dhcpReservations(s.id),
   },
 
@@ -190,15 +129,6 @@ export const resolvers: Resolvers = {
   },
   DedicatedServerHardwareInformation: {
     scanId: (h) => h.id,
-  },
-  NotificationSetting: {
-    settingId: (n) => n.id,
-    threshold: (n) => Number(n.threshold),
-  },
-  DedicatedServerPowerStatus: {
-    ipmi: (p) => p.ipmi?.status ?? null,
-    pdu: (p) => p.pdu?.status ?? null,
-    poweredOn: (p) => p.ipmi?.status === 'on' && p.pdu?.status === 'on',
   },
   DedicatedServerJob: {
     id: (j) => gid('DedicatedServerJob', j.serverId, j.uuid),
@@ -236,12 +166,14 @@ export const resolvers: Resolvers = {
   },
 
   DedicatedServerConnection: connectionResolvers,
-  DedicatedServerNullRouteConnection: connectionResolvers,
-  NotificationSettingConnection: connectionResolvers,
   DedicatedServerJobConnection: connectionResolvers,
-  CredentialConnection: connectionResolvers,
   OperatingSystemConnection: connectionResolvers,
   ControlPanelConnection: connectionResolvers,
   RescueImageConnection: connectionResolvers,
 };
 
+export const dedicatedServers: ProductGraph = {
+  resolvers: [resolvers, mutations],
+  nodes,
+  equipment: [equipmentKind],
+};

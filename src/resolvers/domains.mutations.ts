@@ -1,6 +1,6 @@
 import type { ResourceRecordSetInput } from '../datasources/types/domains.js';
 import type { DnsRecordSetEntryInput, Resolvers, UserError } from '../generated/graphql.js';
-import { domainArg, recordSetId, withDot } from './domains.js';
+import { domainArg, recordSetId, withDot } from './domains.names.js';
 import { payload } from './support.js';
 
 /**
@@ -39,7 +39,7 @@ async function validation(run: () => Promise<{ message: string | null }>, names:
   return { ...result, valid: result.userErrors.length === 0, message: result.message ?? null };
 }
 
-export const resolvers: Resolvers = {
+export const mutations: Resolvers = {
   Mutation: {
     updateDomainNameservers: async (_, { input }, ctx) =>
       renameFields(

@@ -6,24 +6,19 @@ import { isUpstreamError } from '../errors.js';
 import type { DnsRecordSetFilter, DomainListType as DomainListTypeEnum, Resolvers } from '../generated/graphql.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
-import { ipFromMgmt } from './ip-management.js';
-import type { NodeFetchers } from './nodes.js';
+import { domainArg, recordSetId, withDot } from './domains.names.js';
+import { mutations } from './domains.mutations.js';
+import { ipFromMgmt } from './ip-edge.js';
+import type { NodeFetchers, ProductGraph } from './nodes.js';
 import { localId, onlySelects, selectedFields, typed } from './support.js';
 
 const TYPENAME = 'Domain';
 
-/** The domain named by an argument (its name, or its global id). */
-export const domainArg = (value: string) => localId(value, TYPENAME);
-
-/** Record names are fully qualified with a trailing dot; callers may leave the dot out. */
-export const withDot = (name: string) => (name.endsWith('.') ? name : `${name}.`);
 
 /** How record names compare: DNS names are case-insensitive, the trailing dot optional. */
 const sameName = (a: string, b: string) => withDot(a).toLowerCase() === withDot(b).toLowerCase();
 
 const LIST_TYPE: Record<DomainListTypeEnum, DomainListType> = { DNS: 'dns', EMAIL: 'email', OVERVIEW: 'overview' };
-
-export const recordSetId = (s: { domainName: string; name: string; type: string }) => gid('DnsRecordSet', s.domainName, s.name, s.type);
 
 function filterRecordSets(all: DnsRecordSetSource[], filter: DnsRecordSetFilter | null | undefined): DnsRecordSetSource[] {
   return all
@@ -61,7 +56,7 @@ function recordIps(set: DnsRecordSetSource, ctx: GraphQLContext) {
   );
 }
 
-export const nodeFetchers: NodeFetchers = {
+const nodes: NodeFetchers = {
   Domain: async (ctx, [name]) => {
     const domain = await ctx.ds.domains.get(name!);
     return domain ? typed(TYPENAME, domain) : null;
@@ -77,7 +72,7 @@ export const nodeFetchers: NodeFetchers = {
 
 const isRecordType = (type: string | undefined): type is RecordType => (RECORD_TYPES as readonly string[]).includes(type ?? '');
 
-export const resolvers: Resolvers = {
+const resolvers: Resolvers = {
   Query: {
     domains: (_, { first, after, filter }, ctx) =>
       ctx.ds.domains.list(toWindow({ first, after }), filter?.type ? LIST_TYPE[filter.type] : undefined),
@@ -151,3 +146,5 @@ export const resolvers: Resolvers = {
   DomainConnection: connectionResolvers,
   DnsRecordSetConnection: connectionResolvers,
 };
+
+export const domains: ProductGraph = { resolvers: [resolvers, mutations], nodes };

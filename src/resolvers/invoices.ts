@@ -6,8 +6,8 @@ import { invoicePdfPath } from '../downloads.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
-import type { NodeFetchers } from './nodes.js';
-import { equipmentOf } from './services.js';
+import { equipmentOf } from './equipment.js';
+import type { NodeFetchers, ProductGraph } from './nodes.js';
 import { localId, selectedFields, typed } from './support.js';
 
 const TYPENAME = 'Invoice';
@@ -43,14 +43,14 @@ function equipmentOfItem(item: Billed, ctx: GraphQLContext, info: GraphQLResolve
   return service instanceof Promise ? service.then(withKind, () => withKind(null)) : withKind(service);
 }
 
-export const nodeFetchers: NodeFetchers = {
+const nodes: NodeFetchers = {
   Invoice: async (ctx, [id]) => {
     const invoice = await ctx.ds.invoices.get(id!);
     return invoice ? typed(TYPENAME, invoice) : null;
   },
 };
 
-export const resolvers: Resolvers = {
+const resolvers: Resolvers = {
   Query: {
     invoices: (_, { first, after }, ctx) => ctx.ds.invoices.list(toWindow({ first, after })),
     invoice: (_, { id }, ctx) => ctx.ds.invoices.get(localId(id, TYPENAME)),
@@ -105,3 +105,5 @@ export const resolvers: Resolvers = {
   InvoiceConnection: connectionResolvers,
   ProformaInvoiceItemConnection: connectionResolvers,
 };
+
+export const invoices: ProductGraph = { resolvers: [resolvers], nodes };

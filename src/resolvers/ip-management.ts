@@ -1,30 +1,14 @@
 import type { GraphQLContext } from '../context.js';
-import { bareIp, ipKey, mgmtKey, viewKey } from '../datasources/ip-management.js';
-import type { Page } from '../datasources/page.js';
-import type { Ip, IpOwner, IpSource, ProductIpView } from '../datasources/types/ip-management.js';
+import { bareIp, ipKey } from '../ip-address.js';
+import type { Ip, IpSource, ProductIpView } from '../datasources/types/ip-management.js';
 import type { IpSortField, NullRouteSortField, Resolvers, SortDirection } from '../generated/graphql.js';
 import { InputError } from '../errors.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import { equipmentIpView, resolveEquipment } from './equipment.js';
-import type { NodeFetchers } from './nodes.js';
+import { ipFromMgmt, ipPage } from './ip-edge.js';
+import type { NodeFetchers, ProductGraph } from './nodes.js';
 import { andThen, localId, payload, typed, type MaybePromise } from './support.js';
-
-// IP sources: an IP is its address plus whichever views of it are already loaded.
-
-/** An IP from ipMgmt; a range (an IPv6 /64 …) keeps its prefix in the key (`2001:db8::_64`). */
-export function ipFromMgmt(ip: Ip, owner?: IpOwner): IpSource {
-  return typed('Ip', { address: mgmtKey(ip), mgmt: ip, ...(owner ? { owner } : {}) });
-}
-
-/** An IP as its product shows it; keyed as ipMgmt keys it, so both reach the same Ip. */
-export function ipFromView(view: ProductIpView, owner: IpOwner): IpSource {
-  return typed('Ip', { address: viewKey(view.ip), view, owner });
-}
-
-export function ipPage<T>(page: Page<T>, toSource: (item: T) => IpSource): Page<IpSource> {
-  return { ...page, items: page.items.map(toSource) };
-}
 
 // The helpers below answer synchronously when the view is already loaded: most IPs come
 // with theirs (from a list), and a resolver that returns a value instead of a promise
@@ -88,7 +72,7 @@ function sortParam<F extends string>(sort: ReadonlyArray<{ field: F; direction?:
   return sort?.length ? sort.map((s) => (s.direction === 'DESC' ? '-' : '') + names[s.field]) : undefined;
 }
 
-export const nodeFetchers: NodeFetchers = {
+const nodes: NodeFetchers = {
   Ip: async (ctx, [address]) => {
     const ip = await ctx.ds.ipManagement.get(address!);
     return ip ? ipFromMgmt(ip) : null;
@@ -99,7 +83,7 @@ export const nodeFetchers: NodeFetchers = {
   },
 };
 
-export const resolvers: Resolvers = {
+const resolvers: Resolvers = {
   Query: {
     ips: async (_, { first, after, filter, sort }, ctx) => {
       const page = await ctx.ds.ipManagement.list(toWindow({ first, after }), filter ?? {}, sortParam(sort, IP_SORT));
@@ -198,3 +182,4 @@ export const resolvers: Resolvers = {
   ReverseLookupRecordConnection: connectionResolvers,
 };
 
+export const ipManagement: ProductGraph = { resolvers: [resolvers], nodes };

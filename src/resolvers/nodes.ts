@@ -1,5 +1,6 @@
 import type { GraphQLContext } from '../context.js';
-import type { ResolversInterfaceTypes, ResolversTypes } from '../generated/graphql.js';
+import type { Resolvers, ResolversInterfaceTypes, ResolversTypes } from '../generated/graphql.js';
+import type { EquipmentKind } from './equipment.js';
 
 /** Any object that implements Node (tagged with its __typename). */
 export type NodeModel = ResolversInterfaceTypes<ResolversTypes>['Node'];
@@ -9,3 +10,12 @@ export type NodeFetcher = (ctx: GraphQLContext, parts: string[]) => Promise<Node
 
 /** Global-id type name → how to fetch it, gathered from every product's resolvers. */
 export type NodeFetchers = Record<string, NodeFetcher>;
+
+/** What a product or family brings to the graph; listed once in src/products.ts. */
+export interface ProductGraph {
+  resolvers: Resolvers[];
+  /** How `node(id:)` fetches each of its types that implement Node. */
+  nodes?: NodeFetchers;
+  /** The kinds of equipment an untyped `equipmentId` may name. */
+  equipment?: EquipmentKind[];
+}

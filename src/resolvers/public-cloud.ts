@@ -1,40 +1,22 @@
 import type { GraphQLContext } from '../context.js';
-import { bareIp } from '../datasources/ip-management.js';
-import { slicePage, type Page } from '../datasources/page.js';
-import type { ProductIpView } from '../datasources/types/ip-management.js';
-import type { Image, ImageModel, Instance, InstanceIp, InstanceType, InstanceTypeModel, Snapshot, SnapshotModel } from '../datasources/types/public-cloud.js';
-import type { PublicCloudCpuMetricsGranularity, Resolvers } from '../generated/graphql.js';
-import { expectGid, gid, parseGid } from '../ids.js';
+import type { Page } from '../datasources/page.js';
+import type { Image, ImageModel, Instance, InstanceType, InstanceTypeModel } from '../datasources/types/public-cloud.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import type { EquipmentKind } from './equipment.js';
-import { ipFromMgmt, ipFromView, ipPage } from './ip-management.js';
-import type { NodeFetchers } from './nodes.js';
+import type { NodeFetchers, ProductGraph } from './nodes.js';
+import { mutations } from './public-cloud.mutations.js';
 import { localId, typed } from './support.js';
 
 const TYPENAME = 'PublicCloudInstance';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const owner = (i: Instance) => ({ typename: TYPENAME, id: i.id });
 
 /** The instance id named by an argument (UUID or global id). */
-export const instanceIdArg = (id: string) => localId(id, TYPENAME);
-
-/** A snapshot id named by an argument: its UUID, or its global id (which also names the instance). */
-export const snapshotIdArg = (id: string) => (parseGid(id) ? expectGid(id, 'PublicCloudSnapshot', 2)[1]! : id);
-
-const CPU_GRANULARITY: Record<PublicCloudCpuMetricsGranularity, string> = {
-  FIVE_MINUTES: '5m',
-  TEN_MINUTES: '10m',
-  THIRTY_MINUTES: '30m',
-  SIXTY_MINUTES: '60m',
-};
+const instanceIdArg = (id: string) => localId(id, TYPENAME);
 
 /** Leaseweb documents these parameters as dates (`2023-11-01`): the time part is dropped. */
 const dateOnly = (value: string) => value.slice(0, 10);
-
-/** An instance IP as the shared Ip type reads it (Public Cloud sends `prefixLength` as a string). */
-export function toIpView(ip: InstanceIp): ProductIpView {
-  return { ...ip, prefixLength: Number(ip.prefixLength) };
-}
 
 /** The list returns a summary; `iso` and `privateNetwork` load GET /instances/{id} (once). */
 async function detail(i: Instance, ctx: GraphQLContext): Promise<Instance> {
@@ -64,34 +46,26 @@ const inRegion = (page: Page<InstanceType>, region: string | null): Page<Instanc
   items: page.items.map((t) => ({ ...t, region })),
 });
 
-const withInstance = (instanceId: string, s: Snapshot): SnapshotModel => ({ ...s, instanceId });
-
-export const equipmentKind: EquipmentKind = {
+const equipmentKind: EquipmentKind = {
   typename: TYPENAME,
+  productIds: ['PUBLIC_CLOUD'],
   matches: (id) => UUID.test(id),
   load: async (ctx, id) => {
     const instance = await ctx.ds.publicCloud.get(id);
     return instance ? typed(TYPENAME, instance) : null;
   },
-  ipView: async (ctx, id, address) => {
-    const view = await ctx.ds.publicCloud.ipView(id, address);
-    return view ? toIpView(view) : null;
-  },
+  forget: (ctx, id) => ctx.ds.publicCloud.forget(id),
 };
 
-export const nodeFetchers: NodeFetchers = {
+const nodes: NodeFetchers = {
   PublicCloudInstance: (ctx, [id]) => equipmentKind.load(ctx, id!),
-  PublicCloudSnapshot: async (ctx, [instanceId, snapshotId]) => {
-    const snapshot = await ctx.ds.publicCloud.snapshot(instanceId!, snapshotId!);
-    return snapshot ? typed('PublicCloudSnapshot', withInstance(instanceId!, snapshot)) : null;
-  },
   PublicCloudImage: async (ctx, [id]) => {
     const image = await ctx.ds.publicCloud.image(id!);
     return image ? typed('PublicCloudImage', { ...image }) : null;
   },
 };
 
-export const resolvers: Resolvers = {
+const resolvers: Resolvers = {
   Query: {
     publicCloudRegions: (_, { first, after }, ctx) => ctx.ds.publicCloud.regions(toWindow({ first, after })),
     publicCloudInstanceTypes: async (_, { region, first, after }, ctx) =>
@@ -116,45 +90,10 @@ export const resolvers: Resolvers = {
     image: (i) => i.image,
     iso: async (i, _, ctx) => (await detail(i, ctx)).iso ?? null,
     privateNetwork: async (i, _, ctx) => (await detail(i, ctx)).privateNetwork ?? null,
-    ips: async (i, { first, after, filter }, ctx) => {
-      const window = toWindow({ first, after });
-      if (filter?.networkType) {
-        // ipMgmt has no network type (and no internal IPs): ask the instance, which has no network-type filter either.
-        const ips = (await ctx.ds.publicCloud.ips(i.id, filter)).filter((ip) => ip.networkType === filter.networkType);
-        return ipPage(slicePage(ips, window), (ip) => ipFromView(toIpView(ip), owner(i)));
-      }
-      // Batched with every other instance (and server) of the query into one ipMgmt ?equipmentIds= call.
-      const only = filter?.ips?.map(bareIp);
-      const ips = (await ctx.ds.ipManagement.ofEquipment(i.id))
-        .filter((ip) => filter?.version == null || ip.version === filter.version)
-        .filter((ip) => filter?.nullRouted == null || ip.nullRouted === filter.nullRouted)
-        .filter((ip) => !only || only.includes(bareIp(ip.ip)));
-      return ipPage(slicePage(ips, window), (ip) => ipFromMgmt(ip, owner(i)));
-    },
-    ip: async (i, { ip }, ctx) => {
-      const view = await ctx.ds.publicCloud.ip(i.id, ip);
-      return view ? ipFromView(toIpView(view), owner(i)) : null;
-    },
-    console: (i, _, ctx) => ctx.ds.publicCloud.console(i.id),
     instanceTypesForUpdate: async (i, { first, after }, ctx) =>
       inRegion(await ctx.ds.publicCloud.instanceTypesForUpdate(i.id, toWindow({ first, after })), i.region),
-    credentials: async (i, { type, first, after }, ctx) => slicePage(await ctx.ds.publicCloud.credentials(i.id, type), toWindow({ first, after })),
-    credential: (i, { type, username }, ctx) => ctx.ds.publicCloud.credential(i.id, type, username),
-    snapshots: async (i, { first, after }, ctx) => {
-      const page = await ctx.ds.publicCloud.snapshots(i.id, toWindow({ first, after }));
-      return { ...page, items: page.items.map((s) => withInstance(i.id, s)) };
-    },
-    snapshot: async (i, { id }, ctx) => {
-      const snapshot = await ctx.ds.publicCloud.snapshot(i.id, snapshotIdArg(id));
-      return snapshot ? withInstance(i.id, snapshot) : null;
-    },
     reinstallImages: (i, { first, after, custom, standard }, ctx) =>
       ctx.ds.publicCloud.reinstallImages(i.id, toWindow({ first, after }), { custom, standard }),
-    cpuMetrics: (i, { from, to, granularity }, ctx) =>
-      ctx.ds.publicCloud.metrics(i.id, 'cpu', { from, to, granularity: granularity ? CPU_GRANULARITY[granularity] : undefined }),
-    // DAY and SUM are the only values Leaseweb accepts; sent so the answer says what it is.
-    dataTrafficMetrics: (i, { from, to }, ctx) =>
-      ctx.ds.publicCloud.metrics(i.id, 'datatraffic', { from, to, granularity: 'DAY', aggregation: 'SUM' }),
     expenses: (i, { from, to }, ctx) => ctx.ds.publicCloud.expenses(i.id, dateOnly(from), to ? dateOnly(to) : undefined),
   },
 
@@ -199,22 +138,6 @@ export const resolvers: Resolvers = {
   PublicCloudAutoScalingGroupSummary: {
     autoScalingGroupId: (a) => a.id,
   },
-  PublicCloudSnapshot: {
-    id: (s) => gid('PublicCloudSnapshot', s.instanceId, s.id),
-    leasewebId: (s) => s.id,
-    name: (s) => s.displayName,
-    createdAt: (s) => s.created,
-    instance: (s, _, ctx) => equipmentKind.load(ctx, s.instanceId) as Promise<Instance | null>,
-  },
-  PublicCloudMetrics: {
-    from: (m) => m._metadata?.from ?? null,
-    to: (m) => m._metadata?.to ?? null,
-    granularity: (m) => m._metadata?.granularity ?? null,
-    aggregation: (m) => m._metadata?.aggregation ?? null,
-    unit: (m) => m._metadata?.unit ?? null,
-    series: (m) => Object.entries(m.metrics ?? {}).map(([name, s]) => ({ name, unit: s.unit, values: s.values })),
-    summary: (m) => Object.entries(m._metadata?.summary ?? {}).map(([name, s]) => ({ ...s, name })),
-  },
   PublicCloudExpenses: {
     instances: (e) => e.billing?.instances ?? [],
     trafficUnit: (e) => e.billing?.traffic?.unit ?? null,
@@ -236,5 +159,10 @@ export const resolvers: Resolvers = {
   PublicCloudInstanceConnection: connectionResolvers,
   PublicCloudImageConnection: connectionResolvers,
   PublicCloudIsoConnection: connectionResolvers,
-  PublicCloudSnapshotConnection: connectionResolvers,
+};
+
+export const publicCloud: ProductGraph = {
+  resolvers: [resolvers, mutations],
+  nodes,
+  equipment: [equipmentKind],
 };

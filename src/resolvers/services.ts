@@ -1,32 +1,17 @@
 import type { GraphQLInterfaceType, GraphQLResolveInfo } from 'graphql';
-import type { GraphQLContext } from '../context.js';
 import { segment } from '../datasources/path.js';
-import type { Service } from '../datasources/types/services.js';
 import { InputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { gid, parseGid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
-import { resolveEquipment, type EquipmentModel } from './equipment.js';
-import type { NodeFetchers } from './nodes.js';
-import { localId, payload, typed, type MaybePromise } from './support.js';
+import { equipmentOf } from './equipment.js';
+import type { NodeFetchers, ProductGraph } from './nodes.js';
+import { localId, payload, typed } from './support.js';
 
 const TYPENAME = 'Service';
 
-/**
- * The GraphQL type of a service's equipment, by its productId. These are the products
- * whose equipment the graph has (the productIds the servers and instances are billed
- * under); other equipment is looked up by trying every kind. A Map, so a productId such
- * as `constructor` (upstream text) can never pick up an Object.prototype member.
- */
-const EQUIPMENT_TYPENAME = new Map<string, string>([
-  ['DEDICATED_SERVER', 'DedicatedServer'],
-  ['PUBLIC_CLOUD', 'PublicCloudInstance'],
-]);
-
-export const equipmentTypename = (productId: string | undefined | null) => (productId ? EQUIPMENT_TYPENAME.get(productId) : undefined);
-
 /** The service id named by an argument (Leaseweb id or global id). */
-export const serviceIdArg = (id: string) => localId(id, TYPENAME);
+const serviceIdArg = (id: string) => localId(id, TYPENAME);
 
 /** The service an input names; an id that names none (`..`, another type's gid) is a userError on `input.serviceId`. */
 function inputServiceId(id: string): string {
@@ -57,34 +42,14 @@ function equipmentIdArg(id: string, info: GraphQLResolveInfo): string {
   return parsed.parts[0]!;
 }
 
-/** The equipment a service or invoice line names, of the kind its productId says when known. */
-export function equipmentOf(
-  ctx: GraphQLContext,
-  equipmentId: string | null | undefined,
-  productId: string | null | undefined,
-  info: GraphQLResolveInfo,
-): MaybePromise<EquipmentModel | null> {
-  return equipmentId ? resolveEquipment(ctx, equipmentId, equipmentTypename(productId), info) : null;
-}
-
-/**
- * The service of one piece of equipment: `GET /services?equipmentId=` (one value per call,
- * so one call per equipment, shared by every field that asks in the request). Should the
- * equipment carry several services, the one of its own product wins.
- */
-async function serviceOfEquipment(ctx: GraphQLContext, equipmentId: string, productId: string): Promise<Service | null> {
-  const services = await ctx.ds.services.ofEquipment(equipmentId);
-  return services.find((s) => s.productId === productId) ?? services[0] ?? null;
-}
-
-export const nodeFetchers: NodeFetchers = {
+const nodes: NodeFetchers = {
   Service: async (ctx, [id]) => {
     const service = await ctx.ds.services.get(id!);
     return service ? typed(TYPENAME, service) : null;
   },
 };
 
-export const resolvers: Resolvers = {
+const resolvers: Resolvers = {
   Query: {
     services: (_, { first, after, filter }, ctx, info) => {
       const { equipmentId, ...rest } = filter ?? {};
@@ -120,15 +85,11 @@ export const resolvers: Resolvers = {
     domain: (s, _, ctx) => (s.productId === 'DOMAIN' && s.attributes?.domainName ? ctx.ds.domains.get(s.attributes.domainName) : null),
   },
 
-  DedicatedServer: {
-    service: (s, _, ctx) => serviceOfEquipment(ctx, s.id, 'DEDICATED_SERVER'),
-  },
-  PublicCloudInstance: {
-    service: (i, _, ctx) => serviceOfEquipment(ctx, i.id, 'PUBLIC_CLOUD'),
-  },
   Domain: {
     service: (d, _, ctx) => ctx.ds.services.ofDomain(d.domainName),
   },
 
   ServiceConnection: connectionResolvers,
 };
+
+export const services: ProductGraph = { resolvers: [resolvers], nodes };

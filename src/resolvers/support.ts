@@ -1,4 +1,5 @@
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { segment } from '../datasources/path.js';
 import { InputError, isUpstreamError } from '../errors.js';
 import { expectGid, parseGid } from '../ids.js';
 import type { UserError } from '../generated/graphql.js';
@@ -86,4 +87,26 @@ function collectSelected(info: GraphQLResolveInfo): Set<string> {
 export function onlySelects(info: GraphQLResolveInfo, available: readonly string[]): boolean {
   for (const name of selectedFields(info)) if (name !== '__typename' && !available.includes(name)) return false;
   return true;
+}
+
+/** Leaves out the fields the caller did not give (GraphQL null → not sent). */
+export function given<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], null>;
+  };
+}
+
+/**
+ * The Leaseweb id a mutation input names (its Leaseweb id or a global id of `typename`);
+ * an id that names none (`..`, another type's global id) is a user error on `input.<field>`.
+ */
+export function inputId(id: string, typename: string, field: string): string {
+  try {
+    const local = localId(id, typename);
+    segment(local);
+    return local;
+  } catch (error) {
+    if (error instanceof InputError && !error.field) throw new InputError(error.message, ['input', field]);
+    throw error;
+  }
 }

@@ -11,6 +11,7 @@
  * - prices are decimal strings (`"0.0395"`), expense traffic prices are numbers;
  * - snapshot `created` is written `2023-11-02T07:31:28+0000` (no colon in the offset).
  */
+import type { OwnerRef } from '../families/owners.js';
 import type { Page } from '../page.js';
 
 export interface ResourceAmount {
@@ -234,8 +235,9 @@ export interface Expenses {
 }
 
 /** A snapshot as the graph holds it: the API's object plus the instance it belongs to. */
+/** A snapshot as the graph holds it: with the owner it was read from. */
 export interface SnapshotModel extends Snapshot {
-  instanceId: string;
+  owner: OwnerRef;
 }
 
 /** A region as the graph holds it: an instance knows only the name; the rest is loaded when asked. */
