@@ -4,11 +4,13 @@ import {
   buildASTSchema,
   concatAST,
   GraphQLScalarType,
+  isEnumType,
   isInterfaceType,
   isObjectType,
   isScalarType,
   isUnionType,
   parse,
+  type GraphQLEnumType,
   type GraphQLFieldResolver,
   type GraphQLSchema,
   type GraphQLTypeResolver,
@@ -51,6 +53,10 @@ function attachResolvers(schema: GraphQLSchema, map: Record<string, unknown>): v
       type.specifiedByURL = value.specifiedByURL;
       continue;
     }
+    if (isEnumType(type)) {
+      setInternalValues(type, value as Record<string, unknown>);
+      continue;
+    }
     for (const [name, fn] of Object.entries(value as Record<string, unknown>)) {
       if (typeof fn !== 'function') throw new Error(`${typeName}.${name}: a resolver must be a function`);
       if (name === '__resolveType' && (isInterfaceType(type) || isUnionType(type))) {
@@ -62,4 +68,20 @@ function attachResolvers(schema: GraphQLSchema, map: Record<string, unknown>): v
       }
     }
   }
+}
+
+/**
+ * Gives an enum's values the internal values of its resolver entry (Leaseweb's strings,
+ * src/resolvers/enums.ts), in place, as graphql-tools does by rebuilding the type. The
+ * type's lookup from internal value back to name is rebuilt with them, so serializing
+ * stays right too.
+ */
+function setInternalValues(type: GraphQLEnumType, internal: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(internal)) {
+    const enumValue = type.getValue(name);
+    if (!enumValue) throw new Error(`Enum ${type.name} has no value ${name}`);
+    enumValue.value = value;
+  }
+  // graphql-js keeps this map private; serialize() reads it.
+  (type as unknown as { _valueLookup: Map<unknown, unknown> })._valueLookup = new Map(type.getValues().map((v) => [v.value, v]));
 }

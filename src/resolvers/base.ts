@@ -4,6 +4,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { parseGid } from '../ids.js';
 import type { GraphQLContext } from '../context.js';
 import type { NodeFetchers } from './nodes.js';
+import { enumResolvers } from './enums.js';
 import { DateTime, IPAddress, JSONScalar } from './scalars.js';
 
 const MAX_NODES = 100;
@@ -21,6 +22,7 @@ export function baseResolvers(fetchers: NodeFetchers): Resolvers {
     DateTime,
     IPAddress,
     JSON: JSONScalar,
+    ...enumResolvers,
     Query: {
       node: (_, { id }, ctx) => fetchNode(ctx, id),
       nodes: (_, { ids }, ctx) => {

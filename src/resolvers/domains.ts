@@ -18,8 +18,6 @@ const TYPENAME = 'Domain';
 /** How record names compare: DNS names are case-insensitive, the trailing dot optional. */
 const sameName = (a: string, b: string) => withDot(a).toLowerCase() === withDot(b).toLowerCase();
 
-const LIST_TYPE: Record<DomainListTypeEnum, DomainListType> = { DNS: 'dns', EMAIL: 'email', OVERVIEW: 'overview' };
-
 function filterRecordSets(all: DnsRecordSetSource[], filter: DnsRecordSetFilter | null | undefined): DnsRecordSetSource[] {
   return all
     .filter((s) => !filter?.type || s.type === filter.type)
@@ -75,7 +73,7 @@ const isRecordType = (type: string | undefined): type is RecordType => (RECORD_T
 const resolvers: Resolvers = {
   Query: {
     domains: (_, { first, after, filter }, ctx) =>
-      ctx.ds.domains.list(toWindow({ first, after }), filter?.type ? LIST_TYPE[filter.type] : undefined),
+      ctx.ds.domains.list(toWindow({ first, after }), filter?.type ?? undefined),
     domain: async (_, { domainName }, ctx, info) => {
       const name = domainArg(domainName);
       // Asked only for its record sets: their list answers 404 for an unknown domain too,

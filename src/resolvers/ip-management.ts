@@ -1,7 +1,7 @@
 import type { GraphQLContext } from '../context.js';
 import { bareIp, ipKey } from '../ip-address.js';
 import type { Ip, IpSource, ProductIpView } from '../datasources/types/ip-management.js';
-import type { IpSortField, NullRouteSortField, Resolvers, SortDirection } from '../generated/graphql.js';
+import type { Resolvers, SortDirection } from '../generated/graphql.js';
 import { InputError } from '../errors.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
@@ -53,23 +53,9 @@ const fromView =
   (src: IpSource, _args: unknown, ctx: GraphQLContext): MaybePromise<T | null> =>
     andThen(viewOf(src, ctx), (view) => (view ? (pick(view) ?? null) : null));
 
-const IP_SORT: Record<IpSortField, string> = {
-  IP: 'ip',
-  VERSION: 'version',
-  NULL_ROUTED: 'nullRouted',
-  REVERSE_LOOKUP: 'reverseLookup',
-  EQUIPMENT_ID: 'equipmentId',
-  PREFIX_LENGTH: 'prefixLength',
-};
-const NULL_ROUTE_SORT: Record<NullRouteSortField, string> = {
-  IP: 'ip',
-  NULLED_AT: 'nulledAt',
-  UNNULLED_AT: 'unnulledAt',
-  NULL_LEVEL: 'nullLevel',
-};
-
-function sortParam<F extends string>(sort: ReadonlyArray<{ field: F; direction?: SortDirection | null }> | null | undefined, names: Record<F, string>) {
-  return sort?.length ? sort.map((s) => (s.direction === 'DESC' ? '-' : '') + names[s.field]) : undefined;
+/** Leaseweb's `sort`: field names (the enums' internal values), `-` for descending. */
+function sortParam(sort: ReadonlyArray<{ field: string; direction?: SortDirection | null }> | null | undefined) {
+  return sort?.length ? sort.map((s) => (s.direction === 'DESC' ? '-' : '') + s.field) : undefined;
 }
 
 const nodes: NodeFetchers = {
@@ -86,7 +72,7 @@ const nodes: NodeFetchers = {
 const resolvers: Resolvers = {
   Query: {
     ips: async (_, { first, after, filter, sort }, ctx) => {
-      const page = await ctx.ds.ipManagement.list(toWindow({ first, after }), filter ?? {}, sortParam(sort, IP_SORT));
+      const page = await ctx.ds.ipManagement.list(toWindow({ first, after }), filter ?? {}, sortParam(sort));
       ctx.ds.ipManagement.prime(page.items);
       return ipPage(page, (ip) => ipFromMgmt(ip));
     },
@@ -95,7 +81,7 @@ const resolvers: Resolvers = {
       return found ? ipFromMgmt(found) : null;
     },
     nullRoutes: (_, { first, after, filter, sort }, ctx) =>
-      ctx.ds.ipManagement.nullRoutes(toWindow({ first, after }), filter ?? {}, sortParam(sort, NULL_ROUTE_SORT)),
+      ctx.ds.ipManagement.nullRoutes(toWindow({ first, after }), filter ?? {}, sortParam(sort)),
     nullRoute: (_, { id }, ctx) => ctx.ds.ipManagement.nullRouteById(localId(id, 'NullRoute')),
   },
 

@@ -12,22 +12,6 @@ import type {
 import type { ProductGraph } from '../nodes.js';
 import { ownerFields, refOf, type OwnerModel } from './owner.js';
 
-const GRANULARITY: Record<MetricsGranularity, string> = {
-  FIVE_MIN: '5MIN',
-  HOUR: 'HOUR',
-  DAY: 'DAY',
-  WEEK: 'WEEK',
-  MONTH: 'MONTH',
-  YEAR: 'YEAR',
-};
-
-const CPU_GRANULARITY: Record<PublicCloudCpuMetricsGranularity, string> = {
-  FIVE_MINUTES: '5m',
-  TEN_MINUTES: '10m',
-  THIRTY_MINUTES: '30m',
-  SIXTY_MINUTES: '60m',
-};
-
 interface Period {
   from: string;
   to: string;
@@ -47,8 +31,8 @@ function bareMetalFields(typename: OwnerType) {
       ctx.ds.metrics.get<MetricsResponse>(refOf(typename, owner), 'bandwidth', {
         from,
         to,
-        granularity: granularity ? GRANULARITY[granularity] : undefined,
-        aggregation: aggregation === 'PERCENTILE_95' ? '95TH' : aggregation,
+        granularity,
+        aggregation,
       }),
     datatrafficMetrics: (
       owner: OwnerModel,
@@ -58,7 +42,7 @@ function bareMetalFields(typename: OwnerType) {
       ctx.ds.metrics.get<MetricsResponse>(refOf(typename, owner), 'datatraffic', {
         from,
         to,
-        granularity: granularity ? GRANULARITY[granularity] : undefined,
+        granularity,
         aggregation: aggregation ?? 'SUM',
       }),
   };
@@ -75,7 +59,7 @@ function cloudFields(typename: OwnerType, cpu: boolean) {
         ctx.ds.metrics.get<InstanceMetrics>(refOf(typename, owner), 'cpu', {
           from,
           to,
-          granularity: granularity ? CPU_GRANULARITY[granularity] : undefined,
+          granularity,
         }),
     }),
   };

@@ -1,5 +1,4 @@
 import type { GraphQLContext } from '../../context.js';
-import type { NotificationKind } from '../../datasources/families/notification-settings.js';
 import { quirks, type OwnerType } from '../../datasources/families/owners.js';
 import { InputError } from '../../errors.js';
 import type { NotificationSettingKind, Resolvers } from '../../generated/graphql.js';
@@ -7,8 +6,6 @@ import { connectionResolvers, toWindow } from '../connection.js';
 import type { ProductGraph } from '../nodes.js';
 import { given, payload } from '../support.js';
 import { inputOwner, onEquipment, ownerFields, refOf, type OwnerModel } from './owner.js';
-
-const KIND: Record<NotificationSettingKind, NotificationKind> = { BANDWIDTH: 'bandwidth', DATATRAFFIC: 'datatraffic' };
 
 interface ListArgs {
   kind: NotificationSettingKind;
@@ -19,9 +16,9 @@ interface ListArgs {
 const resolvers: Resolvers = {
   ...(ownerFields('notificationSettings', (typename: OwnerType, q) => ({
     notificationSettings: (owner: OwnerModel, { kind, first, after }: ListArgs, ctx: GraphQLContext) =>
-      ctx.ds.notificationSettings.list(refOf(typename, owner), KIND[kind], toWindow({ first, after })),
+      ctx.ds.notificationSettings.list(refOf(typename, owner), kind, toWindow({ first, after })),
     notificationSetting: (owner: OwnerModel, { kind, id }: { kind: NotificationSettingKind; id: string }, ctx: GraphQLContext) =>
-      ctx.ds.notificationSettings.get(refOf(typename, owner), KIND[kind], id),
+      ctx.ds.notificationSettings.get(refOf(typename, owner), kind, id),
     ...(q.ddos && {
       ddosNotificationSettings: (owner: OwnerModel, _: unknown, ctx: GraphQLContext) =>
         ctx.ds.notificationSettings.ddos(refOf(typename, owner)),
@@ -31,7 +28,7 @@ const resolvers: Resolvers = {
   Mutation: {
     createNotificationSetting: (_, { input: { equipmentId, kind, frequency, threshold, unit } }, ctx) =>
       payload(async () => ({
-        notificationSetting: await ctx.ds.notificationSettings.create(inputOwner(equipmentId, 'notificationSettings'), KIND[kind], {
+        notificationSetting: await ctx.ds.notificationSettings.create(inputOwner(equipmentId, 'notificationSettings'), kind, {
           frequency,
           threshold: String(threshold),
           unit,
@@ -41,13 +38,13 @@ const resolvers: Resolvers = {
       payload(async () => ({
         notificationSetting: await ctx.ds.notificationSettings.update(
           inputOwner(equipmentId, 'notificationSettings'),
-          KIND[kind],
+          kind,
           settingId,
           { frequency, threshold: String(threshold), unit },
         ),
       })),
     deleteNotificationSetting: (_, { input: { equipmentId, kind, settingId } }, ctx) =>
-      onEquipment(ctx, equipmentId, 'notificationSettings', (ref) => ctx.ds.notificationSettings.delete(ref, KIND[kind], settingId)),
+      onEquipment(ctx, equipmentId, 'notificationSettings', (ref) => ctx.ds.notificationSettings.delete(ref, kind, settingId)),
     updateDdosNotificationSettings: (_, { input: { equipmentId, ...changes } }, ctx) =>
       onEquipment(ctx, equipmentId, 'notificationSettings', (ref) => {
         if (!quirks(ref, 'notificationSettings').ddos) {

@@ -1,0 +1,63 @@
+// Leaseweb's own strings for the GraphQL enums that are only ever sent upstream: each
+// enum is mapped here once, codegen types resolver arguments with these values
+// (`enumValues` in codegen.yml), and src/schema.ts makes them the enums' internal values,
+// so a resolver receives `bandwidth` where the client wrote `BANDWIDTH`.
+
+export enum NotificationSettingKind {
+  BANDWIDTH = 'bandwidth',
+  DATATRAFFIC = 'datatraffic',
+}
+
+export enum MetricsGranularity {
+  FIVE_MIN = '5MIN',
+  HOUR = 'HOUR',
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  YEAR = 'YEAR',
+}
+
+export enum BandwidthAggregation {
+  AVG = 'AVG',
+  PERCENTILE_95 = '95TH',
+}
+
+export enum PublicCloudCpuMetricsGranularity {
+  FIVE_MINUTES = '5m',
+  TEN_MINUTES = '10m',
+  THIRTY_MINUTES = '30m',
+  SIXTY_MINUTES = '60m',
+}
+
+export enum IpSortField {
+  IP = 'ip',
+  VERSION = 'version',
+  NULL_ROUTED = 'nullRouted',
+  REVERSE_LOOKUP = 'reverseLookup',
+  EQUIPMENT_ID = 'equipmentId',
+  PREFIX_LENGTH = 'prefixLength',
+}
+
+export enum NullRouteSortField {
+  IP = 'ip',
+  NULLED_AT = 'nulledAt',
+  UNNULLED_AT = 'unnulledAt',
+  NULL_LEVEL = 'nullLevel',
+}
+
+export enum DomainListType {
+  DNS = 'dns',
+  EMAIL = 'email',
+  OVERVIEW = 'overview',
+}
+
+/** The resolver-map entries that give each enum above its internal values. */
+export const enumResolvers = {
+  NotificationSettingKind,
+  MetricsGranularity,
+  BandwidthAggregation,
+  PublicCloudCpuMetricsGranularity,
+  IpSortField,
+  NullRouteSortField,
+  DomainListType,
+};
