@@ -19,11 +19,6 @@ export class InvoicesAPI {
 
   constructor(private readonly upstream: UpstreamSession) {}
 
-  /** The session this datasource calls through. */
-  get session(): UpstreamSession {
-    return this.upstream;
-  }
-
   list(window: Window): Promise<Page<InvoiceSummary>> {
     return this.upstream.get(api`/invoices`, { ...window }).then((body) => toPage<InvoiceSummary>(body, 'invoices', window));
   }

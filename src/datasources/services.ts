@@ -38,11 +38,6 @@ export class ServicesAPI {
 
   constructor(private readonly upstream: UpstreamSession) {}
 
-  /** The session this datasource calls through. */
-  get session(): UpstreamSession {
-    return this.upstream;
-  }
-
   list(window: Window, filter: ServiceListFilter = {}): Promise<Page<Service>> {
     return this.upstream.get(api`/services`, { ...window, ...filter }).then((body) => {
       const page = toPage<Service>(body, 'services', window);

@@ -6,24 +6,15 @@ import { gid, parseGid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import { equipmentOf } from './equipment.js';
 import type { NodeFetchers, ProductGraph } from './nodes.js';
-import { localId, payload, typed } from './support.js';
+import { inputId, localId, payload, typed } from './support.js';
 
 const TYPENAME = 'Service';
 
 /** The service id named by an argument (Leaseweb id or global id). */
 const serviceIdArg = (id: string) => localId(id, TYPENAME);
 
-/** The service an input names; an id that names none (`..`, another type's gid) is a userError on `input.serviceId`. */
-function inputServiceId(id: string): string {
-  try {
-    const local = serviceIdArg(id);
-    segment(local);
-    return local;
-  } catch (error) {
-    if (error instanceof InputError && !error.field) throw new InputError(error.message, ['input', 'serviceId']);
-    throw error;
-  }
-}
+/** The service an input names; an id that names none is a userError on `input.serviceId`. */
+const inputServiceId = (id: string) => inputId(id, TYPENAME, 'serviceId');
 
 /**
  * The equipment filter takes an equipment's Leaseweb id or its global id
