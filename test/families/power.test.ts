@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { INSTANCES, SERVERS, USER_ERRORS, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
+import { useStack } from '../support/stack.js';
+
+/**
+ * The power family: `powerOnEquipment`, `powerOffEquipment`, `powerCycleEquipment`, keyed
+ * by the owner's global id. Dedicated servers do it with powerOn/powerOff/powerCycle and
+ * report a power status; Public Cloud instances with start/stop/reboot and their `state`.
+ */
+const stack = useStack();
+
+interface Row {
+  kind: OwnerKind<any>;
+  /** An owner that is powered on (and, for an instance, under an active contract). */
+  poweredOn: (r: any) => boolean;
+  /** The upstream action behind on, off and cycle. */
+  verbs: { on: string; off: string; cycle: string };
+  missingId: string;
+}
+
+const rows: Row[] = [
+  { kind: SERVERS, poweredOn: (r) => r.power.ipmi === 'on' && r.power.pdu === 'on', verbs: { on: 'powerOn', off: 'powerOff', cycle: 'powerCycle' }, missingId: '999999999' },
+  {
+    kind: INSTANCES,
+    poweredOn: (r) => r.instance.state === 'RUNNING' && r.instance.contract.state === 'ACTIVE',
+    verbs: { on: 'start', off: 'stop', cycle: 'reboot' },
+    missingId: '00000000-0000-4000-8000-000000000000',
+  },
+];
+
+describe.each(rows)('$kind.typename power', ({ kind, poweredOn, verbs, missingId }) => {
+  it('powers off, on and cycles through the owner’s own actions, answering the owner', async () => {
+    const owner = pickOwner(stack(), kind, poweredOn);
+    const EQUIPMENT = `equipment { __typename id } ${USER_ERRORS}`;
+    for (const name of ['powerOffEquipment', 'powerOnEquipment', 'powerCycleEquipment']) {
+      expect(await mutate(stack(), name, { equipmentId: owner.gid }, EQUIPMENT), name).toEqual({ equipment: { __typename: kind.typename, id: owner.gid }, userErrors: [] });
+    }
+    expect(writes(stack())).toEqual([`POST ${owner.base}/${verbs.off}`, `POST ${owner.base}/${verbs.on}`, `POST ${owner.base}/${verbs.cycle}`]);
+  });
+
+  it('answers NOT_FOUND for an owner that does not exist', async () => {
+    const res = await mutate(stack(), 'powerOnEquipment', { equipmentId: `gid://leaseweb/${kind.typename}/${missingId}` }, `equipment { id } ${USER_ERRORS}`);
+    expect(res).toEqual({ equipment: null, userErrors: [{ field: null, message: expect.any(String), code: 'NOT_FOUND' }] });
+    expect(writes(stack())).toEqual([`POST ${kind.collection}/${missingId}/${verbs.on}`]);
+  });
+});
+
+describe.each([{ kind: SERVERS }])('$kind.typename power (bareMetals)', ({ kind }) => {
+  const live = (id: string) => stack().demo.dedicatedServers.servers.get(id)!;
+
+  it('shows the power status from IPMI and PDU', async () => {
+    const off = pickOwner(stack(), kind, (x) => x.power.ipmi === 'off');
+    const on = pickOwner(stack(), kind, (x) => x.power.ipmi === 'on');
+    const STATUS = 'powerStatus { ipmi pdu poweredOn }';
+    expect((await readOwner(stack(), off, STATUS)).powerStatus).toEqual({ ipmi: 'off', pdu: off.record.power.pdu, poweredOn: false });
+    expect((await readOwner(stack(), on, STATUS)).powerStatus).toEqual({ ipmi: 'on', pdu: on.record.power.pdu, poweredOn: on.record.power.pdu === 'on' });
+    expect(stack().calls({ path: '/powerInfo' }).map((c) => c.path)).toEqual([`${off.base}/powerInfo`, `${on.base}/powerInfo`]);
+  });
+
+  it('powers a server off, on and cycles it, as powerStatus shows', async () => {
+    const owner = pickOwner(stack(), kind, (x) => x.power.ipmi === 'on' && x.power.pdu === 'on');
+    const run = (name: string) => mutate(stack(), name, { equipmentId: owner.gid }, `equipment { ... on DedicatedServer { powerStatus { ipmi pdu poweredOn } } } ${USER_ERRORS}`);
+    expect(await run('powerOffEquipment')).toEqual({ equipment: { powerStatus: { ipmi: 'off', pdu: 'on', poweredOn: false } }, userErrors: [] });
+    expect(live(owner.id).power.ipmi).toBe('off');
+    expect((await run('powerCycleEquipment')).equipment.powerStatus).toEqual({ ipmi: 'on', pdu: 'on', poweredOn: true });
+    await run('powerOffEquipment');
+    expect((await run('powerOnEquipment')).equipment.powerStatus.poweredOn).toBe(true);
+    expect(live(owner.id).power).toEqual({ ipmi: 'on', pdu: 'on' });
+    expect(writes(stack())).toEqual([`POST ${owner.base}/powerOff`, `POST ${owner.base}/powerCycle`, `POST ${owner.base}/powerOff`, `POST ${owner.base}/powerOn`]);
+  });
+});
+
+describe.each([{ kind: INSTANCES }])('$kind.typename power (Public Cloud: the instance state machine)', ({ kind }) => {
+  it('stops a running instance, starts a stopped one, reboots only when running', async () => {
+    const owner = pickOwner(stack(), kind, (x) => x.instance.state === 'RUNNING' && x.instance.contract.state === 'ACTIVE');
+    const input = { equipmentId: owner.gid };
+    const run = (name: string) => mutate(stack(), name, input, `equipment { ... on PublicCloudInstance { state } } ${USER_ERRORS}`);
+    expect(await run('powerOffEquipment')).toEqual({ equipment: { state: 'STOPPED' }, userErrors: [] });
+    expect(owner.record.instance.state).toBe('STOPPED');
+    const again = await run('powerOffEquipment');
+    // The refusal names the input field the caller gave: equipmentId (Leaseweb calls it instanceId).
+    expect(again).toMatchObject({ equipment: null, userErrors: [{ field: ['input', 'equipmentId'], code: 'VALIDATION_FAILED' }] });
+    expect(again.userErrors).toHaveLength(1);
+    expect(again.userErrors[0].message).toMatch(/must be RUNNING/);
+    expect((await run('powerCycleEquipment')).userErrors).toHaveLength(1);
+    expect(owner.record.instance.state).toBe('STOPPED');
+    expect((await run('powerOnEquipment')).equipment.state).toBe('RUNNING');
+    expect((await run('powerOnEquipment')).userErrors[0].message).toMatch(/must be STOPPED/);
+    expect(await run('powerCycleEquipment')).toEqual({ equipment: { state: 'RUNNING' }, userErrors: [] });
+    expect(stack().calls({ method: 'POST' }).map((c) => c.path.split('/').pop())).toEqual(['stop', 'stop', 'reboot', 'start', 'start', 'reboot']);
+  });
+
+  it('refuses to power off an instance that is being destroyed', async () => {
+    const owner = pickOwner(stack(), kind, (x) => x.instance.contract.type === 'HOURLY' && x.instance.state === 'RUNNING');
+    const terminated = await stack().data(`mutation($id: ID!) { terminatePublicCloudInstance(input: { instanceId: $id }) { instance { state } ${USER_ERRORS} } }`, { id: owner.id });
+    expect(terminated.terminatePublicCloudInstance).toEqual({ instance: { state: 'DESTROYING' }, userErrors: [] });
+    const stop = await mutate(stack(), 'powerOffEquipment', { equipmentId: owner.gid });
+    expect(stop.userErrors[0].message).toMatch(/destroying/);
+    expect(owner.record.instance.state).toBe('DESTROYING');
+  });
+});
