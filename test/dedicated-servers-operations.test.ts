@@ -9,7 +9,8 @@ import { useStack } from './support/stack.js';
 /**
  * Dedicated servers, write side: every POST/PUT/DELETE of `dedicatedServers.*` through a
  * GraphQL mutation over HTTP, with the change read back through GraphQL and checked in
- * the emulator's data set, and the userErrors a caller gets for bad input.
+ * the emulator's data set, and the userErrors a caller gets for bad input. The family
+ * writes (IPs, credentials, notification settings, power) are in test/families/.
  */
 const stack = useStack();
 /** Which documented operations the GraphQL tests below reached upstream (the sample checks call the emulator directly and do not count). */
@@ -44,14 +45,17 @@ describe('updating a server (dedicatedServers.updateServer)', () => {
   it('answers NOT_FOUND userErrors for an unknown server, in every kind of server mutation', async () => {
     const mutations = [
       `updateDedicatedServer(input: { serverId: $id, reference: "x" }) { ${USER_ERRORS} }`,
-      `powerOffDedicatedServer(input: { serverId: $id }) { ${USER_ERRORS} }`,
       `launchDedicatedServerHardwareScan(input: { serverId: $id }) { ${USER_ERRORS} }`,
-      `createDedicatedServerCredential(input: { serverId: $id, type: VNC, username: "u", password: "p" }) { ${USER_ERRORS} }`,
-      `createDedicatedServerNotificationSetting(input: { serverId: $id, kind: BANDWIDTH, frequency: DAILY, threshold: 1, unit: "Gbps" }) { ${USER_ERRORS} }`,
-      `nullRouteDedicatedServerIp(input: { serverId: $id, ip: "192.0.2.1" }) { ${USER_ERRORS} }`,
+      `addDedicatedServerToPrivateNetwork(input: { serverId: $id, privateNetworkId: "892", linkSpeed: 1000 }) { ${USER_ERRORS} }`,
+      // The family mutations take the server's global id.
+      `powerOffEquipment(input: { equipmentId: $gid }) { ${USER_ERRORS} }`,
+      `createCredential(input: { equipmentId: $gid, type: VNC, username: "u", password: "p" }) { ${USER_ERRORS} }`,
+      `createNotificationSetting(input: { equipmentId: $gid, kind: BANDWIDTH, frequency: DAILY, threshold: 1, unit: "Gbps" }) { ${USER_ERRORS} }`,
+      `nullRouteEquipmentIp(input: { equipmentId: $gid, ip: "192.0.2.1" }) { ${USER_ERRORS} }`,
     ];
     for (const m of mutations) {
-      const res = await stack().query(`mutation($id: ID!) { r: ${m} }`, { id: UNKNOWN_SERVER });
+      const [variable, id] = m.includes('$gid') ? ['$gid', `gid://leaseweb/DedicatedServer/${UNKNOWN_SERVER}`] : ['$id', UNKNOWN_SERVER];
+      const res = await stack().query(`mutation(${variable}: ID!) { r: ${m} }`, { [variable.slice(1)]: id });
       expect(res.errors).toBeUndefined();
       expect(res.data.r.userErrors).toHaveLength(1);
       expect(res.data.r.userErrors[0]).toMatchObject({ code: 'NOT_FOUND', field: null });
@@ -65,82 +69,6 @@ describe('updating a server (dedicatedServers.updateServer)', () => {
       expect(data.updateDedicatedServer).toEqual({ dedicatedServer: null, userErrors: [{ field: ['input', 'serverId'], message: expect.any(String), code: 'INVALID' }] });
     }
     expect(stack().calls()).toHaveLength(0);
-  });
-});
-
-describe('server IPs (updateServerIp, nullRouteServerIp, removeServerIpNullRoute)', () => {
-  it('updates the reverse lookup and DDoS detection profile, seen by ipMgmt too', async () => {
-    const r = record((x) => ipsOf(x.server.id).some((i) => i.primary && i.ddos.protectionType === 'ADVANCED'));
-    const ip = ipsOf(r.server.id).find((i) => i.primary)!;
-    const data = await stack().data(`mutation($id: ID!, $ip: IPAddress!) { updateDedicatedServerIp(input: {
-      serverId: $id, ip: $ip, reverseLookup: "ptr.by-test.example.com", detectionProfile: ADVANCED_LOW_UDP }) {
-        ip { ip reverseLookup ddos { detectionProfile protectionType } equipmentId } ${USER_ERRORS} } }`, { id: r.server.id, ip: ip.ip });
-    expect(data.updateDedicatedServerIp).toEqual({
-      ip: { ip: ip.ip, reverseLookup: 'ptr.by-test.example.com', ddos: { detectionProfile: 'ADVANCED_LOW_UDP', protectionType: 'ADVANCED' }, equipmentId: r.server.id },
-      userErrors: [],
-    });
-    expect(ip).toMatchObject({ reverseLookup: 'ptr.by-test.example.com', ddos: { detectionProfile: 'ADVANCED_LOW_UDP' } });
-    const read = await stack().data('query($ip: IPAddress!) { ip(ip: $ip) { reverseLookup } }', { ip: ip.ip });
-    expect(read.ip.reverseLookup).toBe('ptr.by-test.example.com');
-  });
-
-  it('refuses a detection profile on an IP without Advanced DDoS protection (a 400 as userErrors)', async () => {
-    const r = record((x) => ipsOf(x.server.id).some((i) => i.primary && i.ddos.protectionType === 'STANDARD'));
-    const ip = ipsOf(r.server.id).find((i) => i.primary)!;
-    const before = { ...ip.ddos };
-    const data = await stack().data(`mutation($id: ID!, $ip: IPAddress!) { updateDedicatedServerIp(input: { serverId: $id, ip: $ip, detectionProfile: ADVANCED_MED_UDP }) {
-      ip { ip } ${USER_ERRORS} } }`, { id: r.server.id, ip: ip.ip });
-    expect(data.updateDedicatedServerIp.ip).toBeNull();
-    expect(data.updateDedicatedServerIp.userErrors).toEqual([{ field: ['input', 'detectionProfile'], message: expect.any(String), code: 'VALIDATION_FAILED' }]);
-    expect(ip.ddos).toEqual(before);
-  });
-
-  it('null routes a server IP and lifts it again, seen in ips, ip(ip:) and both histories', async () => {
-    const r = record((x) => ipsOf(x.server.id).filter((i) => i.networkType === 'PUBLIC' && !i.nullRouted && i.version === 4).length > 1);
-    const ip = ipsOf(r.server.id).find((i) => i.networkType === 'PUBLIC' && !i.nullRouted && !i.primary && i.version === 4)!;
-    const vars = { id: r.server.id, ip: ip.ip };
-    const historyBefore = stack().demo.ipManagement.nullRoutes.filter((n) => n.equipmentId === r.server.id).length;
-
-    const nulled = await stack().data(`mutation($id: ID!, $ip: IPAddress!) { nullRouteDedicatedServerIp(input: { serverId: $id, ip: $ip }) {
-      ip { ip nullRouted networkType } ${USER_ERRORS} } }`, vars);
-    expect(nulled.nullRouteDedicatedServerIp).toEqual({ ip: { ip: ip.ip, nullRouted: true, networkType: 'PUBLIC' }, userErrors: [] });
-    expect(ip.nullRouted).toBe(true);
-
-    const READ = `query($id: ID!, $ip: IPAddress!) {
-      dedicatedServer(id: $id) { ips(filter: { nullRouted: true }) { nodes { ip nullRouted } } nullRouteHistory(first: 100) { totalCount nodes { ip nulledAt comment } } }
-      ip(ip: $ip) { nullRouted nullLevel unnullingAllowed nullRouteHistory { nodes { ipAddress active unnulledAt equipmentId } } } }`;
-    const after = await stack().data(READ, vars);
-    expect(after.dedicatedServer.ips.nodes).toContainEqual({ ip: ip.ip, nullRouted: true });
-    expect(after.dedicatedServer.nullRouteHistory.totalCount).toBe(historyBefore + 1);
-    const newest = after.dedicatedServer.nullRouteHistory.nodes.find((n: any) => n.ip === `${ip.ip}/32`);
-    expect(newest).toBeDefined();
-    expect(after.ip).toMatchObject({ nullRouted: true, nullLevel: ip.nullLevel, unnullingAllowed: true });
-    expect(after.ip.nullRouteHistory.nodes[0]).toEqual({ ipAddress: ip.ip, active: true, unnulledAt: null, equipmentId: r.server.id });
-
-    const again = await stack().data(`mutation($id: ID!, $ip: IPAddress!) { nullRouteDedicatedServerIp(input: { serverId: $id, ip: $ip }) { ${USER_ERRORS} } }`, vars);
-    expect(again.nullRouteDedicatedServerIp.userErrors[0]).toMatchObject({ field: ['input', 'ip'], code: 'VALIDATION_FAILED' });
-
-    const lifted = await stack().data(`mutation($id: ID!, $ip: IPAddress!) { removeDedicatedServerIpNullRoute(input: { serverId: $id, ip: $ip }) {
-      ip { ip nullRouted } ${USER_ERRORS} } }`, vars);
-    expect(lifted.removeDedicatedServerIpNullRoute).toEqual({ ip: { ip: ip.ip, nullRouted: false }, userErrors: [] });
-    const end = await stack().data(READ, vars);
-    expect(end.dedicatedServer.ips.nodes).not.toContainEqual(expect.objectContaining({ ip: ip.ip }));
-    expect(end.ip.nullRouted).toBe(false);
-    expect(end.ip.nullRouteHistory.nodes[0]).toMatchObject({ active: false, unnulledAt: expect.any(String) });
-    expect(end.dedicatedServer.nullRouteHistory.totalCount).toBe(historyBefore + 1);
-    expect(writes().map((c) => `${c.method} ${c.path}`)).toEqual([
-      `POST /bareMetals/v2/servers/${r.server.id}/ips/${ip.ip}/null`,
-      `POST /bareMetals/v2/servers/${r.server.id}/ips/${ip.ip}/null`,
-      `POST /bareMetals/v2/servers/${r.server.id}/ips/${ip.ip}/unnull`,
-    ]);
-  });
-
-  it('keeps the public interface of the server in line when its main IP is null routed', async () => {
-    const r = record((x) => ipsOf(x.server.id).some((i) => i.primary && !i.nullRouted));
-    const main = ipsOf(r.server.id).find((i) => i.primary)!;
-    await stack().data(`mutation($id: ID!, $ip: IPAddress!) { nullRouteDedicatedServerIp(input: { serverId: $id, ip: $ip }) { ${USER_ERRORS} } }`, { id: r.server.id, ip: main.ip });
-    const data = await stack().data('query($id: ID!) { dedicatedServer(id: $id) { networkInterfaces { public { nullRouted } } } }', { id: r.server.id });
-    expect(data.dedicatedServer.networkInterfaces.public.nullRouted).toBe(true);
   });
 });
 
@@ -202,87 +130,6 @@ describe('network interfaces (open/close one and all)', () => {
 
     const base = `/bareMetals/v2/servers/${server.id}/networkInterfaces`;
     expect(writes().map((c) => c.path)).toEqual([`${base}/public/close`, `${base}/public/open`, `${base}/close`, `${base}/remoteManagement/open`, `${base}/open`]);
-  });
-});
-
-describe('notification settings (bandwidth and data traffic CRUD, DDoS)', () => {
-  const kinds = [
-    { kind: 'BANDWIDTH', unit: 'Mbps', otherUnit: 'Gbps', list: 'bandwidthSettings' },
-    { kind: 'DATATRAFFIC', unit: 'GB', otherUnit: 'TB', list: 'datatrafficSettings' },
-  ] as const;
-  for (const { kind, unit, otherUnit, list } of kinds) {
-    it(`creates, shows, updates and deletes a ${kind.toLowerCase()} alert`, async () => {
-      const { server } = record();
-      const before = live(server.id)[list].length;
-      const SETTING = 'notificationSetting { settingId frequency threshold unit }';
-      const created = await stack().data(`mutation($id: ID!) { createDedicatedServerNotificationSetting(input: {
-        serverId: $id, kind: ${kind}, frequency: DAILY, threshold: 2.5, unit: "${unit}" }) { ${SETTING} ${USER_ERRORS} } }`, { id: server.id });
-      const setting = created.createDedicatedServerNotificationSetting.notificationSetting;
-      expect(created.createDedicatedServerNotificationSetting.userErrors).toEqual([]);
-      expect(setting).toEqual({ settingId: expect.any(String), frequency: 'DAILY', threshold: 2.5, unit });
-      expect(live(server.id)[list].map((s) => s.id)).toContain(setting.settingId);
-
-      const read = `query($id: ID!, $sid: String!) { dedicatedServer(id: $id) {
-        notificationSettings(kind: ${kind}) { totalCount nodes { settingId } } notificationSetting(kind: ${kind}, id: $sid) { frequency threshold unit } } }`;
-      const listed = await stack().data(read, { id: server.id, sid: setting.settingId });
-      expect(listed.dedicatedServer.notificationSettings.totalCount).toBe(before + 1);
-      expect(listed.dedicatedServer.notificationSetting).toEqual({ frequency: 'DAILY', threshold: 2.5, unit });
-
-      const updated = await stack().data(`mutation($id: ID!, $sid: String!) { updateDedicatedServerNotificationSetting(input: {
-        serverId: $id, kind: ${kind}, settingId: $sid, frequency: MONTHLY, threshold: 7, unit: "${otherUnit}" }) { ${SETTING} ${USER_ERRORS} } }`, { id: server.id, sid: setting.settingId });
-      expect(updated.updateDedicatedServerNotificationSetting).toEqual({ notificationSetting: { settingId: setting.settingId, frequency: 'MONTHLY', threshold: 7, unit: otherUnit }, userErrors: [] });
-      expect((await stack().data(read, { id: server.id, sid: setting.settingId })).dedicatedServer.notificationSetting).toEqual({ frequency: 'MONTHLY', threshold: 7, unit: otherUnit });
-
-      const deleted = await stack().data(`mutation($id: ID!, $sid: String!) { deleteDedicatedServerNotificationSetting(input: { serverId: $id, kind: ${kind}, settingId: $sid }) {
-        dedicatedServer { notificationSettings(kind: ${kind}) { totalCount } } ${USER_ERRORS} } }`, { id: server.id, sid: setting.settingId });
-      expect(deleted.deleteDedicatedServerNotificationSetting).toEqual({ dedicatedServer: { notificationSettings: { totalCount: before } }, userErrors: [] });
-      const gone = await stack().data(read, { id: server.id, sid: setting.settingId });
-      expect(gone.dedicatedServer.notificationSetting).toBeNull();
-
-      const kindPath = kind.toLowerCase();
-      const base = `/bareMetals/v2/servers/${server.id}/notificationSettings/${kindPath}`;
-      expect(writes().map((c) => `${c.method} ${c.path}`)).toEqual([`POST ${base}`, `PUT ${base}/${setting.settingId}`, `DELETE ${base}/${setting.settingId}`]);
-    });
-  }
-
-  it('answers userErrors for an invalid threshold or unit (a 400 from Leaseweb), and for an unknown alert', async () => {
-    const r = record((x) => x.bandwidthSettings.length > 0);
-    const settingsBefore = structuredClone(r.bandwidthSettings);
-    const create = `mutation($id: ID!, $t: Float!, $u: String!) { createDedicatedServerNotificationSetting(input: { serverId: $id, kind: BANDWIDTH, frequency: WEEKLY, threshold: $t, unit: $u }) {
-      notificationSetting { settingId } ${USER_ERRORS} } }`;
-    const zero = await stack().data(create, { id: r.server.id, t: 0, u: 'Gbps' });
-    expect(zero.createDedicatedServerNotificationSetting).toEqual({ notificationSetting: null, userErrors: [{ field: ['input', 'threshold'], message: expect.any(String), code: 'VALIDATION_FAILED' }] });
-    const unit = await stack().data(create, { id: r.server.id, t: 1, u: 'TB' });
-    expect(unit.createDedicatedServerNotificationSetting.userErrors).toEqual([{ field: ['input', 'unit'], message: expect.any(String), code: 'VALIDATION_FAILED' }]);
-    const update = await stack().data(`mutation($id: ID!, $sid: String!) { updateDedicatedServerNotificationSetting(input: { serverId: $id, kind: BANDWIDTH, settingId: $sid, frequency: DAILY, threshold: -3, unit: "Gbps" }) { ${USER_ERRORS} } }`, { id: r.server.id, sid: r.bandwidthSettings[0]!.id });
-    expect(update.updateDedicatedServerNotificationSetting.userErrors[0]).toMatchObject({ field: ['input', 'threshold'] });
-    const unknown = await stack().data(`mutation($id: ID!) { deleteDedicatedServerNotificationSetting(input: { serverId: $id, kind: DATATRAFFIC, settingId: "1" }) { ${USER_ERRORS} } }`, { id: r.server.id });
-    expect(unknown.deleteDedicatedServerNotificationSetting.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
-    expect(live(r.server.id).bandwidthSettings).toEqual(settingsBefore);
-  });
-
-  it('turns DDoS notifications on and off, leaving out what is not given', async () => {
-    const r = record((x) => x.ddos.nulling === 'ENABLED' && x.ddos.scrubbing === 'ENABLED');
-    const data = await stack().data(`mutation($id: ID!) { updateDedicatedServerDdosNotificationSettings(input: { serverId: $id, nulling: DISABLED }) {
-      dedicatedServer { ddosNotificationSettings { nulling scrubbing } } ${USER_ERRORS} } }`, { id: r.server.id });
-    expect(data.updateDedicatedServerDdosNotificationSettings).toEqual({ dedicatedServer: { ddosNotificationSettings: { nulling: 'DISABLED', scrubbing: 'ENABLED' } }, userErrors: [] });
-    expect(live(r.server.id).ddos).toEqual({ nulling: 'DISABLED', scrubbing: 'ENABLED' });
-    await stack().data(`mutation($id: ID!) { updateDedicatedServerDdosNotificationSettings(input: { serverId: $id, scrubbing: DISABLED, nulling: ENABLED }) { ${USER_ERRORS} } }`, { id: r.server.id });
-    expect(live(r.server.id).ddos).toEqual({ nulling: 'ENABLED', scrubbing: 'DISABLED' });
-  });
-});
-
-describe('power (powerOn, powerOff, powerCycle, showServerPowerStatus)', () => {
-  it('powers a server off, on and cycles it, as powerStatus shows', async () => {
-    const r = record((x) => x.power.ipmi === 'on' && x.power.pdu === 'on');
-    const run = (name: string) => stack().data(`mutation($id: ID!) { r: ${name}(input: { serverId: $id }) { dedicatedServer { powerStatus { ipmi pdu poweredOn } } ${USER_ERRORS} } }`, { id: r.server.id });
-    expect((await run('powerOffDedicatedServer')).r).toEqual({ dedicatedServer: { powerStatus: { ipmi: 'off', pdu: 'on', poweredOn: false } }, userErrors: [] });
-    expect(live(r.server.id).power.ipmi).toBe('off');
-    expect((await run('powerCycleDedicatedServer')).r.dedicatedServer.powerStatus).toEqual({ ipmi: 'on', pdu: 'on', poweredOn: true });
-    await run('powerOffDedicatedServer');
-    expect((await run('powerOnDedicatedServer')).r.dedicatedServer.powerStatus.poweredOn).toBe(true);
-    const base = `/bareMetals/v2/servers/${r.server.id}`;
-    expect(writes().map((c) => c.path)).toEqual([`${base}/powerOff`, `${base}/powerCycle`, `${base}/powerOff`, `${base}/powerOn`]);
   });
 });
 
@@ -373,37 +220,6 @@ describe('jobs (launch, cancel, expire, retry)', () => {
     const unknown = await stack().data(`mutation($id: ID!) { retryDedicatedServerJob(input: { serverId: $id, jobId: "00000000-0000-4000-8000-000000000000" }) { ${USER_ERRORS} } }`, { id: r.server.id });
     expect(unknown.retryDedicatedServerJob.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
     expect(writes().map((c) => c.path)).toContain(`/bareMetals/v2/servers/${r.server.id}/jobs/${finished.uuid}/retry`);
-  });
-});
-
-describe('credentials (create, update, delete)', () => {
-  it('creates a credential, changes its password and deletes it', async () => {
-    const { server } = record();
-    const vars = { id: server.id };
-    const created = await stack().data(`mutation($id: ID!) { createDedicatedServerCredential(input: { serverId: $id, type: DATABASE, username: "app", password: "first-pw" }) {
-      credential { type username password } ${USER_ERRORS} } }`, vars);
-    expect(created.createDedicatedServerCredential).toEqual({ credential: { type: 'DATABASE', username: 'app', password: 'first-pw' }, userErrors: [] });
-    const READ = `query($id: ID!) { dedicatedServer(id: $id) { credentials(type: DATABASE) { nodes { username } } credential(type: DATABASE, username: "app") { password } } }`;
-    expect((await stack().data(READ, vars)).dedicatedServer).toEqual({ credentials: { nodes: [{ username: 'app' }] }, credential: { password: 'first-pw' } });
-
-    const dup = await stack().data(`mutation($id: ID!) { createDedicatedServerCredential(input: { serverId: $id, type: DATABASE, username: "app", password: "x" }) { ${USER_ERRORS} } }`, vars);
-    expect(dup.createDedicatedServerCredential.userErrors[0]).toMatchObject({ field: ['input', 'username'] });
-
-    const updated = await stack().data(`mutation($id: ID!) { updateDedicatedServerCredential(input: { serverId: $id, type: DATABASE, username: "app", password: "second-pw" }) {
-      credential { password } ${USER_ERRORS} } }`, vars);
-    expect(updated.updateDedicatedServerCredential).toEqual({ credential: { password: 'second-pw' }, userErrors: [] });
-    expect((await stack().data(READ, vars)).dedicatedServer.credential).toEqual({ password: 'second-pw' });
-
-    const deleted = await stack().data(`mutation($id: ID!) { deleteDedicatedServerCredential(input: { serverId: $id, type: DATABASE, username: "app" }) {
-      dedicatedServer { credentials(type: DATABASE) { totalCount } } ${USER_ERRORS} } }`, vars);
-    expect(deleted.deleteDedicatedServerCredential).toEqual({ dedicatedServer: { credentials: { totalCount: 0 } }, userErrors: [] });
-    expect((await stack().data(READ, vars)).dedicatedServer).toEqual({ credentials: { nodes: [] }, credential: null });
-    expect(live(server.id).credentials.some((c) => c.type === 'DATABASE')).toBe(false);
-
-    const missing = await stack().data(`mutation($id: ID!) { updateDedicatedServerCredential(input: { serverId: $id, type: DATABASE, username: "app", password: "p" }) { ${USER_ERRORS} } }`, vars);
-    expect(missing.updateDedicatedServerCredential.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
-    const base = `/bareMetals/v2/servers/${server.id}/credentials`;
-    expect(writes().map((c) => `${c.method} ${c.path}`)).toEqual([`POST ${base}`, `POST ${base}`, `PUT ${base}/DATABASE/app`, `DELETE ${base}/DATABASE/app`, `PUT ${base}/DATABASE/app`]);
   });
 });
 

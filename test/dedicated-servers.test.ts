@@ -8,7 +8,9 @@ import { useStack } from './support/stack.js';
 /**
  * Dedicated servers, read side: every GET of `dedicatedServers.*` through GraphQL over
  * HTTP, answers checked against the emulator's data set, upstream calls counted.
- * Writes are in dedicated-servers-operations.test.ts.
+ * Writes are in dedicated-servers-operations.test.ts; the families a server shares with
+ * Public Cloud instances (IPs, credentials, notification settings, metrics, power) are
+ * tested in test/families/.
  */
 const stack = useStack();
 /** Which documented operations the GraphQL tests below reached upstream (the sample checks call the emulator directly and do not count). */
@@ -21,7 +23,6 @@ const record = (pred: (r: ServerRecord) => boolean = () => true): ServerRecord =
   return found;
 };
 const ipsOf = (serverId: string) => stack().demo.ipManagement.byEquipment.get(serverId) ?? [];
-const bare = (ip: string) => ip.split(/[/_]/)[0]!;
 const sorted = (values: string[]) => [...values].sort();
 const byIdCalls = () => stack().calls({ method: 'GET', path: /^\/bareMetals\/v2\/servers\/[^/]+$/ });
 
@@ -166,99 +167,6 @@ describe('one server (dedicatedServers.getServer) and summary vs detail', () => 
   });
 });
 
-describe('server IPs (dedicatedServers.listServerIps, showServerIp)', () => {
-  it('batches the IPs of every server of the page into one ipMgmt ?equipmentIds= call', async () => {
-    const data = await stack().data('{ dedicatedServers(first: 12) { nodes { leasewebId ips(first: 100) { totalCount nodes { ip version primary nullRouted } } } } }');
-    const nodes = data.dedicatedServers.nodes;
-    expect(nodes).toHaveLength(12);
-    for (const node of nodes) {
-      const expected = ipsOf(node.leasewebId);
-      expect(node.ips.totalCount).toBe(expected.length);
-      expect(sorted(node.ips.nodes.map((i: any) => i.ip))).toEqual(sorted(expected.map((r) => r.ip)));
-      for (const ip of node.ips.nodes) {
-        const r = expected.find((x) => x.ip === ip.ip)!;
-        expect(ip).toMatchObject({ version: r.version, primary: r.primary, nullRouted: r.nullRouted });
-      }
-    }
-    const batched = stack().calls({ path: '/ipMgmt/v2/ips' });
-    expect(batched).toHaveLength(1);
-    expect(sorted(new URLSearchParams(batched[0]!.search).get('equipmentIds')!.split(','))).toEqual(sorted(nodes.map((n: any) => n.leasewebId)));
-    expect(stack().calls({ path: /\/servers\/[^/]+\/ips/ })).toHaveLength(0);
-    expect(stack().calls()).toHaveLength(2); // the server list and the one ipMgmt call
-  });
-
-  it('filters a server IPs by version, nullRouted and ips without asking the server', async () => {
-    const query = `query($id: ID!, $ips: [IPAddress!]) { dedicatedServer(id: $id) {
-      v6: ips(filter: { version: 6 }) { nodes { ip prefixLength } }
-      nulled: ips(filter: { nullRouted: true }) { nodes { ip } }
-      some: ips(filter: { ips: $ips }) { nodes { ip } } } }`;
-    const withV6 = record((x) => ipsOf(x.server.id).some((i) => i.version === 6));
-    const nulled = record((x) => ipsOf(x.server.id).some((i) => i.nullRouted));
-    for (const r of [withV6, nulled]) {
-      const all = ipsOf(r.server.id);
-      const data = await stack().data(query, { id: r.server.id, ips: all.slice(0, 2).map((i) => i.ip) });
-      expect(data.dedicatedServer.v6.nodes).toEqual(all.filter((i) => i.version === 6).map((i) => ({ ip: i.ip, prefixLength: i.prefixLength })));
-      expect(data.dedicatedServer.nulled.nodes.map((i: any) => i.ip)).toEqual(all.filter((i) => i.nullRouted).map((i) => i.ip));
-      expect(data.dedicatedServer.some.nodes.map((i: any) => i.ip)).toEqual(all.slice(0, 2).map((i) => i.ip));
-    }
-    expect(stack().calls({ path: /\/servers\/[^/]+\/ips/ })).toHaveLength(0);
-  });
-
-  it('asks the server itself when filtering by networkType, one call per server', async () => {
-    const data = await stack().data(`{ dedicatedServers(first: 3) { nodes { leasewebId
-      internal: ips(filter: { networkType: INTERNAL }) { totalCount nodes { ip networkType gateway ddos { detectionProfile protectionType } floatingIp } }
-      public: ips(filter: { networkType: PUBLIC }) { totalCount nodes { ip networkType } } } } }`);
-    for (const node of data.dedicatedServers.nodes) {
-      const internal = ipsOf(node.leasewebId).filter((i) => i.networkType === 'INTERNAL');
-      expect(node.internal.totalCount).toBe(internal.length);
-      expect(node.internal.nodes).toEqual(internal.map((i) => ({ ip: i.ip, networkType: 'INTERNAL', gateway: i.gateway, ddos: i.ddos, floatingIp: i.floatingIp })));
-      expect(sorted(node.public.nodes.map((i: any) => i.ip))).toEqual(sorted(ipsOf(node.leasewebId).filter((i) => i.networkType === 'PUBLIC').map((i) => bare(i.ip))));
-    }
-    const calls = stack().calls({ path: /\/servers\/[^/]+\/ips$/ });
-    expect(calls).toHaveLength(6);
-    expect(sorted(calls.map((c) => new URLSearchParams(c.search).get('networkType')!))).toEqual(['INTERNAL', 'INTERNAL', 'INTERNAL', 'PUBLIC', 'PUBLIC', 'PUBLIC']);
-    expect(stack().calls({ path: '/ipMgmt/' })).toHaveLength(0);
-  });
-
-  it('shows one IP of a server as the server sees it, null for an IP of another server', async () => {
-    const r = record();
-    const ip = ipsOf(r.server.id).find((i) => i.primary)!;
-    const other = ipsOf(records()[1]!.server.id)[0]!;
-    const data = await stack().data(`query($id: ID!, $ip: IPAddress!, $other: IPAddress!) { dedicatedServer(id: $id) {
-      ip(ip: $ip) { id ip networkType primary reverseLookup nullRouted gateway ddos { detectionProfile protectionType } equipmentId }
-      foreign: ip(ip: $other) { ip } } }`, { id: r.server.id, ip: ip.ip, other: other.ip });
-    expect(data.dedicatedServer.ip).toEqual({
-      id: `gid://leaseweb/Ip/${ip.ip}`, ip: ip.ip, networkType: ip.networkType, primary: true, reverseLookup: ip.reverseLookup,
-      nullRouted: ip.nullRouted, gateway: ip.gateway, ddos: ip.ddos, equipmentId: r.server.id,
-    });
-    expect(data.dedicatedServer.foreign).toBeNull();
-    expect(stack().calls({ path: `/servers/${r.server.id}/ips/${ip.ip}` })).toHaveLength(1);
-  });
-
-  it('gives an IP reached from the server the same global id as the ipMgmt one', async () => {
-    const r = record((x) => ipsOf(x.server.id).some((i) => i.version === 6));
-    const data = await stack().data(`query($id: ID!) { dedicatedServer(id: $id) {
-      viaServer: ips(filter: { networkType: PUBLIC }) { nodes { id ip } }
-      viaMgmt: ips { nodes { id ip } } } }`, { id: r.server.id });
-    const viaMgmt = new Map(data.dedicatedServer.viaMgmt.nodes.map((i: any) => [i.ip, i.id]));
-    for (const ip of data.dedicatedServer.viaServer.nodes) expect(viaMgmt.get(ip.ip)).toBe(ip.id);
-  });
-});
-
-describe('null route history (dedicatedServers.showServerNullRouteHistory)', () => {
-  it('lists the null routes of the server IPs', async () => {
-    const routes = stack().demo.ipManagement.nullRoutes;
-    const r = record((x) => routes.some((n) => n.equipmentId === x.server.id));
-    const mine = routes.filter((n) => n.equipmentId === r.server.id);
-    const data = await stack().data(`query($id: ID!) { dedicatedServer(id: $id) { nullRouteHistory {
-      totalCount nodes { ip nulledAt nullLevel automatedUnnullingAt ticketId comment } } } }`, { id: r.server.id });
-    expect(data.dedicatedServer.nullRouteHistory.totalCount).toBe(mine.length);
-    expect(data.dedicatedServer.nullRouteHistory.nodes).toEqual(
-      mine.map((n) => ({ ip: `${n.ip}/${stack().demo.ipManagement.ips.get(n.ip)!.prefixLength}`, nulledAt: n.nulledAt, nullLevel: n.nullLevel, automatedUnnullingAt: n.automatedUnnullingAt, ticketId: n.ticketId, comment: n.comment })),
-    );
-  });
-});
-
 describe('network interfaces (dedicatedServers.listNetworkInterfaces, showNetworkInterface)', () => {
   it('lists the switch ports and shows one by type', async () => {
     const r = record();
@@ -273,7 +181,7 @@ describe('network interfaces (dedicatedServers.listNetworkInterfaces, showNetwor
   });
 });
 
-describe('hardware and metrics', () => {
+describe('hardware', () => {
   it('shows the last hardware scan (dedicatedServers.showHardwareInformation)', async () => {
     const { server } = record();
     const data = await stack().data(`query($id: ID!) { dedicatedServer(id: $id) { hardwareInformation { scanId parserVersion scannedAt result } } }`, { id: server.id });
@@ -283,76 +191,9 @@ describe('hardware and metrics', () => {
     expect(hw.result.cpu).toHaveLength(server.specs!.cpu.quantity);
     expect(hw.result.disks).toHaveLength(server.specs!.hdd.reduce((n, h) => n + h.amount, 0));
   });
-
-  it('shows bandwidth metrics (dedicatedServers.showBandwidthMetrics) with 95TH for PERCENTILE_95', async () => {
-    const { server } = record();
-    const data = await stack().data(`query($id: ID!) { dedicatedServer(id: $id) {
-      bandwidthMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-01T03:00:00Z", granularity: HOUR, aggregation: PERCENTILE_95) {
-        from to granularity aggregation series { name unit values { timestamp value } } } } }`, { id: server.id });
-    const m = data.dedicatedServer.bandwidthMetrics;
-    expect(m).toMatchObject({ granularity: 'HOUR', aggregation: '95TH' });
-    expect(Date.parse(m.from)).toBe(Date.parse('2026-01-01T00:00:00Z'));
-    expect(sorted(m.series.map((s: any) => s.name))).toEqual(['DOWN_PUBLIC', 'UP_PUBLIC']);
-    for (const s of m.series) {
-      expect(s.unit).toBe('bps');
-      expect(s.values.map((v: any) => v.timestamp)).toEqual(['2026-01-01T00:00:00Z', '2026-01-01T01:00:00Z', '2026-01-01T02:00:00Z']);
-    }
-    const params = new URLSearchParams(stack().calls({ path: '/metrics/bandwidth' })[0]!.search);
-    expect(Object.fromEntries(params)).toEqual({ from: '2026-01-01T00:00:00Z', to: '2026-01-01T03:00:00Z', granularity: 'HOUR', aggregation: '95TH' });
-  });
-
-  it('shows data traffic metrics (dedicatedServers.showDatatrafficMetrics), one value without granularity', async () => {
-    const { server } = record();
-    const data = await stack().data(`query($id: ID!) { dedicatedServer(id: $id) {
-      daily: datatrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z", granularity: DAY) { aggregation granularity series { name unit values { timestamp } } }
-      total: datatrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z") { series { name values { timestamp value } } } } }`, { id: server.id });
-    expect(data.dedicatedServer.daily.aggregation).toBe('SUM');
-    for (const s of data.dedicatedServer.daily.series) {
-      expect(s.unit).toBe('B');
-      expect(s.values).toHaveLength(3);
-    }
-    // "If granularity is omitted from the request, only one metric is returned."
-    for (const s of data.dedicatedServer.total.series) expect(s.values).toHaveLength(1);
-  });
-
-  it('turns a refused metrics request into a field error', async () => {
-    const { server } = record();
-    const res = await stack().query(`query($id: ID!) { dedicatedServer(id: $id) { leasewebId
-      datatrafficMetrics(from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z", granularity: DAY) { aggregation } } }`, { id: server.id });
-    expect(res.data?.dedicatedServer.leasewebId).toBe(server.id);
-    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0]?.path).toEqual(['dedicatedServer', 'datatrafficMetrics']);
-  });
 });
 
-describe('settings, power, jobs, credentials and DHCP (reads)', () => {
-  it('lists and shows bandwidth and data traffic notification settings', async () => {
-    const r = record((x) => x.bandwidthSettings.length > 0 && x.datatrafficSettings.length > 0);
-    const [bw, dt] = [r.bandwidthSettings[0]!, r.datatrafficSettings[0]!];
-    const data = await stack().data(`query($id: ID!, $bw: String!, $dt: String!) { dedicatedServer(id: $id) {
-      bandwidth: notificationSettings(kind: BANDWIDTH) { totalCount nodes { settingId frequency threshold unit actions { type } } }
-      datatraffic: notificationSettings(kind: DATATRAFFIC) { totalCount nodes { settingId } }
-      oneBw: notificationSetting(kind: BANDWIDTH, id: $bw) { settingId unit lastCheckedAt }
-      oneDt: notificationSetting(kind: DATATRAFFIC, id: $dt) { settingId threshold unit }
-      missing: notificationSetting(kind: DATATRAFFIC, id: $bw) { settingId } } }`, { id: r.server.id, bw: bw.id, dt: dt.id });
-    const s = data.dedicatedServer;
-    expect(s.bandwidth).toEqual({ totalCount: r.bandwidthSettings.length, nodes: r.bandwidthSettings.map((n) => ({ settingId: n.id, frequency: n.frequency, threshold: Number(n.threshold), unit: n.unit, actions: n.actions.map((a) => ({ type: a.type })) })) });
-    expect(s.datatraffic).toEqual({ totalCount: r.datatrafficSettings.length, nodes: r.datatrafficSettings.map((n) => ({ settingId: n.id })) });
-    expect(s.oneBw).toEqual({ settingId: bw.id, unit: bw.unit, lastCheckedAt: bw.lastCheckedAt });
-    expect(s.oneDt).toEqual({ settingId: dt.id, threshold: Number(dt.threshold), unit: dt.unit });
-    expect(s.missing).toBeNull();
-  });
-
-  it('inspects DDoS notification settings and the power status', async () => {
-    const off = record((x) => x.power.ipmi === 'off');
-    const on = record((x) => x.power.ipmi === 'on' && x.ddos.scrubbing === 'DISABLED');
-    const query = `query($id: ID!) { dedicatedServer(id: $id) { ddosNotificationSettings { nulling scrubbing } powerStatus { ipmi pdu poweredOn } } }`;
-    const a = await stack().data(query, { id: off.server.id });
-    expect(a.dedicatedServer).toEqual({ ddosNotificationSettings: off.ddos, powerStatus: { ipmi: 'off', pdu: off.power.pdu, poweredOn: false } });
-    const b = await stack().data(query, { id: on.server.id });
-    expect(b.dedicatedServer).toEqual({ ddosNotificationSettings: on.ddos, powerStatus: { ipmi: 'on', pdu: on.power.pdu, poweredOn: on.power.pdu === 'on' } });
-  });
-
+describe('jobs and DHCP (reads)', () => {
   it('lists jobs newest first, filters them, and shows one with its tasks and operating system', async () => {
     const r = record((x) => x.jobs.length > 1);
     const install = r.jobs.find((j) => j.type === 'install')!;
@@ -383,21 +224,6 @@ describe('settings, power, jobs, credentials and DHCP (reads)', () => {
     const data = await stack().data(`query($id: ID!) { dedicatedServer(id: $id) { jobs(first: 1) { nodes { leasewebId tasks { taskId description status } } } } }`, { id: r.server.id });
     expect(data.dedicatedServer.jobs.nodes[0]).toEqual({ leasewebId: job.uuid, tasks: job.tasks!.map((t) => ({ taskId: t.uuid, description: t.description, status: t.status })) });
     expect(stack().calls({ path: `/jobs/${job.uuid}` })).toHaveLength(1);
-  });
-
-  it('lists credentials without passwords, by type, and shows one with its password', async () => {
-    const r = record((x) => x.credentials.length >= 2);
-    const [c] = r.credentials;
-    const data = await stack().data(`query($id: ID!, $user: String!) { dedicatedServer(id: $id) {
-      all: credentials { totalCount nodes { type username password } }
-      os: credentials(type: OPERATING_SYSTEM) { nodes { type username } }
-      one: credential(type: ${c!.type}, username: $user) { type username password }
-      none: credential(type: DATABASE, username: $user) { username } } }`, { id: r.server.id, user: c!.username });
-    expect(data.dedicatedServer.all).toEqual({ totalCount: r.credentials.length, nodes: r.credentials.map((x) => ({ type: x.type, username: x.username, password: null })) });
-    expect(data.dedicatedServer.os.nodes).toEqual(r.credentials.filter((x) => x.type === 'OPERATING_SYSTEM').map((x) => ({ type: x.type, username: x.username })));
-    expect(data.dedicatedServer.one).toEqual({ type: c!.type, username: c!.username, password: c!.password });
-    expect(data.dedicatedServer.none).toBeNull();
-    expect(stack().calls({ path: `/servers/${r.server.id}/credentials/OPERATING_SYSTEM` }).length).toBeGreaterThanOrEqual(1);
   });
 
   it('lists DHCP reservations (dedicatedServers.listDhcpReservations)', async () => {

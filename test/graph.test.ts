@@ -31,7 +31,7 @@ describe('node(id:) for every type', () => {
       NullRoute: found.nullRoutes.nodes[0]?.id,
       PublicCloudInstance: instance?.id,
       PublicCloudImage: instance?.image?.id,
-      PublicCloudSnapshot: found.publicCloudInstances.nodes.flatMap((i: any) => i.snapshots?.nodes ?? [])[0]?.id,
+      Snapshot: found.publicCloudInstances.nodes.flatMap((i: any) => i.snapshots?.nodes ?? [])[0]?.id,
       Domain: domain.id,
       DnsRecordSet: domain.recordSets.nodes[0]?.id,
       Service: found.services.nodes[0]?.id,

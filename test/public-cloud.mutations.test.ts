@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../src/emulator/dataset.js';
-import { instanceTypesIn, isos, standardImages } from '../src/emulator/public-cloud/catalogues.js';
+import { instanceTypesIn, standardImages } from '../src/emulator/public-cloud/catalogues.js';
 import type { InstanceRecord } from '../src/emulator/public-cloud/data.js';
 import { typesForUpdate } from '../src/emulator/public-cloud/routes.js';
 import { sample, samplesAvailable, shapeDifferences } from './support/samples.js';
@@ -33,19 +33,9 @@ function inputTypeOf(name: string): string {
   const special: Record<string, string> = {
     terminatePublicCloudInstance: 'PublicCloudInstanceInput',
     cancelPublicCloudInstanceTermination: 'PublicCloudInstanceInput',
-    startPublicCloudInstance: 'PublicCloudInstanceInput',
-    stopPublicCloudInstance: 'PublicCloudInstanceInput',
-    rebootPublicCloudInstance: 'PublicCloudInstanceInput',
-    deleteAllPublicCloudInstanceCredentials: 'PublicCloudInstanceInput',
     resetPublicCloudInstancePassword: 'PublicCloudInstanceInput',
-    detachPublicCloudInstanceIso: 'PublicCloudInstanceInput',
     addPublicCloudInstanceToPrivateNetwork: 'PublicCloudInstanceInput',
     removePublicCloudInstanceFromPrivateNetwork: 'PublicCloudInstanceInput',
-    removePublicCloudInstanceIpNullRoute: 'PublicCloudInstanceIpInput',
-    storePublicCloudInstanceCredential: 'PublicCloudInstanceCredentialInput',
-    updatePublicCloudInstanceCredential: 'PublicCloudInstanceCredentialInput',
-    restorePublicCloudInstanceSnapshot: 'PublicCloudInstanceSnapshotInput',
-    deletePublicCloudInstanceSnapshot: 'PublicCloudInstanceSnapshotInput',
   };
   return special[name] ?? name[0]!.toUpperCase() + name.slice(1) + 'Input';
 }
@@ -123,23 +113,9 @@ describe('launching and changing instances', () => {
   });
 });
 
-describe('the instance state machine', () => {
-  it('stops a running instance, starts a stopped one, reboots only when running', async () => {
-    const r = find((x) => x.instance.state === 'RUNNING' && x.instance.contract.state === 'ACTIVE');
-    const input = { instanceId: r.instance.id };
-    expect((await mutate('stopPublicCloudInstance', input)).instance.state).toBe('STOPPED');
-    expect(r.instance.state).toBe('STOPPED');
-    const again = await mutate('stopPublicCloudInstance', input);
-    expect(again).toMatchObject({ instance: null, userErrors: [{ field: ['input', 'instanceId'], code: 'VALIDATION_FAILED' }] });
-    expect(again.userErrors[0].message).toMatch(/must be RUNNING/);
-    expect((await mutate('rebootPublicCloudInstance', input)).userErrors).toHaveLength(1);
-    expect((await mutate('startPublicCloudInstance', input)).instance.state).toBe('RUNNING');
-    expect((await mutate('startPublicCloudInstance', input)).userErrors[0].message).toMatch(/must be STOPPED/);
-    const reboot = await mutate('rebootPublicCloudInstance', input);
-    expect(reboot).toMatchObject({ instance: { state: 'RUNNING' }, userErrors: [] });
-    expect(stack().calls({ method: 'POST' }).map((c) => c.path.split('/').pop())).toEqual(['stop', 'stop', 'reboot', 'start', 'start', 'reboot']);
-  });
-
+// Start, stop and reboot are the power family (test/families/power.test.ts); IPs,
+// credentials, ISO and snapshots are families too (test/families/).
+describe('terminating instances', () => {
   it('terminates an hourly instance at once and refuses to cancel it', async () => {
     const r = find((x) => x.instance.contract.type === 'HOURLY' && x.instance.state === 'RUNNING');
     const input = { instanceId: r.instance.id };
@@ -148,7 +124,8 @@ describe('the instance state machine', () => {
     expect(res.instance).toMatchObject({ state: 'DESTROYING', contract: { state: 'DELETE_SCHEDULED', endsAt: expect.any(String) } });
     expect(stack().calls({ method: 'DELETE' }).map((c) => c.path)).toEqual([`/publicCloud/v1/instances/${r.instance.id}`]);
     expect((await mutate('cancelPublicCloudInstanceTermination', input)).userErrors).toHaveLength(1);
-    expect((await mutate('stopPublicCloudInstance', input)).userErrors[0].message).toMatch(/destroying/);
+    const stop = await stack().data(`mutation($id: ID!) { powerOffEquipment(input: { equipmentId: $id }) { ${ERRORS} } }`, { id: `gid://leaseweb/PublicCloudInstance/${r.instance.id}` });
+    expect(stop.powerOffEquipment.userErrors[0].message).toMatch(/destroying/);
     expect(r.instance.state).toBe('DESTROYING');
   });
 
@@ -163,94 +140,9 @@ describe('the instance state machine', () => {
     expect((await mutate('cancelPublicCloudInstanceTermination', input)).userErrors[0].message).toMatch(/not scheduled/);
   });
 
-  it('reports an unknown instance as NOT_FOUND', async () => {
-    const res = await mutate('startPublicCloudInstance', { instanceId: '00000000-0000-4000-8000-000000000000' });
-    expect(res).toMatchObject({ instance: null, userErrors: [{ code: 'NOT_FOUND' }] });
-  });
 });
 
-describe('instance IPs', () => {
-  const IP = `ip { ip reverseLookup nullRouted networkType ddos { protectionType } } ${ERRORS}`;
-
-  it('sets a reverse lookup that ipMgmt sees too', async () => {
-    const r = find((x) => publicIps(x.instance.id).some((ip) => !ip.nullRouted));
-    const ip = publicIps(r.instance.id)[0]!.ip;
-    const res = await mutate('updatePublicCloudInstanceIp', { instanceId: r.instance.id, ip, reverseLookup: 'edge.example.net' }, IP);
-    expect(res).toMatchObject({ ip: { ip, reverseLookup: 'edge.example.net', networkType: 'PUBLIC' }, userErrors: [] });
-    const mgmt = await stack().data(`{ ip(ip: "${ip}") { reverseLookup } }`);
-    expect(mgmt.ip.reverseLookup).toBe('edge.example.net');
-  });
-
-  it('null routes through the instance, and ipMgmt and the instance agree before and after', async () => {
-    const r = find((x) => publicIps(x.instance.id).some((ip) => !ip.nullRouted) && x.instance.state === 'RUNNING');
-    const ip = publicIps(r.instance.id)[0]!.ip;
-    const input = { instanceId: r.instance.id, ip };
-    const res = await mutate('nullRoutePublicCloudInstanceIp', { ...input, comment: 'Under attack', automatedUnnullingAfterHours: 2 }, IP);
-    expect(res).toMatchObject({ ip: { ip, nullRouted: true }, userErrors: [] });
-    const view = `{ ip(ip: "${ip}") { nullRouted equipment { ... on PublicCloudInstance { leasewebId } } nullRouteHistory(first: 1) { nodes { comment active automatedUnnullingAt equipmentId } } }
-      publicCloudInstance(id: "${r.instance.id}") { ips(filter: { nullRouted: true }) { nodes { ip } } viaInstance: ips(filter: { networkType: PUBLIC, nullRouted: true }) { nodes { ip } } } }`;
-    const after = await stack().data(view);
-    expect(after.ip).toMatchObject({ nullRouted: true, equipment: { leasewebId: r.instance.id } });
-    const [route] = after.ip.nullRouteHistory.nodes;
-    expect(route).toMatchObject({ comment: 'Under attack', active: true, equipmentId: r.instance.id });
-    const inTwoHours = Date.parse(route.automatedUnnullingAt) - Date.now();
-    expect(inTwoHours).toBeGreaterThan(7_100_000);
-    expect(inTwoHours).toBeLessThanOrEqual(7_200_000);
-    expect(after.publicCloudInstance.ips.nodes).toEqual([{ ip }]);
-    expect(after.publicCloudInstance.viaInstance.nodes).toEqual([{ ip }]);
-    expect(stack().calls({ path: `/instances/${r.instance.id}/ips/${ip}/null`, method: 'POST' })).toHaveLength(1);
-
-    expect((await mutate('nullRoutePublicCloudInstanceIp', input, IP)).userErrors[0].message).toMatch(/already null routed/);
-    const lifted = await mutate('removePublicCloudInstanceIpNullRoute', input, IP);
-    expect(lifted).toMatchObject({ ip: { nullRouted: false }, userErrors: [] });
-    const cleared = await stack().data(view);
-    expect(cleared.ip.nullRouted).toBe(false);
-    expect(cleared.ip.nullRouteHistory.nodes[0].active).toBe(false);
-    expect(cleared.publicCloudInstance.viaInstance.nodes).toEqual([]);
-    expect((await mutate('removePublicCloudInstanceIpNullRoute', input, IP)).userErrors[0].message).toMatch(/not null routed/);
-  });
-
-  it('refuses to null route an internal IP or for a bad number of hours', async () => {
-    const r = find((x) => publicIps(x.instance.id).length > 0 && x.instance.state === 'RUNNING');
-    const internal = await mutate('nullRoutePublicCloudInstanceIp', { instanceId: r.instance.id, ip: r.internalIps[0]!.ip }, IP);
-    expect(internal.userErrors[0]).toMatchObject({ field: ['input', 'ip'], message: expect.stringMatching(/public/) });
-    const hours = await mutate('nullRoutePublicCloudInstanceIp', { instanceId: r.instance.id, ip: publicIps(r.instance.id)[0]!.ip, automatedUnnullingAfterHours: 0 }, IP);
-    expect(hours.userErrors[0].field).toEqual(['input', 'automatedUnnulingAt']);
-    expect(r.internalIps[0]!.nullRouted).toBe(false);
-  });
-});
-
-describe('credentials', () => {
-  const CRED = `credential { type username password } ${ERRORS}`;
-
-  it('stores, changes, deletes one and deletes all', async () => {
-    const r = find((x) => x.instance.state === 'RUNNING');
-    const id = r.instance.id;
-    const stored = await mutate('storePublicCloudInstanceCredential', { instanceId: id, type: 'CONTROL_PANEL', username: 'plesk', password: 's3cret!' }, CRED);
-    expect(stored).toEqual({ credential: { type: 'CONTROL_PANEL', username: 'plesk', password: 's3cret!' }, userErrors: [] });
-    expect(r.credentials).toContainEqual({ type: 'CONTROL_PANEL', username: 'plesk', password: 's3cret!' });
-    const dup = await mutate('storePublicCloudInstanceCredential', { instanceId: id, type: 'CONTROL_PANEL', username: 'plesk', password: 'x' }, CRED);
-    expect(dup.userErrors[0].field).toEqual(['input', 'username']);
-    const badName = await mutate('storePublicCloudInstanceCredential', { instanceId: id, type: 'CONTROL_PANEL', username: 'no spaces', password: 'x' }, CRED);
-    expect(badName.userErrors[0].field).toEqual(['input', 'username']);
-
-    const changed = await mutate('updatePublicCloudInstanceCredential', { instanceId: id, type: 'CONTROL_PANEL', username: 'plesk', password: 'n3w' }, CRED);
-    expect(changed.credential.password).toBe('n3w');
-    const read = await stack().data(`{ publicCloudInstance(id: "${id}") { credential(type: CONTROL_PANEL, username: "plesk") { password } } }`);
-    expect(read.publicCloudInstance.credential.password).toBe('n3w');
-
-    const deleted = await mutate('deletePublicCloudInstanceCredential', { instanceId: id, type: 'CONTROL_PANEL', username: 'plesk' });
-    expect(deleted.userErrors).toEqual([]);
-    expect(r.credentials.some((c) => c.username === 'plesk')).toBe(false);
-    const gone = await mutate('deletePublicCloudInstanceCredential', { instanceId: id, type: 'CONTROL_PANEL', username: 'plesk' });
-    expect(gone.userErrors[0].code).toBe('NOT_FOUND');
-
-    expect((await mutate('deleteAllPublicCloudInstanceCredentials', { instanceId: id })).userErrors).toEqual([]);
-    expect(r.credentials).toEqual([]);
-    const list = await stack().data(`{ publicCloudInstance(id: "${id}") { credentials { totalCount } } }`);
-    expect(list.publicCloudInstance.credentials.totalCount).toBe(0);
-  });
-
+describe('passwords', () => {
   it('resets the password of a running instance only', async () => {
     const r = find((x) => x.instance.state === 'RUNNING' && x.credentials.some((c) => c.type === 'OPERATING_SYSTEM'));
     const os = r.credentials.find((c) => c.type === 'OPERATING_SYSTEM')!;
@@ -264,19 +156,7 @@ describe('credentials', () => {
   });
 });
 
-describe('ISO, reinstall, snapshots and private network', () => {
-  it('attaches an ISO only when none is attached, and detaches it', async () => {
-    const r = find((x) => !x.instance.iso && x.instance.state === 'RUNNING');
-    const input = { instanceId: r.instance.id };
-    const attached = await mutate('attachPublicCloudInstanceIso', { ...input, isoId: isos[2]!.id });
-    expect(attached).toMatchObject({ instance: { iso: { isoId: isos[2]!.id } }, userErrors: [] });
-    expect((await mutate('attachPublicCloudInstanceIso', { ...input, isoId: isos[0]!.id })).userErrors[0].field).toEqual(['input', 'isoId']);
-    expect((await mutate('detachPublicCloudInstanceIso', input)).instance.iso).toBeNull();
-    expect((await mutate('detachPublicCloudInstanceIso', input)).userErrors).toHaveLength(1);
-    expect((await mutate('attachPublicCloudInstanceIso', { ...input, isoId: 'NOPE' })).userErrors[0].field).toEqual(['input', 'isoId']);
-    expect(r.instance.iso).toBeNull();
-  });
-
+describe('reinstall and private network', () => {
   it('reinstalls an instance without snapshots with a new image and new credentials', async () => {
     const debian = standardImages.find((i) => i.flavour === 'debian')!;
     const r = find((x) => x.snapshots.length === 0 && x.instance.state === 'RUNNING' && x.instance.image.id !== debian.id && x.instance.image.family === 'linux');
@@ -290,24 +170,6 @@ describe('ISO, reinstall, snapshots and private network', () => {
     const withSnapshot = find((x) => x.snapshots.length > 0);
     const refused = await mutate('reinstallPublicCloudInstance', { instanceId: withSnapshot.instance.id, imageId: standardImages[0]!.id });
     expect(refused.userErrors[0].message).toMatch(/snapshots/);
-  });
-
-  it('takes one snapshot of a running instance, restores and deletes it', async () => {
-    const r = find((x) => x.snapshots.length === 0 && x.instance.state === 'RUNNING');
-    const input = { instanceId: r.instance.id };
-    const SNAPS = `instance { snapshots { nodes { id leasewebId name state } } } ${ERRORS}`;
-    const created = await mutate('createPublicCloudInstanceSnapshot', { ...input, name: 'before-upgrade' }, SNAPS);
-    expect(created.userErrors).toEqual([]);
-    const [snap] = created.instance.snapshots.nodes;
-    expect(snap).toMatchObject({ name: 'before-upgrade', state: 'READY', leasewebId: r.snapshots[0]!.id });
-    expect((await mutate('createPublicCloudInstanceSnapshot', { ...input, name: 'second' }, SNAPS)).userErrors[0].message).toMatch(/one snapshot/);
-    // Restore by global id (which names the instance too).
-    expect((await mutate('restorePublicCloudInstanceSnapshot', { ...input, snapshotId: snap.id })).userErrors).toEqual([]);
-    expect(stack().calls({ method: 'PUT' }).map((c) => c.path)).toEqual([`/publicCloud/v1/instances/${r.instance.id}/snapshots/${snap.leasewebId}`]);
-    expect((await mutate('deletePublicCloudInstanceSnapshot', { ...input, snapshotId: snap.leasewebId }, SNAPS)).instance.snapshots.nodes).toEqual([]);
-    expect((await mutate('deletePublicCloudInstanceSnapshot', { ...input, snapshotId: snap.leasewebId })).userErrors[0].code).toBe('NOT_FOUND');
-    const stopped = find((x) => x.instance.state === 'STOPPED' && x.snapshots.length === 0);
-    expect((await mutate('createPublicCloudInstanceSnapshot', { instanceId: stopped.instance.id, name: 'x' })).userErrors[0].message).toMatch(/RUNNING/);
   });
 
   it('adds an instance to the private network and takes it out, not while it has snapshots', async () => {

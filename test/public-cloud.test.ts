@@ -262,55 +262,25 @@ describe('Public Cloud edges', () => {
     );
   });
 
-  it('asks the instance for its internal IPs, sending the ips filter |-separated', async () => {
-    const r = find((x) => publicIps(x.instance.id).length > 0);
-    const [pub] = publicIps(r.instance.id);
-    const [internal] = r.internalIps;
-    const query = `query($id: ID!, $f: PublicCloudInstanceIpFilter) { publicCloudInstance(id: $id) { ips(filter: $f) { totalCount nodes { ip networkType primary } } } }`;
-    const inner = await stack().data(query, { id: r.instance.id, f: { networkType: 'INTERNAL' } });
-    expect(inner.publicCloudInstance.ips.nodes).toEqual([{ ip: internal!.ip, networkType: 'INTERNAL', primary: false }]);
-    const both = await stack().data(query, { id: r.instance.id, f: { networkType: 'PUBLIC', ips: [pub!.ip, internal!.ip] } });
-    expect(both.publicCloudInstance.ips.nodes).toEqual([{ ip: pub!.ip, networkType: 'PUBLIC', primary: true }]);
-    const sent = stack().calls({ path: `/instances/${r.instance.id}/ips` }).map((c) => new URLSearchParams(c.search).get('ips'));
-    expect(sent).toEqual([null, `${pub!.ip}|${internal!.ip}`]);
-  });
-
-  it('reads one IP of an instance with its DDoS profile, null for an address it does not have', async () => {
-    const r = find((x) => publicIps(x.instance.id).length > 0);
-    const address = publicIps(r.instance.id)[0]!;
-    const data = await stack().data(`query($id: ID!) { publicCloudInstance(id: $id) { ip(ip: "${address.ip}") { ip reverseLookup primary ddos { detectionProfile protectionType } } none: ip(ip: "192.0.2.1") { ip } } }`, { id: r.instance.id });
-    expect(data.publicCloudInstance.ip).toEqual({ ip: address.ip, reverseLookup: address.reverseLookup, primary: true, ddos: address.ddos });
-    expect(data.publicCloudInstance.none).toBeNull();
-  });
-
   it('resolves instances, snapshots and images by global id', async () => {
     const r = find((x) => x.snapshots.length > 0);
     const snap = r.snapshots[0]!;
     const custom = stack().demo.publicCloud.customImages[0]!;
-    const data = await stack().data(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on PublicCloudSnapshot { name instance { leasewebId } } ... on PublicCloudImage { name } ... on PublicCloudInstance { leasewebId } } }`, {
-      ids: [`gid://leaseweb/PublicCloudInstance/${r.instance.id}`, `gid://leaseweb/PublicCloudSnapshot/${r.instance.id}/${snap.id}`, `gid://leaseweb/PublicCloudImage/${custom.id}`, 'gid://leaseweb/PublicCloudImage/NOPE'],
+    const data = await stack().data(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Snapshot { name equipment { ... on PublicCloudInstance { leasewebId } } } ... on PublicCloudImage { name } ... on PublicCloudInstance { leasewebId } } }`, {
+      ids: [`gid://leaseweb/PublicCloudInstance/${r.instance.id}`, `gid://leaseweb/Snapshot/PublicCloudInstance/${r.instance.id}/${snap.id}`, `gid://leaseweb/PublicCloudImage/${custom.id}`, 'gid://leaseweb/PublicCloudImage/NOPE'],
     });
     expect(data.nodes).toEqual([
       { __typename: 'PublicCloudInstance', id: `gid://leaseweb/PublicCloudInstance/${r.instance.id}`, leasewebId: r.instance.id },
-      { __typename: 'PublicCloudSnapshot', id: `gid://leaseweb/PublicCloudSnapshot/${r.instance.id}/${snap.id}`, name: snap.displayName, instance: { leasewebId: r.instance.id } },
+      { __typename: 'Snapshot', id: `gid://leaseweb/Snapshot/PublicCloudInstance/${r.instance.id}/${snap.id}`, name: snap.displayName, equipment: { leasewebId: r.instance.id } },
       { __typename: 'PublicCloudImage', id: `gid://leaseweb/PublicCloudImage/${custom.id}`, name: custom.name },
       null,
     ]);
   });
 });
 
+// The families an instance shares with servers (IPs, credentials, metrics, power, snapshots,
+// ISO and console) are tested in test/families/.
 describe('Public Cloud per-instance reads', () => {
-  it('gives console access to a running instance only', async () => {
-    const running = find((r) => r.instance.state === 'RUNNING');
-    const stopped = find((r) => r.instance.state === 'STOPPED');
-    const query = 'query($id: ID!) { publicCloudInstance(id: $id) { console { url } } }';
-    const ok = await stack().data(query, { id: running.instance.id });
-    expect(ok.publicCloudInstance.console.url).toMatch(/^https:\/\/.+token=/);
-    const refused = await stack().query(query, { id: stopped.instance.id });
-    expect(refused.data?.publicCloudInstance.console).toBeNull();
-    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-  });
-
   it('lists the types an instance can change to, and its reinstall images', async () => {
     const r = find((x) => x.instance.region === 'us-east-1');
     const data = await stack().data(`query($id: ID!) { publicCloudInstance(id: $id) {
@@ -326,63 +296,6 @@ describe('Public Cloud per-instance reads', () => {
     expect(data.publicCloudInstance.reinstallImages.totalCount).toBe(standardImages.length + custom.length);
     expect(data.publicCloudInstance.customOnly.nodes).toEqual(custom.map((i) => ({ leasewebId: i.id, custom: true })));
     expect(stack().calls({ path: '/instanceTypesUpdate' })).toHaveLength(1);
-  });
-
-  it('lists credentials without passwords and reads one with it', async () => {
-    const r = find((x) => x.credentials.length > 1);
-    const os = r.credentials.find((c) => c.type === 'OPERATING_SYSTEM')!;
-    const data = await stack().data(`query($id: ID!, $u: String!) { publicCloudInstance(id: $id) {
-      all: credentials { totalCount nodes { type username password } }
-      panel: credentials(type: CONTROL_PANEL) { nodes { type username } }
-      one: credential(type: OPERATING_SYSTEM, username: $u) { type username password }
-      none: credential(type: OPERATING_SYSTEM, username: "nobody") { username }
-    } }`, { id: r.instance.id, u: os.username });
-    const pc = data.publicCloudInstance;
-    expect(pc.all.nodes).toEqual(r.credentials.map((c) => ({ type: c.type, username: c.username, password: null })));
-    expect(pc.panel.nodes).toEqual(r.credentials.filter((c) => c.type === 'CONTROL_PANEL').map(({ type, username }) => ({ type, username })));
-    expect(pc.one).toEqual(os);
-    expect(pc.none).toBeNull();
-    expect(paths('/credentials').sort()).toEqual(
-      [`/publicCloud/v1/instances/${r.instance.id}/credentials`, `/publicCloud/v1/instances/${r.instance.id}/credentials/CONTROL_PANEL`, `/publicCloud/v1/instances/${r.instance.id}/credentials/OPERATING_SYSTEM/${os.username}`, `/publicCloud/v1/instances/${r.instance.id}/credentials/OPERATING_SYSTEM/nobody`].sort(),
-    );
-  });
-
-  it('lists and reads snapshots', async () => {
-    const r = find((x) => x.snapshots.length > 0);
-    const snap = r.snapshots[0]!;
-    const data = await stack().data(`query($id: ID!, $s: String!) { publicCloudInstance(id: $id) {
-      snapshots { totalCount nodes { leasewebId name state createdAt } }
-      snapshot(id: $s) { leasewebId name }
-      none: snapshot(id: "00000000-0000-4000-8000-000000000000") { name }
-    } }`, { id: r.instance.id, s: snap.id });
-    expect(data.publicCloudInstance.snapshots).toEqual({ totalCount: 1, nodes: [{ leasewebId: snap.id, name: snap.displayName, state: snap.state, createdAt: snap.created }] });
-    expect(data.publicCloudInstance.snapshot).toEqual({ leasewebId: snap.id, name: snap.displayName });
-    expect(data.publicCloudInstance.none).toBeNull();
-  });
-
-  it('reads CPU and data traffic metrics', async () => {
-    const r = find((x) => x.instance.state === 'RUNNING');
-    const data = await stack().data(`query($id: ID!) { publicCloudInstance(id: $id) {
-      cpuMetrics(from: "2025-12-01T00:00:00Z", to: "2025-12-01T01:00:00Z", granularity: TEN_MINUTES) { granularity unit series { name unit values { timestamp value } } summary { name average peak { value } } }
-      dataTrafficMetrics(from: "2025-12-01", to: "2025-12-04") { granularity aggregation unit series { name values { value } } summary { name total average } }
-    } }`, { id: r.instance.id });
-    const { cpuMetrics: cpu, dataTrafficMetrics: traffic } = data.publicCloudInstance;
-    expect(cpu.granularity).toBe('10m');
-    expect(cpu.unit).toBe('%');
-    const values = cpu.series[0].values.map((v: any) => v.value);
-    expect(values).toHaveLength(6);
-    expect(cpu.summary[0].average).toBeCloseTo(values.reduce((a: number, b: number) => a + b, 0) / 6, 1);
-    expect(cpu.summary[0].peak.value).toBe(Math.max(...values));
-    expect(traffic).toMatchObject({ granularity: 'DAY', aggregation: 'SUM', unit: 'B' });
-    expect(traffic.series.map((s: any) => s.name)).toEqual(['downPublic', 'upPublic']);
-    for (const s of traffic.series) {
-      expect(s.values).toHaveLength(3);
-      const summary = traffic.summary.find((x: any) => x.name === s.name);
-      expect(summary.total).toBe(s.values.reduce((a: number, v: any) => a + v.value, 0));
-    }
-    expect(new URLSearchParams(stack().calls({ path: '/metrics/cpu' })[0]!.search).get('granularity')).toBe('10m');
-    const backwards = await stack().query(`{ publicCloudInstance(id: "${r.instance.id}") { cpuMetrics(from: "2025-12-02", to: "2025-12-01") { unit } } }`);
-    expect(backwards.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('reads what an instance cost in a month', async () => {

@@ -71,8 +71,8 @@ describe('retries', () => {
     const ip = stack().demo.ipManagement.byEquipment.get(server.id)!.find((r) => r.networkType === 'PUBLIC' && !r.nullRouted)!;
     stack().emulator.failNext({ match: '/null', method: 'POST', kind: 'status', status: 503 });
     const res = await stack().query(
-      'mutation($s: ID!, $ip: IPAddress!) { nullRouteDedicatedServerIp(input: { serverId: $s, ip: $ip }) { ip { nullRouted } userErrors { message } } }',
-      { s: server.id, ip: ip.ip },
+      'mutation($s: ID!, $ip: IPAddress!) { nullRouteEquipmentIp(input: { equipmentId: $s, ip: $ip }) { ip { nullRouted } userErrors { message } } }',
+      { s: `gid://leaseweb/DedicatedServer/${server.id}`, ip: ip.ip },
     );
     expect(res.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
     expect(stack().calls({ method: 'POST' })).toHaveLength(1);
@@ -82,7 +82,7 @@ describe('retries', () => {
   it('never retries a write after a connection reset', async () => {
     const server = firstServer();
     stack().emulator.failNext({ match: '/powerCycle', method: 'POST', kind: 'reset' });
-    const res = await stack().query('mutation($s: ID!) { powerCycleDedicatedServer(input: { serverId: $s }) { userErrors { message } } }', { s: server.id });
+    const res = await stack().query('mutation($s: ID!) { powerCycleEquipment(input: { equipmentId: $s }) { userErrors { message } } }', { s: `gid://leaseweb/DedicatedServer/${server.id}` });
     expect(res.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
     expect(stack().calls({ method: 'POST' })).toHaveLength(1);
   });
