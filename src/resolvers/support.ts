@@ -30,19 +30,21 @@ export function localId(id: string, typename: string): string {
 /**
  * Runs a write and shapes its payload. What the caller can fix (a 400/404/409/422 from
  * Leaseweb, or input the gateway refused) becomes `userErrors`; anything else (auth,
- * rate limits, upstream failures) is a GraphQL error on the mutation field.
+ * rate limits, upstream failures) is a GraphQL error on the mutation field. `renames`
+ * maps a field Leaseweb names in `errorDetails` (a path parameter such as `instanceId`) to
+ * the input field the caller gave.
  */
-export async function payload<T extends object>(run: () => Promise<T>): Promise<T & { userErrors: UserError[] }> {
+export async function payload<T extends object>(run: () => Promise<T>, renames: Readonly<Record<string, string>> = {}): Promise<T & { userErrors: UserError[] }> {
   try {
     return { ...(await run()), userErrors: [] };
   } catch (error) {
-    const userErrors = toUserErrors(error);
+    const userErrors = toUserErrors(error, renames);
     if (!userErrors) throw error;
     return { userErrors } as T & { userErrors: UserError[] };
   }
 }
 
-function toUserErrors(error: unknown): UserError[] | undefined {
+function toUserErrors(error: unknown, renames: Readonly<Record<string, string>>): UserError[] | undefined {
   if (error instanceof InputError) {
     return [{ field: error.field ?? null, message: error.message, code: 'INVALID' }];
   }
@@ -51,8 +53,11 @@ function toUserErrors(error: unknown): UserError[] | undefined {
   const code = error.code === 'NOT_FOUND' ? 'NOT_FOUND' : (errorCode ?? 'INVALID');
   const details = Object.entries(errorDetails ?? {});
   if (details.length === 0) return [{ field: null, message: error.message, code }];
-  return details.flatMap(([field, messages]) =>
-    (messages.length ? messages : [error.message]).map((message) => ({ field: ['input', ...field.split('.')], message, code })),
+  return details.flatMap(([field, messages]) => {
+    const [top = '', ...below] = field.split('.');
+    const path = ['input', Object.hasOwn(renames, top) ? renames[top]! : top, ...below];
+    return (messages.length ? messages : [error.message]).map((message) => ({ field: path, message, code }));
+  }
   );
 }
 

@@ -12,6 +12,8 @@ export interface OwnerRow {
   api: string;
   /** The collection the owner is an item of, e.g. `servers`. */
   collection: string;
+  /** The owner's path parameter as Leaseweb names it (in `errorDetails` too), e.g. `serverId`. */
+  idParam: string;
   ips?: IpQuirks;
   credentials?: CredentialQuirks;
   notificationSettings?: NotificationQuirks;
@@ -88,6 +90,7 @@ export const owners = {
   DedicatedServer: {
     api: '/bareMetals/v2',
     collection: 'servers',
+    idParam: 'serverId',
     ips: bareMetalIps,
     credentials: { paged: true, deleteAll: false },
     notificationSettings: { ddos: true },
@@ -97,6 +100,7 @@ export const owners = {
   PublicCloudInstance: {
     api: '/publicCloud/v1',
     collection: 'instances',
+    idParam: 'instanceId',
     ips: cloudIps,
     credentials: { paged: false, types: ['OPERATING_SYSTEM', 'CONTROL_PANEL'], deleteAll: true },
     metrics: { flavor: 'cloud', cpu: true },
@@ -108,7 +112,7 @@ export const owners = {
 } satisfies Record<string, OwnerRow>;
 
 export type OwnerType = keyof typeof owners;
-export type Family = Exclude<keyof OwnerRow, 'api' | 'collection'>;
+export type Family = Exclude<keyof OwnerRow, 'api' | 'collection' | 'idParam'>;
 
 /** One owner: its GraphQL type and Leaseweb id. */
 export interface OwnerRef {

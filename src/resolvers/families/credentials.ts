@@ -5,8 +5,7 @@ import { InputError } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { connectionResolvers, toWindow } from '../connection.js';
 import type { ProductGraph } from '../nodes.js';
-import { payload } from '../support.js';
-import { inputOwner, onEquipment, ownerFields, refOf, type OwnerModel } from './owner.js';
+import { familyPayload, inputOwner, onEquipment, ownerFields, refOf, type OwnerModel } from './owner.js';
 
 /** Refuses a credential type the owner does not store, before any call. */
 function checkType(ref: OwnerRef, type: CredentialType | null | undefined, field: string[]): void {
@@ -18,7 +17,7 @@ function checkType(ref: OwnerRef, type: CredentialType | null | undefined, field
 
 /** A credential write on one owner, answering with the credential. */
 function onCredential(equipmentId: string, type: CredentialType, write: (ref: OwnerRef) => Promise<unknown>) {
-  return payload(async () => {
+  return familyPayload(async () => {
     const ref = inputOwner(equipmentId, 'credentials');
     checkType(ref, type, ['input', 'type']);
     return { credential: (await write(ref)) as never };

@@ -9,8 +9,8 @@ import { bareIp } from '../../ip-address.js';
 import { connectionResolvers, toWindow } from '../connection.js';
 import { ipFromMgmt, ipFromView, ipPage } from '../ip-edge.js';
 import type { ProductGraph } from '../nodes.js';
-import { given, payload } from '../support.js';
-import { inputOwner, ownerFields, refOf, type OwnerModel } from './owner.js';
+import { given } from '../support.js';
+import { familyPayload, inputOwner, ownerFields, refOf, type OwnerModel } from './owner.js';
 
 interface IpArgs {
   first?: number | null;
@@ -39,7 +39,7 @@ async function ips(ref: OwnerRef, { first, after, filter }: IpArgs, ctx: GraphQL
 
 /** Runs a write on one owner's IP and answers with the IP as the owner shows it now. */
 function onIp(ctx: GraphQLContext, equipmentId: string, ip: string, write: (ref: OwnerRef) => Promise<ProductIpView>) {
-  return payload(async () => {
+  return familyPayload(async () => {
     const ref = inputOwner(equipmentId, 'ips');
     const view = await write(ref);
     // ipMgmt holds the same record (public IPs): its cached reads are stale now.

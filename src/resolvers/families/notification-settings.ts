@@ -4,8 +4,8 @@ import { InputError } from '../../errors.js';
 import type { NotificationSettingKind, Resolvers } from '../../generated/graphql.js';
 import { connectionResolvers, toWindow } from '../connection.js';
 import type { ProductGraph } from '../nodes.js';
-import { given, payload } from '../support.js';
-import { inputOwner, onEquipment, ownerFields, refOf, type OwnerModel } from './owner.js';
+import { given } from '../support.js';
+import { familyPayload, inputOwner, onEquipment, ownerFields, refOf, type OwnerModel } from './owner.js';
 
 interface ListArgs {
   kind: NotificationSettingKind;
@@ -27,7 +27,7 @@ const resolvers: Resolvers = {
 
   Mutation: {
     createNotificationSetting: (_, { input: { equipmentId, kind, frequency, threshold, unit } }, ctx) =>
-      payload(async () => ({
+      familyPayload(async () => ({
         notificationSetting: await ctx.ds.notificationSettings.create(inputOwner(equipmentId, 'notificationSettings'), kind, {
           frequency,
           threshold: String(threshold),
@@ -35,7 +35,7 @@ const resolvers: Resolvers = {
         }),
       })),
     updateNotificationSetting: (_, { input: { equipmentId, kind, settingId, frequency, threshold, unit } }, ctx) =>
-      payload(async () => ({
+      familyPayload(async () => ({
         notificationSetting: await ctx.ds.notificationSettings.update(
           inputOwner(equipmentId, 'notificationSettings'),
           kind,

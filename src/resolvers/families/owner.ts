@@ -48,9 +48,19 @@ export function inputOwner(equipmentId: string, family: Family): OwnerRef {
   return { typename: type, id: parts[0]! };
 }
 
+/** Leaseweb's name of every owner's path parameter (`serverId` …) → the input's `equipmentId`. */
+const OWNER_ID_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.values(owners).map((row: OwnerRow) => [row.idParam, 'equipmentId']),
+);
+
+/** Runs a family write; a refusal Leaseweb pins on the owner's id reads as one on `input.equipmentId`. */
+export function familyPayload<T extends object>(run: () => Promise<T>) {
+  return payload(run, OWNER_ID_FIELDS);
+}
+
 /** Runs a write on one owner and answers with the owner as it is afterwards. */
 export function onEquipment(ctx: GraphQLContext, equipmentId: string, family: Family, write: (ref: OwnerRef) => Promise<unknown>) {
-  return payload(async () => {
+  return familyPayload(async () => {
     const ref = inputOwner(equipmentId, family);
     await write(ref);
     forgetEquipment(ctx, ref.typename, ref.id);

@@ -50,9 +50,6 @@ const resolvers: Resolvers = {
       return snapshot ? withOwner(ref, snapshot) : null;
     },
   })) as Resolvers),
-  ...(ownerFields('console', (typename: OwnerType) => ({
-    console: (owner: OwnerModel, _: unknown, ctx: GraphQLContext) => ctx.ds.snapshots.console(refOf(typename, owner)),
-  })) as Resolvers),
 
   Mutation: {
     createSnapshot: (_, { input }, ctx) =>
@@ -79,4 +76,10 @@ const resolvers: Resolvers = {
   SnapshotConnection: connectionResolvers,
 };
 
-export const snapshots: ProductGraph = { resolvers: [resolvers], nodes };
+// A map of its own: an owner with both snapshots and a console would otherwise have one
+// spread overwrite the other.
+const consoles = ownerFields('console', (typename: OwnerType) => ({
+  console: (owner: OwnerModel, _: unknown, ctx: GraphQLContext) => ctx.ds.snapshots.console(refOf(typename, owner)),
+})) as Resolvers;
+
+export const snapshots: ProductGraph = { resolvers: [resolvers, consoles], nodes };
