@@ -1,5 +1,6 @@
 import { intParam, ok, paginate } from '../http.js';
-import type { EmulatorRequest, Router } from '../router.js';
+import type { Route } from '../types.js';
+import type { InvoicesDataset, InvoicesRequest as EmulatorRequest } from './data.js';
 import { cents, findInvoice, invoicePdf, invoiceSummary, proformaDate, proformaItems } from './data.js';
 
 const BASE = '/invoices/v1';
@@ -29,14 +30,22 @@ function proforma(req: EmulatorRequest) {
   });
 }
 
-export function register(router: Router): void {
-  router.get(`${BASE}/invoices`, (req) => paginate(req, req.data.invoices.invoices.map(invoiceSummary), 'invoices', { defaultLimit: 10 }));
-  // A literal segment wins over `:invoiceId` (see Router.match).
-  router.get(`${BASE}/invoices/proforma`, proforma);
-  router.get(`${BASE}/invoices/:invoiceId`, (req) => ok(findInvoice(req)));
-  router.get(`${BASE}/invoices/:invoiceId/pdf`, (req) => ({
-    status: 200,
-    headers: { 'content-type': 'application/pdf' },
-    raw: invoicePdf(findInvoice(req)),
-  }));
+function listInvoices(req: EmulatorRequest) {
+  return paginate(req, req.data.invoices.invoices.map(invoiceSummary), 'invoices', { defaultLimit: 10 });
 }
+
+function inspectInvoice(req: EmulatorRequest) {
+  return ok(findInvoice(req));
+}
+
+function getInvoicePdf(req: EmulatorRequest) {
+  return { status: 200, headers: { 'content-type': 'application/pdf' }, raw: invoicePdf(findInvoice(req)) };
+}
+
+export const routes: Array<Route<InvoicesDataset>> = [
+  { id: 'invoices.listInvoices', method: 'GET', path: `${BASE}/invoices`, handler: listInvoices },
+  // A literal segment wins over `{invoiceId}` (see Router.match).
+  { id: 'invoices.getProforma', method: 'GET', path: `${BASE}/invoices/proforma`, handler: proforma },
+  { id: 'invoices.inspectInvoice', method: 'GET', path: `${BASE}/invoices/{invoiceId}`, handler: inspectInvoice },
+  { id: 'invoices.getInvoicePdf', method: 'GET', path: `${BASE}/invoices/{invoiceId}/pdf`, handler: getInvoicePdf },
+];
