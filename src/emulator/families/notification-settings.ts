@@ -1,5 +1,6 @@
 import type { DdosNotificationSettings, NotificationSetting } from '../../datasources/types/dedicated-servers.js';
-import { badRequest, noContent, notFound, ok, paginate, validateBody } from '../http.js';
+import { badRequest, noContent, ok, validateBody } from '../http.js';
+import { resource } from '../resource.js';
 import type { EmulatorRequest } from '../types.js';
 import { familyRoutes, type Owner } from './owner.js';
 
@@ -29,48 +30,42 @@ type SettingBody = { frequency: NotificationSetting['frequency']; threshold: str
 
 export function notificationSettingRoutes<D, R>(owner: NotificationSettingsOwner<D, R>) {
   const { routes, add } = familyRoutes<D>('notificationSettings', owner);
-  const settingPath = `/{${owner.settingParam}}`;
 
-  const body = (req: EmulatorRequest<D>, kind: Kind) => {
-    const given = validateBody<SettingBody>(req, { frequency: FREQUENCIES, threshold: 'string', unit: UNITS[kind] }, ['frequency', 'threshold', 'unit']);
-    if (!/^\d+(\.\d+)?$/.test(given.threshold) || Number(given.threshold) <= 0) throw badRequest({ threshold: ['This value should be a positive number.'] });
-    return given;
-  };
-  const find = (req: EmulatorRequest<D>, kind: Kind) => {
-    const list = owner.settings(owner.find(req), kind);
-    const setting = list.find((s) => s.id === req.params[owner.settingParam]);
-    if (!setting) throw notFound('notification setting');
-    return { list, setting };
+  const checkThreshold = (threshold: unknown) => {
+    if (typeof threshold !== 'string' || !/^\d+(\.\d+)?$/.test(threshold) || Number(threshold) <= 0) throw badRequest({ threshold: ['This value should be a positive number.'] });
   };
 
+  // Bandwidth and datatraffic thresholds are plain collections of one shape.
   for (const kind of ['bandwidth', 'datatraffic'] as const) {
-    const ops = owner.ops[kind];
-    const listSettings = (req: EmulatorRequest<D>) => paginate(req, owner.settings(owner.find(req), kind), LIST_KEYS[kind]);
-    const createSetting = (req: EmulatorRequest<D>) => {
-      const list = owner.settings(owner.find(req), kind);
-      const given = body(req, kind);
-      const setting = owner.create(req, given.frequency, given.threshold, given.unit);
-      list.push(setting);
-      return ok(setting, 201);
-    };
-    const getSetting = (req: EmulatorRequest<D>) => ok(find(req, kind).setting);
-    const updateSetting = (req: EmulatorRequest<D>) => {
-      const { setting } = find(req, kind);
-      Object.assign(setting, body(req, kind));
-      return ok(setting);
-    };
-    const deleteSetting = (req: EmulatorRequest<D>) => {
-      const { list, setting } = find(req, kind);
-      list.splice(list.indexOf(setting), 1);
-      return noContent();
-    };
-    // Named after the kind, so the route table shows which handler serves what.
-    const named = <F>(name: string, fn: F) => Object.defineProperty(fn, 'name', { value: `${name}${kind === 'bandwidth' ? 'Bandwidth' : 'Datatraffic'}Setting${name === 'list' ? 's' : ''}` });
-    add(ops.list, 'GET', `/notificationSettings/${kind}`, named('list', listSettings));
-    add(ops.create, 'POST', `/notificationSettings/${kind}`, named('create', createSetting));
-    add(ops.get, 'GET', `/notificationSettings/${kind}${settingPath}`, named('get', getSetting));
-    add(ops.update, 'PUT', `/notificationSettings/${kind}${settingPath}`, named('update', updateSetting));
-    add(ops.delete, 'DELETE', `/notificationSettings/${kind}${settingPath}`, named('delete', deleteSetting));
+    const rules = { frequency: FREQUENCIES, threshold: 'string', unit: UNITS[kind] } as const;
+    const required = ['frequency', 'threshold', 'unit'];
+    routes.push(...resource<D, NotificationSetting>({
+      path: `${owner.path}/notificationSettings/${kind}`,
+      idParam: owner.settingParam,
+      key: LIST_KEYS[kind],
+      noun: 'notification setting',
+      ops: owner.ops[kind],
+      items: (req) => owner.settings(owner.find(req), kind),
+      id: (setting) => setting.id,
+      create: {
+        rules,
+        required,
+        build: (req, body) => {
+          checkThreshold(body.threshold);
+          const given = body as SettingBody;
+          return owner.create(req, given.frequency, given.threshold, given.unit);
+        },
+      },
+      update: {
+        rules,
+        required,
+        apply: (setting, body) => {
+          checkThreshold(body.threshold);
+          Object.assign(setting, body);
+        },
+      },
+      family: 'notificationSettings',
+    }));
   }
 
   const ddos = owner.ddos;
