@@ -3,6 +3,7 @@ import { ipRoutes } from '../families/ips.js';
 import { metricRoutes } from '../families/metrics.js';
 import { notificationSettingRoutes } from '../families/notification-settings.js';
 import { powerRoutes } from '../families/power.js';
+import { opIds } from '../families/owner.js';
 import { toProductIp } from '../ip-management/data.js';
 import { findServer, notification, type ServerRecord, type ServersDataset, type ServersRequest } from './data.js';
 import { CREDENTIAL_TYPES } from './routes-operations.js';
@@ -21,35 +22,25 @@ function syncInterface(req: ServersRequest, record: ServerRecord): void {
 export const serverFamilyRoutes = [
   ...ipRoutes<ServersDataset, ServerRecord>({
     ...SERVER,
-    ops: {
-      list: 'dedicatedServers.listServerIps',
-      get: 'dedicatedServers.showServerIp',
-      update: 'dedicatedServers.updateServerIp',
-      nullRoute: 'dedicatedServers.nullRouteServerIp',
-      removeNullRoute: 'dedicatedServers.removeServerIpNullRoute',
-      nullRouteHistory: 'dedicatedServers.showServerNullRouteHistory',
-    },
+    ops: opIds('dedicatedServers', {
+      list: 'listServerIps', get: 'showServerIp', update: 'updateServerIp', nullRoute: 'nullRouteServerIp', removeNullRoute: 'removeServerIpNullRoute',
+      nullRouteHistory: 'showServerNullRouteHistory',
+    }),
     id: (r) => r.server.id,
     ips: serverIps,
     view: toProductIp,
-    paging: 'paged',
-    ipsSeparator: ',',
-    networkTypeFilter: true,
-    strictVersion: false,
+    // bareMetals: lists paged, `ips=a,b`, a networkType filter, any version matches nothing.
+    paging: 'paged', ipsSeparator: ',', networkTypeFilter: true, strictVersion: false,
     update: { detectionProfile: true, reverseLookupRequired: false },
     nullRoute: { status: 202, publicIpv4Only: false, defaultComment: 'Null routed through the Dedicated Servers API' },
     afterNullRoute: syncInterface,
   }),
   ...credentialRoutes<ServersDataset, ServerRecord>({
     ...SERVER,
-    ops: {
-      list: 'dedicatedServers.listServerCredentials',
-      create: 'dedicatedServers.createServerCredential',
-      listByType: 'dedicatedServers.listServerCredentialsByType',
-      get: 'dedicatedServers.showServerCredential',
-      update: 'dedicatedServers.updateServerCredential',
-      delete: 'dedicatedServers.deleteServerCredential',
-    },
+    ops: opIds('dedicatedServers', {
+      list: 'listServerCredentials', create: 'createServerCredential', listByType: 'listServerCredentialsByType',
+      get: 'showServerCredential', update: 'updateServerCredential', delete: 'deleteServerCredential',
+    }),
     credentials: (r) => r.credentials,
     types: CREDENTIAL_TYPES,
     paging: 'paged',
@@ -87,12 +78,9 @@ export const serverFamilyRoutes = [
   ...powerRoutes<ServersDataset, ServerRecord>({
     ...SERVER,
     style: 'switched',
-    ops: {
-      info: 'dedicatedServers.showServerPowerStatus',
-      on: 'dedicatedServers.powerOnServer',
-      off: 'dedicatedServers.powerOffServer',
-      cycle: 'dedicatedServers.powerCycleServer',
-    },
+    ops: opIds('dedicatedServers', {
+      info: 'showServerPowerStatus', on: 'powerOnServer', off: 'powerOffServer', cycle: 'powerCycleServer',
+    }),
     power: (r) => r.power,
   }),
 ];

@@ -32,3 +32,8 @@ export function familyRoutes<D>(family: FamilyName, owner: { path: string }) {
   };
   return { routes, add };
 }
+
+/** Operation ids of one product: `opIds('vps', { list: 'listVpsIps' })` → `{ list: 'vps.listVpsIps' }`. */
+export function opIds<K extends string>(product: string, names: Record<K, string>): Record<K, string> {
+  return Object.fromEntries(Object.entries<string>(names).map(([key, name]) => [key, `${product}.${name}`])) as Record<K, string>;
+}

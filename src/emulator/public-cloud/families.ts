@@ -5,6 +5,7 @@ import { ipRoutes } from '../families/ips.js';
 import { isoRoutes } from '../families/iso.js';
 import { metricRoutes } from '../families/metrics.js';
 import { powerRoutes } from '../families/power.js';
+import { opIds } from '../families/owner.js';
 import { snapshotRoutes } from '../families/snapshots.js';
 import { isos } from './catalogues.js';
 import {
@@ -29,35 +30,26 @@ const writable = (r: InstanceRecord) => void usable(r);
 export const instanceFamilyRoutes = [
   ...ipRoutes<PublicCloudDataset, InstanceRecord>({
     ...INSTANCE,
-    ops: {
-      list: 'publicCloud.listInstanceIps',
-      get: 'publicCloud.getInstanceIp',
-      update: 'publicCloud.updateInstanceIp',
-      nullRoute: 'publicCloud.nullRouteInstanceIp',
-      removeNullRoute: 'publicCloud.removeInstanceIpNullRoute',
-    },
+    ops: opIds('publicCloud', {
+      list: 'listInstanceIps', get: 'getInstanceIp', update: 'updateInstanceIp', nullRoute: 'nullRouteInstanceIp',
+      removeNullRoute: 'removeInstanceIpNullRoute',
+    }),
     id: (r) => r.instance.id,
     ips: (req, r) => instanceIpRecords(req.data, r),
     view: (ip) => toInstanceIp(ip, true),
-    paging: 'whole',
-    ipsSeparator: '|',
-    networkTypeFilter: false,
-    strictVersion: true,
+    // Public Cloud: lists whole, `ips=a|b`, no networkType filter, version 4 or 6 only.
+    paging: 'whole', ipsSeparator: '|', networkTypeFilter: false, strictVersion: true,
     update: { detectionProfile: false, reverseLookupRequired: true },
     nullRoute: { status: 200, unnullingTime: isoTime, publicIpv4Only: true, defaultComment: null },
     writable,
   }),
   ...credentialRoutes<PublicCloudDataset, InstanceRecord>({
     ...INSTANCE,
-    ops: {
-      list: 'publicCloud.listInstanceCredentials',
-      create: 'publicCloud.storeInstanceCredential',
-      deleteAll: 'publicCloud.deleteAllInstanceCredentials',
-      listByType: 'publicCloud.listInstanceCredentialsByType',
-      get: 'publicCloud.getInstanceCredential',
-      update: 'publicCloud.updateInstanceCredential',
-      delete: 'publicCloud.deleteInstanceCredential',
-    },
+    ops: opIds('publicCloud', {
+      list: 'listInstanceCredentials', create: 'storeInstanceCredential', deleteAll: 'deleteAllInstanceCredentials',
+      listByType: 'listInstanceCredentialsByType', get: 'getInstanceCredential', update: 'updateInstanceCredential',
+      delete: 'deleteInstanceCredential',
+    }),
     credentials: (r) => r.credentials,
     types: CREDENTIAL_TYPES,
     paging: 'whole',
@@ -80,13 +72,10 @@ export const instanceFamilyRoutes = [
   }),
   ...snapshotRoutes<PublicCloudDataset, InstanceRecord>({
     ...INSTANCE,
-    ops: {
-      list: 'publicCloud.listInstanceSnapshots',
-      create: 'publicCloud.createInstanceSnapshot',
-      get: 'publicCloud.getInstanceSnapshot',
-      restore: 'publicCloud.restoreInstanceSnapshot',
-      delete: 'publicCloud.deleteInstanceSnapshot',
-    },
+    ops: opIds('publicCloud', {
+      list: 'listInstanceSnapshots', create: 'createInstanceSnapshot', get: 'getInstanceSnapshot', restore: 'restoreInstanceSnapshot',
+      delete: 'deleteInstanceSnapshot',
+    }),
     snapshots: (r) => r.snapshots,
     running,
     writable,
