@@ -33,6 +33,12 @@ const ipRow = (path: string, ops: IpOwner<IpDataset, never>['ops'], quirks: type
 const credentialRow = (path: string, types: string[], ops: CredentialOwner<never, never>['ops']) =>
   credentialRoutes<never, never>({ path, find: missing, credentials: missing, types, paging: 'paged', ops });
 
+/** A Public Cloud machine's power (a state machine) and data traffic. */
+const machineRows = (path: string, noun: string, ops: Record<'start' | 'stop' | 'reboot' | 'datatraffic', string>) => [
+  ...powerRoutes<never, never>({ path, find: missing, style: 'stateful', machine: missing, noun, ops }),
+  ...metricRoutes<never, never>({ path, find: missing, style: 'publicCloud', id: missing, running: missing, time: missing, ops: { datatraffic: ops.datatraffic } }),
+];
+
 const NE = '/bareMetals/v2/networkEquipments/{networkEquipmentId}';
 const RACK = '/bareMetals/v2/privateRacks/{privateRackId}';
 const VPS = '/publicCloud/v1/vps/{vpsId}';
@@ -91,14 +97,7 @@ const futureOwners: Record<string, Array<Route<never>>> = {
         get: 'getVpsCredential', update: 'updateVpsCredential', delete: 'deleteVpsCredential',
       }),
     }),
-    ...powerRoutes<never, never>({
-      path: VPS, find: missing, style: 'stateful', machine: missing, noun: 'VPS',
-      ops: opIds('vps', { start: 'startVps', stop: 'stopVps', reboot: 'rebootVps' }),
-    }),
-    ...metricRoutes<never, never>({
-      path: VPS, find: missing, style: 'publicCloud', id: missing, running: missing, time: missing,
-      ops: opIds('vps', { datatraffic: 'getVpsDataTrafficMetrics' }),
-    }),
+    ...machineRows(VPS, 'VPS', opIds('vps', { start: 'startVps', stop: 'stopVps', reboot: 'rebootVps', datatraffic: 'getVpsDataTrafficMetrics' })),
     ...snapshotRoutes<never, never>({
       path: VPS, find: missing, snapshots: missing, running: missing, writable: missing, time: missing, noun: 'VPS',
       ops: opIds('vps', { list: 'listVpsSnapshots', create: 'createVpsSnapshot', get: 'getVpsSnapshot', restore: 'restoreVpsSnapshot', delete: 'deleteVpsSnapshot' }),
@@ -114,14 +113,9 @@ const futureOwners: Record<string, Array<Route<never>>> = {
       list: 'listLoadBalancerIps', get: 'getLoadBalancerIp', update: 'updateLoadBalancerIp', nullRoute: 'nullRouteLoadBalancerIp',
       removeNullRoute: 'removeLoadBalancerIpNullRoute',
     }), publicCloudIps),
-    ...powerRoutes<never, never>({
-      path: LB, find: missing, style: 'stateful', machine: missing, noun: 'load balancer',
-      ops: opIds('publicCloud', { start: 'startLoadBalancer', stop: 'stopLoadBalancer', reboot: 'rebootLoadBalancer' }),
-    }),
-    ...metricRoutes<never, never>({
-      path: LB, find: missing, style: 'publicCloud', id: missing, running: missing, time: missing,
-      ops: opIds('publicCloud', { datatraffic: 'getLoadBalancerDataTrafficMetrics' }),
-    }),
+    ...machineRows(LB, 'load balancer', opIds('publicCloud', {
+      start: 'startLoadBalancer', stop: 'stopLoadBalancer', reboot: 'rebootLoadBalancer', datatraffic: 'getLoadBalancerDataTrafficMetrics',
+    })),
   ],
 };
 
