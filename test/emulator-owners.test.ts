@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { credentialRoutes, type CredentialOwner } from '../src/emulator/families/credentials.js';
-import { ipRoutes, type IpOwner } from '../src/emulator/families/ips.js';
+import { bareMetalsIps, ipRoutes, publicCloudIps, type IpOwner } from '../src/emulator/families/ips.js';
 import { isoRoutes } from '../src/emulator/families/iso.js';
 import { consoleRoutes } from '../src/emulator/families/console.js';
 import { metricRoutes } from '../src/emulator/families/metrics.js';
@@ -21,12 +21,9 @@ import type { Route } from '../src/emulator/types.js';
 const missing = () => {
   throw new Error('no records for this owner yet');
 };
-const bareMetalsIps = { paging: 'paged', ipsSeparator: ',', networkTypeFilter: true, strictVersion: false } as const;
-const publicCloudIps = { paging: 'whole', ipsSeparator: '|', networkTypeFilter: false, strictVersion: true } as const;
 const ipRow = (path: string, ops: IpOwner<IpDataset, never>['ops'], quirks: typeof bareMetalsIps | typeof publicCloudIps) =>
   ipRoutes<IpDataset, never>({
     path, find: missing, ops, ...quirks, id: missing, ips: missing, view: missing,
-    update: { detectionProfile: quirks === bareMetalsIps, reverseLookupRequired: quirks !== bareMetalsIps },
     nullRoute: { status: quirks === bareMetalsIps ? 202 : 200, publicIpv4Only: quirks !== bareMetalsIps, defaultComment: null },
   });
 

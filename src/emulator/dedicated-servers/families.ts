@@ -1,5 +1,5 @@
 import { credentialRoutes } from '../families/credentials.js';
-import { ipRoutes } from '../families/ips.js';
+import { bareMetalsIps, ipRoutes } from '../families/ips.js';
 import { metricRoutes } from '../families/metrics.js';
 import { notificationSettingRoutes } from '../families/notification-settings.js';
 import { powerRoutes } from '../families/power.js';
@@ -29,9 +29,7 @@ export const serverFamilyRoutes = [
     id: (r) => r.server.id,
     ips: serverIps,
     view: toProductIp,
-    // bareMetals: lists paged, `ips=a,b`, a networkType filter, any version matches nothing.
-    paging: 'paged', ipsSeparator: ',', networkTypeFilter: true, strictVersion: false,
-    update: { detectionProfile: true, reverseLookupRequired: false },
+    ...bareMetalsIps,
     nullRoute: { status: 202, publicIpv4Only: false, defaultComment: 'Null routed through the Dedicated Servers API' },
     afterNullRoute: syncInterface,
   }),

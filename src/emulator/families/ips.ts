@@ -58,6 +58,24 @@ export interface IpOwner<D extends IpDataset, R> extends Owner<D, R> {
   afterNullRoute?: (req: EmulatorRequest<D>, owner: R) => void;
 }
 
+/** The IP quirks of bareMetals owners (servers, network equipment, racks). */
+export const bareMetalsIps = {
+  paging: 'paged',
+  ipsSeparator: ',',
+  networkTypeFilter: true,
+  strictVersion: false,
+  update: { detectionProfile: true, reverseLookupRequired: false },
+} as const;
+
+/** The IP quirks of Public Cloud owners (instances, VPS, load balancers). */
+export const publicCloudIps = {
+  paging: 'whole',
+  ipsSeparator: '|',
+  networkTypeFilter: false,
+  strictVersion: true,
+  update: { detectionProfile: false, reverseLookupRequired: true },
+} as const;
+
 const DETECTION_PROFILES = ['ADVANCED_DEFAULT', 'ADVANCED_LOW_UDP', 'ADVANCED_MED_UDP'];
 
 export function ipRoutes<D extends IpDataset, R>(owner: IpOwner<D, R>) {

@@ -1,7 +1,7 @@
 import type { PublicCloudCredentialType } from '../../datasources/types/public-cloud.js';
 import { consoleRoutes } from '../families/console.js';
 import { credentialRoutes } from '../families/credentials.js';
-import { ipRoutes } from '../families/ips.js';
+import { ipRoutes, publicCloudIps } from '../families/ips.js';
 import { isoRoutes } from '../families/iso.js';
 import { metricRoutes } from '../families/metrics.js';
 import { powerRoutes } from '../families/power.js';
@@ -37,9 +37,7 @@ export const instanceFamilyRoutes = [
     id: (r) => r.instance.id,
     ips: (req, r) => instanceIpRecords(req.data, r),
     view: (ip) => toInstanceIp(ip, true),
-    // Public Cloud: lists whole, `ips=a|b`, no networkType filter, version 4 or 6 only.
-    paging: 'whole', ipsSeparator: '|', networkTypeFilter: false, strictVersion: true,
-    update: { detectionProfile: false, reverseLookupRequired: true },
+    ...publicCloudIps,
     nullRoute: { status: 200, unnullingTime: isoTime, publicIpv4Only: true, defaultComment: null },
     writable,
   }),
