@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { usesLeasewebNameservers, type DomainRecord } from '../src/emulator/domains/data.js';
-import { endpointsAvailable, trackOperations } from './support/operations.js';
+import { trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
 
 const stack = useStack();
-const domainOps = trackOperations(stack, 'domains.', (suite) => !suite.includes('documented shape'));
-const dnsOps = trackOperations(stack, 'dns.', (suite) => !suite.includes('documented shape'));
+const domainOps = trackOperations(stack, (op) => op.product === 'domains', (suite) => !suite.includes('documented shape'));
+const dnsOps = trackOperations(stack, (op) => op.product === 'dns', (suite) => !suite.includes('documented shape'));
 
 const domains = () => [...stack().demo.domains.domains.values()];
 const zoned = () => domains().find((d) => d.status === 'ACTIVE' && d.zone && usesLeasewebNameservers(d) && d.dnssecAutomated)!;
@@ -286,7 +286,7 @@ describe('nameservers and DNSSEC', () => {
 });
 
 describe('operation coverage', () => {
-  it.skipIf(!endpointsAvailable)('reached every domains and DNS write through GraphQL', (ctx) => {
+  it('reached every domains and DNS write through GraphQL', (ctx) => {
     if (domainOps.partial(ctx)) ctx.skip();
     const only = (op: { id: string; method: string }) => op.method !== 'GET';
     expect([...domainOps.missing(only), ...dnsOps.missing(only)]).toEqual([]);

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { EmulatorRequest, EmulatorResponse } from './router.js';
+import type { EmulatorRequest as Request, EmulatorResponse } from './types.js';
+
+/** Helpers read only the request's query and body, whatever data set it carries. */
+type EmulatorRequest = Request<unknown>;
 
 /**
  * An error the emulator answers with Leaseweb's envelope. Handlers throw it; the server
@@ -84,6 +87,13 @@ export function paginate<T>(
     [key]: options.project ? page.map(options.project) : page,
   });
 }
+
+/**
+ * Answers a list whole, as Public Cloud's IP and credential lists do: `_metadata` is
+ * there, but they take no limit/offset (reference quirk).
+ */
+export const whole = <T>(key: string, items: T[]): EmulatorResponse =>
+  ok({ _metadata: { totalCount: items.length, limit: items.length, offset: 0 }, [key]: items });
 
 type FieldRule = 'string' | 'number' | 'boolean' | 'array' | 'object' | readonly string[];
 

@@ -2,19 +2,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { createDataset, defaultKeys, type Dataset, type DatasetSpec } from './dataset.js';
 import { ApiError, errorBody } from './http.js';
-import { Router, type EmulatorResponse, type HttpMethod } from './router.js';
-import { register as dedicatedServers } from './dedicated-servers/routes.js';
-import { register as ipManagement } from './ip-management/routes.js';
-import { register as publicCloud } from './public-cloud/routes.js';
-import { register as domains } from './domains/routes.js';
-import { register as services } from './services/routes.js';
-import { register as invoices } from './invoices/routes.js';
+import { allRoutes } from './products.js';
+import { Router } from './router.js';
+import type { EmulatorResponse, HttpMethod } from './types.js';
+
+export { routeTable } from './products.js';
+export type { RouteInfo } from './types.js';
 
 /** One request the emulator served (never the key, never the body). */
 export interface LoggedRequest {
   method: string;
   path: string;
   search: string;
+  /** The Leaseweb operation the route that answered serves; undefined for unknown routes. */
+  operationId?: string;
   status: number | 'reset' | 'timeout';
   at: number;
 }
@@ -57,7 +58,7 @@ const noFaults: FaultRates = { errorRate: 0, errorStatus: 500, rateLimitRate: 0,
 
 export function createRouter(): Router {
   const router = new Router();
-  for (const register of [dedicatedServers, ipManagement, publicCloud, domains, services, invoices]) register(router);
+  for (const route of allRoutes()) router.add(route);
   return router;
 }
 
@@ -169,6 +170,9 @@ export class Emulator {
     const method = (req.method ?? 'GET').toUpperCase();
     if (url.pathname.startsWith('/_emulator/')) return this.admin(req, res, method, url);
     const entry: LoggedRequest = { method, path: url.pathname, search: url.search, status: 0, at: Date.now() };
+    // Named whatever happens next (a fault, a 401), so a test sees which operation was tried.
+    const match = this.router.match(method, url.pathname);
+    if (match.kind === 'found') entry.operationId = match.route.id;
     this.record(entry);
     this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
     res.once('close', () => this.inFlight--);
@@ -264,7 +268,7 @@ export class Emulator {
           throw new ApiError(400, 'The API could not interpret your request correctly.', { body: ['Malformed JSON.'] });
         }
       }
-      return await match.handler({
+      return await match.route.handler({
         method: method as HttpMethod,
         path: url.pathname,
         params: match.params,

@@ -1,69 +1,47 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, type TestContext } from 'vitest';
+import { routeTable, type RouteInfo } from '../../src/emulator/server.js';
 import type { Stack } from './stack.js';
 
-/**
- * The documented operations (../shared/leaseweb-api/endpoints.tsv) and which of them a
- * test file reached upstream: each request the emulator logged is matched to its
- * operation by method and path template. Absent on a fresh clone, like the samples.
- */
-const endpointsFile = fileURLToPath(new URL('../../../shared/leaseweb-api/endpoints.tsv', import.meta.url));
-export const endpointsAvailable = existsSync(endpointsFile);
+/** A route-table entry: `{ id, method, path, product, family?, handlerName }`. */
+export type Operation = RouteInfo;
 
-interface Operation {
-  id: string;
-  method: string;
-  pattern: RegExp;
-  literals: number;
-}
-
-function operations(): Operation[] {
-  const [header, ...rows] = readFileSync(endpointsFile, 'utf8').trim().split('\n');
-  const col = (name: string) => header!.split('\t').indexOf(name);
-  const [id, product, method, path] = [col('id'), col('product'), col('method'), col('path')];
-  return rows.map((line) => {
-    const cells = line.split('\t');
-    const segments = `/${cells[product]}${cells[path]}`.split('/').filter(Boolean);
-    const pattern = new RegExp(`^/${segments.map((s) => (s.startsWith('{') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`);
-    return { id: cells[id]!, method: cells[method]!, pattern, literals: segments.filter((s) => !s.startsWith('{')).length };
-  });
-}
-
-/** The operation a logged request was, the most specific template winning (as a router does). */
-function operationOf(all: Operation[], method: string, path: string): string | undefined {
-  return all
-    .filter((op) => op.method === method && op.pattern.test(path))
-    .sort((a, b) => b.literals - a.literals)[0]?.id;
-}
+/** Picks operations from the emulator's route table, e.g. `(op) => op.family === 'credentials'`. */
+export type OperationFilter = (op: Operation) => boolean;
 
 /**
- * Records, after each test whose suite `counts`, the operations of `group` (`ipMgmt.` …)
- * its upstream calls reached. `missing(filter)` lists the group's operations (optionally
- * only some, e.g. the GETs) that no such test reached.
+ * Records, after each test whose suite `counts`, which of the selected operations its
+ * upstream calls reached. The operations are the emulator's own route table and each
+ * logged request carries the operation id of the route that served it, so this works on
+ * a fresh clone too (no ../shared needed). `missing(only)` lists the selected operations
+ * (optionally only some, e.g. the GETs) that no counted test reached.
+ *
+ *     trackOperations(stack, (op) => op.product === 'dedicatedServers' && !op.family, counts)
+ *     trackOperations(stack, (op) => op.family === 'credentials', counts)
  */
-export function trackOperations(stack: () => Stack, group: string, counts: (suiteName: string) => boolean) {
-  const all = endpointsAvailable ? operations() : [];
+export function trackOperations(stack: () => Stack, select: OperationFilter, counts: (suiteName: string) => boolean) {
+  const all = routeTable().filter(select);
+  const selected = new Set(all.map((op) => op.id));
   const reached = new Set<string>();
   let counting = false;
   const record = () => {
     if (!counting) return;
     for (const call of stack().calls()) {
-      const id = operationOf(all, call.method, call.path);
-      if (id?.startsWith(group)) reached.add(id);
+      if (call.operationId && selected.has(call.operationId)) reached.add(call.operationId);
     }
   };
   beforeEach((ctx) => {
     // A test may clear the log halfway (to count the calls of one query): record first.
-    const emulator = stack().emulator as Stack['emulator'] & { tracked?: boolean };
-    if (!emulator.tracked) {
-      const clear = emulator.clearLog.bind(emulator);
+    // Every tracker of the file chains onto clearLog, so each sees the log before it goes.
+    const emulator = stack().emulator;
+    const clear = emulator.clearLog.bind(emulator);
+    const trackers = ((emulator as { trackers?: Set<() => void> }).trackers ??= new Set());
+    if (!trackers.size) {
       emulator.clearLog = () => {
-        record();
+        for (const tracked of trackers) tracked();
         clear();
       };
-      emulator.tracked = true;
     }
+    trackers.add(record);
     counting = counts(ctx.task.suite?.name ?? '');
   });
   afterEach(() => {
@@ -84,9 +62,7 @@ export function trackOperations(stack: () => Stack, group: string, counts: (suit
       }
       return false;
     },
-    missing: (only: (op: { id: string; method: string }) => boolean = () => true) =>
-      all.filter((op) => op.id.startsWith(group) && only(op) && !reached.has(op.id)).map((op) => op.id),
-    count: (only: (op: { id: string; method: string }) => boolean = () => true) =>
-      all.filter((op) => op.id.startsWith(group) && only(op)).length,
+    missing: (only: OperationFilter = () => true) => all.filter((op) => only(op) && !reached.has(op.id)).map((op) => op.id),
+    count: (only: OperationFilter = () => true) => all.filter(only).length,
   };
 }

@@ -7,12 +7,12 @@ import type {
   ServerJob,
   ServerNetworkInterfaceStatus,
 } from '../../datasources/types/dedicated-servers.js';
-import type { Dataset } from '../dataset.js';
 import { hashSeed, Rng } from '../prng.js';
 import { addIp, nullRouteIp, type IpRecord } from '../ip-management/data.js';
 import { operatingSystems } from './catalogues.js';
 import { notFound } from '../http.js';
-import type { EmulatorRequest } from '../router.js';
+import type { EmulatorRequest } from '../types.js';
+import type { IpDataset } from '../ip-management/data.js';
 
 /** A server and everything the API keeps per server. */
 export interface ServerRecord {
@@ -31,6 +31,10 @@ export interface DedicatedServersData {
   servers: Map<string, ServerRecord>;
   nextNotificationSettingId: number;
 }
+
+/** The sections this product reads and writes. */
+export type ServersDataset = IpDataset & { dedicatedServers: DedicatedServersData };
+export type ServersRequest = EmulatorRequest<ServersDataset>;
 
 export const SITES = ['AMS-01', 'AMS-02', 'FRA-10', 'WDC-02', 'SIN-11', 'SFO-12'] as const;
 const CHASSIS = ['Dell R6515', 'Dell R7525', 'HP DL120 G10', 'Supermicro SYS-5019C', 'HP DL380 G11'];
@@ -54,7 +58,7 @@ export const EPOCH = Date.UTC(2026, 0, 1);
  * the server id; about one in eight public IPs carries an active null route and more
  * have null-route history.
  */
-export function seedDedicatedServers(d: Dataset, rng: Rng, count: number): void {
+export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number): void {
   const firstId = rng.int(100_000, 700_000);
   const publicBase = rng.pick([85, 95, 212, 5, 37, 89]);
   const publicSecond = rng.int(10, 240);
@@ -271,7 +275,7 @@ export function seedDedicatedServers(d: Dataset, rng: Rng, count: number): void 
   }
 }
 
-export function notification(d: Dataset, frequency: NotificationSetting['frequency'], threshold: string, unit: string): NotificationSetting {
+export function notification(d: ServersDataset, frequency: NotificationSetting['frequency'], threshold: string, unit: string): NotificationSetting {
   return {
     id: String(d.dedicatedServers.nextNotificationSettingId++),
     frequency,
@@ -284,7 +288,7 @@ export function notification(d: Dataset, frequency: NotificationSetting['frequen
 }
 
 /** The server named by the `:serverId` path parameter, or a 404. */
-export function findServer(req: EmulatorRequest): ServerRecord {
+export function findServer(req: ServersRequest): ServerRecord {
   const record = req.data.dedicatedServers.servers.get(req.params.serverId!);
   if (!record) throw notFound('server');
   return record;

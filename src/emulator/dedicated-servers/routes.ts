@@ -1,5 +1,4 @@
 import type { Server } from '../../datasources/types/dedicated-servers.js';
-import type { Dataset } from '../dataset.js';
 import {
   badRequest,
   boolParam,
@@ -11,11 +10,12 @@ import {
   requireParam,
   validateBody,
 } from '../http.js';
-import { findIp, nullRouteIp, removeNullRoute, toProductIp } from '../ip-management/data.js';
-import type { EmulatorRequest, Router } from '../router.js';
+import type { Route } from '../types.js';
+import type { ServersDataset, ServersRequest as EmulatorRequest } from './data.js';
 import { findServer, type ServerRecord } from './data.js';
 import { controlPanels, controlPanelsFor, operatingSystems, rescueImages } from './catalogues.js';
-import { registerServerOperations } from './routes-operations.js';
+import { serverFamilyRoutes } from './families.js';
+import { operationRoutes } from './routes-operations.js';
 
 const BASE = '/bareMetals/v2';
 
@@ -40,10 +40,6 @@ function summary(s: Server): Partial<Server> {
   };
 }
 
-function serverIps(d: Dataset, serverId: string) {
-  return d.ipManagement.byEquipment.get(serverId) ?? [];
-}
-
 /** Port speeds in Mbps, as the reference lists them for `linkSpeed`. */
 const LINK_SPEEDS = [100, 1000, 10_000, 25_000, 40_000, 100_000];
 
@@ -55,172 +51,151 @@ function networkType(req: EmulatorRequest) {
   return type;
 }
 
-function serverIp(req: EmulatorRequest) {
-  findServer(req);
-  const record = findIp(req.data.ipManagement, req.params.ip!);
-  if (!record || record.equipmentId !== req.params.serverId) throw notFound('IP');
-  return record;
+function setAllInterfaces(req: EmulatorRequest, status: 'OPEN' | 'CLOSED') {
+  const record = findServer(req);
+  for (const type of Object.values(NETWORK_TYPES)) record.interfaces[type] = status;
+  return noContent();
 }
 
-export function register(router: Router): void {
-  router.get(`${BASE}/servers`, (req) => {
-    const reference = req.query.get('reference');
-    const ip = req.query.get('ip');
-    // The reference accepts `aa:bb:…` and `aa-bb-…`, in either case.
-    const mac = req.query.get('macAddress')?.toUpperCase().replace(/-/g, ':');
-    const site = req.query.get('site');
-    const rackId = req.query.get('privateRackId');
-    const capable = boolParam(req, 'privateNetworkCapable');
-    const enabled = boolParam(req, 'privateNetworkEnabled');
-    const servers = [...req.data.dedicatedServers.servers.values()]
-      .map((r) => r.server)
-      .filter((s) => !reference || (s.contract.reference ?? '').includes(reference))
-      .filter((s) => !ip || serverIps(req.data, s.id).some((r) => r.ip === ip.split('/')[0]))
-      .filter((s) => !mac || s.networkInterfaces.public.mac === mac || s.networkInterfaces.internal.mac === mac)
-      .filter((s) => !site || s.location.site === site)
-      .filter((s) => !rackId || (s.rack.type === 'DEDICATED' && s.rack.id === rackId))
-      .filter((s) => capable === undefined || s.isPrivateNetworkCapable === capable)
-      .filter((s) => enabled === undefined || s.isPrivateNetworkEnabled === enabled);
-    return paginate(req, servers, 'servers', { project: summary });
-  });
-
-  router.get(`${BASE}/servers/:serverId`, (req) => ok(findServer(req).server));
-
-  router.put(`${BASE}/servers/:serverId`, (req) => {
-    const record = findServer(req);
-    const body = validateBody<{ reference: string }>(req, { reference: 'string' }, ['reference']);
-    record.server.contract.reference = body.reference;
-    return noContent();
-  });
-
-  router.get(`${BASE}/servers/:serverId/ips`, (req) => {
-    findServer(req);
-    const type = req.query.get('networkType');
-    const version = req.query.get('version');
-    const nullRouted = boolParam(req, 'nullRouted');
-    const only = listParam(req, 'ips')?.map((ip) => ip.split('/')[0]);
-    const ips = serverIps(req.data, req.params.serverId!)
-      .filter((r) => !type || r.networkType === type)
-      .filter((r) => !version || String(r.version) === version)
-      .filter((r) => nullRouted === undefined || r.nullRouted === nullRouted)
-      .filter((r) => !only || only.includes(r.ip));
-    return paginate(req, ips, 'ips', { project: toProductIp });
-  });
-
-  router.get(`${BASE}/servers/:serverId/ips/:ip`, (req) => ok(toProductIp(serverIp(req))));
-
-  router.put(`${BASE}/servers/:serverId/ips/:ip`, (req) => {
-    const record = serverIp(req);
-    const body = validateBody<{ detectionProfile?: string; reverseLookup?: string }>(req, {
-      detectionProfile: ['ADVANCED_DEFAULT', 'ADVANCED_LOW_UDP', 'ADVANCED_MED_UDP'],
-      reverseLookup: 'string',
-    });
-    if (body.detectionProfile) {
-      // "DDoS detection profiles can only be changed if the IP address is protected using Advanced DDoS protection."
-      if (record.ddos.protectionType !== 'ADVANCED') throw badRequest({ detectionProfile: ['Only an IP with Advanced DDoS protection can change its detection profile.'] });
-      record.ddos = { ...record.ddos, detectionProfile: body.detectionProfile };
-    }
-    if (body.reverseLookup !== undefined) record.reverseLookup = body.reverseLookup || null;
-    return ok(toProductIp(record));
-  });
-
-  router.post(`${BASE}/servers/:serverId/ips/:ip/null`, (req) => {
-    const record = serverIp(req);
-    if (record.nullRouted) throw badRequest({ ip: ['This IP is already null routed.'] });
-    nullRouteIp(req.data.ipManagement, record, { comment: 'Null routed through the Dedicated Servers API' });
-    syncInterface(req);
-    return ok(toProductIp(record), 202);
-  });
-
-  router.post(`${BASE}/servers/:serverId/ips/:ip/unnull`, (req) => {
-    const record = serverIp(req);
-    if (!removeNullRoute(req.data.ipManagement, record)) throw badRequest({ ip: ['This IP is not null routed.'] });
-    syncInterface(req);
-    return ok(toProductIp(record), 202);
-  });
-
-  router.get(`${BASE}/servers/:serverId/nullRouteHistory`, (req) => {
-    findServer(req);
-    const history = req.data.ipManagement.nullRoutes
-      .filter((n) => n.equipmentId === req.params.serverId)
-      .map((n) => ({
-        automatedUnnullingAt: n.automatedUnnullingAt,
-        comment: n.comment,
-        ip: `${n.ip}/${req.data.ipManagement.ips.get(n.ip)?.prefixLength ?? (n.ip.includes(':') ? 128 : 32)}`,
-        nullLevel: n.nullLevel,
-        nulledAt: n.nulledAt,
-        ticketId: n.ticketId,
-      }));
-    return paginate(req, history, 'nullRoutes');
-  });
-
-  router.put(`${BASE}/servers/:serverId/privateNetworks/:privateNetworkId`, (req) => {
-    const { server } = findServer(req);
-    const body = validateBody<{ linkSpeed: number }>(req, { linkSpeed: 'number' }, ['linkSpeed']);
-    if (!LINK_SPEEDS.includes(body.linkSpeed)) throw badRequest({ linkSpeed: [`The value should be one of: ${LINK_SPEEDS.join(', ')}.`] });
-    if (!server.isPrivateNetworkCapable) throw badRequest({ serverId: ['This server is not private network capable.'] });
-    server.privateNetworks = server.privateNetworks.filter((p) => p.id !== req.params.privateNetworkId);
-    server.privateNetworks.push({ id: req.params.privateNetworkId!, linkSpeed: body.linkSpeed, status: 'CONFIGURING', dhcp: 'DISABLED', subnet: '10.32.0.0/24', vlanId: '2120' });
-    server.isPrivateNetworkEnabled = true;
-    return noContent();
-  });
-
-  router.delete(`${BASE}/servers/:serverId/privateNetworks/:privateNetworkId`, (req) => {
-    const { server } = findServer(req);
-    const before = server.privateNetworks.length;
-    server.privateNetworks = server.privateNetworks.filter((p) => p.id !== req.params.privateNetworkId);
-    if (server.privateNetworks.length === before) throw notFound('private network');
-    server.isPrivateNetworkEnabled = server.privateNetworks.length > 0;
-    return noContent();
-  });
-
-  router.get(`${BASE}/servers/:serverId/networkInterfaces`, (req) => {
-    const record = findServer(req);
-    const all = (Object.keys(NETWORK_TYPES) as Array<keyof typeof NETWORK_TYPES>).map((k) => interfaceStatus(record, NETWORK_TYPES[k]));
-    return ok({ _metadata: { limit: all.length, offset: 0, totalCount: all.length }, networkInterfaces: all });
-  });
-  router.get(`${BASE}/servers/:serverId/networkInterfaces/:networkTypeURL`, (req) =>
-    ok(interfaceStatus(findServer(req), networkType(req))),
-  );
-  for (const action of ['open', 'close'] as const) {
-    const status = action === 'open' ? 'OPEN' : 'CLOSED';
-    router.post(`${BASE}/servers/:serverId/networkInterfaces/${action}`, (req) => {
-      const record = findServer(req);
-      for (const type of Object.values(NETWORK_TYPES)) record.interfaces[type] = status;
-      return noContent();
-    });
-    router.post(`${BASE}/servers/:serverId/networkInterfaces/:networkTypeURL/${action}`, (req) => {
-      const record = findServer(req);
-      record.interfaces[networkType(req)] = status;
-      return noContent();
-    });
-  }
-
-  router.get(`${BASE}/servers/:serverId/hardwareInfo`, (req) => ok(hardwareInfo(findServer(req).server)));
-
-  // Catalogues.
-  router.get(`${BASE}/controlPanels`, (req) => paginate(req, controlPanels, 'controlPanels', { defaultLimit: 100 }));
-  router.get(`${BASE}/operatingSystems`, (req) => {
-    const panel = req.query.get('controlPanelId');
-    const list = operatingSystems
-      .filter((o) => !panel || controlPanelsFor(o.id).some((c) => c.id === panel))
-      .map((o) => ({ id: o.id, name: o.name }));
-    return paginate(req, list, 'operatingSystems', { defaultLimit: 100 });
-  });
-  router.get(`${BASE}/operatingSystems/:operatingSystemId`, (req) => {
-    requireParam(req, 'controlPanelId');
-    const os = operatingSystems.find((o) => o.id === req.params.operatingSystemId);
-    if (!os) throw notFound('operating system');
-    return ok(os);
-  });
-  router.get(`${BASE}/operatingSystems/:operatingSystemId/controlPanels`, (req) => {
-    if (!operatingSystems.some((o) => o.id === req.params.operatingSystemId)) throw notFound('operating system');
-    return paginate(req, controlPanelsFor(req.params.operatingSystemId!), 'controlPanels', { defaultLimit: 100 });
-  });
-  router.get(`${BASE}/rescueImages`, (req) => paginate(req, rescueImages, 'rescueImages', { defaultLimit: 100 }));
-
-  registerServerOperations(router, BASE);
+function setInterface(req: EmulatorRequest, status: 'OPEN' | 'CLOSED') {
+  const record = findServer(req);
+  record.interfaces[networkType(req)] = status;
+  return noContent();
 }
+
+function listServers(req: EmulatorRequest) {
+  const reference = req.query.get('reference');
+  const ip = req.query.get('ip');
+  // The reference accepts `aa:bb:…` and `aa-bb-…`, in either case.
+  const mac = req.query.get('macAddress')?.toUpperCase().replace(/-/g, ':');
+  const site = req.query.get('site');
+  const rackId = req.query.get('privateRackId');
+  const capable = boolParam(req, 'privateNetworkCapable');
+  const enabled = boolParam(req, 'privateNetworkEnabled');
+  const servers = [...req.data.dedicatedServers.servers.values()]
+    .map((r) => r.server)
+    .filter((s) => !reference || (s.contract.reference ?? '').includes(reference))
+    .filter((s) => !ip || (req.data.ipManagement.byEquipment.get(s.id) ?? []).some((r) => r.ip === ip.split('/')[0]))
+    .filter((s) => !mac || s.networkInterfaces.public.mac === mac || s.networkInterfaces.internal.mac === mac)
+    .filter((s) => !site || s.location.site === site)
+    .filter((s) => !rackId || (s.rack.type === 'DEDICATED' && s.rack.id === rackId))
+    .filter((s) => capable === undefined || s.isPrivateNetworkCapable === capable)
+    .filter((s) => enabled === undefined || s.isPrivateNetworkEnabled === enabled);
+  return paginate(req, servers, 'servers', { project: summary });
+}
+
+function getServer(req: EmulatorRequest) {
+  return ok(findServer(req).server);
+}
+
+function updateServer(req: EmulatorRequest) {
+  const record = findServer(req);
+  const body = validateBody<{ reference: string }>(req, { reference: 'string' }, ['reference']);
+  record.server.contract.reference = body.reference;
+  return noContent();
+}
+
+function addServerToPrivateNetwork(req: EmulatorRequest) {
+  const { server } = findServer(req);
+  const body = validateBody<{ linkSpeed: number }>(req, { linkSpeed: 'number' }, ['linkSpeed']);
+  if (!LINK_SPEEDS.includes(body.linkSpeed)) throw badRequest({ linkSpeed: [`The value should be one of: ${LINK_SPEEDS.join(', ')}.`] });
+  if (!server.isPrivateNetworkCapable) throw badRequest({ serverId: ['This server is not private network capable.'] });
+  server.privateNetworks = server.privateNetworks.filter((p) => p.id !== req.params.privateNetworkId);
+  server.privateNetworks.push({ id: req.params.privateNetworkId!, linkSpeed: body.linkSpeed, status: 'CONFIGURING', dhcp: 'DISABLED', subnet: '10.32.0.0/24', vlanId: '2120' });
+  server.isPrivateNetworkEnabled = true;
+  return noContent();
+}
+
+function removeServerFromPrivateNetwork(req: EmulatorRequest) {
+  const { server } = findServer(req);
+  const before = server.privateNetworks.length;
+  server.privateNetworks = server.privateNetworks.filter((p) => p.id !== req.params.privateNetworkId);
+  if (server.privateNetworks.length === before) throw notFound('private network');
+  server.isPrivateNetworkEnabled = server.privateNetworks.length > 0;
+  return noContent();
+}
+
+function listNetworkInterfaces(req: EmulatorRequest) {
+  const record = findServer(req);
+  const all = (Object.keys(NETWORK_TYPES) as Array<keyof typeof NETWORK_TYPES>).map((k) => interfaceStatus(record, NETWORK_TYPES[k]));
+  return ok({ _metadata: { limit: all.length, offset: 0, totalCount: all.length }, networkInterfaces: all });
+}
+
+function showNetworkInterface(req: EmulatorRequest) {
+  return ok(interfaceStatus(findServer(req), networkType(req)));
+}
+
+function openAllNetworkInterfaces(req: EmulatorRequest) {
+  return setAllInterfaces(req, 'OPEN');
+}
+
+function closeAllNetworkInterfaces(req: EmulatorRequest) {
+  return setAllInterfaces(req, 'CLOSED');
+}
+
+function openNetworkInterface(req: EmulatorRequest) {
+  return setInterface(req, 'OPEN');
+}
+
+function closeNetworkInterface(req: EmulatorRequest) {
+  return setInterface(req, 'CLOSED');
+}
+
+function showHardwareInformation(req: EmulatorRequest) {
+  return ok(hardwareInfo(findServer(req).server));
+}
+
+// Catalogues.
+function listControlPanels(req: EmulatorRequest) {
+  return paginate(req, controlPanels, 'controlPanels', { defaultLimit: 100 });
+}
+
+function listOperatingSystems(req: EmulatorRequest) {
+  const panel = req.query.get('controlPanelId');
+  const list = operatingSystems
+    .filter((o) => !panel || controlPanelsFor(o.id).some((c) => c.id === panel))
+    .map((o) => ({ id: o.id, name: o.name }));
+  return paginate(req, list, 'operatingSystems', { defaultLimit: 100 });
+}
+
+function showOperatingSystem(req: EmulatorRequest) {
+  requireParam(req, 'controlPanelId');
+  const os = operatingSystems.find((o) => o.id === req.params.operatingSystemId);
+  if (!os) throw notFound('operating system');
+  return ok(os);
+}
+
+function listControlPanelsByOperatingSystem(req: EmulatorRequest) {
+  if (!operatingSystems.some((o) => o.id === req.params.operatingSystemId)) throw notFound('operating system');
+  return paginate(req, controlPanelsFor(req.params.operatingSystemId!), 'controlPanels', { defaultLimit: 100 });
+}
+
+function listRescueImages(req: EmulatorRequest) {
+  return paginate(req, rescueImages, 'rescueImages', { defaultLimit: 100 });
+}
+
+export const routes: Array<Route<ServersDataset>> = [
+  { id: 'dedicatedServers.listServers', method: 'GET', path: `${BASE}/servers`, handler: listServers },
+  { id: 'dedicatedServers.getServer', method: 'GET', path: `${BASE}/servers/{serverId}`, handler: getServer },
+  { id: 'dedicatedServers.updateServer', method: 'PUT', path: `${BASE}/servers/{serverId}`, handler: updateServer },
+  { id: 'dedicatedServers.addServerToPrivateNetwork', method: 'PUT', path: `${BASE}/servers/{serverId}/privateNetworks/{privateNetworkId}`, handler: addServerToPrivateNetwork },
+  { id: 'dedicatedServers.removeServerFromPrivateNetwork', method: 'DELETE', path: `${BASE}/servers/{serverId}/privateNetworks/{privateNetworkId}`, handler: removeServerFromPrivateNetwork },
+  { id: 'dedicatedServers.listNetworkInterfaces', method: 'GET', path: `${BASE}/servers/{serverId}/networkInterfaces`, handler: listNetworkInterfaces },
+  { id: 'dedicatedServers.showNetworkInterface', method: 'GET', path: `${BASE}/servers/{serverId}/networkInterfaces/{networkTypeURL}`, handler: showNetworkInterface },
+  { id: 'dedicatedServers.openAllNetworkInterfaces', method: 'POST', path: `${BASE}/servers/{serverId}/networkInterfaces/open`, handler: openAllNetworkInterfaces },
+  { id: 'dedicatedServers.closeAllNetworkInterfaces', method: 'POST', path: `${BASE}/servers/{serverId}/networkInterfaces/close`, handler: closeAllNetworkInterfaces },
+  { id: 'dedicatedServers.openNetworkInterface', method: 'POST', path: `${BASE}/servers/{serverId}/networkInterfaces/{networkTypeURL}/open`, handler: openNetworkInterface },
+  { id: 'dedicatedServers.closeNetworkInterface', method: 'POST', path: `${BASE}/servers/{serverId}/networkInterfaces/{networkTypeURL}/close`, handler: closeNetworkInterface },
+  { id: 'dedicatedServers.showHardwareInformation', method: 'GET', path: `${BASE}/servers/{serverId}/hardwareInfo`, handler: showHardwareInformation },
+  { id: 'dedicatedServers.listControlPanels', method: 'GET', path: `${BASE}/controlPanels`, handler: listControlPanels },
+  { id: 'dedicatedServers.listOperatingSystems', method: 'GET', path: `${BASE}/operatingSystems`, handler: listOperatingSystems },
+  { id: 'dedicatedServers.showOperatingSystem', method: 'GET', path: `${BASE}/operatingSystems/{operatingSystemId}`, handler: showOperatingSystem },
+  { id: 'dedicatedServers.listControlPanelsByOperatingSystem', method: 'GET', path: `${BASE}/operatingSystems/{operatingSystemId}/controlPanels`, handler: listControlPanelsByOperatingSystem },
+  { id: 'dedicatedServers.listRescueImages', method: 'GET', path: `${BASE}/rescueImages`, handler: listRescueImages },
+  ...operationRoutes,
+  ...serverFamilyRoutes,
+];
+
 
 /** The last hardware scan, in the documented layout (lshw/smartctl/ipmitool output), from the specs. */
 function hardwareInfo(server: Server) {
@@ -317,11 +292,4 @@ function interfaceStatus(record: ServerRecord, type: 'PUBLIC' | 'INTERNAL' | 'RE
   const open = record.interfaces[type];
   const n = Number(record.server.assetId) % 48;
   return { linkSpeed: type === 'PUBLIC' ? '10Gbps' : '1Gbps', operStatus: open, status: open, switchInterface: String(n), switchName: `${record.server.location.site}-SW-${n % 9}`, type };
-}
-
-/** Keeps the server's `networkInterfaces.public.nullRouted` in line with its main IP. */
-function syncInterface(req: EmulatorRequest): void {
-  const { server } = findServer(req);
-  const main = serverIps(req.data, server.id).find((r) => r.primary);
-  server.networkInterfaces.public.nullRouted = main?.nullRouted ?? false;
 }

@@ -1,10 +1,10 @@
 import type { DnssecKey, RecordType, ResourceRecordSetInput } from '../../datasources/types/domains.js';
-import type { Dataset } from '../dataset.js';
 import { EPOCH } from '../dedicated-servers/data.js';
 import { notFound } from '../http.js';
 import type { Rng } from '../prng.js';
-import type { EmulatorRequest } from '../router.js';
 import { managedByLeaseweb } from './zone.js';
+import type { EmulatorRequest } from '../types.js';
+import type { ServersDataset } from '../dedicated-servers/data.js';
 
 /** A record set as the emulator keeps it (`editable` follows from name and type). */
 export type RecordSetRecord = ResourceRecordSetInput;
@@ -42,6 +42,10 @@ export interface DomainRecord {
 export interface DomainsData {
   domains: Map<string, DomainRecord>;
 }
+
+/** The sections this product reads and writes. */
+export type DomainsDataset = ServersDataset & { domains: DomainsData };
+export type DomainsRequest = EmulatorRequest<DomainsDataset>;
 
 export function createDomainsData(): DomainsData {
   return { domains: new Map() };
@@ -86,7 +90,7 @@ export const editableRecordSets = (r: DomainRecord) =>
   (r.zone ?? []).filter((s) => !managedByLeaseweb(r.domainName, s.name, s.type));
 
 /** The domain named by the `:domainName` path parameter (case-insensitive), or a 404. */
-export function findDomain(req: EmulatorRequest): DomainRecord {
+export function findDomain(req: DomainsRequest): DomainRecord {
   const record = req.data.domains.domains.get(req.params.domainName!.toLowerCase());
   if (!record) throw notFound('domain');
   return record;
@@ -118,7 +122,7 @@ const iso = (offsetDays: number) => new Date(EPOCH + offsetDays * 86_400_000).to
  * Leaseweb's nameservers), the second uses external nameservers with its own DNSSEC key,
  * and the sixth has a TLD whose DNSSEC Leaseweb has not automated.
  */
-export function seedDomains(d: Dataset, rng: Rng, count: number): void {
+export function seedDomains(d: DomainsDataset, rng: Rng, count: number): void {
   const servers = new Map<string, string[]>();
   const ipv6 = new Map<string, string>();
   for (const ip of d.ipManagement.ips.values()) {

@@ -1,11 +1,11 @@
 import type { Invoice, InvoiceCredit, InvoiceLineItem, InvoiceSummary, ProformaContractItem } from '../../datasources/types/invoices.js';
-import type { Dataset } from '../dataset.js';
 import { EPOCH } from '../dedicated-servers/data.js';
 import { notFound } from '../http.js';
 import { instanceTypeIn } from '../public-cloud/catalogues.js';
 import type { Rng } from '../prng.js';
-import type { EmulatorRequest } from '../router.js';
 import { addMonths, billingMonths, referenceOf, serviceDate, type ServiceRecord } from '../services/data.js';
+import type { EmulatorRequest } from '../types.js';
+import type { ServicesDataset } from '../services/data.js';
 
 /** Invoices of one customer, newest first, and what every invoice of theirs shares. */
 export interface InvoicesData {
@@ -15,6 +15,10 @@ export interface InvoicesData {
   /** The customer's purchase order number, printed on the pro forma's items. */
   poNumber: string;
 }
+
+/** The sections this product reads and writes. */
+export type InvoicesDataset = ServicesDataset & { invoices: InvoicesData };
+export type InvoicesRequest = EmulatorRequest<InvoicesDataset>;
 
 export function createInvoicesData(): InvoicesData {
   return { invoices: [], vatRate: 0.21, poNumber: '' };
@@ -55,7 +59,7 @@ const HOUR = 3_600_000;
  * (the catalogue's `hourlyPrice`s), so its line is hours × unit price; everything else is
  * one unit at the service's price per billing cycle.
  */
-function usage(d: Dataset, r: ServiceRecord, billed: { from: number; amount: number }): { quantity: number; unitAmount: number } {
+function usage(d: InvoicesDataset, r: ServiceRecord, billed: { from: number; amount: number }): { quantity: number; unitAmount: number } {
   const instance = r.billable.productId === 'PUBLIC_CLOUD' ? d.publicCloud.instances.get(r.billable.equipmentId!)?.instance : undefined;
   const prices = instance?.contract.type === 'HOURLY' ? instanceTypeIn(instance.region, instance.type)?.prices : undefined;
   if (!instance || !prices) return { quantity: 1, unitAmount: billed.amount };
@@ -64,7 +68,7 @@ function usage(d: Dataset, r: ServiceRecord, billed: { from: number; amount: num
   return { quantity: (addMonths(billed.from, 1) - billed.from) / HOUR, unitAmount: Math.round(hourly * 100_000) / 100_000 };
 }
 
-function lineItem(d: Dataset, r: ServiceRecord, billed: { from: number; to: number; amount: number }): InvoiceLineItem {
+function lineItem(d: InvoicesDataset, r: ServiceRecord, billed: { from: number; to: number; amount: number }): InvoiceLineItem {
   const reference = referenceOf(d, r);
   const { quantity, unitAmount } = usage(d, r, billed);
   // Keys in the sample's order.
@@ -90,7 +94,7 @@ function lineItem(d: Dataset, r: ServiceRecord, billed: { from: number; to: numb
  * fourth, starting with the overdue one, has a credit note (10 % of its first line) that
  * lowers what is open.
  */
-export function seedInvoices(d: Dataset, rng: Rng, count: number): void {
+export function seedInvoices(d: InvoicesDataset, rng: Rng, count: number): void {
   const data = d.invoices;
   data.poNumber = String(rng.int(40_000_000_000_000, 49_999_999_999_999));
   const firstId = rng.int(10_000_000, 80_000_000);
@@ -138,7 +142,7 @@ export function invoiceSummary({ lineItems: _lines, credits: _credits, ...summar
 }
 
 /** The invoice named by the `:invoiceId` path parameter, or a 404. */
-export function findInvoice(req: EmulatorRequest): Invoice {
+export function findInvoice(req: InvoicesRequest): Invoice {
   const invoice = req.data.invoices.invoices.find((i) => i.id === req.params.invoiceId);
   if (!invoice) throw notFound('invoice');
   return invoice;
@@ -151,7 +155,7 @@ export const proformaDate = () => addMonths(EPOCH, 1);
  * The pro forma as the services stand now (a cancelled service that ends before the
  * date drops out, a changed reference shows): one item per service billed on that date.
  */
-export function proformaItems(d: Dataset): ProformaContractItem[] {
+export function proformaItems(d: InvoicesDataset): ProformaContractItem[] {
   const date = proformaDate();
   return [...d.services.services.values()].flatMap((r) => {
     const billed = billedIn(r, date);

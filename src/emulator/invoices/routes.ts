@@ -1,5 +1,8 @@
-import { intParam, ok, paginate } from '../http.js';
-import type { EmulatorRequest, Router } from '../router.js';
+import type { Invoice } from '../../datasources/types/invoices.js';
+import { intParam, ok } from '../http.js';
+import { resource } from '../resource.js';
+import type { Route } from '../types.js';
+import type { InvoicesDataset, InvoicesRequest as EmulatorRequest } from './data.js';
 import { cents, findInvoice, invoicePdf, invoiceSummary, proformaDate, proformaItems } from './data.js';
 
 const BASE = '/invoices/v1';
@@ -29,14 +32,25 @@ function proforma(req: EmulatorRequest) {
   });
 }
 
-export function register(router: Router): void {
-  router.get(`${BASE}/invoices`, (req) => paginate(req, req.data.invoices.invoices.map(invoiceSummary), 'invoices', { defaultLimit: 10 }));
-  // A literal segment wins over `:invoiceId` (see Router.match).
-  router.get(`${BASE}/invoices/proforma`, proforma);
-  router.get(`${BASE}/invoices/:invoiceId`, (req) => ok(findInvoice(req)));
-  router.get(`${BASE}/invoices/:invoiceId/pdf`, (req) => ({
-    status: 200,
-    headers: { 'content-type': 'application/pdf' },
-    raw: invoicePdf(findInvoice(req)),
-  }));
+function getInvoicePdf(req: EmulatorRequest) {
+  return { status: 200, headers: { 'content-type': 'application/pdf' }, raw: invoicePdf(findInvoice(req)) };
 }
+
+export const routes: Array<Route<InvoicesDataset>> = [
+  // Invoices are read-only here: a list (summaries, 10 a page by default) and a detail.
+  ...resource<InvoicesDataset, Invoice>({
+    path: `${BASE}/invoices`,
+    idParam: 'invoiceId',
+    key: 'invoices',
+    noun: 'invoice',
+    ops: { list: 'invoices.listInvoices', get: 'invoices.inspectInvoice' },
+    items: (req) => req.data.invoices.invoices,
+    id: (invoice) => invoice.id,
+    summary: invoiceSummary,
+    defaultLimit: 10,
+    names: { list: 'listInvoices', get: 'inspectInvoice' },
+  }),
+  // A literal segment wins over `{invoiceId}` (see Router.match).
+  { id: 'invoices.getProforma', method: 'GET', path: `${BASE}/invoices/proforma`, handler: proforma },
+  { id: 'invoices.getInvoicePdf', method: 'GET', path: `${BASE}/invoices/{invoiceId}/pdf`, handler: getInvoicePdf },
+];

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import type { Ip, NullRoute } from '../../datasources/types/ip-management.js';
 import type { ServerIp } from '../../datasources/types/dedicated-servers.js';
 import { nowIso } from '../http.js';
+import type { DatasetBase, EmulatorRequest } from '../types.js';
 
 /**
  * One IP, held once, seen two ways: as ipMgmt's `Ip` and as a product's IP
@@ -24,6 +25,10 @@ export interface IpManagementData {
   reverseLookups: Map<string, Array<{ ip: string; reverseLookup: string }>>;
   nextNullRouteId: number;
 }
+
+/** The sections this product reads and writes. */
+export type IpDataset = DatasetBase & { ipManagement: IpManagementData };
+export type IpRequest = EmulatorRequest<IpDataset>;
 
 export function createIpManagementData(): IpManagementData {
   return { ips: new Map(), byEquipment: new Map(), nullRoutes: [], reverseLookups: new Map(), nextNullRouteId: 4_534_000 };

@@ -9,12 +9,12 @@ import type {
   Snapshot,
   StorageType,
 } from '../../datasources/types/public-cloud.js';
-import type { Dataset } from '../dataset.js';
 import { badRequest, notFound } from '../http.js';
 import { addIp, nullRouteIp, type IpRecord } from '../ip-management/data.js';
 import { Rng } from '../prng.js';
-import type { EmulatorRequest } from '../router.js';
 import { instanceTypesIn, isos, regions, standardImages } from './catalogues.js';
+import type { EmulatorRequest } from '../types.js';
+import type { IpDataset } from '../ip-management/data.js';
 
 /** An instance and everything the API keeps per instance. */
 export interface InstanceRecord {
@@ -38,6 +38,10 @@ export interface PublicCloudData {
   /** Per region: the public /24 the customer's instances get addresses from, and the next free host. */
   networks: Map<string, { prefix: string; nextHost: number; internalPrefix: string }>;
 }
+
+/** The sections this product reads and writes. */
+export type PublicCloudDataset = IpDataset & { publicCloud: PublicCloudData };
+export type PublicCloudRequest = EmulatorRequest<PublicCloudDataset>;
 
 /** The customer's one private network (Leaseweb allows one per customer; the id dedicated servers use). */
 export const PRIVATE_NETWORK = { privateNetworkId: '1238793', status: 'CONFIGURED', subnet: '10.32.0.0/24' };
@@ -70,7 +74,7 @@ export function addMonths(ms: number, months: number): number {
 }
 
 /** The instance's IPs: public ones from ipMgmt, then internal ones. */
-export function instanceIpRecords(d: Dataset, record: InstanceRecord): IpRecord[] {
+export function instanceIpRecords(d: PublicCloudDataset, record: InstanceRecord): IpRecord[] {
   return [...(d.ipManagement.byEquipment.get(record.instance.id) ?? []), ...record.internalIps];
 }
 
@@ -89,12 +93,12 @@ export function toInstanceIp(r: IpRecord, withDdos: boolean): InstanceIp {
 }
 
 /** GET /instances/{id}: the whole instance. */
-export function instanceDetail(d: Dataset, record: InstanceRecord): Instance {
+export function instanceDetail(d: PublicCloudDataset, record: InstanceRecord): Instance {
   return { ...record.instance, ips: instanceIpRecords(d, record).map((r) => toInstanceIp(r, true)) };
 }
 
 /** GET /instances: a summary (no `iso`, no `privateNetwork`, IPs without `ddos`). */
-export function instanceSummary(d: Dataset, record: InstanceRecord): Instance {
+export function instanceSummary(d: PublicCloudDataset, record: InstanceRecord): Instance {
   const { iso: _iso, privateNetwork: _pn, ...rest } = record.instance;
   return { ...rest, ips: instanceIpRecords(d, record).map((r) => toInstanceIp(r, false)) };
 }
@@ -108,12 +112,12 @@ export const imageSummary = (image: Image): ImageSummary => ({
 });
 
 /** Standard images plus the customer's custom images. */
-export function allImages(d: Dataset): Image[] {
+export function allImages(d: PublicCloudDataset): Image[] {
   return [...standardImages, ...d.publicCloud.customImages];
 }
 
 /** The instance named by the `:instanceId` path parameter, or a 404. */
-export function findInstance(req: EmulatorRequest): InstanceRecord {
+export function findInstance(req: PublicCloudRequest): InstanceRecord {
   const record = req.data.publicCloud.instances.get(req.params.instanceId!);
   if (!record) throw notFound('instance');
   return record;
@@ -138,7 +142,7 @@ export interface NewInstance {
 }
 
 /** Creates an instance with its IPs (the public one registered in ipMgmt under the instance id). */
-export function createInstance(d: Dataset, spec: NewInstance): InstanceRecord {
+export function createInstance(d: PublicCloudDataset, spec: NewInstance): InstanceRecord {
   const net = network(d, spec.region);
   const host = net.nextHost++;
   const record: InstanceRecord = {
@@ -207,7 +211,7 @@ export function createInstance(d: Dataset, spec: NewInstance): InstanceRecord {
   return record;
 }
 
-function network(d: Dataset, region: string) {
+function network(d: PublicCloudDataset, region: string) {
   const net = d.publicCloud.networks.get(region);
   if (!net) throw new Error(`no network for region ${region}`);
   return net;
@@ -220,7 +224,7 @@ function network(d: Dataset, region: string) {
  * IP. Draws one number from the dataset's Rng and uses its own from there, so changes
  * here do not shift the data of the products seeded after it.
  */
-export function seedPublicCloud(d: Dataset, parent: Rng, count: number): void {
+export function seedPublicCloud(d: PublicCloudDataset, parent: Rng, count: number): void {
   const rng = new Rng(parent.int(1, 2 ** 31 - 1));
   const second = rng.int(16, 250);
   regions.forEach((r, k) => {

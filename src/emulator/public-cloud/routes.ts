@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Image, Instance, InstanceContract, InstanceType } from '../../datasources/types/public-cloud.js';
-import type { Dataset } from '../dataset.js';
 import { badRequest, listParam, boolParam, noContent, ok, paginate, requireParam, validateBody } from '../http.js';
-import type { EmulatorRequest, Router } from '../router.js';
+import type { Route } from '../types.js';
+import type { PublicCloudDataset, PublicCloudRequest as EmulatorRequest } from './data.js';
 import { instanceTypeIn, instanceTypesIn, isos, regions, standardImages } from './catalogues.js';
 import {
   addMonths,
@@ -17,7 +17,8 @@ import {
   usable,
   type InstanceRecord,
 } from './data.js';
-import { registerInstanceOperations } from './routes-instance.js';
+import { instanceFamilyRoutes } from './families.js';
+import { instanceRoutes } from './routes-instance.js';
 
 const BASE = '/publicCloud/v1';
 
@@ -198,19 +199,7 @@ function cancelTermination(req: EmulatorRequest) {
   return noContent();
 }
 
-function power(action: 'start' | 'stop' | 'reboot') {
-  const needs = action === 'start' ? 'STOPPED' : 'RUNNING';
-  return (req: EmulatorRequest) => {
-    const record = usable(findInstance(req));
-    const inst = record.instance;
-    if (inst.state !== needs) throw refused(`The instance must be ${needs} to ${action} it; it is ${inst.state}.`);
-    if (action === 'start') inst.state = 'RUNNING';
-    if (action === 'stop') inst.state = 'STOPPED';
-    return { status: 202 };
-  };
-}
-
-function listImages(req: EmulatorRequest, images: Image[], region?: string) {
+function imagesPage(req: EmulatorRequest, images: Image[], region?: string) {
   const custom = boolParam(req, 'custom');
   const standard = boolParam(req, 'standard');
   const state = enumParam(req, 'state', ['CREATING', 'READY', 'DESTROYED', 'DESTROYING', 'FAILED'] as const);
@@ -231,103 +220,127 @@ function listImages(req: EmulatorRequest, images: Image[], region?: string) {
   return paginate(req, list, 'images');
 }
 
-export function register(router: Router): void {
-  // Catalogues.
-  router.get(`${BASE}/regions`, (req) => paginate(req, regions, 'regions'));
-  router.get(`${BASE}/instanceTypes`, (req) => {
-    const region = regionParam(requireParam(req, 'region'))!;
-    return paginate(req, instanceTypesIn(region), 'instanceTypes', { defaultLimit: 50 });
-  });
-  router.get(`${BASE}/isos`, (req) => paginate(req, isos, 'isos'));
-  router.get(`${BASE}/images`, (req) => listImages(req, allImages(req.data), regionParam(req.query.get('region'))));
-
-  router.post(`${BASE}/images`, (req) => {
-    const body = validateBody<{ name: string; instanceId: string }>(req, { name: 'string', instanceId: 'string' }, ['name', 'instanceId']);
-    // No 404 is documented for this operation: an unknown instance is a validation error.
-    const record = req.data.publicCloud.instances.get(body.instanceId);
-    if (!record) throw badRequest({ instanceId: ['Unknown instance.'] });
-    usable(record);
-    const now = isoTime(Date.now());
-    const { image, region, rootDiskSize } = record.instance;
-    const created: Image = {
-      id: randomUUID(),
-      name: body.name,
-      family: image.family,
-      flavour: image.flavour,
-      custom: true,
-      version: null,
-      architecture: null,
-      marketApps: [],
-      storageTypes: [],
-      storageSize: { size: Math.round(rootDiskSize * 15) / 100, unit: 'GB' },
-      state: 'READY',
-      stateReason: null,
-      region,
-      createdAt: now,
-      updatedAt: now,
-      minDiskSize: null,
-    };
-    req.data.publicCloud.customImages.push(created);
-    return ok(created, 201);
-  });
-
-  router.put(`${BASE}/images/:imageId`, (req) => {
-    const body = validateBody<{ name: string }>(req, { name: 'string' }, ['name']);
-    const image = req.data.publicCloud.customImages.find((i) => i.id === req.params.imageId);
-    // The reference lists no 404 here either; standard images cannot be renamed.
-    if (!image) throw badRequest({ imageId: [standardImages.some((i) => i.id === req.params.imageId) ? 'Only custom images can be updated.' : 'Unknown custom image.'] });
-    image.name = body.name;
-    image.updatedAt = isoTime(Date.now());
-    return ok(image, 201); // 201, as documented
-  });
-
-  // Instances.
-  router.get(`${BASE}/instances`, (req) => {
-    const ip = req.query.get('ip');
-    const reference = req.query.get('reference');
-    const id = req.query.get('id');
-    const contractType = enumParam(req, 'contractType', ['HOURLY', 'MONTHLY'] as const);
-    const contractState = enumParam(req, 'contractState', ['ACTIVE', 'DELETE_SCHEDULED'] as const);
-    const imageId = req.query.get('imageId');
-    const states = listParam(req, 'state');
-    for (const s of states ?? []) if (!STATES.includes(s as Instance['state'])) throw badRequest({ state: [`The value should be one of: ${STATES.join(', ')}.`] });
-    const region = regionParam(req.query.get('region'));
-    const type = req.query.get('type');
-    const list = [...req.data.publicCloud.instances.values()]
-      .filter((r) => !ip || instanceIpRecords(req.data, r).some((x) => x.ip === ip.split('/')[0]))
-      .filter((r) => !reference || (r.instance.reference ?? '').includes(reference))
-      .filter((r) => !id || r.instance.id === id)
-      .filter((r) => !contractType || r.instance.contract.type === contractType)
-      .filter((r) => !contractState || r.instance.contract.state === contractState)
-      .filter((r) => !imageId || r.instance.image.id === imageId)
-      .filter((r) => !states || states.includes(r.instance.state))
-      .filter((r) => !region || r.instance.region === region)
-      .filter((r) => !type || r.instance.type === type);
-    return paginate(req, list, 'instances', { project: (r) => instanceSummary(req.data, r) });
-  });
-  router.post(`${BASE}/instances`, launch);
-  router.get(`${BASE}/instances/:instanceId`, (req) => ok(instanceDetail(req.data, findInstance(req))));
-  router.put(`${BASE}/instances/:instanceId`, update);
-  router.delete(`${BASE}/instances/:instanceId`, terminate);
-  router.post(`${BASE}/instances/:instanceId/cancelTermination`, cancelTermination);
-  router.post(`${BASE}/instances/:instanceId/start`, power('start'));
-  router.post(`${BASE}/instances/:instanceId/stop`, power('stop'));
-  router.post(`${BASE}/instances/:instanceId/reboot`, power('reboot'));
-  router.get(`${BASE}/instances/:instanceId/instanceTypesUpdate`, (req) =>
-    paginate(req, typesForUpdate(findInstance(req)), 'instanceTypes', { defaultLimit: 50 }),
-  );
-
-  router.get(`${BASE}/equipments/:equipmentId/expenses`, (req) => expenses(req.data, req));
-
-  registerInstanceOperations(router, BASE);
+// Catalogues.
+function listRegions(req: EmulatorRequest) {
+  return paginate(req, regions, 'regions');
 }
+
+function listInstanceTypes(req: EmulatorRequest) {
+  const region = regionParam(requireParam(req, 'region'))!;
+  return paginate(req, instanceTypesIn(region), 'instanceTypes', { defaultLimit: 50 });
+}
+
+function listIsos(req: EmulatorRequest) {
+  return paginate(req, isos, 'isos');
+}
+
+function listImages(req: EmulatorRequest) {
+  return imagesPage(req, allImages(req.data), regionParam(req.query.get('region')));
+}
+
+function createCustomImage(req: EmulatorRequest) {
+  const body = validateBody<{ name: string; instanceId: string }>(req, { name: 'string', instanceId: 'string' }, ['name', 'instanceId']);
+  // No 404 is documented for this operation: an unknown instance is a validation error.
+  const record = req.data.publicCloud.instances.get(body.instanceId);
+  if (!record) throw badRequest({ instanceId: ['Unknown instance.'] });
+  usable(record);
+  const now = isoTime(Date.now());
+  const { image, region, rootDiskSize } = record.instance;
+  const created: Image = {
+    id: randomUUID(),
+    name: body.name,
+    family: image.family,
+    flavour: image.flavour,
+    custom: true,
+    version: null,
+    architecture: null,
+    marketApps: [],
+    storageTypes: [],
+    storageSize: { size: Math.round(rootDiskSize * 15) / 100, unit: 'GB' },
+    state: 'READY',
+    stateReason: null,
+    region,
+    createdAt: now,
+    updatedAt: now,
+    minDiskSize: null,
+  };
+  req.data.publicCloud.customImages.push(created);
+  return ok(created, 201);
+}
+
+function updateCustomImage(req: EmulatorRequest) {
+  const body = validateBody<{ name: string }>(req, { name: 'string' }, ['name']);
+  const image = req.data.publicCloud.customImages.find((i) => i.id === req.params.imageId);
+  // The reference lists no 404 here either; standard images cannot be renamed.
+  if (!image) throw badRequest({ imageId: [standardImages.some((i) => i.id === req.params.imageId) ? 'Only custom images can be updated.' : 'Unknown custom image.'] });
+  image.name = body.name;
+  image.updatedAt = isoTime(Date.now());
+  return ok(image, 201); // 201, as documented
+}
+
+// Instances.
+function getInstanceList(req: EmulatorRequest) {
+  const ip = req.query.get('ip');
+  const reference = req.query.get('reference');
+  const id = req.query.get('id');
+  const contractType = enumParam(req, 'contractType', ['HOURLY', 'MONTHLY'] as const);
+  const contractState = enumParam(req, 'contractState', ['ACTIVE', 'DELETE_SCHEDULED'] as const);
+  const imageId = req.query.get('imageId');
+  const states = listParam(req, 'state');
+  for (const s of states ?? []) if (!STATES.includes(s as Instance['state'])) throw badRequest({ state: [`The value should be one of: ${STATES.join(', ')}.`] });
+  const region = regionParam(req.query.get('region'));
+  const type = req.query.get('type');
+  const list = [...req.data.publicCloud.instances.values()]
+    .filter((r) => !ip || instanceIpRecords(req.data, r).some((x) => x.ip === ip.split('/')[0]))
+    .filter((r) => !reference || (r.instance.reference ?? '').includes(reference))
+    .filter((r) => !id || r.instance.id === id)
+    .filter((r) => !contractType || r.instance.contract.type === contractType)
+    .filter((r) => !contractState || r.instance.contract.state === contractState)
+    .filter((r) => !imageId || r.instance.image.id === imageId)
+    .filter((r) => !states || states.includes(r.instance.state))
+    .filter((r) => !region || r.instance.region === region)
+    .filter((r) => !type || r.instance.type === type);
+  return paginate(req, list, 'instances', { project: (r) => instanceSummary(req.data, r) });
+}
+
+function getInstanceDetails(req: EmulatorRequest) {
+  return ok(instanceDetail(req.data, findInstance(req)));
+}
+
+function listInstanceTypesForUpdate(req: EmulatorRequest) {
+  return paginate(req, typesForUpdate(findInstance(req)), 'instanceTypes', { defaultLimit: 50 });
+}
+
+function getExpenses(req: EmulatorRequest) {
+  return expenses(req.data, req);
+}
+
+export const routes: Array<Route<PublicCloudDataset>> = [
+  { id: 'publicCloud.listRegions', method: 'GET', path: `${BASE}/regions`, handler: listRegions },
+  { id: 'publicCloud.listInstanceTypes', method: 'GET', path: `${BASE}/instanceTypes`, handler: listInstanceTypes },
+  { id: 'publicCloud.listIsos', method: 'GET', path: `${BASE}/isos`, handler: listIsos },
+  { id: 'publicCloud.listImages', method: 'GET', path: `${BASE}/images`, handler: listImages },
+  { id: 'publicCloud.createCustomImage', method: 'POST', path: `${BASE}/images`, handler: createCustomImage },
+  { id: 'publicCloud.updateCustomImage', method: 'PUT', path: `${BASE}/images/{imageId}`, handler: updateCustomImage },
+  { id: 'publicCloud.getInstanceList', method: 'GET', path: `${BASE}/instances`, handler: getInstanceList },
+  { id: 'publicCloud.launchInstance', method: 'POST', path: `${BASE}/instances`, handler: launch },
+  { id: 'publicCloud.getInstanceDetails', method: 'GET', path: `${BASE}/instances/{instanceId}`, handler: getInstanceDetails },
+  { id: 'publicCloud.updateInstance', method: 'PUT', path: `${BASE}/instances/{instanceId}`, handler: update },
+  { id: 'publicCloud.terminateInstance', method: 'DELETE', path: `${BASE}/instances/{instanceId}`, handler: terminate },
+  { id: 'publicCloud.cancelInstanceTermination', method: 'POST', path: `${BASE}/instances/{instanceId}/cancelTermination`, handler: cancelTermination },
+  { id: 'publicCloud.listInstanceTypesForUpdate', method: 'GET', path: `${BASE}/instances/{instanceId}/instanceTypesUpdate`, handler: listInstanceTypesForUpdate },
+  { id: 'publicCloud.getExpenses', method: 'GET', path: `${BASE}/equipments/{equipmentId}/expenses`, handler: getExpenses },
+  ...instanceRoutes,
+  ...instanceFamilyRoutes,
+];
+
 
 /**
  * GET /equipments/{id}/expenses?from=YYYY-MM-01[&to=…]: what an instance cost in one
  * month. The reference does not explain the equipment UUID; the emulator reads it as an
  * instance id. No 404 is documented: unknown equipment has no costs.
  */
-function expenses(d: Dataset, req: EmulatorRequest) {
+function expenses(d: PublicCloudDataset, req: EmulatorRequest) {
   const fromRaw = requireParam(req, 'from');
   const from = Date.parse(`${fromRaw.slice(0, 10)}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-01/.test(fromRaw) || Number.isNaN(from)) throw badRequest({ from: ['This value should be the first day of a month (YYYY-MM-01).'] });

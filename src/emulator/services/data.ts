@@ -1,9 +1,10 @@
 import type { CancellationReason, Service } from '../../datasources/types/services.js';
-import type { Billable, Dataset } from '../dataset.js';
 import { EPOCH } from '../dedicated-servers/data.js';
 import { notFound } from '../http.js';
 import type { Rng } from '../prng.js';
-import type { EmulatorRequest } from '../router.js';
+import type { Billable, EmulatorRequest } from '../types.js';
+import type { DomainsDataset } from '../domains/data.js';
+import type { PublicCloudDataset } from '../public-cloud/data.js';
 
 /**
  * One service as the emulator keeps it: the stored fields, the billable it came from
@@ -21,6 +22,10 @@ export interface ServicesData {
   /** By service id, in the order of `d.billables` (servers, instances, domains). */
   services: Map<string, ServiceRecord>;
 }
+
+/** The sections this product reads and writes. */
+export type ServicesDataset = DomainsDataset & PublicCloudDataset & { services: ServicesData };
+export type ServicesRequest = EmulatorRequest<ServicesDataset>;
 
 export function createServicesData(): ServicesData {
   return { services: new Map() };
@@ -65,7 +70,7 @@ export function termText(months: number): string {
 }
 
 /** Months of a service's contract term, taken from the product that keeps it. */
-function termMonths(d: Dataset, b: Billable): number {
+function termMonths(d: ServicesDataset, b: Billable): number {
   if (b.productId === 'DEDICATED_SERVER') return d.dedicatedServers.servers.get(b.equipmentId!)?.server.contract.contractTerm || 1;
   // An hourly instance (term 0) commits to nothing; its contract renews each month.
   if (b.productId === 'PUBLIC_CLOUD') return d.publicCloud.instances.get(b.equipmentId!)?.instance.contract.term || 1;
@@ -82,7 +87,7 @@ const DELIVERY: Record<string, string> = {
 };
 
 /** What the domain's own status means for its contract. */
-function domainServiceStatus(d: Dataset, b: Billable): string {
+function domainServiceStatus(d: ServicesDataset, b: Billable): string {
   const status = d.domains.domains.get(b.domainName!)?.status;
   return status === 'SUSPENDED' ? 'SUSPENDED' : status === 'PENDING' ? 'TO_BE_PROVISIONED' : 'ACTIVE';
 }
@@ -94,7 +99,7 @@ function domainServiceStatus(d: Dataset, b: Billable): string {
  * already cancelled, as the sample's first service: `endDate` at the end of its term,
  * `cancellable: false`, `uncancellable: true`, still ACTIVE.
  */
-export function seedServices(d: Dataset, rng: Rng): void {
+export function seedServices(d: ServicesDataset, rng: Rng): void {
   let nextId = rng.int(10_000_000_000_000, 89_999_999_999_000);
   d.billables.forEach((b, i) => {
     const start = Date.parse(b.startDate);
@@ -141,7 +146,7 @@ export function seedServices(d: Dataset, rng: Rng): void {
  * reference not only via this endpoint but also through their respective APIs"), so
  * for servers and instances it is the product's own.
  */
-export function referenceOf(d: Dataset, r: ServiceRecord): string | null {
+export function referenceOf(d: ServicesDataset, r: ServiceRecord): string | null {
   const { productId, equipmentId } = r.billable;
   if (productId === 'DEDICATED_SERVER') {
     const server = d.dedicatedServers.servers.get(equipmentId!);
@@ -154,7 +159,7 @@ export function referenceOf(d: Dataset, r: ServiceRecord): string | null {
   return r.reference;
 }
 
-export function setReference(d: Dataset, r: ServiceRecord, reference: string): void {
+export function setReference(d: ServicesDataset, r: ServiceRecord, reference: string): void {
   const { productId, equipmentId } = r.billable;
   const server = productId === 'DEDICATED_SERVER' ? d.dedicatedServers.servers.get(equipmentId!) : undefined;
   const instance = productId === 'PUBLIC_CLOUD' ? d.publicCloud.instances.get(equipmentId!) : undefined;
@@ -164,14 +169,14 @@ export function setReference(d: Dataset, r: ServiceRecord, reference: string): v
 }
 
 /** A service as the API shows it, keys in the samples' (alphabetical) order; no key for what is unset. */
-export function serviceBody(d: Dataset, r: ServiceRecord): Service {
+export function serviceBody(d: ServicesDataset, r: ServiceRecord): Service {
   const reference = referenceOf(d, r);
   const body: Record<string, unknown> = { ...r.service, ...(reference === null ? {} : { reference }) };
   return Object.fromEntries(Object.keys(body).sort().map((k) => [k, body[k]])) as unknown as Service;
 }
 
 /** The service named by the `:id` path parameter, or a 404. */
-export function findService(req: EmulatorRequest): ServiceRecord {
+export function findService(req: ServicesRequest): ServiceRecord {
   const record = req.data.services.services.get(req.params.id!);
   if (!record) throw notFound('service');
   return record;

@@ -1,5 +1,6 @@
 import { ApiError, badRequest, noContent, ok, paginate, validateBody } from '../http.js';
-import type { EmulatorRequest, Router } from '../router.js';
+import type { Route } from '../types.js';
+import type { ServicesDataset, ServicesRequest as EmulatorRequest } from './data.js';
 import { CANCELLATION_REASONS, findService, serviceBody, setReference, type ServiceRecord } from './data.js';
 
 const BASE = '/services/v1';
@@ -73,11 +74,19 @@ function uncancel(req: EmulatorRequest) {
   return noContent();
 }
 
-export function register(router: Router): void {
-  router.get(`${BASE}/services`, list);
-  router.get(`${BASE}/services/cancellationReasons`, () => ok({ cancellationReasons: CANCELLATION_REASONS }));
-  router.get(`${BASE}/services/:id`, (req) => ok(serviceBody(req.data, findService(req))));
-  router.put(`${BASE}/services/:id`, update);
-  router.post(`${BASE}/services/:id/cancel`, cancel);
-  router.post(`${BASE}/services/:id/uncancel`, uncancel);
+function getCancellationReasons() {
+  return ok({ cancellationReasons: CANCELLATION_REASONS });
 }
+
+function inspectService(req: EmulatorRequest) {
+  return ok(serviceBody(req.data, findService(req)));
+}
+
+export const routes: Array<Route<ServicesDataset>> = [
+  { id: 'services.listServices', method: 'GET', path: `${BASE}/services`, handler: list },
+  { id: 'services.getCancellationReasons', method: 'GET', path: `${BASE}/services/cancellationReasons`, handler: getCancellationReasons },
+  { id: 'services.inspectService', method: 'GET', path: `${BASE}/services/{id}`, handler: inspectService },
+  { id: 'services.updateService', method: 'PUT', path: `${BASE}/services/{id}`, handler: update },
+  { id: 'services.cancelService', method: 'POST', path: `${BASE}/services/{id}/cancel`, handler: cancel },
+  { id: 'services.uncancelService', method: 'POST', path: `${BASE}/services/{id}/uncancel`, handler: uncancel },
+];
