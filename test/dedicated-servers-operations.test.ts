@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { operatingSystems, rescueImages } from '../src/emulator/dedicated-servers/catalogues.js';
 import { DEMO_API_KEY } from '../src/emulator/dataset.js';
 import type { ServerRecord } from '../src/emulator/dedicated-servers/data.js';
-import { sample, samplesAvailable, shapeDifferences } from './support/samples.js';
+import { sample, describeIf, samplesAvailable, shapeDifferences } from './support/samples.js';
 import { trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
 
@@ -14,7 +14,7 @@ import { useStack } from './support/stack.js';
  */
 const stack = useStack();
 /** Which documented operations the GraphQL tests below reached upstream (the sample checks call the emulator directly and do not count). */
-const reached = trackOperations(stack, (op) => op.product === 'dedicatedServers', (suite) => !suite.startsWith('sample conformance'));
+const reached = trackOperations(stack, (op) => op.product === 'dedicatedServers' && !op.family, (suite) => !suite.startsWith('sample conformance'));
 
 const records = (): ServerRecord[] => [...stack().demo.dedicatedServers.servers.values()];
 const record = (pred: (r: ServerRecord) => boolean = () => true): ServerRecord => {
@@ -243,13 +243,13 @@ describe('DHCP reservations (createDhcpReservation, deleteDhcpReservation)', () 
 describe('coverage', () => {
   it('reached every write (POST, PUT, DELETE) of dedicatedServers.* of the reference through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    // 32 as endpoints.md counts them.
-    expect(reached.count((op) => op.method !== 'GET')).toBe(32);
+    // 32 as endpoints.md counts them; the 16 of the families are counted in test/families/.
+    expect(reached.count((op) => op.method !== 'GET')).toBe(16);
     expect(reached.missing((op) => op.method !== 'GET')).toEqual([]);
   });
 });
 
-describe.skipIf(!samplesAvailable)('sample conformance: dedicatedServers writes take the documented bodies and answer the documented shape', () => {
+describeIf(samplesAvailable)('sample conformance: dedicatedServers writes take the documented bodies and answer the documented shape', () => {
   /** Sends a write to the emulator with the demo key, as the gateway would. */
   async function emulatorSend(method: string, path: string, body?: unknown) {
     const res = await fetch(stack().emulator.url + path, {

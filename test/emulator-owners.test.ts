@@ -124,7 +124,8 @@ describe('family rows for the owners still to come', () => {
   });
 
   const endpointsFile = fileURLToPath(new URL('../../shared/leaseweb-api/endpoints.tsv', import.meta.url));
-  it.skipIf(!existsSync(endpointsFile))('name documented operations with their documented paths (../shared/leaseweb-api/endpoints.tsv)', () => {
+  // Only where the reference is present: it adds to the checks above, a fresh clone has none.
+  if (existsSync(endpointsFile)) it('name documented operations with their documented paths (../shared/leaseweb-api/endpoints.tsv)', () => {
     const [header, ...rows] = readFileSync(endpointsFile, 'utf8').trim().split('\n');
     const col = (name: string) => header!.split('\t').indexOf(name);
     const documented = new Set(rows.map((line) => {

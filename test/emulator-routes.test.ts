@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeIf } from './support/samples.js';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/emulator/http.js';
 import { resource } from '../src/emulator/resource.js';
@@ -164,7 +165,7 @@ describe('resource(): a plain collection from a declaration', () => {
 
 const endpointsFile = fileURLToPath(new URL('../../shared/leaseweb-api/endpoints.tsv', import.meta.url));
 
-describe.skipIf(!existsSync(endpointsFile))('the route table against the reference (../shared/leaseweb-api/endpoints.tsv)', () => {
+describeIf(existsSync(endpointsFile))('the route table against the reference (../shared/leaseweb-api/endpoints.tsv)', () => {
   it('gives every route the id, method and path of one documented operation', () => {
     const [header, ...rows] = readFileSync(endpointsFile, 'utf8').trim().split('\n');
     const col = (name: string) => header!.split('\t').indexOf(name);

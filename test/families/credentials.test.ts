@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANCES, SERVERS, USER_ERRORS, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
+import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
 /**
@@ -8,6 +9,7 @@ import { useStack } from '../support/stack.js';
  * `createCredential`, `updateCredential`, `deleteCredential` keyed by the owner's global id.
  */
 const stack = useStack();
+const reached = trackOperations(stack, (op) => op.family === 'credentials', () => true);
 
 interface Row {
   kind: OwnerKind<any>;
@@ -117,5 +119,13 @@ describe.each([{ kind: INSTANCES }])('$kind.typename credentials (Public Cloud o
     const list = await readOwner(stack(), owner, 'credentials { totalCount }');
     expect(list.credentials.totalCount).toBe(0);
     expect(writes(stack())).toEqual([`DELETE ${owner.base}/credentials`]);
+  });
+});
+
+describe('coverage', () => {
+  it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
+    if (reached.partial(ctx)) ctx.skip();
+    expect(reached.count()).toBe(13);
+    expect(reached.missing()).toEqual([]);
   });
 });

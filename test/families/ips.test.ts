@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANCES, SERVERS, USER_ERRORS, ipRecords, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
+import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
 /**
@@ -9,6 +10,7 @@ import { useStack } from '../support/stack.js';
  * `removeEquipmentIpNullRoute`) keyed by the owner's global id.
  */
 const stack = useStack();
+const reached = trackOperations(stack, (op) => op.family === 'ips', () => true);
 
 const bare = (ip: string) => ip.split(/[/_]/)[0]!;
 const sorted = (values: string[]) => [...values].sort();
@@ -287,5 +289,13 @@ describe.each([{ kind: INSTANCES }])('$kind.typename IPs (Public Cloud only)', (
     expect(hours.userErrors[0].field).toEqual(['input', 'automatedUnnulingAt']);
     expect(owner.record.internalIps[0]!.nullRouted).toBe(false);
     expect(publicIps(owner.id)[0]!.nullRouted).toBe(false);
+  });
+});
+
+describe('coverage', () => {
+  it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
+    if (reached.partial(ctx)) ctx.skip();
+    expect(reached.count()).toBe(11);
+    expect(reached.missing()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANCES, SERVERS, pickOwner, readOwner, type OwnerKind } from '../support/owners.js';
+import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
 /**
@@ -8,6 +9,7 @@ import { useStack } from '../support/stack.js';
  * Data traffic is common to both, under each owner's own API.
  */
 const stack = useStack();
+const reached = trackOperations(stack, (op) => op.family === 'metrics', () => true);
 
 const sorted = (values: string[]) => [...values].sort();
 
@@ -120,5 +122,13 @@ describe.each([{ kind: INSTANCES }])('$kind.typename metrics (Public Cloud)', ({
     expect(new URLSearchParams(stack().calls({ path: `${owner.base}/metrics/cpu` })[0]!.search).get('granularity')).toBe('10m');
     const backwardsCpu = await stack().query(`{ publicCloudInstance(id: "${owner.id}") { cpuMetrics(from: "2025-12-02", to: "2025-12-01") { unit } } }`);
     expect(backwardsCpu.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('coverage', () => {
+  it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
+    if (reached.partial(ctx)) ctx.skip();
+    expect(reached.count()).toBe(4);
+    expect(reached.missing()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVERS, USER_ERRORS, mutate, pickOwner, readOwner, writes } from '../support/owners.js';
+import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
 /**
@@ -8,6 +9,7 @@ import { useStack } from '../support/stack.js';
  * so the rows hold one owner; the writes are keyed by the owner's global id.
  */
 const stack = useStack();
+const reached = trackOperations(stack, (op) => op.family === 'notificationSettings', () => true);
 
 const live = (id: string) => stack().demo.dedicatedServers.servers.get(id)!;
 
@@ -106,5 +108,13 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       { equipmentId: 'gid://leaseweb/DedicatedServer/999999999', kind: 'BANDWIDTH', frequency: 'DAILY', threshold: 1, unit: 'Gbps' });
     expect(res.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND' }]);
     expect(writes(stack())).toHaveLength(1);
+  });
+});
+
+describe('coverage', () => {
+  it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
+    if (reached.partial(ctx)) ctx.skip();
+    expect(reached.count()).toBe(12);
+    expect(reached.missing()).toEqual([]);
   });
 });

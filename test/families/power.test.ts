@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANCES, SERVERS, USER_ERRORS, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
+import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
 /**
@@ -8,6 +9,7 @@ import { useStack } from '../support/stack.js';
  * report a power status; Public Cloud instances with start/stop/reboot and their `state`.
  */
 const stack = useStack();
+const reached = trackOperations(stack, (op) => op.family === 'power', () => true);
 
 interface Row {
   kind: OwnerKind<any>;
@@ -97,5 +99,13 @@ describe.each([{ kind: INSTANCES }])('$kind.typename power (Public Cloud: the in
     const stop = await mutate(stack(), 'powerOffEquipment', { equipmentId: owner.gid });
     expect(stop.userErrors[0].message).toMatch(/destroying/);
     expect(owner.record.instance.state).toBe('DESTROYING');
+  });
+});
+
+describe('coverage', () => {
+  it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
+    if (reached.partial(ctx)) ctx.skip();
+    expect(reached.count()).toBe(7);
+    expect(reached.missing()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isos } from '../../src/emulator/public-cloud/catalogues.js';
 import { INSTANCES, USER_ERRORS, mutate, pickOwner, readOwner, writes } from '../support/owners.js';
+import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
 /**
@@ -10,6 +11,7 @@ import { useStack } from '../support/stack.js';
  * is `gid://leaseweb/Snapshot/<OwnerType>/<ownerId>/<snapshotId>`.
  */
 const stack = useStack();
+const reached = trackOperations(stack, (op) => op.family === 'snapshots' || op.family === 'iso' || op.family === 'console', () => true);
 
 describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console', ({ kind }) => {
   const snapshotGid = (ownerId: string, id: string) => `gid://leaseweb/Snapshot/${kind.typename}/${ownerId}/${id}`;
@@ -101,5 +103,13 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
     expect(refused.data?.publicCloudInstance.console).toBeNull();
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(stack().calls({ path: '/console' }).map((c) => c.path)).toEqual([`${running.base}/console`, `${stopped.base}/console`]);
+  });
+});
+
+describe('coverage', () => {
+  it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
+    if (reached.partial(ctx)) ctx.skip();
+    expect(reached.count()).toBe(8);
+    expect(reached.missing()).toEqual([]);
   });
 });

