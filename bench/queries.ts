@@ -56,8 +56,7 @@ export const queries: BenchQuery[] = [
     }`,
     // The record sets (1); every address in one ipMgmt ?ips= call (1); each distinct server
     // by id, as no batch endpoint exists for servers (K).
-    minimum: (data) =>
-      2 + distinct(data.domain.recordSets.nodes.flatMap((r: any) => r.ips.map((ip: any) => ip?.equipment?.leasewebId))),
+    minimum: (data) => 2 + distinct(data.domain.recordSets.nodes.flatMap((r: any) => r.ips.map((ip: any) => ip?.equipment?.leasewebId))),
     why: 'GET …/resourceRecordSets, one GET /ipMgmt/v2/ips?ips=…, one GET /servers/{id} per distinct server',
     depth: 3,
   },

@@ -46,12 +46,20 @@ async function startGateway(): Promise<Gateway> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const gql = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
     return body;
   };
-  const child = startChild('dist/main.js', { PORT: String(port), LEASEWEB_API_URL: emulatorUrl, LEASEWEB_API_KEY: DEMO_API_KEY }, NODE_FLAGS);
+  const child = startChild(
+    'dist/main.js',
+    { PORT: String(port), LEASEWEB_API_URL: emulatorUrl, LEASEWEB_API_KEY: DEMO_API_KEY },
+    NODE_FLAGS,
+  );
   await waitFor(async () => Boolean(await gql(ONE_CALL)));
   return { child, url, gql, coldStartMs: performance.now() - child.startedAt };
 }
@@ -80,10 +88,11 @@ async function peakRss(query: string): Promise<{ peak: number; idle: number; tot
 const gateway = await startGateway();
 const coldStartMs = gateway.coldStartMs;
 console.log(`\nleaseweb-graph benchmark — ${RUNS} runs per query, ${LATENCY} ms added upstream latency\n`);
-console.log('| query | upstream calls | minimum | most at once | depth | median wall (ms) | target ≤ depth×latency+3 (ms) | gateway CPU per query (ms) |');
+console.log(
+  '| query | upstream calls | minimum | most at once | depth | median wall (ms) | target ≤ depth×latency+3 (ms) | gateway CPU per query (ms) |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
-const gqlData = async (query: string, variables?: Record<string, unknown>) =>
-  ((await gateway.gql(query, variables)) as { data: any }).data;
+const gqlData = async (query: string, variables?: Record<string, unknown>) => ((await gateway.gql(query, variables)) as { data: any }).data;
 const notes: string[] = [];
 for (const [i, q] of queries.entries()) {
   await control('config', 'PUT', { latencyMs: 0 });
@@ -108,7 +117,9 @@ for (const [i, q] of queries.entries()) {
   const cpu = (usage(gateway.child.pid).cpuMs - cpuBefore) / RUNS;
   const target = q.depth * LATENCY + 3;
   const wall = median(walls);
-  console.log(`| ${i + 1}. ${q.name} | ${median(calls)} | ${q.minimum(data, facts)} | ${median(parallel)} | ${q.depth} | ${wall.toFixed(1)} | ${target}${wall <= target ? '' : ' (missed)'} | ${cpu.toFixed(1)} |`);
+  console.log(
+    `| ${i + 1}. ${q.name} | ${median(calls)} | ${q.minimum(data, facts)} | ${median(parallel)} | ${q.depth} | ${wall.toFixed(1)} | ${target}${wall <= target ? '' : ' (missed)'} | ${cpu.toFixed(1)} |`,
+  );
   notes.push(`${i + 1}. minimum: ${q.why}`);
 }
 console.log('\n' + notes.join('\n'));
@@ -122,7 +133,9 @@ console.log('\n' + notes.join('\n'));
     await (await fetch(`${emulatorUrl}/bareMetals/v2/servers?limit=50&offset=0`, { headers: { 'x-lsw-auth': DEMO_API_KEY } })).json();
     times.push(performance.now() - started);
   }
-  console.log(`\none REST call at ${LATENCY} ms latency, without the gateway (GET /servers?limit=50): ${median(times).toFixed(1)} ms median`);
+  console.log(
+    `\none REST call at ${LATENCY} ms latency, without the gateway (GET /servers?limit=50): ${median(times).toFixed(1)} ms median`,
+  );
 }
 
 // Throughput of a one-call query with a 0 ms upstream, beside the emulator's own rate
@@ -149,15 +162,23 @@ const cpuPerRequest = (after.cpuMs - before.cpuMs) / gw.requests.total;
 console.log(`\none-call query (20 servers), 10 connections, ${SECONDS} s, 0 ms upstream:\n`);
 console.log('| | requests/s | p50 (ms) | p99 (ms) | gateway CPU per request (ms) | errors |');
 console.log('|---|---|---|---|---|---|');
-console.log(`| gateway (GraphQL) | ${gw.requests.average.toFixed(0)} | ${gw.latency.p50} | ${gw.latency.p99} | ${cpuPerRequest.toFixed(3)} | ${gw.errors + gw.non2xx} |`);
-console.log(`| emulator (same REST call) | ${rest.requests.average.toFixed(0)} | ${rest.latency.p50} | ${rest.latency.p99} | — | ${rest.errors + rest.non2xx} |`);
+console.log(
+  `| gateway (GraphQL) | ${gw.requests.average.toFixed(0)} | ${gw.latency.p50} | ${gw.latency.p99} | ${cpuPerRequest.toFixed(3)} | ${gw.errors + gw.non2xx} |`,
+);
+console.log(
+  `| emulator (same REST call) | ${rest.requests.average.toFixed(0)} | ${rest.latency.p50} | ${rest.latency.p99} | — | ${rest.errors + rest.non2xx} |`,
+);
 
 // Memory with 256 requests in flight (20 ms upstream so they overlap), fresh processes.
 await control('config', 'PUT', { latencyMs: LATENCY });
 const light = await peakRss(ONE_CALL);
 const heavy = await peakRss(queries[0]!.query);
 console.log(`\ncold start to first answer: ${coldStartMs.toFixed(0)} ms`);
-console.log(`peak RSS, 256 concurrent one-call queries: ${light.peak.toFixed(0)} MiB (idle ${light.idle.toFixed(0)} MiB; ${light.total} requests, ${light.failed} errors)`);
-console.log(`peak RSS, 256 concurrent "${queries[0]!.name}": ${heavy.peak.toFixed(0)} MiB (idle ${heavy.idle.toFixed(0)} MiB; ${heavy.total} requests, ${heavy.failed} errors)`);
+console.log(
+  `peak RSS, 256 concurrent one-call queries: ${light.peak.toFixed(0)} MiB (idle ${light.idle.toFixed(0)} MiB; ${light.total} requests, ${light.failed} errors)`,
+);
+console.log(
+  `peak RSS, 256 concurrent "${queries[0]!.name}": ${heavy.peak.toFixed(0)} MiB (idle ${heavy.idle.toFixed(0)} MiB; ${heavy.total} requests, ${heavy.failed} errors)`,
+);
 
 await emulator.stop();

@@ -15,7 +15,12 @@ export const invoicePdfPath = (invoiceId: string) => `${PREFIX}invoices/${encode
 /** A small JSON error in the shape the gateway's other HTTP errors use; never an upstream body. */
 function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   const text = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -74,7 +79,13 @@ async function invoicePdf(res: ServerResponse, rawId: string, upstream: Upstream
     if (!isUpstreamError(error)) throw error;
     const status = statusOf(error.code, error.leaseweb.status);
     const retryAfter = error.leaseweb.retryAfterSeconds;
-    sendError(res, status, error.code, MESSAGES[error.code] ?? 'The download failed.', retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) });
+    sendError(
+      res,
+      status,
+      error.code,
+      MESSAGES[error.code] ?? 'The download failed.',
+      retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) },
+    );
     return status;
   }
   const headers: Record<string, string> = {
@@ -100,12 +111,7 @@ async function invoicePdf(res: ServerResponse, rawId: string, upstream: Upstream
  * Files the gateway serves itself, streamed from Leaseweb with the caller's key (never a
  * key in the URL). Answers true when it handled the request.
  */
-export async function routeDownload(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  session: () => UpstreamSession,
-): Promise<boolean> {
+export async function routeDownload(req: IncomingMessage, res: ServerResponse, url: URL, session: () => UpstreamSession): Promise<boolean> {
   if (!url.pathname.startsWith(PREFIX)) return false;
   const match = INVOICE_PDF.exec(url.pathname);
   if (!match) {

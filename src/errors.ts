@@ -36,7 +36,10 @@ export class UnauthenticatedError extends GraphQLError {
 
 /** Thrown for an argument the gateway can reject itself, before any upstream call. */
 export class InputError extends GraphQLError {
-  constructor(message: string, readonly field?: string[]) {
+  constructor(
+    message: string,
+    readonly field?: string[],
+  ) {
     super(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
   }
 }
@@ -90,15 +93,10 @@ export function parseEnvelope(body: unknown): LeasewebErrorEnvelope {
   };
 }
 
-export function upstreamErrorFromResponse(
-  status: number,
-  body: unknown,
-  retryAfterSeconds?: number,
-): UpstreamError {
+export function upstreamErrorFromResponse(status: number, body: unknown, retryAfterSeconds?: number): UpstreamError {
   const envelope = parseEnvelope(body);
   const code = codeForStatus(status);
-  const message =
-    envelope.userMessage || envelope.errorMessage || `Leaseweb API answered HTTP ${status}`;
+  const message = envelope.userMessage || envelope.errorMessage || `Leaseweb API answered HTTP ${status}`;
   const info: LeasewebErrorInfo = { status, ...envelope };
   if (retryAfterSeconds !== undefined) info.retryAfterSeconds = retryAfterSeconds;
   return new UpstreamError(code, message, info);

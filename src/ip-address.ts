@@ -44,7 +44,7 @@ export function ipv6Network(address: string, prefix: number): string {
   const words = Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - 16 * i)) & 0xffffn));
   // Compress the longest run (two or more) of zero groups into `::`.
   let best = { start: -1, length: 1 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && words[j] === 0) j++;
     if (j - i > best.length) best = { start: i, length: j - i };

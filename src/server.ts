@@ -54,9 +54,7 @@ const requireKeyPlugin: ApolloServerPlugin<GraphQLContext> = {
     return {
       async didResolveOperation({ contextValue, operation }) {
         if (contextValue.upstream.authenticated || !operation) return;
-        const needsUpstream = operation.selectionSet.selections.some(
-          (s) => s.kind !== 'Field' || !INTROSPECTION_FIELDS.has(s.name.value),
-        );
+        const needsUpstream = operation.selectionSet.selections.some((s) => s.kind !== 'Field' || !INTROSPECTION_FIELDS.has(s.name.value));
         if (needsUpstream) {
           const error = new UnauthenticatedError();
           error.extensions.http = { status: 401 };
@@ -145,7 +143,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     let body: unknown;
     if (req.method === 'POST') {
       const raw = await readBody(req, maxBody);
-      if (raw === null) return sendJson(res, 413, { errors: [{ message: `Request body over ${maxBody} bytes.`, extensions: { code: 'BAD_REQUEST' } }] });
+      if (raw === null)
+        return sendJson(res, 413, { errors: [{ message: `Request body over ${maxBody} bytes.`, extensions: { code: 'BAD_REQUEST' } }] });
       try {
         body = raw ? JSON.parse(raw) : undefined;
       } catch {
@@ -253,7 +252,8 @@ async function sendGraphiQL(res: ServerResponse): Promise<void> {
     graphiql = renderGraphiQL({
       title: 'leaseweb-graph',
       endpoint: '/graphql',
-      defaultQuery: '{\n  dedicatedServers(first: 5) {\n    totalCount\n    nodes { leasewebId reference location { site } ips { nodes { ip nullRouted } } }\n  }\n}\n',
+      defaultQuery:
+        '{\n  dedicatedServers(first: 5) {\n    totalCount\n    nodes { leasewebId reference location { site } ips { nodes { ip nullRouted } } }\n  }\n}\n',
     } as never);
   }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -15,7 +15,11 @@ describe('contract: one row per read operation', () => {
       query: 'query ($id: ID!) { dedicatedServer(id: $id) { powerStatus { ipmi pdu poweredOn } } }',
       variables: (s) => ({ id: firstServer(s).id }),
       expect: (data) => {
-        expect(data.dedicatedServer.powerStatus).toEqual({ ipmi: expect.stringMatching(/^(on|off)$/), pdu: 'on', poweredOn: expect.any(Boolean) });
+        expect(data.dedicatedServer.powerStatus).toEqual({
+          ipmi: expect.stringMatching(/^(on|off)$/),
+          pdu: 'on',
+          poweredOn: expect.any(Boolean),
+        });
       },
     },
     {

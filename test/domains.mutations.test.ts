@@ -4,8 +4,16 @@ import { trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
 
 const stack = useStack();
-const domainOps = trackOperations(stack, (op) => op.product === 'domains', (suite) => !suite.includes('documented shape'));
-const dnsOps = trackOperations(stack, (op) => op.product === 'dns', (suite) => !suite.includes('documented shape'));
+const domainOps = trackOperations(
+  stack,
+  (op) => op.product === 'domains',
+  (suite) => !suite.includes('documented shape'),
+);
+const dnsOps = trackOperations(
+  stack,
+  (op) => op.product === 'dns',
+  (suite) => !suite.includes('documented shape'),
+);
 
 const domains = () => [...stack().demo.domains.domains.values()];
 const zoned = () => domains().find((d) => d.status === 'ACTIVE' && d.zone && usesLeasewebNameservers(d) && d.dnssecAutomated)!;
@@ -28,7 +36,9 @@ describe('record set writes', () => {
   it('creates a record set that points at a server, and the domain lists it', async () => {
     const d = zoned();
     const server = [...stack().demo.dedicatedServers.servers.values()].at(-1)!.server;
-    const address = stack().demo.ipManagement.byEquipment.get(server.id)!.find((ip) => ip.networkType === 'PUBLIC' && ip.version === 4)!.ip;
+    const address = stack()
+      .demo.ipManagement.byEquipment.get(server.id)!
+      .find((ip) => ip.networkType === 'PUBLIC' && ip.version === 4)!.ip;
     const before = serial(d);
     const input = { domainName: d.domainName, name: `api.${d.domainName}`, type: 'A', content: [address], ttl: 300 };
     const data = await stack().data(CREATE, { input });
@@ -46,8 +56,14 @@ describe('record set writes', () => {
     });
     expect(find(d, `api.${d.domainName}.`, 'A')).toEqual({ name: `api.${d.domainName}.`, type: 'A', content: [address], ttl: 300 });
     expect(serial(d)).toBe(before + 1);
-    expect(stack().calls({ method: 'POST' }).map((c) => c.path)).toEqual([`/hosting/v2/domains/${d.domainName}/resourceRecordSets`]);
-    const listed = await stack().data(`{ domain(domainName: "${d.domainName}") { recordSets(filter: { name: "api.${d.domainName}" }) { nodes { content } } } }`);
+    expect(
+      stack()
+        .calls({ method: 'POST' })
+        .map((c) => c.path),
+    ).toEqual([`/hosting/v2/domains/${d.domainName}/resourceRecordSets`]);
+    const listed = await stack().data(
+      `{ domain(domainName: "${d.domainName}") { recordSets(filter: { name: "api.${d.domainName}" }) { nodes { content } } } }`,
+    );
     expect(listed.domain.recordSets.nodes).toEqual([{ content: [address] }]);
   });
 
@@ -68,7 +84,10 @@ describe('record set writes', () => {
     for (const [change, field] of cases) {
       const data = await stack().data(CREATE, { input: { ...base, ...change } });
       expect(data.createDnsRecordSet.recordSet, JSON.stringify(change)).toBeNull();
-      expect(data.createDnsRecordSet.userErrors.map((e: any) => e.field), JSON.stringify(change)).toContainEqual(field);
+      expect(
+        data.createDnsRecordSet.userErrors.map((e: any) => e.field),
+        JSON.stringify(change),
+      ).toContainEqual(field);
       expect(data.createDnsRecordSet.userErrors[0].code).toBe('VALIDATION_FAILED');
     }
     expect(d.zone).toEqual(zone);
@@ -79,14 +98,30 @@ describe('record set writes', () => {
   it('updates one record set’s records and TTL; the set Leaseweb manages is refused', async () => {
     const d = zoned();
     const mx = find(d, `${d.domainName}.`, 'MX')!;
-    const data = await stack().data(UPDATE, { input: { domainName: `gid://leaseweb/Domain/${d.domainName}`, name: d.domainName, type: 'MX', content: [`5 mx1.${d.domainName}.`], ttl: 60 } });
+    const data = await stack().data(UPDATE, {
+      input: {
+        domainName: `gid://leaseweb/Domain/${d.domainName}`,
+        name: d.domainName,
+        type: 'MX',
+        content: [`5 mx1.${d.domainName}.`],
+        ttl: 60,
+      },
+    });
     expect(data.updateDnsRecordSet.recordSet).toMatchObject({ name: mx.name, type: 'MX', content: [`5 mx1.${d.domainName}.`], ttl: 60 });
     expect(find(d, mx.name, 'MX')).toMatchObject({ content: [`5 mx1.${d.domainName}.`], ttl: 60 });
-    expect(stack().calls({ method: 'PUT' }).map((c) => c.path)).toEqual([`/hosting/v2/domains/${d.domainName}/resourceRecordSets/${d.domainName}./MX`]);
+    expect(
+      stack()
+        .calls({ method: 'PUT' })
+        .map((c) => c.path),
+    ).toEqual([`/hosting/v2/domains/${d.domainName}/resourceRecordSets/${d.domainName}./MX`]);
 
-    const soa = await stack().data(UPDATE, { input: { domainName: d.domainName, name: d.domainName, type: 'SOA', content: ['a. b. 1 2 3 4 5'], ttl: 60 } });
+    const soa = await stack().data(UPDATE, {
+      input: { domainName: d.domainName, name: d.domainName, type: 'SOA', content: ['a. b. 1 2 3 4 5'], ttl: 60 },
+    });
     expect(soa.updateDnsRecordSet.userErrors[0].field).toEqual(['input', 'type']);
-    const missing = await stack().data(UPDATE, { input: { domainName: d.domainName, name: `nothing.${d.domainName}`, type: 'TXT', content: ['"x"'], ttl: 60 } });
+    const missing = await stack().data(UPDATE, {
+      input: { domainName: d.domainName, name: `nothing.${d.domainName}`, type: 'TXT', content: ['"x"'], ttl: 60 },
+    });
     expect(missing.updateDnsRecordSet.userErrors[0].code).toBe('NOT_FOUND');
   });
 
@@ -119,7 +154,11 @@ describe('record set writes', () => {
     expect(data.replaceDnsRecordSets.userErrors).toEqual([]);
     expect(editable(d)).toEqual(recordSets);
     const nodes = data.replaceDnsRecordSets.domain.recordSets.nodes;
-    expect(nodes.map((n: any) => `${n.name} ${n.type}`)).toEqual([`${d.domainName}. SOA`, `${d.domainName}. NS`, ...recordSets.map((s) => `${s.name} ${s.type}`)]);
+    expect(nodes.map((n: any) => `${n.name} ${n.type}`)).toEqual([
+      `${d.domainName}. SOA`,
+      `${d.domainName}. NS`,
+      ...recordSets.map((s) => `${s.name} ${s.type}`),
+    ]);
     expect(nodes.filter((n: any) => !n.editable).map((n: any) => n.type)).toEqual(['SOA', 'NS']);
     expect(serial(d)).toBe(Number(soa.content[0]!.split(' ')[2]) + 1);
   });
@@ -128,7 +167,9 @@ describe('record set writes', () => {
     const d = zoned();
     const zone = structuredClone(d.zone);
     const good = { name: `${d.domainName}.`, type: 'A', content: ['192.0.2.10'], ttl: 3600 };
-    const invalid = await stack().data(REPLACE, { input: { domainName: d.domainName, recordSets: [good, { ...good, name: `w.${d.domainName}.`, content: ['300.1.1.1'] }] } });
+    const invalid = await stack().data(REPLACE, {
+      input: { domainName: d.domainName, recordSets: [good, { ...good, name: `w.${d.domainName}.`, content: ['300.1.1.1'] }] },
+    });
     expect(invalid.replaceDnsRecordSets.domain).toBeNull();
     expect(invalid.replaceDnsRecordSets.userErrors.map((e: any) => e.field)).toEqual([['input', 'recordSets', '1', 'content']]);
     const duplicate = await stack().data(REPLACE, { input: { domainName: d.domainName, recordSets: [good, good] } });
@@ -138,15 +179,24 @@ describe('record set writes', () => {
 
   it('deletes every editable record set in bulk; the zone stays', async () => {
     const d = zoned();
-    const data = await stack().data(`mutation($d: String!) { deleteDnsRecordSets(input: { domainName: $d }) { domain { recordSets { nodes { type } } } ${ERRORS} } }`, { d: d.domainName });
+    const data = await stack().data(
+      `mutation($d: String!) { deleteDnsRecordSets(input: { domainName: $d }) { domain { recordSets { nodes { type } } } ${ERRORS} } }`,
+      { d: d.domainName },
+    );
     expect(data.deleteDnsRecordSets.domain.recordSets.nodes).toEqual([{ type: 'SOA' }, { type: 'NS' }]);
     expect(editable(d)).toEqual([]);
-    expect(stack().calls({ method: 'DELETE' }).map((c) => c.path)).toEqual([`/hosting/v2/domains/${d.domainName}/resourceRecordSets`]);
+    expect(
+      stack()
+        .calls({ method: 'DELETE' })
+        .map((c) => c.path),
+    ).toEqual([`/hosting/v2/domains/${d.domainName}/resourceRecordSets`]);
   });
 
   it('puts a domain without a zone on Leaseweb’s nameservers with its first record set', async () => {
     const pending = domains().find((d) => d.zone === null)!;
-    const data = await stack().data(CREATE, { input: { domainName: pending.domainName, name: pending.domainName, type: 'A', content: ['192.0.2.7'], ttl: 300 } });
+    const data = await stack().data(CREATE, {
+      input: { domainName: pending.domainName, name: pending.domainName, type: 'A', content: ['192.0.2.7'], ttl: 300 },
+    });
     expect(data.createDnsRecordSet.userErrors).toEqual([]);
     expect(pending.zone!.map((s) => s.type)).toEqual(['SOA', 'NS', 'A']);
   });
@@ -156,7 +206,15 @@ describe('BIND import and export', () => {
   it('imports zone-file text: relative names, $ORIGIN, $TTL, owner continuation', async () => {
     const d = zoned();
     const untouched = find(d, `${d.domainName}.`, 'TXT')!;
-    const zone = [`$ORIGIN ${d.domainName}.`, '$TTL 14400', '\tIN\tMX\t10\tmx', '', 'dns1\tIN\tA\t192.0.2.1', '\tIN A 192.0.2.2 ; same owner, same TTL', '@ 1h IN CAA 0 issue "letsencrypt.org"'].join('\r\n');
+    const zone = [
+      `$ORIGIN ${d.domainName}.`,
+      '$TTL 14400',
+      '\tIN\tMX\t10\tmx',
+      '',
+      'dns1\tIN\tA\t192.0.2.1',
+      '\tIN A 192.0.2.2 ; same owner, same TTL',
+      '@ 1h IN CAA 0 issue "letsencrypt.org"',
+    ].join('\r\n');
     const data = await stack().data(IMPORT, { input: { domainName: d.domainName, zone } });
     expect(data.importDnsZone.userErrors).toEqual([]);
     expect(data.importDnsZone.recordSets.map((s: any) => [s.name, s.type, s.content, s.ttl])).toEqual([
@@ -171,10 +229,15 @@ describe('BIND import and export', () => {
 
   it('names the failing line of a bad zone file under input.zone', async () => {
     const d = zoned();
-    const data = await stack().data(IMPORT, { input: { domainName: d.domainName, zone: `www 3600 IN A 192.0.2.1\nbad 3600 IN A 999.0.0.1\nx IN HINFO a b` } });
+    const data = await stack().data(IMPORT, {
+      input: { domainName: d.domainName, zone: `www 3600 IN A 192.0.2.1\nbad 3600 IN A 999.0.0.1\nx IN HINFO a b` },
+    });
     expect(data.importDnsZone.recordSets).toBeNull();
     const messages = data.importDnsZone.userErrors.map((e: any) => `${e.field.join('.')} ${e.message}`);
-    expect(messages).toEqual([expect.stringMatching(/^input\.zone Line 3: Record type HINFO/), expect.stringMatching(/^input\.zone Line 2: "999\.0\.0\.1" is not an IPv4/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(/^input\.zone Line 3: Record type HINFO/),
+      expect.stringMatching(/^input\.zone Line 2: "999\.0\.0\.1" is not an IPv4/),
+    ]);
   });
 
   it('exports a zone that imports again into an emptied domain unchanged', async () => {
@@ -193,13 +256,27 @@ describe('validation', () => {
   it('validates one record set without creating it', async () => {
     const d = zoned();
     const zone = structuredClone(d.zone);
-    const ok = await stack().data(VALIDATE_SET, { input: { domainName: d.domainName, name: `_443._tcp.${d.domainName}`, type: 'TLSA', content: ['3 1 1 9141610c47dab44af34daa405017f576c6d2beb5a083a16ba83a52ce27d91988'], ttl: 3600 } });
+    const ok = await stack().data(VALIDATE_SET, {
+      input: {
+        domainName: d.domainName,
+        name: `_443._tcp.${d.domainName}`,
+        type: 'TLSA',
+        content: ['3 1 1 9141610c47dab44af34daa405017f576c6d2beb5a083a16ba83a52ce27d91988'],
+        ttl: 3600,
+      },
+    });
     expect(ok.validateDnsRecordSet).toEqual({ valid: true, message: 'Resource record set is valid.', userErrors: [] });
     // A CNAME next to the existing records of `www` would break the zone.
-    const clash = await stack().data(VALIDATE_SET, { input: { domainName: d.domainName, name: `www.${d.domainName}`, type: 'CNAME', content: [`${d.domainName}.`], ttl: 3600 } });
+    const clash = await stack().data(VALIDATE_SET, {
+      input: { domainName: d.domainName, name: `www.${d.domainName}`, type: 'CNAME', content: [`${d.domainName}.`], ttl: 3600 },
+    });
     expect(clash.validateDnsRecordSet).toMatchObject({ valid: false, message: null, userErrors: [{ field: ['input', 'type'] }] });
     expect(d.zone).toEqual(zone);
-    expect(stack().calls({ method: 'POST' }).map((c) => c.path)).toEqual(Array(2).fill(`/hosting/v2/domains/${d.domainName}/resourceRecordSets/validateSet`));
+    expect(
+      stack()
+        .calls({ method: 'POST' })
+        .map((c) => c.path),
+    ).toEqual(Array(2).fill(`/hosting/v2/domains/${d.domainName}/resourceRecordSets/validateSet`));
   });
 
   it('validates a whole zone, pointing at the set at fault', async () => {
@@ -210,7 +287,9 @@ describe('validation', () => {
     ];
     const ok = await stack().data(VALIDATE_ZONE, { input: { domainName: d.domainName, recordSets: sets } });
     expect(ok.validateDnsZone).toEqual({ valid: true, message: `Zone ${d.domainName} is valid.`, userErrors: [] });
-    const bad = await stack().data(VALIDATE_ZONE, { input: { domainName: d.domainName, recordSets: [...sets, { ...sets[1]!, type: 'TXT', content: ['"x"'] }] } });
+    const bad = await stack().data(VALIDATE_ZONE, {
+      input: { domainName: d.domainName, recordSets: [...sets, { ...sets[1]!, type: 'TXT', content: ['"x"'] }] },
+    });
     expect(bad.validateDnsZone.valid).toBe(false);
     expect(bad.validateDnsZone.userErrors.map((e: any) => e.field)).toEqual([['input', 'recordSets', '1']]);
     expect(bad.validateDnsZone.userErrors[0].message).toMatch(/CNAME must be alone/);
@@ -232,7 +311,11 @@ describe('nameservers and DNSSEC', () => {
     });
     expect(d.nameservers).toEqual(names);
     // The PUT answer has no isLeasewebNameserver: the gateway read it with one GET.
-    expect(stack().calls({ path: `/hosting/v2/domains/${d.domainName}/nameservers` }).map((c) => c.method)).toEqual(['PUT', 'GET']);
+    expect(
+      stack()
+        .calls({ path: `/hosting/v2/domains/${d.domainName}/nameservers` })
+        .map((c) => c.method),
+    ).toEqual(['PUT', 'GET']);
     const again = await stack().data(NAMESERVERS, { input: { domainName: d.domainName, nameservers: [...names].reverse() } });
     expect(again.updateDomainNameservers.userErrors).toEqual([{ field: null, message: 'Request is already in process.', code: '409' }]);
     expect(d.nameservers).toEqual(names);
@@ -241,9 +324,14 @@ describe('nameservers and DNSSEC', () => {
   it('refuses fewer than two nameservers, and any for a DNS-only domain', async () => {
     const d = zoned();
     const one = await stack().data(NAMESERVERS, { input: { domainName: d.domainName, nameservers: ['ns1.example.net'] } });
-    expect(one.updateDomainNameservers.userErrors[0]).toMatchObject({ field: ['input', 'nameservers'], message: expect.stringMatching(/at least two/) });
+    expect(one.updateDomainNameservers.userErrors[0]).toMatchObject({
+      field: ['input', 'nameservers'],
+      message: expect.stringMatching(/at least two/),
+    });
     const dnsOnly = domains().find((x) => x.dnsOnly)!;
-    const res = await stack().data(NAMESERVERS, { input: { domainName: dnsOnly.domainName, nameservers: ['ns1.example.net', 'ns2.example.net'] } });
+    const res = await stack().data(NAMESERVERS, {
+      input: { domainName: dnsOnly.domainName, nameservers: ['ns1.example.net', 'ns2.example.net'] },
+    });
     expect(res.updateDomainNameservers.userErrors[0].field).toEqual(['input', 'nameservers']);
     expect(d.nameservers).toEqual(['ns0.nameserver.com', 'ns1.nameserver.com']);
   });
@@ -271,7 +359,9 @@ describe('nameservers and DNSSEC', () => {
     expect(unsigned.dnssec.keyRollover?.status).toBe('INITIALIZED');
 
     const external = domains().find((x) => x.dnssecAutomated && !usesLeasewebNameservers(x))!;
-    const badAlgorithm = await stack().data(DNSSEC, { input: { domainName: external.domainName, status: 'ENABLED', keys: [{ ...key, algorithm: 5 }] } });
+    const badAlgorithm = await stack().data(DNSSEC, {
+      input: { domainName: external.domainName, status: 'ENABLED', keys: [{ ...key, algorithm: 5 }] },
+    });
     expect(badAlgorithm.updateDomainDnssec.userErrors[0].field).toEqual(['input', 'keys', '0', 'algorithm']);
     const registered = await stack().data(DNSSEC, { input: { domainName: external.domainName, status: 'ENABLED', keys: [key] } });
     expect(registered.updateDomainDnssec.message).toBe('DNSSEC keys successfully updated in the registry.');
@@ -281,7 +371,9 @@ describe('nameservers and DNSSEC', () => {
   it('reports the TLDs Leaseweb has not automated as a userError', async () => {
     const manual = domains().find((x) => !x.dnssecAutomated)!;
     const data = await stack().data(DNSSEC, { input: { domainName: manual.domainName, status: 'ENABLED' } });
-    expect(data.updateDomainDnssec.userErrors).toEqual([{ field: null, message: 'The action you requested is not automated for this tld.', code: '422' }]);
+    expect(data.updateDomainDnssec.userErrors).toEqual([
+      { field: null, message: 'The action you requested is not automated for this tld.', code: '422' },
+    ]);
   });
 });
 

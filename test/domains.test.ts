@@ -8,8 +8,16 @@ import { trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
 
 const stack = useStack();
-const domainOps = trackOperations(stack, (op) => op.product === 'domains', (suite) => !suite.includes('documented shape'));
-const dnsOps = trackOperations(stack, (op) => op.product === 'dns', (suite) => !suite.includes('documented shape'));
+const domainOps = trackOperations(
+  stack,
+  (op) => op.product === 'domains',
+  (suite) => !suite.includes('documented shape'),
+);
+const dnsOps = trackOperations(
+  stack,
+  (op) => op.product === 'dns',
+  (suite) => !suite.includes('documented shape'),
+);
 
 const domains = () => [...stack().demo.domains.domains.values()];
 /** An active domain with a zone and several A records on servers (the demo's typical one). */
@@ -30,7 +38,9 @@ const RECORD_SETS = `query($d: String!, $first: Int, $after: String, $filter: Dn
 describe('domains', () => {
   it('lists every domain with the fields Leaseweb keeps, paged with limit/offset', async () => {
     const all = domains();
-    const first = await stack().data('{ domains(first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { id leasewebId domainName status suspended dnsOnly contractStartDate contractEndDate } } }');
+    const first = await stack().data(
+      '{ domains(first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { id leasewebId domainName status suspended dnsOnly contractStartDate contractEndDate } } }',
+    );
     expect(first.domains.totalCount).toBe(all.length);
     expect(first.domains.pageInfo).toEqual({ hasNextPage: true, endCursor: '3' });
     const rest = await stack().data('{ domains(first: 4, after: "3") { pageInfo { hasNextPage } nodes { domainName } } }');
@@ -50,24 +60,34 @@ describe('domains', () => {
         contractEndDate: d.contractEndDate,
       });
     }
-    const searches = stack().calls({ path: '/hosting/v2/domains' }).map((c) => c.search);
+    const searches = stack()
+      .calls({ path: '/hosting/v2/domains' })
+      .map((c) => c.search);
     expect(searches).toEqual(['?limit=4&offset=0', '?limit=4&offset=4']);
   });
 
   it('adds the e-mail or hosting statistics the list type asks for', async () => {
-    const email = await stack().data('{ domains(first: 20, filter: { type: EMAIL }) { nodes { domainName hostingOverview { hasMailhosting } emailStatistics { mailboxes emailAliases forwards autoResponders } } } }');
+    const email = await stack().data(
+      '{ domains(first: 20, filter: { type: EMAIL }) { nodes { domainName hostingOverview { hasMailhosting } emailStatistics { mailboxes emailAliases forwards autoResponders } } } }',
+    );
     for (const node of email.domains.nodes) {
       const d = stack().demo.domains.domains.get(node.domainName)!;
       expect(node.emailStatistics).toEqual(d.email);
       expect(node.hostingOverview).toBeNull();
     }
-    const overview = await stack().data('{ domains(first: 20, filter: { type: OVERVIEW }) { nodes { domainName emailStatistics { mailboxes } hostingOverview { hasMailhosting hasWebhosting } } } }');
+    const overview = await stack().data(
+      '{ domains(first: 20, filter: { type: OVERVIEW }) { nodes { domainName emailStatistics { mailboxes } hostingOverview { hasMailhosting hasWebhosting } } } }',
+    );
     for (const node of overview.domains.nodes) {
       const d = stack().demo.domains.domains.get(node.domainName)!;
       expect(node.hostingOverview).toEqual({ hasMailhosting: d.email.mailboxes > 0, hasWebhosting: false });
       expect(node.emailStatistics).toBeNull();
     }
-    expect(stack().calls({ path: '/hosting/v2/domains' }).map((c) => new URLSearchParams(c.search).get('type'))).toEqual(['email', 'overview']);
+    expect(
+      stack()
+        .calls({ path: '/hosting/v2/domains' })
+        .map((c) => new URLSearchParams(c.search).get('type')),
+    ).toEqual(['email', 'overview']);
   });
 
   it('reads a status the DNS listing leaves out from the domain itself, only when asked', async () => {
@@ -82,9 +102,12 @@ describe('domains', () => {
   });
 
   it('reuses the listed domains for the record sets’ `domain`, without reading them again', async () => {
-    const data = await stack().data('{ domains(first: 20) { nodes { domainName recordSets(first: 2) { nodes { domain { domainName status } } } } } }');
+    const data = await stack().data(
+      '{ domains(first: 20) { nodes { domainName recordSets(first: 2) { nodes { domain { domainName status } } } } } }',
+    );
     for (const node of data.domains.nodes) {
-      for (const set of node.recordSets.nodes) expect(set.domain).toEqual({ domainName: node.domainName, status: stack().demo.domains.domains.get(node.domainName)!.status });
+      for (const set of node.recordSets.nodes)
+        expect(set.domain).toEqual({ domainName: node.domainName, status: stack().demo.domains.domains.get(node.domainName)!.status });
     }
     expect(stack().calls({ path: /^\/hosting\/v2\/domains\/[^/]+$/ })).toHaveLength(0);
   });
@@ -116,7 +139,9 @@ describe('domains', () => {
   });
 
   it('shows nameservers, whether they are Leaseweb’s, and DNSSEC with keys or a rollover', async () => {
-    const data = await stack().data('{ domains(first: 20) { nodes { domainName nameservers { names isLeasewebNameserver status } dnssec { status nsec3Active keyRollover { status type message } keys { flags protocol algorithm key keyTag name } } } } }');
+    const data = await stack().data(
+      '{ domains(first: 20) { nodes { domainName nameservers { names isLeasewebNameserver status } dnssec { status nsec3Active keyRollover { status type message } keys { flags protocol algorithm key keyTag name } } } } }',
+    );
     expect(data.domains.nodes.length).toBeGreaterThanOrEqual(6);
     for (const node of data.domains.nodes) {
       const d = stack().demo.domains.domains.get(node.domainName)!;
@@ -158,7 +183,9 @@ describe('record sets', () => {
         editable: !(s.type === 'SOA' || (s.type === 'NS' && s.name === `${d.domainName}.`)),
       })),
     );
-    expect(new Set(conn.nodes.map((n: any) => n.type))).toEqual(new Set(['SOA', 'NS', 'A', 'AAAA', 'CNAME', 'MX', 'TXT', 'CAA', 'SRV'].filter((t) => d.zone!.some((s) => s.type === t))));
+    expect(new Set(conn.nodes.map((n: any) => n.type))).toEqual(
+      new Set(['SOA', 'NS', 'A', 'AAAA', 'CNAME', 'MX', 'TXT', 'CAA', 'SRV'].filter((t) => d.zone!.some((s) => s.type === t))),
+    );
   });
 
   it('pages the unpaginated upstream list in the gateway, one list call per request', async () => {
@@ -196,7 +223,9 @@ describe('record sets', () => {
     const a = d.zone!.filter((s) => s.type === 'A');
     expect(data.domain.a.totalCount).toBe(a.length);
     expect(data.domain.a.nodes.map((n: any) => n.name)).toEqual(a.map((s) => s.name));
-    expect(data.domain.www.nodes).toEqual(d.zone!.filter((s) => s.name === `www.${d.domainName}.`).map((s) => ({ type: s.type, content: s.content })));
+    expect(data.domain.www.nodes).toEqual(
+      d.zone!.filter((s) => s.name === `www.${d.domainName}.`).map((s) => ({ type: s.type, content: s.content })),
+    );
     expect(data.domain.apexMx.nodes).toEqual([{ content: d.zone!.find((s) => s.type === 'MX')!.content }]);
     expect(stack().calls({ path: '/resourceRecordSets' })).toHaveLength(1);
   });
@@ -227,7 +256,9 @@ describe('record sets', () => {
     });
     expect(data.domain.none).toBeNull();
     expect(data.node).toEqual({ __typename: 'DnsRecordSet', name: mx.name, type: 'MX' });
-    const inspects = stack().calls({ path: /\/resourceRecordSets\/[^/]+\/[^/]+$/ }).map((c) => c.path);
+    const inspects = stack()
+      .calls({ path: /\/resourceRecordSets\/[^/]+\/[^/]+$/ })
+      .map((c) => c.path);
     expect(inspects).toContain(`/hosting/v2/domains/${d.domainName}/resourceRecordSets/${d.domainName}./MX`);
     expect(inspects).toContain(`/hosting/v2/domains/${d.domainName}/resourceRecordSets/${d.domainName}./TLSA`);
   });
@@ -237,13 +268,17 @@ describe('record sets', () => {
     const data = await stack().data(`{ domain(domainName: "${d.domainName}") { zoneFile } }`);
     const expected = d.zone!.flatMap((s) => s.content.map((c) => `${s.name} ${s.ttl} IN ${s.type} ${c}`));
     expect(data.domain.zoneFile.trimEnd().split('\n')).toEqual(expected);
-    const res = await fetch(`${stack().emulator.url}/hosting/v2/domains/${d.domainName}/resourceRecordSets/import`, { headers: { 'x-lsw-auth': 'lsw-demo-key' } });
+    const res = await fetch(`${stack().emulator.url}/hosting/v2/domains/${d.domainName}/resourceRecordSets/import`, {
+      headers: { 'x-lsw-auth': 'lsw-demo-key' },
+    });
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
   });
 
   it('shows a domain not yet on Leaseweb’s nameservers with no record sets and no zone file', async () => {
     const pending = domains().find((d) => d.zone === null)!;
-    const data = await stack().data(`{ domain(domainName: "${pending.domainName}") { status zoneFile recordSets { totalCount nodes { id } } } }`);
+    const data = await stack().data(
+      `{ domain(domainName: "${pending.domainName}") { status zoneFile recordSets { totalCount nodes { id } } } }`,
+    );
     expect(data.domain).toEqual({ status: 'PENDING', zoneFile: null, recordSets: { totalCount: 0, nodes: [] } });
   });
 });
@@ -285,16 +320,25 @@ describe('from a name to the servers it points at', () => {
     const ipCalls = stack().calls({ path: '/ipMgmt/v2/ips' });
     expect(ipCalls).toHaveLength(1);
     expect(new URLSearchParams(ipCalls[0]!.search).get('ips')!.split(',').sort()).toEqual([...addresses].sort());
-    const serverCalls = stack().calls({ path: '/bareMetals/v2/servers/' }).map((c) => c.path);
+    const serverCalls = stack()
+      .calls({ path: '/bareMetals/v2/servers/' })
+      .map((c) => c.path);
     expect(serverCalls.sort()).toEqual([...servers].map((id) => `/bareMetals/v2/servers/${id}`).sort());
   });
 
   it('batches the addresses of every domain of a query into the same ipMgmt call', async () => {
     const zones = domains().filter((d) => d.zone);
-    const data = await stack().data('{ domains(first: 20) { nodes { recordSets(first: 100, filter: { type: A }) { nodes { ips { ip } } } } } }');
+    const data = await stack().data(
+      '{ domains(first: 20) { nodes { recordSets(first: 100, filter: { type: A }) { nodes { ips { ip } } } } } }',
+    );
     const resolved = data.domains.nodes.flatMap((n: any) => n.recordSets?.nodes.flatMap((s: any) => s.ips) ?? []);
     const expected = zones.flatMap((d) => d.zone!.filter((s) => s.type === 'A').flatMap((s) => s.content));
-    expect(resolved.filter(Boolean).map((ip: any) => ip.ip).sort()).toEqual(expected.filter((a) => mgmt(a)).sort());
+    expect(
+      resolved
+        .filter(Boolean)
+        .map((ip: any) => ip.ip)
+        .sort(),
+    ).toEqual(expected.filter((a) => mgmt(a)).sort());
     expect(resolved.filter((ip: any) => ip === null)).toHaveLength(expected.filter((a) => !mgmt(a)).length);
     expect(stack().calls({ path: '/ipMgmt/v2/ips' })).toHaveLength(Math.ceil(new Set(expected).size / 100));
   });
@@ -312,7 +356,9 @@ describe('identifiers in paths', () => {
     );
     expect(res.data?.evil).toBeNull();
     expect(res.data?.real.slash).toBeNull();
-    const paths = stack().calls().map((c) => c.path);
+    const paths = stack()
+      .calls()
+      .map((c) => c.path);
     expect(paths).toContain('/hosting/v2/domains/..%2F..%2FipMgmt%2Fv2%2Fips');
     expect(paths).toContain(`/hosting/v2/domains/${d.domainName}/resourceRecordSets/a%2F..%2F..%2Fb.${d.domainName}./A`);
     // Dots are legal in a segment and stay as they are.
@@ -336,7 +382,11 @@ describeIf(samplesAvailable)('the emulator answers in the documented shapes', ()
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type') ?? '',
+      body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+    };
   }
   /** A documented request body, moved from example.com to one of our domains. */
   const adapt = (operationId: string, domain: string) => JSON.parse(JSON.stringify(sample(operationId)).replaceAll('example.com', domain));
@@ -352,7 +402,11 @@ describeIf(samplesAvailable)('the emulator answers in the documented shapes', ()
       ['domains.listNameservers', `${base(d)}/nameservers`],
       ['domains.inspectDnssec', `${base(signed)}/dnssec`],
       // dns.yaml marks infoMessage optional; the emulator sends it only for a domain without a zone.
-      ['dns.listResourceRecordSets', `${base(d)}/resourceRecordSets`, (({ infoMessage: _, ...rest }) => rest)(sample('dns.listResourceRecordSets') as Record<string, unknown>)],
+      [
+        'dns.listResourceRecordSets',
+        `${base(d)}/resourceRecordSets`,
+        (({ infoMessage: _, ...rest }) => rest)(sample('dns.listResourceRecordSets') as Record<string, unknown>),
+      ],
       ['dns.inspectResourceRecordSet', `${base(d)}/resourceRecordSets/${d.domainName}./A`],
     ];
     for (const [operationId, path, documented] of gets) {
@@ -370,19 +424,47 @@ describeIf(samplesAvailable)('the emulator answers in the documented shapes', ()
     const res = await call('GET', `${base(d)}/resourceRecordSets/import`);
     expect(res.type).toMatch(/^text\/plain/);
     const line = /^(\S+) (\d+) IN ([A-Z]+) (.+)$/;
-    expect((res.body as string).trimEnd().split('\n').every((l) => line.test(l))).toBe(true);
+    expect(
+      (res.body as string)
+        .trimEnd()
+        .split('\n')
+        .every((l) => line.test(l)),
+    ).toBe(true);
     // The sample lost its line breaks; its records have the same five fields.
-    const documented = readFileSync(fileURLToPath(new URL('../../shared/leaseweb-api/samples/dns.exportResourceRecordSets.txt', import.meta.url)), 'utf8');
+    const documented = readFileSync(
+      fileURLToPath(new URL('../../shared/leaseweb-api/samples/dns.exportResourceRecordSets.txt', import.meta.url)),
+      'utf8',
+    );
     expect([...documented.matchAll(/(\S+) (\d+) IN ([A-Z]+) /g)].map((m) => m[3])).toEqual(['NS', 'NS', 'SOA']);
   });
 
   it('accepts the documented request bodies and answers the documented write shapes', async () => {
     const d = zoned();
     const writes: Array<[string, string, string, unknown]> = [
-      ['dns.createResourceRecordSet', 'POST', `${base(d)}/resourceRecordSets`, { ...adapt('dns.createResourceRecordSet.request', d.domainName), name: `new.${d.domainName}.` }],
-      ['dns.updateResourceRecordSet', 'PUT', `${base(d)}/resourceRecordSets/${d.domainName}./A`, adapt('dns.updateResourceRecordSet.request', d.domainName)],
-      ['dns.validateResourceRecordSet', 'POST', `${base(d)}/resourceRecordSets/validateSet`, { ...adapt('dns.validateResourceRecordSet.request', d.domainName), name: `other.${d.domainName}.` }],
-      ['dns.importResourceRecordSets', 'POST', `${base(d)}/resourceRecordSets/import`, adapt('dns.importResourceRecordSets.request', d.domainName)],
+      [
+        'dns.createResourceRecordSet',
+        'POST',
+        `${base(d)}/resourceRecordSets`,
+        { ...adapt('dns.createResourceRecordSet.request', d.domainName), name: `new.${d.domainName}.` },
+      ],
+      [
+        'dns.updateResourceRecordSet',
+        'PUT',
+        `${base(d)}/resourceRecordSets/${d.domainName}./A`,
+        adapt('dns.updateResourceRecordSet.request', d.domainName),
+      ],
+      [
+        'dns.validateResourceRecordSet',
+        'POST',
+        `${base(d)}/resourceRecordSets/validateSet`,
+        { ...adapt('dns.validateResourceRecordSet.request', d.domainName), name: `other.${d.domainName}.` },
+      ],
+      [
+        'dns.importResourceRecordSets',
+        'POST',
+        `${base(d)}/resourceRecordSets/import`,
+        adapt('dns.importResourceRecordSets.request', d.domainName),
+      ],
       ['domains.updateNameservers', 'PUT', `${base(d)}/nameservers`, adapt('domains.updateNameservers.request', d.domainName)],
       ['domains.updateDnssec', 'PUT', `${base(d)}/dnssec`, adapt('domains.updateDnssec.request', d.domainName)],
     ];

@@ -23,7 +23,13 @@ const missing = () => {
 };
 const ipRow = (path: string, ops: IpOwner<IpDataset, never>['ops'], quirks: typeof bareMetalsIps | typeof publicCloudIps) =>
   ipRoutes<IpDataset, never>({
-    path, find: missing, ops, ...quirks, id: missing, ips: missing, view: missing,
+    path,
+    find: missing,
+    ops,
+    ...quirks,
+    id: missing,
+    ips: missing,
+    view: missing,
     nullRoute: { status: quirks === bareMetalsIps ? 202 : 200, publicIpv4Only: quirks !== bareMetalsIps, defaultComment: null },
   });
 
@@ -33,7 +39,15 @@ const credentialRow = (path: string, types: string[], ops: CredentialOwner<never
 /** A Public Cloud machine's power (a state machine) and data traffic. */
 const machineRows = (path: string, noun: string, ops: Record<'start' | 'stop' | 'reboot' | 'datatraffic', string>) => [
   ...powerRoutes<never, never>({ path, find: missing, style: 'stateful', machine: missing, noun, ops }),
-  ...metricRoutes<never, never>({ path, find: missing, style: 'publicCloud', id: missing, running: missing, time: missing, ops: { datatraffic: ops.datatraffic } }),
+  ...metricRoutes<never, never>({
+    path,
+    find: missing,
+    style: 'publicCloud',
+    id: missing,
+    running: missing,
+    time: missing,
+    ops: { datatraffic: ops.datatraffic },
+  }),
 ];
 
 const NE = '/bareMetals/v2/networkEquipments/{networkEquipmentId}';
@@ -43,76 +57,189 @@ const LB = '/publicCloud/v1/loadBalancers/{loadBalancerId}';
 
 const futureOwners: Record<string, Array<Route<never>>> = {
   networkEquipments: [
-    ...ipRow(NE, opIds('networkEquipments', {
-      list: 'listNetworkEquipmentIps', get: 'showNetworkEquipmentIp', update: 'updateNetworkEquipmentIp', nullRoute: 'nullRouteNetworkEquipmentIp',
-      removeNullRoute: 'removeNetworkEquipmentIpNullRoute', nullRouteHistory: 'showNetworkEquipmentNullRouteHistory',
-    }), bareMetalsIps),
-    ...credentialRow(NE, ['SWITCH'], opIds('networkEquipments', {
-      list: 'listNetworkEquipmentCredentials', create: 'createNetworkEquipmentCredential', listByType: 'listNetworkEquipmentCredentialsByType',
-      get: 'showNetworkEquipmentCredential', update: 'updateNetworkEquipmentCredential', delete: 'deleteNetworkEquipmentCredential',
-    })),
+    ...ipRow(
+      NE,
+      opIds('networkEquipments', {
+        list: 'listNetworkEquipmentIps',
+        get: 'showNetworkEquipmentIp',
+        update: 'updateNetworkEquipmentIp',
+        nullRoute: 'nullRouteNetworkEquipmentIp',
+        removeNullRoute: 'removeNetworkEquipmentIpNullRoute',
+        nullRouteHistory: 'showNetworkEquipmentNullRouteHistory',
+      }),
+      bareMetalsIps,
+    ),
+    ...credentialRow(
+      NE,
+      ['SWITCH'],
+      opIds('networkEquipments', {
+        list: 'listNetworkEquipmentCredentials',
+        create: 'createNetworkEquipmentCredential',
+        listByType: 'listNetworkEquipmentCredentialsByType',
+        get: 'showNetworkEquipmentCredential',
+        update: 'updateNetworkEquipmentCredential',
+        delete: 'deleteNetworkEquipmentCredential',
+      }),
+    ),
     ...powerRoutes<never, never>({
-      path: NE, find: missing, style: 'switched', power: missing,
-      ops: opIds('networkEquipments', { info: 'showNetworkEquipmentPowerStatus', on: 'powerOnNetworkEquipment', off: 'powerOffNetworkEquipment', cycle: 'powerCycleNetworkEquipment' }),
+      path: NE,
+      find: missing,
+      style: 'switched',
+      power: missing,
+      ops: opIds('networkEquipments', {
+        info: 'showNetworkEquipmentPowerStatus',
+        on: 'powerOnNetworkEquipment',
+        off: 'powerOffNetworkEquipment',
+        cycle: 'powerCycleNetworkEquipment',
+      }),
     }),
   ],
   dedicatedRacks: [
-    ...ipRow(RACK, opIds('dedicatedRacks', {
-      list: 'listRackIps', get: 'inspectRackIp', update: 'updateRackIp', nullRoute: 'nullRouteRackIp', removeNullRoute: 'removeRackIpNullRoute',
-      nullRouteHistory: 'inspectRackNullRouteHistory',
-    }), bareMetalsIps),
+    ...ipRow(
+      RACK,
+      opIds('dedicatedRacks', {
+        list: 'listRackIps',
+        get: 'inspectRackIp',
+        update: 'updateRackIp',
+        nullRoute: 'nullRouteRackIp',
+        removeNullRoute: 'removeRackIpNullRoute',
+        nullRouteHistory: 'inspectRackNullRouteHistory',
+      }),
+      bareMetalsIps,
+    ),
     ...metricRoutes<never, never>({
-      path: RACK, find: missing, style: 'bareMetals', phase: missing,
+      path: RACK,
+      find: missing,
+      style: 'bareMetals',
+      phase: missing,
       ops: opIds('dedicatedRacks', { bandwidth: 'inspectRackBandwidthMetrics', datatraffic: 'inspectRackDatatrafficMetrics' }),
     }),
-    ...credentialRow(RACK, ['PDU'], opIds('dedicatedRacks', {
-      list: 'listRackCredentials', create: 'createRackCredential', listByType: 'listRackCredentialsByType',
-      get: 'inspectRackCredential', update: 'updateRackCredential', delete: 'deleteRackCredential',
-    })),
+    ...credentialRow(
+      RACK,
+      ['PDU'],
+      opIds('dedicatedRacks', {
+        list: 'listRackCredentials',
+        create: 'createRackCredential',
+        listByType: 'listRackCredentialsByType',
+        get: 'inspectRackCredential',
+        update: 'updateRackCredential',
+        delete: 'deleteRackCredential',
+      }),
+    ),
     ...notificationSettingRoutes<never, never>({
-      path: RACK, find: missing, settingParam: 'notificationId', settings: missing, create: missing,
+      path: RACK,
+      find: missing,
+      settingParam: 'notificationId',
+      settings: missing,
+      create: missing,
       ddos: { get: missing, set: missing },
       ops: {
         bandwidth: opIds('dedicatedRacks', {
-          list: 'listRackBandwidthNotificationSettings', create: 'createRackBandwidthNotificationSetting', get: 'inspectRackBandwidthNotificationSetting',
-          update: 'updateRackBandwidthNotificationSetting', delete: 'deleteRackBandwidthNotificationSetting',
+          list: 'listRackBandwidthNotificationSettings',
+          create: 'createRackBandwidthNotificationSetting',
+          get: 'inspectRackBandwidthNotificationSetting',
+          update: 'updateRackBandwidthNotificationSetting',
+          delete: 'deleteRackBandwidthNotificationSetting',
         }),
         datatraffic: opIds('dedicatedRacks', {
-          list: 'listRackDatatrafficNotificationSettings', create: 'createRackDatatrafficNotificationSetting', get: 'inspectRackDatatrafficNotificationSetting',
-          update: 'updateRackDatatrafficNotificationSetting', delete: 'deleteRackDatatrafficNotificationSetting',
+          list: 'listRackDatatrafficNotificationSettings',
+          create: 'createRackDatatrafficNotificationSetting',
+          get: 'inspectRackDatatrafficNotificationSetting',
+          update: 'updateRackDatatrafficNotificationSetting',
+          delete: 'deleteRackDatatrafficNotificationSetting',
         }),
         ddos: opIds('dedicatedRacks', { get: 'inspectRackDdosNotificationSettings', update: 'updateRackDdosNotificationSettings' }),
       },
     }),
   ],
   vps: [
-    ...ipRow(VPS, opIds('vps', { list: 'listVpsIps', get: 'getVpsIp', update: 'updateVpsIp', nullRoute: 'nullRouteVpsIp', removeNullRoute: 'removeVpsIpNullRoute' }), publicCloudIps),
+    ...ipRow(
+      VPS,
+      opIds('vps', {
+        list: 'listVpsIps',
+        get: 'getVpsIp',
+        update: 'updateVpsIp',
+        nullRoute: 'nullRouteVpsIp',
+        removeNullRoute: 'removeVpsIpNullRoute',
+      }),
+      publicCloudIps,
+    ),
     ...credentialRoutes<never, never>({
-      path: VPS, find: missing, credentials: missing, types: ['OPERATING_SYSTEM', 'CONTROL_PANEL'], paging: 'whole',
+      path: VPS,
+      find: missing,
+      credentials: missing,
+      types: ['OPERATING_SYSTEM', 'CONTROL_PANEL'],
+      paging: 'whole',
       ops: opIds('vps', {
-        list: 'listVpsCredentials', create: 'storeVpsCredential', deleteAll: 'deleteAllVpsCredentials', listByType: 'listVpsCredentialsByType',
-        get: 'getVpsCredential', update: 'updateVpsCredential', delete: 'deleteVpsCredential',
+        list: 'listVpsCredentials',
+        create: 'storeVpsCredential',
+        deleteAll: 'deleteAllVpsCredentials',
+        listByType: 'listVpsCredentialsByType',
+        get: 'getVpsCredential',
+        update: 'updateVpsCredential',
+        delete: 'deleteVpsCredential',
       }),
     }),
-    ...machineRows(VPS, 'VPS', opIds('vps', { start: 'startVps', stop: 'stopVps', reboot: 'rebootVps', datatraffic: 'getVpsDataTrafficMetrics' })),
+    ...machineRows(
+      VPS,
+      'VPS',
+      opIds('vps', { start: 'startVps', stop: 'stopVps', reboot: 'rebootVps', datatraffic: 'getVpsDataTrafficMetrics' }),
+    ),
     ...snapshotRoutes<never, never>({
-      path: VPS, find: missing, snapshots: missing, running: missing, writable: missing, time: missing, noun: 'VPS',
-      ops: opIds('vps', { list: 'listVpsSnapshots', create: 'createVpsSnapshot', get: 'getVpsSnapshot', restore: 'restoreVpsSnapshot', delete: 'deleteVpsSnapshot' }),
+      path: VPS,
+      find: missing,
+      snapshots: missing,
+      running: missing,
+      writable: missing,
+      time: missing,
+      noun: 'VPS',
+      ops: opIds('vps', {
+        list: 'listVpsSnapshots',
+        create: 'createVpsSnapshot',
+        get: 'getVpsSnapshot',
+        restore: 'restoreVpsSnapshot',
+        delete: 'deleteVpsSnapshot',
+      }),
     }),
     ...isoRoutes<never, never>({
-      path: VPS, find: missing, isos: [], machine: missing, writable: missing, noun: 'VPS',
+      path: VPS,
+      find: missing,
+      isos: [],
+      machine: missing,
+      writable: missing,
+      noun: 'VPS',
       ops: opIds('vps', { attach: 'attachVpsIso', detach: 'detachVpsIso' }),
     }),
-    ...consoleRoutes<never, never>({ path: VPS, find: missing, running: missing, noun: 'VPS', ops: opIds('vps', { get: 'getVpsConsoleAccess' }) }),
+    ...consoleRoutes<never, never>({
+      path: VPS,
+      find: missing,
+      running: missing,
+      noun: 'VPS',
+      ops: opIds('vps', { get: 'getVpsConsoleAccess' }),
+    }),
   ],
   loadBalancers: [
-    ...ipRow(LB, opIds('publicCloud', {
-      list: 'listLoadBalancerIps', get: 'getLoadBalancerIp', update: 'updateLoadBalancerIp', nullRoute: 'nullRouteLoadBalancerIp',
-      removeNullRoute: 'removeLoadBalancerIpNullRoute',
-    }), publicCloudIps),
-    ...machineRows(LB, 'load balancer', opIds('publicCloud', {
-      start: 'startLoadBalancer', stop: 'stopLoadBalancer', reboot: 'rebootLoadBalancer', datatraffic: 'getLoadBalancerDataTrafficMetrics',
-    })),
+    ...ipRow(
+      LB,
+      opIds('publicCloud', {
+        list: 'listLoadBalancerIps',
+        get: 'getLoadBalancerIp',
+        update: 'updateLoadBalancerIp',
+        nullRoute: 'nullRouteLoadBalancerIp',
+        removeNullRoute: 'removeLoadBalancerIpNullRoute',
+      }),
+      publicCloudIps,
+    ),
+    ...machineRows(
+      LB,
+      'load balancer',
+      opIds('publicCloud', {
+        start: 'startLoadBalancer',
+        stop: 'stopLoadBalancer',
+        reboot: 'rebootLoadBalancer',
+        datatraffic: 'getLoadBalancerDataTrafficMetrics',
+      }),
+    ),
   ],
 };
 
@@ -125,17 +252,20 @@ describe('family rows for the owners still to come', () => {
 
   const endpointsFile = fileURLToPath(new URL('../../shared/leaseweb-api/endpoints.tsv', import.meta.url));
   // Only where the reference is present: it adds to the checks above, a fresh clone has none.
-  if (existsSync(endpointsFile)) it('name documented operations with their documented paths (../shared/leaseweb-api/endpoints.tsv)', () => {
-    const [header, ...rows] = readFileSync(endpointsFile, 'utf8').trim().split('\n');
-    const col = (name: string) => header!.split('\t').indexOf(name);
-    const documented = new Set(rows.map((line) => {
-      const c = line.split('\t');
-      return `${c[col('id')]} ${c[col('method')]} /${c[col('product')]}${c[col('path')]}`;
-    }));
-    const routes = Object.values(futureOwners).flat();
-    expect(routes.map((r) => `${r.id} ${r.method} ${r.path}`).filter((key) => !documented.has(key))).toEqual([]);
-    // Family operations of each owner: network equipment 16 of its 19, racks 26 of 29, VPS 24
-    // of 32, load balancers 9 (their other metrics, listeners and the rest are their own).
-    expect(routes).toHaveLength(16 + 26 + 24 + 9);
-  });
+  if (existsSync(endpointsFile))
+    it('name documented operations with their documented paths (../shared/leaseweb-api/endpoints.tsv)', () => {
+      const [header, ...rows] = readFileSync(endpointsFile, 'utf8').trim().split('\n');
+      const col = (name: string) => header!.split('\t').indexOf(name);
+      const documented = new Set(
+        rows.map((line) => {
+          const c = line.split('\t');
+          return `${c[col('id')]} ${c[col('method')]} /${c[col('product')]}${c[col('path')]}`;
+        }),
+      );
+      const routes = Object.values(futureOwners).flat();
+      expect(routes.map((r) => `${r.id} ${r.method} ${r.path}`).filter((key) => !documented.has(key))).toEqual([]);
+      // Family operations of each owner: network equipment 16 of its 19, racks 26 of 29, VPS 24
+      // of 32, load balancers 9 (their other metrics, listeners and the rest are their own).
+      expect(routes).toHaveLength(16 + 26 + 24 + 9);
+    });
 });

@@ -58,8 +58,13 @@ function importGraph(dir: string): Map<string, string[]> {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (path.endsWith('.ts')) {
-        const deps = [...readFileSync(path, 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+'(\.[^']+)'/g)].map((m) => resolve(dirname(path), m[1]!.replace(/\.js$/, '.ts')));
-        graph.set(path, deps.filter((p) => p.startsWith(dir)));
+        const deps = [...readFileSync(path, 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+'(\.[^']+)'/g)].map((m) =>
+          resolve(dirname(path), m[1]!.replace(/\.js$/, '.ts')),
+        );
+        graph.set(
+          path,
+          deps.filter((p) => p.startsWith(dir)),
+        );
       }
     }
   };
@@ -76,7 +81,8 @@ describe('the emulator modules', () => {
     const visit = (node: string, stack: string[]) => {
       state.set(node, 'open');
       for (const next of graph.get(node) ?? []) {
-        if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), node, next].map((p) => p.slice(dir.length + 1)).join(' → '));
+        if (state.get(next) === 'open')
+          cycles.push([...stack.slice(stack.indexOf(next)), node, next].map((p) => p.slice(dir.length + 1)).join(' → '));
         else if (!state.has(next)) visit(next, [...stack, node]);
       }
       state.set(node, 'done');
@@ -98,17 +104,30 @@ describe('resource(): a plain collection from a declaration', () => {
     idParam: 'thingId',
     key: 'things',
     noun: 'thing',
-    ops: { list: 'things.listThings', get: 'things.getThing', create: 'things.createThing', update: 'things.updateThing', delete: 'things.deleteThing' },
+    ops: {
+      list: 'things.listThings',
+      get: 'things.getThing',
+      create: 'things.createThing',
+      update: 'things.updateThing',
+      delete: 'things.deleteThing',
+    },
     items: (req) => req.data.things,
     id: (t) => t.id,
     summary: ({ id, name }) => ({ id, name }),
     filters: { colour: (t, value) => t.colour === value },
-    create: { rules: { name: 'string', colour: ['RED', 'BLUE'] }, required: ['name', 'colour'], build: (req, body) => ({ id: String(req.data.next++), ...(body as Omit<Thing, 'id'>) }) },
+    create: {
+      rules: { name: 'string', colour: ['RED', 'BLUE'] },
+      required: ['name', 'colour'],
+      build: (req, body) => ({ id: String(req.data.next++), ...(body as Omit<Thing, 'id'>) }),
+    },
     update: { rules: { name: 'string' }, required: ['name'] },
   });
   const router = new Router();
   for (const route of routes) router.add(route);
-  const data: Data = { things: Array.from({ length: 25 }, (_, i) => ({ id: String(i + 1), name: `thing ${i + 1}`, colour: i % 2 ? 'RED' : 'BLUE' })), next: 26 };
+  const data: Data = {
+    things: Array.from({ length: 25 }, (_, i) => ({ id: String(i + 1), name: `thing ${i + 1}`, colour: i % 2 ? 'RED' : 'BLUE' })),
+    next: 26,
+  };
 
   async function call(method: HttpMethod, url: string, body?: unknown): Promise<EmulatorResponse> {
     const { pathname, searchParams } = new URL(url, 'http://emulator');
@@ -118,7 +137,8 @@ describe('resource(): a plain collection from a declaration', () => {
     try {
       return await match.route.handler(req);
     } catch (error) {
-      if (error instanceof ApiError) return { status: error.status, body: { errorMessage: error.message, errorDetails: error.errorDetails } };
+      if (error instanceof ApiError)
+        return { status: error.status, body: { errorMessage: error.message, errorDetails: error.errorDetails } };
       throw error;
     }
   }
@@ -146,7 +166,10 @@ describe('resource(): a plain collection from a declaration', () => {
 
   it('gets, creates, updates and deletes, with 400s for bad bodies and 404s for unknown ids', async () => {
     expect((await call('GET', '/things/v1/things/3')).body).toEqual({ id: '3', name: 'thing 3', colour: 'BLUE' });
-    expect(await call('GET', '/things/v1/things/99')).toEqual({ status: 404, body: { errorMessage: 'The requested thing could not be found.', errorDetails: undefined } });
+    expect(await call('GET', '/things/v1/things/99')).toEqual({
+      status: 404,
+      body: { errorMessage: 'The requested thing could not be found.', errorDetails: undefined },
+    });
 
     const refused = await call('POST', '/things/v1/things', { name: 'x', colour: 'GREEN', size: 1 });
     expect(refused.status).toBe(400);
@@ -169,11 +192,15 @@ describeIf(existsSync(endpointsFile))('the route table against the reference (..
   it('gives every route the id, method and path of one documented operation', () => {
     const [header, ...rows] = readFileSync(endpointsFile, 'utf8').trim().split('\n');
     const col = (name: string) => header!.split('\t').indexOf(name);
-    const documented = new Set(rows.map((line) => {
-      const cells = line.split('\t');
-      return `${cells[col('id')]} ${cells[col('method')]} /${cells[col('product')]}${cells[col('path')]}`;
-    }));
-    const undocumented = routeTable().map((r) => `${r.id} ${r.method} ${r.path}`).filter((key) => !documented.has(key));
+    const documented = new Set(
+      rows.map((line) => {
+        const cells = line.split('\t');
+        return `${cells[col('id')]} ${cells[col('method')]} /${cells[col('product')]}${cells[col('path')]}`;
+      }),
+    );
+    const undocumented = routeTable()
+      .map((r) => `${r.id} ${r.method} ${r.path}`)
+      .filter((key) => !documented.has(key));
     expect(undocumented).toEqual([]);
   });
 });

@@ -70,7 +70,9 @@ describe('pagination', () => {
     expect(pages).toBe(Math.ceil(total / 25));
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
-    const limits = stack().calls({ path: '/bareMetals/v2/servers' }).map((c) => new URLSearchParams(c.search).get('offset'));
+    const limits = stack()
+      .calls({ path: '/bareMetals/v2/servers' })
+      .map((c) => new URLSearchParams(c.search).get('offset'));
     expect(limits).toEqual(['0', '25', '50'].slice(0, pages));
   });
 
@@ -91,7 +93,9 @@ describe('hostile input', () => {
       const res = await stack().query('query($id: ID!) { dedicatedServer(id: $id) { leasewebId } }', { id });
       expect(res.data?.dedicatedServer).toBeNull();
     }
-    const paths = stack().calls().map((c) => c.path + c.search);
+    const paths = stack()
+      .calls()
+      .map((c) => c.path + c.search);
     expect(paths).toEqual([
       '/bareMetals/v2/servers/..%2F..%2Finvoices%2Fv1%2Finvoices',
       '/bareMetals/v2/servers/1%3Fx%3D',
@@ -162,9 +166,15 @@ describe('global ids', () => {
     const ip = stack().demo.ipManagement.byEquipment.get(server.id)![0]!;
     const data = await stack().data(
       `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on DedicatedServer { leasewebId } ... on Ip { ip } } }`,
-      { ids: [`gid://leaseweb/DedicatedServer/${server.id}`, `gid://leaseweb/Ip/${ip.ip}`, 'gid://leaseweb/DedicatedServer/1', 'nonsense'] },
+      {
+        ids: [`gid://leaseweb/DedicatedServer/${server.id}`, `gid://leaseweb/Ip/${ip.ip}`, 'gid://leaseweb/DedicatedServer/1', 'nonsense'],
+      },
     );
-    expect(data.nodes[0]).toEqual({ __typename: 'DedicatedServer', id: `gid://leaseweb/DedicatedServer/${server.id}`, leasewebId: server.id });
+    expect(data.nodes[0]).toEqual({
+      __typename: 'DedicatedServer',
+      id: `gid://leaseweb/DedicatedServer/${server.id}`,
+      leasewebId: server.id,
+    });
     expect(data.nodes[1]).toMatchObject({ __typename: 'Ip', ip: ip.ip });
     expect(data.nodes[2]).toBeNull();
     expect(data.nodes[3]).toBeNull();

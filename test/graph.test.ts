@@ -55,20 +55,37 @@ describe('node(id:) for every type', () => {
 
 describe('cross-product walks and their upstream calls', () => {
   it('an IP reached from its server names its equipment without another call when only ids are asked', async () => {
-    const data = await stack().data('{ dedicatedServers(first: 10) { nodes { leasewebId ips { nodes { ip equipment { __typename id ... on DedicatedServer { leasewebId } } } } } } }');
+    const data = await stack().data(
+      '{ dedicatedServers(first: 10) { nodes { leasewebId ips { nodes { ip equipment { __typename id ... on DedicatedServer { leasewebId } } } } } } }',
+    );
     for (const server of data.dedicatedServers.nodes) {
-      for (const ip of server.ips.nodes) expect(ip.equipment).toMatchObject({ __typename: 'DedicatedServer', leasewebId: server.leasewebId });
+      for (const ip of server.ips.nodes)
+        expect(ip.equipment).toMatchObject({ __typename: 'DedicatedServer', leasewebId: server.leasewebId });
     }
-    expect(stack().calls().map((c) => c.path)).toEqual(['/bareMetals/v2/servers', '/ipMgmt/v2/ips']);
+    expect(
+      stack()
+        .calls()
+        .map((c) => c.path),
+    ).toEqual(['/bareMetals/v2/servers', '/ipMgmt/v2/ips']);
   });
 
   it('an IP reached from ipMgmt loads its equipment, once per distinct server', async () => {
     const server = servers()[2]!;
-    const addresses = stack().demo.ipManagement.byEquipment.get(server.id)!.filter((r) => r.version === 4).map((r) => r.ip);
+    const addresses = stack()
+      .demo.ipManagement.byEquipment.get(server.id)!
+      .filter((r) => r.version === 4)
+      .map((r) => r.ip);
     expect(addresses.length).toBeGreaterThan(1);
-    const data = await stack().data('query($ips: [IPAddress!]) { ips(filter: { ips: $ips }) { nodes { ip equipment { ... on DedicatedServer { reference } } } } }', { ips: addresses });
+    const data = await stack().data(
+      'query($ips: [IPAddress!]) { ips(filter: { ips: $ips }) { nodes { ip equipment { ... on DedicatedServer { reference } } } } }',
+      { ips: addresses },
+    );
     expect(data.ips.nodes.map((n: any) => n.equipment.reference)).toEqual(addresses.map(() => server.contract.reference));
-    expect(stack().calls().map((c) => c.path)).toEqual(['/ipMgmt/v2/ips', `/bareMetals/v2/servers/${server.id}`]);
+    expect(
+      stack()
+        .calls()
+        .map((c) => c.path),
+    ).toEqual(['/ipMgmt/v2/ips', `/bareMetals/v2/servers/${server.id}`]);
   });
 });
 
@@ -77,7 +94,10 @@ describe('one IP alone or batched', () => {
     const range = [...stack().demo.ipManagement.ips.values()].find((r) => r.version === 6 && r.prefixLength < 128)!;
     const v4 = [...stack().demo.ipManagement.ips.values()].find((r) => r.version === 4)!;
     const alone = await stack().data('query($a: IPAddress!) { a: ip(ip: $a) { ip prefixLength equipmentId } }', { a: range.ip });
-    const batched = await stack().data('query($a: IPAddress!, $b: IPAddress!) { a: ip(ip: $a) { ip prefixLength equipmentId } b: ip(ip: $b) { ip } }', { a: range.ip, b: v4.ip });
+    const batched = await stack().data(
+      'query($a: IPAddress!, $b: IPAddress!) { a: ip(ip: $a) { ip prefixLength equipmentId } b: ip(ip: $b) { ip } }',
+      { a: range.ip, b: v4.ip },
+    );
     expect(alone.a).toEqual({ ip: range.ip, prefixLength: range.prefixLength, equipmentId: range.equipmentId });
     expect(batched.a).toEqual(alone.a);
   });
@@ -86,7 +106,11 @@ describe('one IP alone or batched', () => {
 describe('parallel upstream calls', () => {
   // Forty distinct servers by id: no batch endpoint exists, so forty GETs.
   const QUERY = 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on DedicatedServer { reference } } }';
-  const FORTY = () => ({ ids: servers().slice(0, 40).map((s) => `gid://leaseweb/DedicatedServer/${s.id}`) });
+  const FORTY = () => ({
+    ids: servers()
+      .slice(0, 40)
+      .map((s) => `gid://leaseweb/DedicatedServer/${s.id}`),
+  });
 
   it('starts independent calls together', async () => {
     stack().emulator.latencyMs = 5; // so calls overlap when they may

@@ -27,7 +27,11 @@ beforeAll(() => {
 afterAll(() => vi.restoreAllMocks());
 
 const stack = useStack();
-const reached = trackOperations(stack, (op) => op.product === 'invoices', (suite) => !suite.startsWith('sample conformance'));
+const reached = trackOperations(
+  stack,
+  (op) => op.product === 'invoices',
+  (suite) => !suite.startsWith('sample conformance'),
+);
 
 const invoices = () => stack().demo.invoices.invoices;
 const services = () => [...stack().demo.services.services.values()];
@@ -36,8 +40,10 @@ const sum = (values: number[]) => cents(values.reduce((a, b) => a + b, 0));
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const origin = () => stack().gateway.url.replace(/\/graphql$/, '');
 
-const SUMMARY = 'id leasewebId date dueDate status currency isPartialPaymentAllowed netAmount { amount currency } taxAmount { amount currency } total { amount currency } openAmount { amount currency } pdfUrl';
-const LINES = 'lineItems { product quantity unitAmount { amount currency } total { amount currency } fromDate toDate reference contractId equipmentId } credits { creditId date netAmount { amount } taxAmount { amount } total { amount } }';
+const SUMMARY =
+  'id leasewebId date dueDate status currency isPartialPaymentAllowed netAmount { amount currency } taxAmount { amount currency } total { amount currency } openAmount { amount currency } pdfUrl';
+const LINES =
+  'lineItems { product quantity unitAmount { amount currency } total { amount currency } fromDate toDate reference contractId equipmentId } credits { creditId date netAmount { amount } taxAmount { amount } total { amount } }';
 
 const summaryOf = (i: Invoice) => ({
   id: `gid://leaseweb/Invoice/${i.id}`,
@@ -65,7 +71,13 @@ const linesOf = (i: Invoice) => ({
     contractId: l.contractId,
     equipmentId: l.equipmentId ?? null,
   })),
-  credits: i.credits.map((c) => ({ creditId: c.id, date: c.date, netAmount: { amount: cents(c.total - c.taxAmount) }, taxAmount: { amount: c.taxAmount }, total: { amount: c.total } })),
+  credits: i.credits.map((c) => ({
+    creditId: c.id,
+    date: c.date,
+    netAmount: { amount: cents(c.total - c.taxAmount) },
+    taxAmount: { amount: c.taxAmount },
+    total: { amount: c.total },
+  })),
 });
 
 describe('invoices', () => {
@@ -85,7 +97,11 @@ describe('invoices', () => {
     expect([...dates].sort().reverse()).toEqual(dates);
     // The list is a summary: no invoice was read one by one.
     const offsets = Array.from({ length: Math.ceil(invoices().length / 5) }, (_, page) => page * 5);
-    expect(stack().calls().map((c) => c.path + c.search)).toEqual(offsets.map((offset) => `/invoices/v1/invoices?limit=5&offset=${offset}`));
+    expect(
+      stack()
+        .calls()
+        .map((c) => c.path + c.search),
+    ).toEqual(offsets.map((offset) => `/invoices/v1/invoices?limit=5&offset=${offset}`));
   });
 
   it('reads the lines and credits of listed invoices only when asked, once per invoice', async () => {
@@ -93,9 +109,23 @@ describe('invoices', () => {
     expect(stack().calls()).toHaveLength(1);
     stack().emulator.clearLog();
     const data = await stack().data(`{ invoices(first: 6) { nodes { leasewebId ${LINES} again: lineItems { contractId } } } }`);
-    expect(data.invoices.nodes).toEqual(invoices().slice(0, 6).map((i) => ({ leasewebId: i.id, ...linesOf(i), again: i.lineItems.map((l) => ({ contractId: l.contractId })) })));
+    expect(data.invoices.nodes).toEqual(
+      invoices()
+        .slice(0, 6)
+        .map((i) => ({ leasewebId: i.id, ...linesOf(i), again: i.lineItems.map((l) => ({ contractId: l.contractId })) })),
+    );
     expect(stack().calls()).toHaveLength(1 + 6);
-    expect(stack().calls({ path: /^\/invoices\/v1\/invoices\/\d+$/ }).map((c) => c.path).sort()).toEqual(invoices().slice(0, 6).map((i) => `/invoices/v1/invoices/${i.id}`).sort());
+    expect(
+      stack()
+        .calls({ path: /^\/invoices\/v1\/invoices\/\d+$/ })
+        .map((c) => c.path)
+        .sort(),
+    ).toEqual(
+      invoices()
+        .slice(0, 6)
+        .map((i) => `/invoices/v1/invoices/${i.id}`)
+        .sort(),
+    );
   });
 
   it('reads one invoice by Leaseweb id or global id; null when there is none', async () => {
@@ -114,11 +144,13 @@ describe('invoices', () => {
   });
 
   it('bills what the services say, with amounts that add up to the cent', async () => {
-    const data = await stack().data(`{ invoices(first: 100) { nodes { leasewebId status isPartialPaymentAllowed netAmount { amount } taxAmount { amount } total { amount } openAmount { amount }
+    const data = await stack()
+      .data(`{ invoices(first: 100) { nodes { leasewebId status isPartialPaymentAllowed netAmount { amount } taxAmount { amount } total { amount } openAmount { amount }
       lineItems { contractId equipmentId quantity unitAmount { amount } total { amount } fromDate toDate } credits { total { amount } } } } }`);
     const byContract = new Map(services().map((r) => [r.service.contractId, r.service]));
     const vat = stack().demo.invoices.vatRate;
-    const hourly = (equipmentId: string | null) => stack().demo.publicCloud.instances.get(equipmentId ?? '')?.instance.contract.type === 'HOURLY';
+    const hourly = (equipmentId: string | null) =>
+      stack().demo.publicCloud.instances.get(equipmentId ?? '')?.instance.contract.type === 'HOURLY';
     let hourlyLines = 0;
     for (const node of data.invoices.nodes) {
       const net = sum(node.lineItems.map((l: any) => l.total.amount));
@@ -150,13 +182,19 @@ describe('invoices', () => {
     expect(overdue.status).toBe('OVERDUE');
     expect(overdue.credits.length).toBeGreaterThan(0);
     expect(overdue.openAmount.amount).toBeLessThan(overdue.total.amount);
-    expect(new Set(data.invoices.nodes.flatMap((n: any) => n.lineItems.map((l: any) => byContract.get(l.contractId)!.productId)))).toEqual(new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'DOMAIN']));
+    expect(new Set(data.invoices.nodes.flatMap((n: any) => n.lineItems.map((l: any) => byContract.get(l.contractId)!.productId)))).toEqual(
+      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'DOMAIN']),
+    );
   });
 
   it('keeps two customers’ invoices apart', async () => {
     const other = await stack().data('{ invoices(first: 100) { totalCount nodes { leasewebId } } }', undefined, { key: OTHER_API_KEY });
     expect(other.invoices.totalCount).toBe(defaultKeys[OTHER_API_KEY]!.invoices);
-    expect(other.invoices.nodes.map((n: any) => n.leasewebId)).toEqual(stack().emulator.dataset(OTHER_API_KEY).invoices.invoices.map((i) => i.id));
+    expect(other.invoices.nodes.map((n: any) => n.leasewebId)).toEqual(
+      stack()
+        .emulator.dataset(OTHER_API_KEY)
+        .invoices.invoices.map((i) => i.id),
+    );
     expect(other.invoices.nodes.some((n: any) => invoices().some((i) => i.id === n.leasewebId))).toBe(false);
   });
 
@@ -181,23 +219,44 @@ describe('pro forma', () => {
     let after: string | null = null;
     for (;;) {
       const { proformaInvoice: p }: any = await stack().data(PROFORMA, { first: 30, after });
-      expect(p).toMatchObject({ date: serviceDate(proformaDate()), currency: 'EUR', subTotal: eur(subTotal), vatAmount: { amount: vat }, total: { amount: cents(subTotal + vat) } });
+      expect(p).toMatchObject({
+        date: serviceDate(proformaDate()),
+        currency: 'EUR',
+        subTotal: eur(subTotal),
+        vatAmount: { amount: vat },
+        total: { amount: cents(subTotal + vat) },
+      });
       expect(p.items.totalCount).toBe(items.length);
       seen.push(...p.items.nodes);
       if (!p.items.pageInfo.hasNextPage) break;
       after = p.items.pageInfo.endCursor;
     }
     expect(seen).toEqual(
-      items.map((i) => ({ product: i.product, price: eur(i.price), startDate: i.startDate, endDate: i.endDate ?? null, poNumber: stack().demo.invoices.poNumber, reference: i.reference ?? null, contractId: i.contractId, equipmentId: i.equipmentId ?? null })),
+      items.map((i) => ({
+        product: i.product,
+        price: eur(i.price),
+        startDate: i.startDate,
+        endDate: i.endDate ?? null,
+        poNumber: stack().demo.invoices.poNumber,
+        reference: i.reference ?? null,
+        contractId: i.contractId,
+        equipmentId: i.equipmentId ?? null,
+      })),
     );
-    expect(stack().calls().map((c) => c.search)).toEqual(Array.from({ length: Math.ceil(items.length / 30) }, (_, k) => `?limit=30&offset=${k * 30}`));
+    expect(
+      stack()
+        .calls()
+        .map((c) => c.search),
+    ).toEqual(Array.from({ length: Math.ceil(items.length / 30) }, (_, k) => `?limit=30&offset=${k * 30}`));
     expect(stack().calls()[0]!.path).toBe('/invoices/v1/invoices/proforma');
   });
 
   it('follows the services: a new reference shows on the next invoice', async () => {
     const item = proformaItems(stack().demo).find((i) => i.equipmentId)!;
     const service = services().find((r) => r.service.contractId === item.contractId)!;
-    await stack().data('mutation($input: UpdateServiceInput!) { updateService(input: $input) { userErrors { message } } }', { input: { serviceId: service.service.id, reference: 'next-month-ref' } });
+    await stack().data('mutation($input: UpdateServiceInput!) { updateService(input: $input) { userErrors { message } } }', {
+      input: { serviceId: service.service.id, reference: 'next-month-ref' },
+    });
     const data = await stack().data('{ proformaInvoice(first: 100) { items { nodes { contractId reference } } } }');
     expect(data.proformaInvoice.items.nodes.find((n: any) => n.contractId === item.contractId).reference).toBe('next-month-ref');
   });
@@ -207,7 +266,8 @@ describe('invoice edges', () => {
   it('answers 20 invoices with line items → service → equipment in 1 + 20 + the services pages + one GET per distinct equipment', async () => {
     // Two years of monthly invoices: a page of 20 is full.
     expect(stack().demo.invoices.invoices.length).toBeGreaterThan(20);
-    const data = await stack().data(`{ invoices(first: 20) { nodes { leasewebId lineItems { contractId equipmentId service { contractId productId equipment { __typename
+    const data = await stack()
+      .data(`{ invoices(first: 20) { nodes { leasewebId lineItems { contractId equipmentId service { contractId productId equipment { __typename
       ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } } } } } } }`);
     const first20 = stack().demo.invoices.invoices.slice(0, 20);
     expect(data.invoices.nodes.map((n: any) => n.leasewebId)).toEqual(first20.map((i) => i.id));
@@ -242,14 +302,24 @@ describe('invoice edges', () => {
     const withEquipment = new Set(i.lineItems.flatMap((l) => (l.equipmentId ? [l.equipmentId] : [])));
     const kindOf = (id: string) => (stack().demo.dedicatedServers.servers.has(id) ? 'DedicatedServer' : 'PublicCloudInstance');
     const alone = await stack().data(`{ invoice(id: "${i.id}") { lineItems { equipment { __typename id } } } }`);
-    expect(alone.invoice.lineItems).toEqual(i.lineItems.map((l) => ({ equipment: l.equipmentId ? { __typename: kindOf(l.equipmentId), id: `gid://leaseweb/${kindOf(l.equipmentId)}/${l.equipmentId}` } : null })));
+    expect(alone.invoice.lineItems).toEqual(
+      i.lineItems.map((l) => ({
+        equipment: l.equipmentId
+          ? { __typename: kindOf(l.equipmentId), id: `gid://leaseweb/${kindOf(l.equipmentId)}/${l.equipmentId}` }
+          : null,
+      })),
+    );
     // Without the kind, each id is looked up where ids of its shape live: one GET per equipment.
     expect(stack().calls()).toHaveLength(1 + withEquipment.size);
 
     stack().emulator.clearLog();
     const hinted = await stack().data(`{ invoice(id: "${i.id}") { lineItems { service { productId } equipment { __typename id } } } }`);
     expect(hinted.invoice.lineItems.map((l: any) => l.equipment)).toEqual(alone.invoice.lineItems.map((l: any) => l.equipment));
-    expect(stack().calls().map((c) => c.path)).toEqual([`/invoices/v1/invoices/${i.id}`, ...Array(Math.ceil(services().length / 100)).fill('/services/v1/services')]);
+    expect(
+      stack()
+        .calls()
+        .map((c) => c.path),
+    ).toEqual([`/invoices/v1/invoices/${i.id}`, ...Array(Math.ceil(services().length / 100)).fill('/services/v1/services')]);
   });
 
   it('line → service when a contract holds two services (the list sample: a server and a domain under one contract)', async () => {
@@ -264,7 +334,14 @@ describe('invoice edges', () => {
     const data = await stack().data(`{ invoice(id: "${i.id}") { lineItems { contractId equipmentId service { leasewebId productId } } } }`);
     const lines = data.invoice.lineItems.filter((l: any) => l.contractId === server.service.contractId);
     expect(lines).toEqual(
-      [serverLine, domainLine].map((l) => ({ contractId: server.service.contractId, equipmentId: l.equipmentId ?? null, service: l === serverLine ? { leasewebId: server.service.id, productId: 'DEDICATED_SERVER' } : { leasewebId: domain.service.id, productId: 'DOMAIN' } })),
+      [serverLine, domainLine].map((l) => ({
+        contractId: server.service.contractId,
+        equipmentId: l.equipmentId ?? null,
+        service:
+          l === serverLine
+            ? { leasewebId: server.service.id, productId: 'DEDICATED_SERVER' }
+            : { leasewebId: domain.service.id, productId: 'DOMAIN' },
+      })),
     );
   });
 
@@ -282,7 +359,9 @@ describe('invoice edges', () => {
 
   it('pro forma item → service and equipment, the services listed once', async () => {
     const items = proformaItems(stack().demo);
-    const data = await stack().data('{ proformaInvoice(first: 100) { items { nodes { contractId service { contractId leasewebId } equipment { __typename ... on DedicatedServer { reference } ... on PublicCloudInstance { reference } } } } } }');
+    const data = await stack().data(
+      '{ proformaInvoice(first: 100) { items { nodes { contractId service { contractId leasewebId } equipment { __typename ... on DedicatedServer { reference } ... on PublicCloudInstance { reference } } } } } }',
+    );
     const nodes = data.proformaInvoice.items.nodes;
     expect(nodes.map((n: any) => n.service.contractId)).toEqual(items.map((i) => i.contractId));
     expect(nodes.map((n: any) => n.equipment?.reference ?? null)).toEqual(items.map((i) => (i.equipmentId ? (i.reference ?? null) : null)));
@@ -298,7 +377,10 @@ function xrefProblems(pdf: Buffer): string[] {
   const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1] ?? -1);
   if (!text.startsWith('xref', start)) return [`startxref ${start} does not point at the xref table`];
   const [, first, count] = /^xref\s+(\d+) (\d+)\s/.exec(text.slice(start)) ?? [];
-  const entries = text.slice(start).split('\n').slice(2, 2 + Number(count));
+  const entries = text
+    .slice(start)
+    .split('\n')
+    .slice(2, 2 + Number(count));
   return entries.flatMap((entry, k) => {
     const [offset, , kind] = entry.trim().split(' ');
     const object = Number(first) + k;
@@ -326,7 +408,11 @@ describe('invoice PDF download', () => {
     expect(bytes.toString('latin1')).toContain(`Leaseweb invoice ${i.id}`);
     expect(bytes.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
     expect(xrefProblems(bytes)).toEqual([]);
-    expect(stack().calls().map((c) => `${c.method} ${c.path}${c.search}`)).toEqual([`GET /invoices/v1/invoices/${i.id}/pdf`]);
+    expect(
+      stack()
+        .calls()
+        .map((c) => `${c.method} ${c.path}${c.search}`),
+    ).toEqual([`GET /invoices/v1/invoices/${i.id}/pdf`]);
   });
 
   it('takes the key from Authorization: Bearer too, and reads nothing from a cache', async () => {
@@ -379,7 +465,11 @@ describe('invoice PDF download', () => {
   it('keeps the invoice id inside its path segment, and refuses dot segments and other methods before any call', async () => {
     const res = await download('/downloads/invoices/..%2F..%2Fservices%2Fv1%2Fservices.pdf');
     expect(res.status).toBe(404);
-    expect(stack().calls().map((c) => c.path)).toEqual(['/invoices/v1/invoices/..%2F..%2Fservices%2Fv1%2Fservices/pdf']);
+    expect(
+      stack()
+        .calls()
+        .map((c) => c.path),
+    ).toEqual(['/invoices/v1/invoices/..%2F..%2Fservices%2Fv1%2Fservices/pdf']);
     stack().emulator.clearLog();
     expect((await download('/downloads/invoices/%2E%2E.pdf')).status).toBe(400);
     expect((await download('/downloads/invoices/%E0%A4%A.pdf')).status).toBe(400);

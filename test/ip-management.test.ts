@@ -12,7 +12,11 @@ import { useStack } from './support/stack.js';
  */
 const stack = useStack();
 /** Which documented operations the GraphQL tests below reached upstream (the sample checks call the emulator directly and do not count). */
-const reached = trackOperations(stack, (op) => op.product === 'ipMgmt', (suite) => !suite.startsWith('sample conformance'));
+const reached = trackOperations(
+  stack,
+  (op) => op.product === 'ipMgmt',
+  (suite) => !suite.startsWith('sample conformance'),
+);
 
 const allIps = (): IpRecord[] => [...stack().demo.ipManagement.ips.values()];
 const ipWhere = (pred: (r: IpRecord) => boolean): IpRecord => {
@@ -40,7 +44,16 @@ describe('listing IPs (ipMgmt.listIps)', () => {
     expect(first.nodes).toHaveLength(Math.min(100, total));
     for (const node of first.nodes) {
       const r = stack().demo.ipManagement.ips.get(node.ip)!;
-      expect(node).toEqual({ ip: r.ip, version: r.version, type: r.type, primary: r.primary, nullRouted: r.nullRouted, reverseLookup: r.reverseLookup, equipmentId: r.equipmentId, subnet: { subnetId: r.subnet.id } });
+      expect(node).toEqual({
+        ip: r.ip,
+        version: r.version,
+        type: r.type,
+        primary: r.primary,
+        nullRouted: r.nullRouted,
+        reverseLookup: r.reverseLookup,
+        equipmentId: r.equipmentId,
+        subnet: { subnetId: r.subnet.id },
+      });
     }
     const second = (await stack().data(IP_LIST, { first: 100, after: first.pageInfo.endCursor })).ips;
     expect(new Set([...first.nodes, ...second.nodes].map((n: any) => n.ip)).size).toBe(first.nodes.length + second.nodes.length);
@@ -48,35 +61,85 @@ describe('listing IPs (ipMgmt.listIps)', () => {
   });
 
   const cases: Array<[string, () => { filter: Record<string, unknown>; params: Record<string, string>; expected: IpRecord[] }]> = [
-    ['subnetId', () => {
-      const subnetId = ipWhere((r) => isServer(r) && r.networkType === 'PUBLIC' && r.version === 4 && !r.primary).subnet.id;
-      return { filter: { subnetId }, params: { subnetId }, expected: allIps().filter((r) => r.subnet.id === subnetId) };
-    }],
+    [
+      'subnetId',
+      () => {
+        const subnetId = ipWhere((r) => isServer(r) && r.networkType === 'PUBLIC' && r.version === 4 && !r.primary).subnet.id;
+        return { filter: { subnetId }, params: { subnetId }, expected: allIps().filter((r) => r.subnet.id === subnetId) };
+      },
+    ],
     ['version', () => ({ filter: { version: 6 }, params: { version: '6' }, expected: allIps().filter((r) => r.version === 6) })],
     ['type', () => ({ filter: { type: 'IPMI' }, params: { type: 'IPMI' }, expected: allIps().filter((r) => r.type === 'IPMI') })],
-    ['nullRouted', () => ({ filter: { nullRouted: true }, params: { nullRouted: 'true' }, expected: allIps().filter((r) => r.nullRouted) })],
-    ['primary', () => ({ filter: { primary: true, version: 4 }, params: { primary: 'true', version: '4' }, expected: allIps().filter((r) => r.primary && r.version === 4) })],
-    ['fromIp and toIp', () => {
-      // A /24 of server IPs: every IPv4 address whose first three octets match lies between .0 and .255.
-      const net = ipWhere((r) => isServer(r) && r.version === 4 && r.networkType === 'PUBLIC').ip.replace(/\.\d+$/, '');
-      return { filter: { fromIp: `${net}.0`, toIp: `${net}.255` }, params: { fromIp: `${net}.0`, toIp: `${net}.255` }, expected: allIps().filter((r) => r.version === 4 && r.ip.replace(/\.\d+$/, '') === net) };
-    }],
-    ['ips', () => {
-      const some = allIps().filter((r) => r.version === 4).slice(3, 6);
-      return { filter: { ips: some.map((r) => r.ip) }, params: { ips: some.map((r) => r.ip).join(',') }, expected: some };
-    }],
-    ['equipmentIds', () => {
-      const ids = servers().slice(0, 2).map((s) => s.id);
-      return { filter: { equipmentIds: ids }, params: { equipmentIds: ids.join(',') }, expected: allIps().filter((r) => ids.includes(r.equipmentId!)) };
-    }],
-    ['assignedContractIds', () => {
-      const contracts = servers().slice(2, 4).map((s) => s.contract.id);
-      return { filter: { assignedContractIds: contracts }, params: { assignedContractIds: contracts.join(',') }, expected: allIps().filter((r) => contracts.includes(r.assignedContract?.id ?? '')) };
-    }],
-    ['reverseLookup', () => {
-      const name = ipWhere((r) => r.reverseLookup !== null).reverseLookup!;
-      return { filter: { reverseLookup: name }, params: { reverseLookup: name }, expected: allIps().filter((r) => r.reverseLookup === name) };
-    }],
+    [
+      'nullRouted',
+      () => ({ filter: { nullRouted: true }, params: { nullRouted: 'true' }, expected: allIps().filter((r) => r.nullRouted) }),
+    ],
+    [
+      'primary',
+      () => ({
+        filter: { primary: true, version: 4 },
+        params: { primary: 'true', version: '4' },
+        expected: allIps().filter((r) => r.primary && r.version === 4),
+      }),
+    ],
+    [
+      'fromIp and toIp',
+      () => {
+        // A /24 of server IPs: every IPv4 address whose first three octets match lies between .0 and .255.
+        const net = ipWhere((r) => isServer(r) && r.version === 4 && r.networkType === 'PUBLIC').ip.replace(/\.\d+$/, '');
+        return {
+          filter: { fromIp: `${net}.0`, toIp: `${net}.255` },
+          params: { fromIp: `${net}.0`, toIp: `${net}.255` },
+          expected: allIps().filter((r) => r.version === 4 && r.ip.replace(/\.\d+$/, '') === net),
+        };
+      },
+    ],
+    [
+      'ips',
+      () => {
+        const some = allIps()
+          .filter((r) => r.version === 4)
+          .slice(3, 6);
+        return { filter: { ips: some.map((r) => r.ip) }, params: { ips: some.map((r) => r.ip).join(',') }, expected: some };
+      },
+    ],
+    [
+      'equipmentIds',
+      () => {
+        const ids = servers()
+          .slice(0, 2)
+          .map((s) => s.id);
+        return {
+          filter: { equipmentIds: ids },
+          params: { equipmentIds: ids.join(',') },
+          expected: allIps().filter((r) => ids.includes(r.equipmentId!)),
+        };
+      },
+    ],
+    [
+      'assignedContractIds',
+      () => {
+        const contracts = servers()
+          .slice(2, 4)
+          .map((s) => s.contract.id);
+        return {
+          filter: { assignedContractIds: contracts },
+          params: { assignedContractIds: contracts.join(',') },
+          expected: allIps().filter((r) => contracts.includes(r.assignedContract?.id ?? '')),
+        };
+      },
+    ],
+    [
+      'reverseLookup',
+      () => {
+        const name = ipWhere((r) => r.reverseLookup !== null).reverseLookup!;
+        return {
+          filter: { reverseLookup: name },
+          params: { reverseLookup: name },
+          expected: allIps().filter((r) => r.reverseLookup === name),
+        };
+      },
+    ],
   ];
   for (const [name, build] of cases) {
     it(`filters by ${name}`, async () => {
@@ -96,7 +159,11 @@ describe('listing IPs (ipMgmt.listIps)', () => {
     const octets = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
     const values = desc.ips.nodes.map((n: any) => octets(n.ip));
     expect(values).toEqual([...values].sort((a, b) => b - a));
-    expect(desc.ips.nodes[0].ip).toBe(allIps().filter((r) => r.version === 4).sort((a, b) => octets(b.ip) - octets(a.ip))[0]!.ip);
+    expect(desc.ips.nodes[0].ip).toBe(
+      allIps()
+        .filter((r) => r.version === 4)
+        .sort((a, b) => octets(b.ip) - octets(a.ip))[0]!.ip,
+    );
 
     stack().emulator.clearLog();
     const nulledFirst = await stack().data(IP_LIST, { sort: [{ field: 'NULL_ROUTED', direction: 'DESC' }, { field: 'IP' }], first: 100 });
@@ -110,12 +177,25 @@ describe('listing IPs (ipMgmt.listIps)', () => {
 describe('one IP (ipMgmt.inspectIp) and batching', () => {
   it('inspects an IP with every ipMgmt field, null when unknown', async () => {
     const r = ipWhere((x) => isServer(x) && x.primary && x.version === 4);
-    const data = await stack().data(`query($ip: IPAddress!) {
+    const data = await stack().data(
+      `query($ip: IPAddress!) {
       ip(ip: $ip) { id ip version type prefixLength primary reverseLookup nullRouted nullLevel unnullingAllowed assignedContractId equipmentId subnet { subnetId networkIp prefixLength gateway } }
-      unknown: ip(ip: "192.0.2.123") { ip } }`, { ip: r.ip });
+      unknown: ip(ip: "192.0.2.123") { ip } }`,
+      { ip: r.ip },
+    );
     expect(data.ip).toEqual({
-      id: `gid://leaseweb/Ip/${r.ip}`, ip: r.ip, version: 4, type: r.type, prefixLength: r.prefixLength, primary: true, reverseLookup: r.reverseLookup,
-      nullRouted: r.nullRouted, nullLevel: r.nullLevel, unnullingAllowed: r.unnullingAllowed, assignedContractId: r.assignedContract!.id, equipmentId: r.equipmentId,
+      id: `gid://leaseweb/Ip/${r.ip}`,
+      ip: r.ip,
+      version: 4,
+      type: r.type,
+      prefixLength: r.prefixLength,
+      primary: true,
+      reverseLookup: r.reverseLookup,
+      nullRouted: r.nullRouted,
+      nullLevel: r.nullLevel,
+      unnullingAllowed: r.unnullingAllowed,
+      assignedContractId: r.assignedContract!.id,
+      equipmentId: r.equipmentId,
       subnet: { subnetId: r.subnet.id, networkIp: r.subnet.networkIp, prefixLength: r.subnet.prefixLength, gateway: r.subnet.gateway },
     });
     expect(data.unknown).toBeNull();
@@ -123,14 +203,29 @@ describe('one IP (ipMgmt.inspectIp) and batching', () => {
 
   it('inspects an IPv6 range by its prefix, as `{ip}_{prefix}`', async () => {
     const range = ipWhere((x) => x.version === 6);
-    const data = await stack().data(`query($ip: IPAddress!) { ip(ip: $ip) { id ip version prefixLength equipmentId } }`, { ip: `${range.ip}/${range.prefixLength}` });
+    const data = await stack().data(`query($ip: IPAddress!) { ip(ip: $ip) { id ip version prefixLength equipmentId } }`, {
+      ip: `${range.ip}/${range.prefixLength}`,
+    });
     // Global id parts are URL-encoded (src/ids.ts), so the range's colons read %3A.
-    expect(data.ip).toEqual({ id: `gid://leaseweb/Ip/${encodeURIComponent(`${range.ip}_${range.prefixLength}`)}`, ip: range.ip, version: 6, prefixLength: range.prefixLength, equipmentId: range.equipmentId });
-    expect(stack().calls().map((c) => c.path)).toEqual([`/ipMgmt/v2/ips/${encodeURIComponent(`${range.ip}_${range.prefixLength}`)}`]);
+    expect(data.ip).toEqual({
+      id: `gid://leaseweb/Ip/${encodeURIComponent(`${range.ip}_${range.prefixLength}`)}`,
+      ip: range.ip,
+      version: 6,
+      prefixLength: range.prefixLength,
+      equipmentId: range.equipmentId,
+    });
+    expect(
+      stack()
+        .calls()
+        .map((c) => c.path),
+    ).toEqual([`/ipMgmt/v2/ips/${encodeURIComponent(`${range.ip}_${range.prefixLength}`)}`]);
   });
 
   it('batches ip(ip:) for five IPs in one query into ONE GET /ipMgmt/v2/ips?ips=…', async () => {
-    const five = allIps().filter(isServer).filter((_, i) => i % 7 === 0).slice(0, 5);
+    const five = allIps()
+      .filter(isServer)
+      .filter((_, i) => i % 7 === 0)
+      .slice(0, 5);
     expect(five).toHaveLength(5);
     const query = `query(${five.map((_, i) => `$a${i}: IPAddress!`).join(', ')}) { ${five.map((_, i) => `a${i}: ip(ip: $a${i}) { ip equipmentId nullRouted }`).join(' ')} }`;
     const data = await stack().data(query, Object.fromEntries(five.map((r, i) => [`a${i}`, key(r).replace('_', '/')])));
@@ -143,19 +238,39 @@ describe('one IP (ipMgmt.inspectIp) and batching', () => {
 
   it('resolves Ip.equipment to the DedicatedServer, one GET /servers/{id} however many of its IPs ask', async () => {
     const server = servers().find((s) => (stack().demo.ipManagement.byEquipment.get(s.id) ?? []).length >= 3)!;
-    const data = await stack().data(`query($ids: [String!]) { ips(filter: { equipmentIds: $ids }) { nodes { ip
-      equipment { __typename id leasewebId ... on DedicatedServer { reference location { site } } } } } }`, { ids: [server.id] });
+    const data = await stack().data(
+      `query($ids: [String!]) { ips(filter: { equipmentIds: $ids }) { nodes { ip
+      equipment { __typename id leasewebId ... on DedicatedServer { reference location { site } } } } } }`,
+      { ids: [server.id] },
+    );
     expect(data.ips.nodes.length).toBe(stack().demo.ipManagement.byEquipment.get(server.id)!.length);
     for (const node of data.ips.nodes) {
-      expect(node.equipment).toEqual({ __typename: 'DedicatedServer', id: `gid://leaseweb/DedicatedServer/${server.id}`, leasewebId: server.id, reference: server.contract.reference, location: { site: server.location.site } });
+      expect(node.equipment).toEqual({
+        __typename: 'DedicatedServer',
+        id: `gid://leaseweb/DedicatedServer/${server.id}`,
+        leasewebId: server.id,
+        reference: server.contract.reference,
+        location: { site: server.location.site },
+      });
     }
-    expect(stack().calls({ path: /^\/bareMetals\/v2\/servers\// }).map((c) => c.path)).toEqual([`/bareMetals/v2/servers/${server.id}`]);
+    expect(
+      stack()
+        .calls({ path: /^\/bareMetals\/v2\/servers\// })
+        .map((c) => c.path),
+    ).toEqual([`/bareMetals/v2/servers/${server.id}`]);
   });
 
-  it('reads the owner\'s view of an IP reached from ipMgmt (network type, DDoS) from the server', async () => {
+  it("reads the owner's view of an IP reached from ipMgmt (network type, DDoS) from the server", async () => {
     const r = ipWhere((x) => isServer(x) && x.networkType === 'INTERNAL');
-    const data = await stack().data(`query($ip: IPAddress!) { ip(ip: $ip) { networkType gateway ddos { protectionType } floatingIp } }`, { ip: r.ip });
-    expect(data.ip).toEqual({ networkType: 'INTERNAL', gateway: r.gateway, ddos: { protectionType: r.ddos.protectionType }, floatingIp: r.floatingIp });
+    const data = await stack().data(`query($ip: IPAddress!) { ip(ip: $ip) { networkType gateway ddos { protectionType } floatingIp } }`, {
+      ip: r.ip,
+    });
+    expect(data.ip).toEqual({
+      networkType: 'INTERNAL',
+      gateway: r.gateway,
+      ddos: { protectionType: r.ddos.protectionType },
+      floatingIp: r.floatingIp,
+    });
     expect(stack().calls({ path: `/bareMetals/v2/servers/${r.equipmentId}/ips` })).toHaveLength(1);
   });
 });
@@ -163,19 +278,31 @@ describe('one IP (ipMgmt.inspectIp) and batching', () => {
 describe('updating an IP (ipMgmt.updateIp)', () => {
   it('sets the PTR name of an IPv4 address', async () => {
     const r = ipWhere((x) => isServer(x) && x.version === 4 && x.reverseLookup === null);
-    const data = await stack().data(`mutation($ip: IPAddress!) { updateIp(input: { ip: $ip, reverseLookup: "set-by-test.example.com" }) { ip { ip reverseLookup } ${USER_ERRORS} } }`, { ip: r.ip });
+    const data = await stack().data(
+      `mutation($ip: IPAddress!) { updateIp(input: { ip: $ip, reverseLookup: "set-by-test.example.com" }) { ip { ip reverseLookup } ${USER_ERRORS} } }`,
+      { ip: r.ip },
+    );
     expect(data.updateIp).toEqual({ ip: { ip: r.ip, reverseLookup: 'set-by-test.example.com' }, userErrors: [] });
     expect(r.reverseLookup).toBe('set-by-test.example.com');
-    const read = await stack().data(`query($name: String) { ips(filter: { reverseLookup: $name }) { nodes { ip } } }`, { name: 'set-by-test.example.com' });
+    const read = await stack().data(`query($name: String) { ips(filter: { reverseLookup: $name }) { nodes { ip } } }`, {
+      name: 'set-by-test.example.com',
+    });
     expect(read.ips.nodes).toEqual([{ ip: r.ip }]);
-    expect(stack().calls({ method: 'PUT' }).map((c) => c.path)).toEqual([`/ipMgmt/v2/ips/${r.ip}`]);
+    expect(
+      stack()
+        .calls({ method: 'PUT' })
+        .map((c) => c.path),
+    ).toEqual([`/ipMgmt/v2/ips/${r.ip}`]);
   });
 
   it('answers userErrors for an IPv6 range (reverse lookup records instead) and an unknown IP', async () => {
     const range = ipWhere((x) => x.version === 6);
     const update = `mutation($ip: IPAddress!) { updateIp(input: { ip: $ip, reverseLookup: "x.example.com" }) { ip { ip } ${USER_ERRORS} } }`;
     const v6 = await stack().data(update, { ip: `${range.ip}/${range.prefixLength}` });
-    expect(v6.updateIp).toEqual({ ip: null, userErrors: [{ field: ['input', 'ip'], message: expect.any(String), code: 'VALIDATION_FAILED' }] });
+    expect(v6.updateIp).toEqual({
+      ip: null,
+      userErrors: [{ field: ['input', 'ip'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+    });
     const unknown = await stack().data(update, { ip: '192.0.2.200' });
     expect(unknown.updateIp.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND' }]);
   });
@@ -194,7 +321,9 @@ describe('reverse lookup records of an IPv6 range (ipMgmt.listReverseLookupRecor
     const all = await stack().data(RECORDS, { ip });
     expect(all.ip.reverseLookupRecords.totalCount).toBe(records.length);
     expect(all.ip.reverseLookupRecords.nodes).toEqual(records.map((r) => ({ ip: r.ip, reverseLookup: r.reverseLookup })));
-    expect(stack().calls({ path: '/reverseLookup' })[0]!.path).toBe(`/ipMgmt/v2/ips/${encodeURIComponent(`${range.ip}_${range.prefixLength}`)}/reverseLookup`);
+    expect(stack().calls({ path: '/reverseLookup' })[0]!.path).toBe(
+      `/ipMgmt/v2/ips/${encodeURIComponent(`${range.ip}_${range.prefixLength}`)}/reverseLookup`,
+    );
 
     const page = await stack().data(RECORDS, { ip, first: 2, after: '0' });
     expect(page.ip.reverseLookupRecords.nodes).toEqual(records.slice(1, 3).map((r) => ({ ip: r.ip, reverseLookup: r.reverseLookup })));
@@ -213,7 +342,10 @@ describe('reverse lookup records of an IPv6 range (ipMgmt.listReverseLookupRecor
 
   it('reaches the records from a server IP too (the range is keyed with its prefix)', async () => {
     const { range, records } = withRecords();
-    const data = await stack().data(`query($id: ID!) { dedicatedServer(id: $id) { ips(filter: { version: 6 }) { nodes { ip reverseLookupRecords { totalCount } } } } }`, { id: range.equipmentId });
+    const data = await stack().data(
+      `query($id: ID!) { dedicatedServer(id: $id) { ips(filter: { version: 6 }) { nodes { ip reverseLookupRecords { totalCount } } } } }`,
+      { id: range.equipmentId },
+    );
     expect(data.dedicatedServer.ips.nodes).toEqual([{ ip: range.ip, reverseLookupRecords: { totalCount: records.length } }]);
   });
 
@@ -221,15 +353,29 @@ describe('reverse lookup records of an IPv6 range (ipMgmt.listReverseLookupRecor
     const { range, records, ip } = withRecords();
     const [keep, change, remove] = records;
     const newIp = range.ip.replace(/::$/, '::abcd');
-    const data = await stack().data(`mutation($ip: IPAddress!, $records: [ReverseLookupRecordInput!]!) { updateIpReverseLookupRecords(input: { ip: $ip, reverseLookups: $records }) {
-      reverseLookupRecords { ip reverseLookup } ${USER_ERRORS} } }`, { ip, records: [
-      { ip: change!.ip, reverseLookup: 'changed.example.com' }, { ip: remove!.ip, reverseLookup: '' }, { ip: newIp, reverseLookup: 'new.example.com' },
-    ] });
-    expect(data.updateIpReverseLookupRecords).toEqual({ reverseLookupRecords: [{ ip: change!.ip, reverseLookup: 'changed.example.com' }, { ip: newIp, reverseLookup: 'new.example.com' }], userErrors: [] });
+    const data = await stack().data(
+      `mutation($ip: IPAddress!, $records: [ReverseLookupRecordInput!]!) { updateIpReverseLookupRecords(input: { ip: $ip, reverseLookups: $records }) {
+      reverseLookupRecords { ip reverseLookup } ${USER_ERRORS} } }`,
+      {
+        ip,
+        records: [
+          { ip: change!.ip, reverseLookup: 'changed.example.com' },
+          { ip: remove!.ip, reverseLookup: '' },
+          { ip: newIp, reverseLookup: 'new.example.com' },
+        ],
+      },
+    );
+    expect(data.updateIpReverseLookupRecords).toEqual({
+      reverseLookupRecords: [
+        { ip: change!.ip, reverseLookup: 'changed.example.com' },
+        { ip: newIp, reverseLookup: 'new.example.com' },
+      ],
+      userErrors: [],
+    });
     const after = await stack().data(RECORDS, { ip });
-    expect(sorted(after.ip.reverseLookupRecords.nodes.map((r: any) => `${r.ip} ${r.reverseLookup}`))).toEqual(sorted([
-      `${keep!.ip} ${keep!.reverseLookup}`, `${change!.ip} changed.example.com`, `${newIp} new.example.com`,
-    ]));
+    expect(sorted(after.ip.reverseLookupRecords.nodes.map((r: any) => `${r.ip} ${r.reverseLookup}`))).toEqual(
+      sorted([`${keep!.ip} ${keep!.reverseLookup}`, `${change!.ip} changed.example.com`, `${newIp} new.example.com`]),
+    );
     expect(stack().calls({ method: 'PUT' })).toHaveLength(1);
   });
 
@@ -237,8 +383,17 @@ describe('reverse lookup records of an IPv6 range (ipMgmt.listReverseLookupRecor
     const { ip, records } = withRecords();
     const before = structuredClone(records);
     const update = `mutation($ip: IPAddress!, $records: [ReverseLookupRecordInput!]!) { updateIpReverseLookupRecords(input: { ip: $ip, reverseLookups: $records }) { reverseLookupRecords { ip } ${USER_ERRORS} } }`;
-    const outside = await stack().data(update, { ip, records: [{ ip: records[0]!.ip, reverseLookup: 'a.example.com' }, { ip: '2001:db8::1', reverseLookup: 'b.example.com' }] });
-    expect(outside.updateIpReverseLookupRecords).toEqual({ reverseLookupRecords: null, userErrors: [{ field: ['input', 'reverseLookups[1]', 'ip'], message: expect.any(String), code: 'VALIDATION_FAILED' }] });
+    const outside = await stack().data(update, {
+      ip,
+      records: [
+        { ip: records[0]!.ip, reverseLookup: 'a.example.com' },
+        { ip: '2001:db8::1', reverseLookup: 'b.example.com' },
+      ],
+    });
+    expect(outside.updateIpReverseLookupRecords).toEqual({
+      reverseLookupRecords: null,
+      userErrors: [{ field: ['input', 'reverseLookups[1]', 'ip'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+    });
     expect(records).toEqual(before);
     const v4 = ipWhere((x) => x.version === 4);
     const res = await stack().data(update, { ip: v4.ip, records: [{ ip: v4.ip, reverseLookup: 'c.example.com' }] });
@@ -247,49 +402,106 @@ describe('reverse lookup records of an IPv6 range (ipMgmt.listReverseLookupRecor
 });
 
 describe('null routes (ipMgmt.nullRouteIp, removeNullRoute, listNullRoutes, inspectNullRoute, updateNullRoute)', () => {
-  const ROUTE = 'nullRoute { id leasewebId ipAddress active nulledBy nullLevel comment ticketId automatedUnnullingAt unnulledAt unnulledBy equipmentId assignedContractId ip { ip nullRouted } equipment { __typename leasewebId } }';
+  const ROUTE =
+    'nullRoute { id leasewebId ipAddress active nulledBy nullLevel comment ticketId automatedUnnullingAt unnulledAt unnulledBy equipmentId assignedContractId ip { ip nullRouted } equipment { __typename leasewebId } }';
 
   it('null routes an IP, inspects the route, and lifts it', async () => {
     const r = ipWhere((x) => isServer(x) && !x.nullRouted && x.version === 4 && x.networkType === 'PUBLIC');
-    const created = await stack().data(`mutation($ip: IPAddress!) { nullRouteIp(input: { ip: $ip, comment: "test attack", ticketId: "T-1", automatedUnnullingAt: "2030-01-01T00:00:00Z" }) { ${ROUTE} ${USER_ERRORS} } }`, { ip: r.ip });
+    const created = await stack().data(
+      `mutation($ip: IPAddress!) { nullRouteIp(input: { ip: $ip, comment: "test attack", ticketId: "T-1", automatedUnnullingAt: "2030-01-01T00:00:00Z" }) { ${ROUTE} ${USER_ERRORS} } }`,
+      { ip: r.ip },
+    );
     const route = created.nullRouteIp.nullRoute;
     expect(created.nullRouteIp.userErrors).toEqual([]);
     expect(route).toEqual({
-      id: `gid://leaseweb/NullRoute/${route.leasewebId}`, leasewebId: expect.stringMatching(/^\d+$/), ipAddress: r.ip, active: true, nulledBy: expect.any(String), nullLevel: r.nullLevel,
-      comment: 'test attack', ticketId: 'T-1', automatedUnnullingAt: '2030-01-01T00:00:00Z', unnulledAt: null, unnulledBy: null, equipmentId: r.equipmentId,
-      assignedContractId: r.assignedContract!.id, ip: { ip: r.ip, nullRouted: true }, equipment: { __typename: 'DedicatedServer', leasewebId: r.equipmentId },
+      id: `gid://leaseweb/NullRoute/${route.leasewebId}`,
+      leasewebId: expect.stringMatching(/^\d+$/),
+      ipAddress: r.ip,
+      active: true,
+      nulledBy: expect.any(String),
+      nullLevel: r.nullLevel,
+      comment: 'test attack',
+      ticketId: 'T-1',
+      automatedUnnullingAt: '2030-01-01T00:00:00Z',
+      unnulledAt: null,
+      unnulledBy: null,
+      equipmentId: r.equipmentId,
+      assignedContractId: r.assignedContract!.id,
+      ip: { ip: r.ip, nullRouted: true },
+      equipment: { __typename: 'DedicatedServer', leasewebId: r.equipmentId },
     });
     expect(r.nullRouted).toBe(true);
 
-    const again = await stack().data(`mutation($ip: IPAddress!) { nullRouteIp(input: { ip: $ip }) { nullRoute { id } ${USER_ERRORS} } }`, { ip: r.ip });
+    const again = await stack().data(`mutation($ip: IPAddress!) { nullRouteIp(input: { ip: $ip }) { nullRoute { id } ${USER_ERRORS} } }`, {
+      ip: r.ip,
+    });
     expect(again.nullRouteIp.userErrors[0]).toMatchObject({ field: ['input', 'ip'], code: 'VALIDATION_FAILED' });
 
-    const inspected = await stack().data(`query($id: ID!) { nullRoute(id: $id) { leasewebId active comment } byGid: nullRoute(id: "${route.id}") { leasewebId } unknown: nullRoute(id: "1") { leasewebId } }`, { id: route.leasewebId });
-    expect(inspected).toEqual({ nullRoute: { leasewebId: route.leasewebId, active: true, comment: 'test attack' }, byGid: { leasewebId: route.leasewebId }, unknown: null });
+    const inspected = await stack().data(
+      `query($id: ID!) { nullRoute(id: $id) { leasewebId active comment } byGid: nullRoute(id: "${route.id}") { leasewebId } unknown: nullRoute(id: "1") { leasewebId } }`,
+      { id: route.leasewebId },
+    );
+    expect(inspected).toEqual({
+      nullRoute: { leasewebId: route.leasewebId, active: true, comment: 'test attack' },
+      byGid: { leasewebId: route.leasewebId },
+      unknown: null,
+    });
 
-    const removed = await stack().data(`mutation($ip: IPAddress!) { removeIpNullRoute(input: { ip: $ip }) { ip { ip nullRouted nullLevel } ${USER_ERRORS} } }`, { ip: r.ip });
+    const removed = await stack().data(
+      `mutation($ip: IPAddress!) { removeIpNullRoute(input: { ip: $ip }) { ip { ip nullRouted nullLevel } ${USER_ERRORS} } }`,
+      { ip: r.ip },
+    );
     expect(removed.removeIpNullRoute).toEqual({ ip: { ip: r.ip, nullRouted: false, nullLevel: null }, userErrors: [] });
     const lifted = await stack().data(`query($id: ID!) { nullRoute(id: $id) { active unnulledAt unnulledBy } }`, { id: route.leasewebId });
     expect(lifted.nullRoute).toEqual({ active: false, unnulledAt: expect.any(String), unnulledBy: expect.any(String) });
-    const twice = await stack().data(`mutation($ip: IPAddress!) { removeIpNullRoute(input: { ip: $ip }) { ${USER_ERRORS} } }`, { ip: r.ip });
+    const twice = await stack().data(`mutation($ip: IPAddress!) { removeIpNullRoute(input: { ip: $ip }) { ${USER_ERRORS} } }`, {
+      ip: r.ip,
+    });
     expect(twice.removeIpNullRoute.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
-    expect(stack().calls().filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`)).toEqual([
-      `POST /ipMgmt/v2/ips/${r.ip}/nullRoute`, `POST /ipMgmt/v2/ips/${r.ip}/nullRoute`, `DELETE /ipMgmt/v2/ips/${r.ip}/nullRoute`, `DELETE /ipMgmt/v2/ips/${r.ip}/nullRoute`,
+    expect(
+      stack()
+        .calls()
+        .filter((c) => c.method !== 'GET')
+        .map((c) => `${c.method} ${c.path}`),
+    ).toEqual([
+      `POST /ipMgmt/v2/ips/${r.ip}/nullRoute`,
+      `POST /ipMgmt/v2/ips/${r.ip}/nullRoute`,
+      `DELETE /ipMgmt/v2/ips/${r.ip}/nullRoute`,
+      `DELETE /ipMgmt/v2/ips/${r.ip}/nullRoute`,
     ]);
   });
 
-  it('updates a null route\'s comment, ticket and automatic lifting time', async () => {
-    const route = stack().demo.ipManagement.nullRoutes.find((n) => !n.unnulledAt && n.equipmentId && stack().demo.dedicatedServers.servers.has(n.equipmentId))!;
-    const data = await stack().data(`mutation($id: ID!) { updateNullRoute(input: { id: $id, comment: "updated by test", ticketId: "T-2", automatedUnnullingAt: "2031-02-03T04:05:06Z" }) {
-      nullRoute { leasewebId comment ticketId automatedUnnullingAt active } ${USER_ERRORS} } }`, { id: `gid://leaseweb/NullRoute/${route.id}` });
-    expect(data.updateNullRoute).toEqual({ nullRoute: { leasewebId: route.id, comment: 'updated by test', ticketId: 'T-2', automatedUnnullingAt: '2031-02-03T04:05:06Z', active: true }, userErrors: [] });
+  it("updates a null route's comment, ticket and automatic lifting time", async () => {
+    const route = stack().demo.ipManagement.nullRoutes.find(
+      (n) => !n.unnulledAt && n.equipmentId && stack().demo.dedicatedServers.servers.has(n.equipmentId),
+    )!;
+    const data = await stack().data(
+      `mutation($id: ID!) { updateNullRoute(input: { id: $id, comment: "updated by test", ticketId: "T-2", automatedUnnullingAt: "2031-02-03T04:05:06Z" }) {
+      nullRoute { leasewebId comment ticketId automatedUnnullingAt active } ${USER_ERRORS} } }`,
+      { id: `gid://leaseweb/NullRoute/${route.id}` },
+    );
+    expect(data.updateNullRoute).toEqual({
+      nullRoute: {
+        leasewebId: route.id,
+        comment: 'updated by test',
+        ticketId: 'T-2',
+        automatedUnnullingAt: '2031-02-03T04:05:06Z',
+        active: true,
+      },
+      userErrors: [],
+    });
     expect(route).toMatchObject({ comment: 'updated by test', ticketId: 'T-2', automatedUnnullingAt: '2031-02-03T04:05:06Z' });
-    const read = await stack().data(`query($ticket: String) { nullRoutes(filter: { ticketId: $ticket }) { nodes { leasewebId comment } } }`, { ticket: 'T-2' });
+    const read = await stack().data(
+      `query($ticket: String) { nullRoutes(filter: { ticketId: $ticket }) { nodes { leasewebId comment } } }`,
+      { ticket: 'T-2' },
+    );
     expect(read.nullRoutes.nodes).toEqual([{ leasewebId: route.id, comment: 'updated by test' }]);
     const unknown = await stack().data(`mutation { updateNullRoute(input: { id: "1", comment: "x" }) { ${USER_ERRORS} } }`);
     expect(unknown.updateNullRoute.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
     stack().emulator.clearLog();
-    const wrongType = await stack().data(`mutation { updateNullRoute(input: { id: "gid://leaseweb/DedicatedServer/1", comment: "x" }) { ${USER_ERRORS} } }`);
+    const wrongType = await stack().data(
+      `mutation { updateNullRoute(input: { id: "gid://leaseweb/DedicatedServer/1", comment: "x" }) { ${USER_ERRORS} } }`,
+    );
     expect(wrongType.updateNullRoute.userErrors).toEqual([{ field: ['input', 'id'], message: expect.any(String), code: 'INVALID' }]);
     expect(stack().calls()).toHaveLength(0);
   });
@@ -298,20 +510,102 @@ describe('null routes (ipMgmt.nullRouteIp, removeNullRoute, listNullRoutes, insp
     totalCount nodes { leasewebId ipAddress nulledAt unnulledAt nulledBy unnulledBy ticketId equipmentId assignedContractId } } }`;
   const routes = () => stack().demo.ipManagement.nullRoutes;
   const filters: Array<[string, () => { filter: Record<string, unknown>; expected: string[] }]> = [
-    ['fromIp/toIp', () => { const ip = routes()[0]!.ip; return { filter: { fromIp: ip, toIp: ip }, expected: routes().filter((n) => n.ip === ip).map((n) => n.id) }; }],
-    ['fromDate', () => {
-      const cut = '2025-12-15T00:00:00Z';
-      return { filter: { fromDate: cut }, expected: routes().filter((n) => !n.unnulledAt || Date.parse(n.unnulledAt) >= Date.parse(cut)).map((n) => n.id) };
-    }],
-    ['toDate', () => {
-      const cut = '2025-12-01T00:00:00Z';
-      return { filter: { toDate: cut }, expected: routes().filter((n) => Date.parse(n.nulledAt) <= Date.parse(cut)).map((n) => n.id) };
-    }],
-    ['nulledBy', () => { const by = routes().find((n) => n.ticketId)!.nulledBy; return { filter: { nulledBy: by }, expected: routes().filter((n) => n.nulledBy === by).map((n) => n.id) }; }],
-    ['unnulledBy', () => { const by = routes().find((n) => n.unnulledBy)!.unnulledBy!; return { filter: { unnulledBy: by }, expected: routes().filter((n) => n.unnulledBy === by).map((n) => n.id) }; }],
-    ['ticketId', () => { const t = routes().find((n) => n.ticketId)!.ticketId!; return { filter: { ticketId: t }, expected: routes().filter((n) => n.ticketId === t).map((n) => n.id) }; }],
-    ['contractId', () => { const c = routes()[1]!.assignedContract!.id; return { filter: { contractId: c }, expected: routes().filter((n) => n.assignedContract?.id === c).map((n) => n.id) }; }],
-    ['equipmentId', () => { const e = routes()[2]!.equipmentId!; return { filter: { equipmentId: e }, expected: routes().filter((n) => n.equipmentId === e).map((n) => n.id) }; }],
+    [
+      'fromIp/toIp',
+      () => {
+        const ip = routes()[0]!.ip;
+        return {
+          filter: { fromIp: ip, toIp: ip },
+          expected: routes()
+            .filter((n) => n.ip === ip)
+            .map((n) => n.id),
+        };
+      },
+    ],
+    [
+      'fromDate',
+      () => {
+        const cut = '2025-12-15T00:00:00Z';
+        return {
+          filter: { fromDate: cut },
+          expected: routes()
+            .filter((n) => !n.unnulledAt || Date.parse(n.unnulledAt) >= Date.parse(cut))
+            .map((n) => n.id),
+        };
+      },
+    ],
+    [
+      'toDate',
+      () => {
+        const cut = '2025-12-01T00:00:00Z';
+        return {
+          filter: { toDate: cut },
+          expected: routes()
+            .filter((n) => Date.parse(n.nulledAt) <= Date.parse(cut))
+            .map((n) => n.id),
+        };
+      },
+    ],
+    [
+      'nulledBy',
+      () => {
+        const by = routes().find((n) => n.ticketId)!.nulledBy;
+        return {
+          filter: { nulledBy: by },
+          expected: routes()
+            .filter((n) => n.nulledBy === by)
+            .map((n) => n.id),
+        };
+      },
+    ],
+    [
+      'unnulledBy',
+      () => {
+        const by = routes().find((n) => n.unnulledBy)!.unnulledBy!;
+        return {
+          filter: { unnulledBy: by },
+          expected: routes()
+            .filter((n) => n.unnulledBy === by)
+            .map((n) => n.id),
+        };
+      },
+    ],
+    [
+      'ticketId',
+      () => {
+        const t = routes().find((n) => n.ticketId)!.ticketId!;
+        return {
+          filter: { ticketId: t },
+          expected: routes()
+            .filter((n) => n.ticketId === t)
+            .map((n) => n.id),
+        };
+      },
+    ],
+    [
+      'contractId',
+      () => {
+        const c = routes()[1]!.assignedContract!.id;
+        return {
+          filter: { contractId: c },
+          expected: routes()
+            .filter((n) => n.assignedContract?.id === c)
+            .map((n) => n.id),
+        };
+      },
+    ],
+    [
+      'equipmentId',
+      () => {
+        const e = routes()[2]!.equipmentId!;
+        return {
+          filter: { equipmentId: e },
+          expected: routes()
+            .filter((n) => n.equipmentId === e)
+            .map((n) => n.id),
+        };
+      },
+    ],
   ];
   for (const [name, build] of filters) {
     it(`lists null routes filtered by ${name}`, async () => {
@@ -342,12 +636,20 @@ describe('null routes (ipMgmt.nullRouteIp, removeNullRoute, listNullRoutes, insp
     const r = ipWhere((x) => isServer(x) && !x.nullRouted && routes().some((n) => n.ip === x.ip));
     await stack().data(`mutation($ip: IPAddress!) { nullRouteIp(input: { ip: $ip, comment: "second" }) { ${USER_ERRORS} } }`, { ip: r.ip });
     stack().emulator.clearLog();
-    const mine = routes().filter((n) => n.ip === r.ip).sort((a, b) => Date.parse(b.nulledAt) - Date.parse(a.nulledAt));
-    const data = await stack().data(`query($ip: IPAddress!) { ip(ip: $ip) { nullRouted nullRouteHistory { totalCount nodes { leasewebId active comment } } } }`, { ip: r.ip });
+    const mine = routes()
+      .filter((n) => n.ip === r.ip)
+      .sort((a, b) => Date.parse(b.nulledAt) - Date.parse(a.nulledAt));
+    const data = await stack().data(
+      `query($ip: IPAddress!) { ip(ip: $ip) { nullRouted nullRouteHistory { totalCount nodes { leasewebId active comment } } } }`,
+      { ip: r.ip },
+    );
     expect(mine).toHaveLength(2);
     expect(data.ip.nullRouted).toBe(true);
     expect(data.ip.nullRouteHistory.nodes[0].comment).toBe('second');
-    expect(data.ip.nullRouteHistory).toEqual({ totalCount: mine.length, nodes: mine.map((n) => ({ leasewebId: n.id, active: !n.unnulledAt, comment: n.comment })) });
+    expect(data.ip.nullRouteHistory).toEqual({
+      totalCount: mine.length,
+      nodes: mine.map((n) => ({ leasewebId: n.id, active: !n.unnulledAt, comment: n.comment })),
+    });
     const params = Object.fromEntries(new URLSearchParams(stack().calls({ path: '/nullRoutes' })[0]!.search));
     expect(params).toMatchObject({ fromIp: r.ip, toIp: r.ip, sort: '-nulledAt' });
   });
@@ -380,7 +682,11 @@ describeIf(samplesAvailable)('sample conformance: ipMgmt answers the documented 
   }
 
   async function send(method: string, path: string, body?: unknown) {
-    const res = await fetch(stack().emulator.url + path, { method, headers: { 'x-lsw-auth': DEMO_API_KEY, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(stack().emulator.url + path, {
+      method,
+      headers: { 'x-lsw-auth': DEMO_API_KEY, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
@@ -388,11 +694,36 @@ describeIf(samplesAvailable)('sample conformance: ipMgmt answers the documented 
   const writes: Array<[string, string, () => string, () => unknown, number, boolean]> = [
     ['updateIp', 'PUT', () => `/ipMgmt/v2/ips/${ipWhere((x) => x.version === 4).ip}`, () => request('updateIp'), 200, true],
     // The sample's addresses (2001:db8::) are in no range of the data set: the same records, moved into one.
-    ['updateReverseLookupRecords', 'PUT', () => `/ipMgmt/v2/ips/${range().ip}_${range().prefixLength}/reverseLookup`,
-      () => ({ reverseLookups: request('updateReverseLookupRecords').reverseLookups.map((r: any, i: number) => ({ ...r, ip: range().ip.replace(/::$/, `::${i}`) })) }), 200, true],
-    ['nullRouteIp', 'POST', () => `/ipMgmt/v2/ips/${ipWhere((x) => x.version === 4 && !x.nullRouted).ip}/nullRoute`, () => request('nullRouteIp'), 201, true],
+    [
+      'updateReverseLookupRecords',
+      'PUT',
+      () => `/ipMgmt/v2/ips/${range().ip}_${range().prefixLength}/reverseLookup`,
+      () => ({
+        reverseLookups: request('updateReverseLookupRecords').reverseLookups.map((r: any, i: number) => ({
+          ...r,
+          ip: range().ip.replace(/::$/, `::${i}`),
+        })),
+      }),
+      200,
+      true,
+    ],
+    [
+      'nullRouteIp',
+      'POST',
+      () => `/ipMgmt/v2/ips/${ipWhere((x) => x.version === 4 && !x.nullRouted).ip}/nullRoute`,
+      () => request('nullRouteIp'),
+      201,
+      true,
+    ],
     ['removeNullRoute', 'DELETE', () => `/ipMgmt/v2/ips/${ipWhere((x) => x.nullRouted).ip}/nullRoute`, () => undefined, 204, false],
-    ['updateNullRoute', 'PUT', () => `/ipMgmt/v2/nullRoutes/${stack().demo.ipManagement.nullRoutes[0]!.id}`, () => request('updateNullRoute'), 200, true],
+    [
+      'updateNullRoute',
+      'PUT',
+      () => `/ipMgmt/v2/nullRoutes/${stack().demo.ipManagement.nullRoutes[0]!.id}`,
+      () => request('updateNullRoute'),
+      200,
+      true,
+    ],
   ];
   for (const [op, method, path, body, status, hasSample] of writes) {
     it(`ipMgmt.${op} takes the documented body`, async () => {

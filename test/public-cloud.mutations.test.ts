@@ -10,7 +10,11 @@ import { useStack } from './support/stack.js';
 const stack = useStack();
 // Public Cloud core: every operation but load balancers, auto scaling, target groups and market apps.
 const core = (op: { id: string }) => !/loadBalancer|autoScaling|targetGroup|marketApp|listener|Targets$/i.test(op.id);
-const reached = trackOperations(stack, (op) => op.product === 'publicCloud' && !op.family, (suite) => !suite.includes('samples'));
+const reached = trackOperations(
+  stack,
+  (op) => op.product === 'publicCloud' && !op.family,
+  (suite) => !suite.includes('samples'),
+);
 
 const records = () => [...stack().demo.publicCloud.instances.values()];
 const record = (id: string) => stack().demo.publicCloud.instances.get(id)!;
@@ -55,11 +59,21 @@ const LAUNCH = {
 describe('launching and changing instances', () => {
   it('launches an instance whose public IP is registered in ipMgmt under it', async () => {
     const before = records().length;
-    const res = await mutate('launchPublicCloudInstance', LAUNCH, `instance { leasewebId state regionName type reference rootDiskSize ips { nodes { ip equipment { __typename ... on PublicCloudInstance { leasewebId } } } } } ${ERRORS}`);
+    const res = await mutate(
+      'launchPublicCloudInstance',
+      LAUNCH,
+      `instance { leasewebId state regionName type reference rootDiskSize ips { nodes { ip equipment { __typename ... on PublicCloudInstance { leasewebId } } } } } ${ERRORS}`,
+    );
     expect(res.userErrors).toEqual([]);
     const id = res.instance.leasewebId;
     expect(records()).toHaveLength(before + 1);
-    expect(res.instance).toMatchObject({ state: 'RUNNING', regionName: 'eu-west-3', type: 'lsw.m3.large', reference: 'launched-by-test', rootDiskSize: 20 });
+    expect(res.instance).toMatchObject({
+      state: 'RUNNING',
+      regionName: 'eu-west-3',
+      type: 'lsw.m3.large',
+      reference: 'launched-by-test',
+      rootDiskSize: 20,
+    });
     const [ip] = publicIps(id);
     expect(ip).toMatchObject({ equipmentId: id, networkType: 'PUBLIC', primary: true });
     expect(res.instance.ips.nodes).toEqual([{ ip: ip!.ip, equipment: { __typename: 'PublicCloudInstance', leasewebId: id } }]);
@@ -87,7 +101,10 @@ describe('launching and changing instances', () => {
     for (const [change, field] of cases) {
       const res = await mutate('launchPublicCloudInstance', { ...LAUNCH, ...change });
       expect(res.instance, field).toBeNull();
-      expect(res.userErrors.map((e: any) => e.field), field).toContainEqual(['input', field]);
+      expect(
+        res.userErrors.map((e: any) => e.field),
+        field,
+      ).toContainEqual(['input', field]);
       expect(res.userErrors[0].code).toBe('VALIDATION_FAILED');
     }
     expect(records()).toHaveLength(before);
@@ -98,11 +115,20 @@ describe('launching and changing instances', () => {
     const target = typesForUpdate(r)[0]!;
     const gidOf = `gid://leaseweb/PublicCloudInstance/${r.instance.id}`;
     const bigger = r.instance.rootDiskSize + 10;
-    const res = await mutate('updatePublicCloudInstance', { instanceId: gidOf, reference: 'renamed', type: target.name, rootDiskSize: bigger });
+    const res = await mutate('updatePublicCloudInstance', {
+      instanceId: gidOf,
+      reference: 'renamed',
+      type: target.name,
+      rootDiskSize: bigger,
+    });
     expect(res.userErrors).toEqual([]);
     expect(res.instance).toMatchObject({ reference: 'renamed', type: target.name, rootDiskSize: bigger });
     expect(r.instance).toMatchObject({ reference: 'renamed', type: target.name, resources: target.resources, rootDiskSize: bigger });
-    expect(stack().calls({ method: 'PUT' }).map((c) => c.path)).toEqual([`/publicCloud/v1/instances/${r.instance.id}`]);
+    expect(
+      stack()
+        .calls({ method: 'PUT' })
+        .map((c) => c.path),
+    ).toEqual([`/publicCloud/v1/instances/${r.instance.id}`]);
 
     const shrink = await mutate('updatePublicCloudInstance', { instanceId: r.instance.id, rootDiskSize: 5 });
     expect(shrink.userErrors[0].field).toEqual(['input', 'rootDiskSize']);
@@ -122,24 +148,34 @@ describe('terminating instances', () => {
     const res = await mutate('terminatePublicCloudInstance', input);
     expect(res.userErrors).toEqual([]);
     expect(res.instance).toMatchObject({ state: 'DESTROYING', contract: { state: 'DELETE_SCHEDULED', endsAt: expect.any(String) } });
-    expect(stack().calls({ method: 'DELETE' }).map((c) => c.path)).toEqual([`/publicCloud/v1/instances/${r.instance.id}`]);
+    expect(
+      stack()
+        .calls({ method: 'DELETE' })
+        .map((c) => c.path),
+    ).toEqual([`/publicCloud/v1/instances/${r.instance.id}`]);
     expect((await mutate('cancelPublicCloudInstanceTermination', input)).userErrors).toHaveLength(1);
-    const stop = await stack().data(`mutation($id: ID!) { powerOffEquipment(input: { equipmentId: $id }) { ${ERRORS} } }`, { id: `gid://leaseweb/PublicCloudInstance/${r.instance.id}` });
+    const stop = await stack().data(`mutation($id: ID!) { powerOffEquipment(input: { equipmentId: $id }) { ${ERRORS} } }`, {
+      id: `gid://leaseweb/PublicCloudInstance/${r.instance.id}`,
+    });
     expect(stop.powerOffEquipment.userErrors[0].message).toMatch(/destroying/);
     expect(r.instance.state).toBe('DESTROYING');
   });
 
   it('schedules a monthly instance for the end of its contract, and cancels that', async () => {
-    const r = find((x) => x.instance.contract.type === 'MONTHLY' && x.instance.contract.state === 'ACTIVE' && x.instance.state === 'RUNNING');
+    const r = find(
+      (x) => x.instance.contract.type === 'MONTHLY' && x.instance.contract.state === 'ACTIVE' && x.instance.state === 'RUNNING',
+    );
     const input = { instanceId: r.instance.id };
     const res = await mutate('terminatePublicCloudInstance', input);
-    expect(res.instance).toMatchObject({ state: 'RUNNING', contract: { state: 'DELETE_SCHEDULED', endsAt: r.instance.contract.renewalsAt } });
+    expect(res.instance).toMatchObject({
+      state: 'RUNNING',
+      contract: { state: 'DELETE_SCHEDULED', endsAt: r.instance.contract.renewalsAt },
+    });
     expect((await mutate('terminatePublicCloudInstance', input)).userErrors[0].message).toMatch(/already scheduled/);
     const cancel = await mutate('cancelPublicCloudInstanceTermination', input);
     expect(cancel).toMatchObject({ instance: { contract: { state: 'ACTIVE', endsAt: null } }, userErrors: [] });
     expect((await mutate('cancelPublicCloudInstanceTermination', input)).userErrors[0].message).toMatch(/not scheduled/);
   });
-
 });
 
 describe('passwords', () => {
@@ -148,25 +184,38 @@ describe('passwords', () => {
     const os = r.credentials.find((c) => c.type === 'OPERATING_SYSTEM')!;
     const old = os.password;
     expect((await mutate('resetPublicCloudInstancePassword', { instanceId: r.instance.id })).userErrors).toEqual([]);
-    const read = await stack().data(`{ publicCloudInstance(id: "${r.instance.id}") { credential(type: OPERATING_SYSTEM, username: "${os.username}") { password } } }`);
+    const read = await stack().data(
+      `{ publicCloudInstance(id: "${r.instance.id}") { credential(type: OPERATING_SYSTEM, username: "${os.username}") { password } } }`,
+    );
     expect(read.publicCloudInstance.credential.password).toBe(os.password);
     expect(os.password).not.toBe(old);
     const stopped = find((x) => x.instance.state === 'STOPPED');
-    expect((await mutate('resetPublicCloudInstancePassword', { instanceId: stopped.instance.id })).userErrors[0].message).toMatch(/RUNNING/);
+    expect((await mutate('resetPublicCloudInstancePassword', { instanceId: stopped.instance.id })).userErrors[0].message).toMatch(
+      /RUNNING/,
+    );
   });
 });
 
 describe('reinstall and private network', () => {
   it('reinstalls an instance without snapshots with a new image and new credentials', async () => {
     const debian = standardImages.find((i) => i.flavour === 'debian')!;
-    const r = find((x) => x.snapshots.length === 0 && x.instance.state === 'RUNNING' && x.instance.image.id !== debian.id && x.instance.image.family === 'linux');
+    const r = find(
+      (x) =>
+        x.snapshots.length === 0 &&
+        x.instance.state === 'RUNNING' &&
+        x.instance.image.id !== debian.id &&
+        x.instance.image.family === 'linux',
+    );
     const oldPassword = r.credentials[0]!.password;
     const res = await mutate('reinstallPublicCloudInstance', { instanceId: r.instance.id, imageId: debian.id });
     expect(res).toMatchObject({ instance: { image: { leasewebId: debian.id } }, userErrors: [] });
     expect(r.credentials).toHaveLength(1);
     expect(r.credentials[0]).toMatchObject({ type: 'OPERATING_SYSTEM', username: 'root' });
     expect(r.credentials[0]!.password).not.toBe(oldPassword);
-    expect((await mutate('reinstallPublicCloudInstance', { instanceId: r.instance.id, imageId: 'NOPE' })).userErrors[0].field).toEqual(['input', 'imageId']);
+    expect((await mutate('reinstallPublicCloudInstance', { instanceId: r.instance.id, imageId: 'NOPE' })).userErrors[0].field).toEqual([
+      'input',
+      'imageId',
+    ]);
     const withSnapshot = find((x) => x.snapshots.length > 0);
     const refused = await mutate('reinstallPublicCloudInstance', { instanceId: withSnapshot.instance.id, imageId: standardImages[0]!.id });
     expect(refused.userErrors[0].message).toMatch(/snapshots/);
@@ -175,14 +224,20 @@ describe('reinstall and private network', () => {
   it('adds an instance to the private network and takes it out, not while it has snapshots', async () => {
     const r = find((x) => !x.instance.privateNetwork && x.snapshots.length === 0 && x.instance.state === 'RUNNING');
     const input = { instanceId: r.instance.id };
-    const added = await mutate('addPublicCloudInstanceToPrivateNetwork', input, `instance { hasPrivateNetwork privateNetwork { privateNetworkId status subnet } } ${ERRORS}`);
+    const added = await mutate(
+      'addPublicCloudInstanceToPrivateNetwork',
+      input,
+      `instance { hasPrivateNetwork privateNetwork { privateNetworkId status subnet } } ${ERRORS}`,
+    );
     expect(added.instance).toEqual({ hasPrivateNetwork: true, privateNetwork: r.instance.privateNetwork });
     expect(r.instance.privateNetwork).not.toBeNull();
     expect((await mutate('addPublicCloudInstanceToPrivateNetwork', input)).userErrors).toHaveLength(1);
     expect((await mutate('removePublicCloudInstanceFromPrivateNetwork', input)).instance.privateNetwork).toBeNull();
     expect((await mutate('removePublicCloudInstanceFromPrivateNetwork', input)).userErrors).toHaveLength(1);
     const withSnapshot = find((x) => x.snapshots.length > 0 && Boolean(x.instance.privateNetwork));
-    expect((await mutate('removePublicCloudInstanceFromPrivateNetwork', { instanceId: withSnapshot.instance.id })).userErrors[0].message).toMatch(/snapshots/);
+    expect(
+      (await mutate('removePublicCloudInstanceFromPrivateNetwork', { instanceId: withSnapshot.instance.id })).userErrors[0].message,
+    ).toMatch(/snapshots/);
     expect(stack().calls({ path: '/addToPrivateNetwork', method: 'PUT' })).toHaveLength(2);
     expect(stack().calls({ path: '/removeFromPrivateNetwork', method: 'DELETE' })).toHaveLength(3);
   });
@@ -195,7 +250,13 @@ describe('custom images', () => {
     const r = find((x) => x.instance.state === 'RUNNING' && !x.instance.image.custom);
     const created = await mutate('createPublicCloudCustomImage', { instanceId: r.instance.id, name: 'golden' }, IMAGE);
     expect(created.userErrors).toEqual([]);
-    expect(created.image).toMatchObject({ name: 'golden', custom: true, flavour: r.instance.image.flavour, state: 'READY', region: { name: r.instance.region } });
+    expect(created.image).toMatchObject({
+      name: 'golden',
+      custom: true,
+      flavour: r.instance.image.flavour,
+      state: 'READY',
+      region: { name: r.instance.region },
+    });
     const id = created.image.leasewebId;
     expect(stack().demo.publicCloud.customImages.map((i) => i.id)).toContain(id);
     const renamed = await mutate('updatePublicCloudCustomImage', { imageId: created.image.id, name: 'golden-v2' }, IMAGE);
@@ -223,19 +284,39 @@ describeIf(samplesAvailable)('Public Cloud write answers match the documented sa
   }
 
   it('answers writes with the documented shapes', async () => {
-    const r = find((x) => x.instance.state === 'RUNNING' && publicIps(x.instance.id).some((ip) => !ip.nullRouted) && x.credentials.length > 0);
+    const r = find(
+      (x) => x.instance.state === 'RUNNING' && publicIps(x.instance.id).some((ip) => !ip.nullRouted) && x.credentials.length > 0,
+    );
     const base = `/publicCloud/v1/instances/${r.instance.id}`;
     const ip = publicIps(r.instance.id)[0]!.ip;
     const cred = r.credentials[0]!;
     const launched = await send('POST', '/publicCloud/v1/instances', sample('publicCloud.launchInstance.request'));
-    const image = await send('POST', '/publicCloud/v1/images', { ...(sample('publicCloud.createCustomImage.request') as object), instanceId: r.instance.id });
+    const image = await send('POST', '/publicCloud/v1/images', {
+      ...(sample('publicCloud.createCustomImage.request') as object),
+      instanceId: r.instance.id,
+    });
     const writes: Array<[string, { status: number; body: unknown }, number]> = [
       ['launchInstance', launched, 201],
       ['updateInstance', await send('PUT', base, sample('publicCloud.updateInstance.request')), 200],
-      ['storeInstanceCredential', await send('POST', `${base}/credentials`, { ...(sample('publicCloud.storeInstanceCredential.request') as object), username: 'sampleuser' }), 200],
-      ['updateInstanceCredential', await send('PUT', `${base}/credentials/${cred.type}/${cred.username}`, sample('publicCloud.updateInstanceCredential.request')), 200],
+      [
+        'storeInstanceCredential',
+        await send('POST', `${base}/credentials`, {
+          ...(sample('publicCloud.storeInstanceCredential.request') as object),
+          username: 'sampleuser',
+        }),
+        200,
+      ],
+      [
+        'updateInstanceCredential',
+        await send('PUT', `${base}/credentials/${cred.type}/${cred.username}`, sample('publicCloud.updateInstanceCredential.request')),
+        200,
+      ],
       ['createCustomImage', image, 201],
-      ['updateCustomImage', await send('PUT', `/publicCloud/v1/images/${image.body.id}`, sample('publicCloud.updateCustomImage.request')), 201],
+      [
+        'updateCustomImage',
+        await send('PUT', `/publicCloud/v1/images/${image.body.id}`, sample('publicCloud.updateCustomImage.request')),
+        201,
+      ],
       ['updateInstanceIp', await send('PUT', `${base}/ips/${ip}`, sample('publicCloud.updateInstanceIp.request')), 200],
       ['nullRouteInstanceIp', await send('POST', `${base}/ips/${ip}/null`, sample('publicCloud.nullRouteInstanceIp.request')), 200],
       ['removeInstanceIpNullRoute', await send('POST', `${base}/ips/${ip}/unnull`), 200],

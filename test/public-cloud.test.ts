@@ -10,7 +10,11 @@ import { useStack } from './support/stack.js';
 const stack = useStack();
 // Public Cloud core: every operation but load balancers, auto scaling, target groups and market apps.
 const core = (op: { id: string }) => !/loadBalancer|autoScaling|targetGroup|marketApp|listener|Targets$/i.test(op.id);
-const reached = trackOperations(stack, (op) => op.product === 'publicCloud' && !op.family, (suite) => !suite.includes('samples'));
+const reached = trackOperations(
+  stack,
+  (op) => op.product === 'publicCloud' && !op.family,
+  (suite) => !suite.includes('samples'),
+);
 
 const records = () => [...stack().demo.publicCloud.instances.values()];
 const publicIps = (id: string) => stack().demo.ipManagement.byEquipment.get(id) ?? [];
@@ -20,7 +24,10 @@ const find = (pick: (r: InstanceRecord) => boolean) => {
   return record;
 };
 const ids = (conn: { nodes: Array<{ leasewebId: string }> }) => conn.nodes.map((n) => n.leasewebId);
-const paths = (path: string | RegExp) => stack().calls({ path }).map((c) => c.path + c.search);
+const paths = (path: string | RegExp) =>
+  stack()
+    .calls({ path })
+    .map((c) => c.path + c.search);
 
 describe('Public Cloud catalogues', () => {
   it('lists the regions', async () => {
@@ -38,7 +45,10 @@ describe('Public Cloud catalogues', () => {
       expect(conn.nodes.map((t: any) => t.name)).toEqual(expected.map((t) => t.name));
       const first = conn.nodes[0];
       expect(first.regionName).toBe(region);
-      expect(first.prices.compute).toEqual({ hourly: Number(expected[0]!.prices.compute.hourlyPrice), monthly: Number(expected[0]!.prices.compute.monthlyPrice) });
+      expect(first.prices.compute).toEqual({
+        hourly: Number(expected[0]!.prices.compute.hourlyPrice),
+        monthly: Number(expected[0]!.prices.compute.monthlyPrice),
+      });
       expect(first.prices.centralStorage.monthly).toBe(Number(expected[0]!.prices.storage.central.monthlyPrice));
       expect(first.resources.cpu).toEqual(expected[0]!.resources.cpu);
     }
@@ -62,14 +72,22 @@ describe('Public Cloud catalogues', () => {
 
     const onlyCustom = await stack().data(query, { f: { custom: true } });
     expect(ids(onlyCustom.publicCloudImages)).toEqual(custom.map((i) => i.id));
-    expect(onlyCustom.publicCloudImages.nodes[0]).toMatchObject({ id: `gid://leaseweb/PublicCloudImage/${custom[0]!.id}`, custom: true, state: 'READY', region: { name: custom[0]!.region }, storageSize: custom[0]!.storageSize });
+    expect(onlyCustom.publicCloudImages.nodes[0]).toMatchObject({
+      id: `gid://leaseweb/PublicCloudImage/${custom[0]!.id}`,
+      custom: true,
+      state: 'READY',
+      region: { name: custom[0]!.region },
+      storageSize: custom[0]!.storageSize,
+    });
 
     const ubuntu = await stack().data(query, { f: { flavour: 'ubuntu', standard: true } });
     expect(ids(ubuntu.publicCloudImages)).toEqual(standardImages.filter((i) => i.flavour === 'ubuntu').map((i) => i.id));
 
     // In a region: its custom images only, and standard images shown as that region's.
     const inRegion = await stack().data(query, { f: { region: 'us-east-1' }, first: 100 });
-    expect(ids(inRegion.publicCloudImages)).toEqual([...standardImages, ...custom.filter((i) => i.region === 'us-east-1')].map((i) => i.id));
+    expect(ids(inRegion.publicCloudImages)).toEqual(
+      [...standardImages, ...custom.filter((i) => i.region === 'us-east-1')].map((i) => i.id),
+    );
     expect(inRegion.publicCloudImages.nodes.every((n: any) => n.region.name === 'us-east-1')).toBe(true);
 
     const page = await stack().data(query, { first: 3, after: '2' });
@@ -100,9 +118,11 @@ describe('Public Cloud instances', () => {
       after = data.publicCloudInstances.pageInfo.endCursor;
     }
     expect(seen).toEqual(records().map((r) => r.instance.id));
-    expect(stack().calls({ path: '/publicCloud/v1/instances' }).map((c) => new URLSearchParams(c.search).get('offset'))).toEqual(
-      Array.from({ length: Math.ceil(records().length / 10) }, (_, k) => String(k * 10)),
-    );
+    expect(
+      stack()
+        .calls({ path: '/publicCloud/v1/instances' })
+        .map((c) => new URLSearchParams(c.search).get('offset')),
+    ).toEqual(Array.from({ length: Math.ceil(records().length / 10) }, (_, k) => String(k * 10)));
   });
 
   it('applies every filter of the list', async () => {
@@ -121,12 +141,16 @@ describe('Public Cloud instances', () => {
       [{ id: `gid://leaseweb/PublicCloudInstance/${stopped.instance.id}` }, (r) => r.instance.id === stopped.instance.id],
     ];
     for (const [filter, keep] of cases) {
-      const expected = records().filter(keep).map((r) => r.instance.id);
+      const expected = records()
+        .filter(keep)
+        .map((r) => r.instance.id);
       expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
       const data = await stack().data(LIST, { f: filter, first: 100 });
       expect(ids(data.publicCloudInstances), JSON.stringify(filter)).toEqual(expected);
     }
-    const sent = stack().calls({ path: '/publicCloud/v1/instances' }).map((c) => new URLSearchParams(c.search));
+    const sent = stack()
+      .calls({ path: '/publicCloud/v1/instances' })
+      .map((c) => new URLSearchParams(c.search));
     expect(sent[3]!.get('state')).toBe('STOPPED,RUNNING');
     expect(sent[9]!.get('id')).toBe(stopped.instance.id);
   });
@@ -174,7 +198,9 @@ describe('Public Cloud instances', () => {
     const otherIds = [...stack().emulator.dataset(OTHER_API_KEY).publicCloud.instances.keys()];
     expect(ids(other.publicCloudInstances)).toEqual(otherIds);
     expect(otherIds.some((id) => stack().demo.publicCloud.instances.has(id))).toBe(false);
-    const foreign = await stack().data(`{ publicCloudInstance(id: "${records()[0]!.instance.id}") { leasewebId } }`, undefined, { key: OTHER_API_KEY });
+    const foreign = await stack().data(`{ publicCloudInstance(id: "${records()[0]!.instance.id}") { leasewebId } }`, undefined, {
+      key: OTHER_API_KEY,
+    });
     expect(foreign.publicCloudInstance).toBeNull();
   });
 
@@ -184,13 +210,17 @@ describe('Public Cloud instances', () => {
     expect(stack().calls()).toHaveLength(1);
 
     stack().emulator.clearLog();
-    const data = await stack().data('{ publicCloudInstances(first: 6) { nodes { leasewebId iso { isoId name } privateNetwork { privateNetworkId subnet } } } }');
+    const data = await stack().data(
+      '{ publicCloudInstances(first: 6) { nodes { leasewebId iso { isoId name } privateNetwork { privateNetworkId subnet } } } }',
+    );
     const first6 = records().slice(0, 6);
     expect(data.publicCloudInstances.nodes).toEqual(
       first6.map((r) => ({
         leasewebId: r.instance.id,
         iso: r.instance.iso ? { isoId: r.instance.iso.id, name: r.instance.iso.name } : null,
-        privateNetwork: r.instance.privateNetwork ? { privateNetworkId: r.instance.privateNetwork.privateNetworkId, subnet: r.instance.privateNetwork.subnet } : null,
+        privateNetwork: r.instance.privateNetwork
+          ? { privateNetworkId: r.instance.privateNetwork.privateNetworkId, subnet: r.instance.privateNetwork.subnet }
+          : null,
       })),
     );
     expect(first6.some((r) => r.instance.iso) && first6.some((r) => r.instance.privateNetwork)).toBe(true);
@@ -224,24 +254,34 @@ describe('Public Cloud edges', () => {
     expect(stack().calls({ path: '/publicCloud/v1/regions' })).toHaveLength(1);
     expect(stack().calls({ path: '/publicCloud/v1/instanceTypes' })).toHaveLength(distinctRegions);
     expect(stack().calls()).toHaveLength(4 + distinctRegions);
-    expect(new URLSearchParams(stack().calls({ path: '/ipMgmt/v2/ips' })[0]!.search).get('equipmentIds')!.split(',')).toEqual(first20.map((r) => r.instance.id));
+    expect(new URLSearchParams(stack().calls({ path: '/ipMgmt/v2/ips' })[0]!.search).get('equipmentIds')!.split(',')).toEqual(
+      first20.map((r) => r.instance.id),
+    );
 
     nodes.forEach((n: any, k: number) => {
       const r = first20[k]!;
       expect(n.leasewebId).toBe(r.instance.id);
-      expect(n.ips.nodes).toEqual(publicIps(r.instance.id).map((ip) => ({ ip: ip.ip, nullRouted: ip.nullRouted, equipmentId: r.instance.id })));
+      expect(n.ips.nodes).toEqual(
+        publicIps(r.instance.id).map((ip) => ({ ip: ip.ip, nullRouted: ip.nullRouted, equipmentId: r.instance.id })),
+      );
       const image = [...standardImages, ...stack().demo.publicCloud.customImages].find((i) => i.id === r.instance.image.id)!;
       expect(n.image).toEqual({ leasewebId: image.id, version: image.version, architecture: image.architecture });
       expect(n.region).toEqual(regions.find((x) => x.name === r.instance.region));
       const type = instanceTypesIn(r.instance.region).find((t) => t.name === r.instance.type)!;
-      expect(n.instanceType).toEqual({ name: type.name, prices: { compute: { hourly: Number(type.prices.compute.hourlyPrice) } }, storageTypes: type.storageTypes });
+      expect(n.instanceType).toEqual({
+        name: type.name,
+        prices: { compute: { hourly: Number(type.prices.compute.hourlyPrice) } },
+        storageTypes: type.storageTypes,
+      });
     });
     // Some instances have no public IP: ipMgmt knows none for them.
     expect(nodes.some((n: any) => n.ips.totalCount === 0)).toBe(true);
   });
 
   it('answers what the instance embeds without touching the catalogues', async () => {
-    const data = await stack().data('{ publicCloudInstances(first: 20) { nodes { image { leasewebId name flavour custom } region { name } instanceType { name regionName } } } }');
+    const data = await stack().data(
+      '{ publicCloudInstances(first: 20) { nodes { image { leasewebId name flavour custom } region { name } instanceType { name regionName } } } }',
+    );
     expect(data.publicCloudInstances.nodes[0].image.name).toBe(records()[0]!.instance.image.name);
     expect(stack().calls()).toHaveLength(1);
   });
@@ -249,16 +289,27 @@ describe('Public Cloud edges', () => {
   it('resolves an instance IP back to its instance, and its network view from the instance', async () => {
     const r = find((x) => publicIps(x.instance.id).length > 0);
     const address = publicIps(r.instance.id)[0]!;
-    const data = await stack().data(`{ ip(ip: "${address.ip}") { ip networkType ddos { detectionProfile } equipmentId equipment { __typename id ... on PublicCloudInstance { leasewebId reference } } } }`);
+    const data = await stack().data(
+      `{ ip(ip: "${address.ip}") { ip networkType ddos { detectionProfile } equipmentId equipment { __typename id ... on PublicCloudInstance { leasewebId reference } } } }`,
+    );
     expect(data.ip).toEqual({
       ip: address.ip,
       networkType: 'PUBLIC',
       ddos: { detectionProfile: address.ddos.detectionProfile },
       equipmentId: r.instance.id,
-      equipment: { __typename: 'PublicCloudInstance', id: `gid://leaseweb/PublicCloudInstance/${r.instance.id}`, leasewebId: r.instance.id, reference: r.instance.reference },
+      equipment: {
+        __typename: 'PublicCloudInstance',
+        id: `gid://leaseweb/PublicCloudInstance/${r.instance.id}`,
+        leasewebId: r.instance.id,
+        reference: r.instance.reference,
+      },
     });
     expect(paths(/./).sort()).toEqual(
-      [`/ipMgmt/v2/ips/${address.ip}`, `/publicCloud/v1/instances/${r.instance.id}`, `/publicCloud/v1/instances/${r.instance.id}/ips`].sort(),
+      [
+        `/ipMgmt/v2/ips/${address.ip}`,
+        `/publicCloud/v1/instances/${r.instance.id}`,
+        `/publicCloud/v1/instances/${r.instance.id}/ips`,
+      ].sort(),
     );
   });
 
@@ -266,12 +317,25 @@ describe('Public Cloud edges', () => {
     const r = find((x) => x.snapshots.length > 0);
     const snap = r.snapshots[0]!;
     const custom = stack().demo.publicCloud.customImages[0]!;
-    const data = await stack().data(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Snapshot { name equipment { ... on PublicCloudInstance { leasewebId } } } ... on PublicCloudImage { name } ... on PublicCloudInstance { leasewebId } } }`, {
-      ids: [`gid://leaseweb/PublicCloudInstance/${r.instance.id}`, `gid://leaseweb/Snapshot/PublicCloudInstance/${r.instance.id}/${snap.id}`, `gid://leaseweb/PublicCloudImage/${custom.id}`, 'gid://leaseweb/PublicCloudImage/NOPE'],
-    });
+    const data = await stack().data(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Snapshot { name equipment { ... on PublicCloudInstance { leasewebId } } } ... on PublicCloudImage { name } ... on PublicCloudInstance { leasewebId } } }`,
+      {
+        ids: [
+          `gid://leaseweb/PublicCloudInstance/${r.instance.id}`,
+          `gid://leaseweb/Snapshot/PublicCloudInstance/${r.instance.id}/${snap.id}`,
+          `gid://leaseweb/PublicCloudImage/${custom.id}`,
+          'gid://leaseweb/PublicCloudImage/NOPE',
+        ],
+      },
+    );
     expect(data.nodes).toEqual([
       { __typename: 'PublicCloudInstance', id: `gid://leaseweb/PublicCloudInstance/${r.instance.id}`, leasewebId: r.instance.id },
-      { __typename: 'Snapshot', id: `gid://leaseweb/Snapshot/PublicCloudInstance/${r.instance.id}/${snap.id}`, name: snap.displayName, equipment: { leasewebId: r.instance.id } },
+      {
+        __typename: 'Snapshot',
+        id: `gid://leaseweb/Snapshot/PublicCloudInstance/${r.instance.id}/${snap.id}`,
+        name: snap.displayName,
+        equipment: { leasewebId: r.instance.id },
+      },
       { __typename: 'PublicCloudImage', id: `gid://leaseweb/PublicCloudImage/${custom.id}`, name: custom.name },
       null,
     ]);
@@ -283,14 +347,21 @@ describe('Public Cloud edges', () => {
 describe('Public Cloud per-instance reads', () => {
   it('lists the types an instance can change to, and its reinstall images', async () => {
     const r = find((x) => x.instance.region === 'us-east-1');
-    const data = await stack().data(`query($id: ID!) { publicCloudInstance(id: $id) {
+    const data = await stack().data(
+      `query($id: ID!) { publicCloudInstance(id: $id) {
       instanceTypesForUpdate(first: 100) { nodes { name regionName prices { compute { monthly } } } }
       reinstallImages(first: 100) { totalCount nodes { leasewebId } }
       customOnly: reinstallImages(custom: true) { nodes { leasewebId custom } }
-    } }`, { id: r.instance.id });
+    } }`,
+      { id: r.instance.id },
+    );
     const types = typesForUpdate(r);
     expect(data.publicCloudInstance.instanceTypesForUpdate.nodes).toEqual(
-      types.map((t) => ({ name: t.name, regionName: 'us-east-1', prices: { compute: { monthly: Number(t.prices.compute.monthlyPrice) } } })),
+      types.map((t) => ({
+        name: t.name,
+        regionName: 'us-east-1',
+        prices: { compute: { monthly: Number(t.prices.compute.monthlyPrice) } },
+      })),
     );
     const custom = stack().demo.publicCloud.customImages.filter((i) => i.region === 'us-east-1');
     expect(data.publicCloudInstance.reinstallImages.totalCount).toBe(standardImages.length + custom.length);

@@ -56,19 +56,29 @@ describe('retries', () => {
     stack().emulator.failNext({ match: '/servers', kind: 'reset' });
     const data = await stack().data('{ dedicatedServers { totalCount } }');
     expect(data.dedicatedServers.totalCount).toBe(stack().demo.dedicatedServers.servers.size);
-    expect(stack().calls({ path: '/servers' }).map((c) => c.status)).toEqual([503, 'reset', 200]);
+    expect(
+      stack()
+        .calls({ path: '/servers' })
+        .map((c) => c.status),
+    ).toEqual([503, 'reset', 200]);
   });
 
   it('retries a read after a 429 with Retry-After', async () => {
     stack().emulator.failNext({ match: '/servers', kind: 'status', status: 429, retryAfterSeconds: 0 });
     const data = await stack().data('{ dedicatedServers { totalCount } }');
     expect(data.dedicatedServers.totalCount).toBeGreaterThan(0);
-    expect(stack().calls({ path: '/servers' }).map((c) => c.status)).toEqual([429, 200]);
+    expect(
+      stack()
+        .calls({ path: '/servers' })
+        .map((c) => c.status),
+    ).toEqual([429, 200]);
   });
 
   it('never retries a write, and changes nothing when it fails', async () => {
     const server = firstServer();
-    const ip = stack().demo.ipManagement.byEquipment.get(server.id)!.find((r) => r.networkType === 'PUBLIC' && !r.nullRouted)!;
+    const ip = stack()
+      .demo.ipManagement.byEquipment.get(server.id)!
+      .find((r) => r.networkType === 'PUBLIC' && !r.nullRouted)!;
     stack().emulator.failNext({ match: '/null', method: 'POST', kind: 'status', status: 503 });
     const res = await stack().query(
       'mutation($s: ID!, $ip: IPAddress!) { nullRouteEquipmentIp(input: { equipmentId: $s, ip: $ip }) { ip { nullRouted } userErrors { message } } }',
@@ -82,7 +92,9 @@ describe('retries', () => {
   it('never retries a write after a connection reset', async () => {
     const server = firstServer();
     stack().emulator.failNext({ match: '/powerCycle', method: 'POST', kind: 'reset' });
-    const res = await stack().query('mutation($s: ID!) { powerCycleEquipment(input: { equipmentId: $s }) { userErrors { message } } }', { s: `gid://leaseweb/DedicatedServer/${server.id}` });
+    const res = await stack().query('mutation($s: ID!) { powerCycleEquipment(input: { equipmentId: $s }) { userErrors { message } } }', {
+      s: `gid://leaseweb/DedicatedServer/${server.id}`,
+    });
     expect(res.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
     expect(stack().calls({ method: 'POST' })).toHaveLength(1);
   });
@@ -108,7 +120,9 @@ describe('partial failure', () => {
   it('answers nodes(ids:) for the ids that work when one fails', async () => {
     const [a, b] = [...stack().demo.dedicatedServers.servers.keys()];
     stack().emulator.failNext({ match: `/servers/${b}`, kind: 'status', status: 500, times: 3 });
-    const data = await stack().data(`{ nodes(ids: ["gid://leaseweb/DedicatedServer/${a}", "gid://leaseweb/DedicatedServer/${b}"]) { id } }`);
+    const data = await stack().data(
+      `{ nodes(ids: ["gid://leaseweb/DedicatedServer/${a}", "gid://leaseweb/DedicatedServer/${b}"]) { id } }`,
+    );
     expect(data.nodes[0].id).toBe(`gid://leaseweb/DedicatedServer/${a}`);
     expect(data.nodes[1]).toBeNull();
   });

@@ -10,7 +10,11 @@ import { emulatorGet, sample, describeIf, samplesAvailable, shapeDifferences } f
 import { startStack, useStack } from './support/stack.js';
 
 const stack = useStack();
-const reached = trackOperations(stack, (op) => op.product === 'services', (suite) => !suite.startsWith('sample conformance'));
+const reached = trackOperations(
+  stack,
+  (op) => op.product === 'services',
+  (suite) => !suite.startsWith('sample conformance'),
+);
 
 const records = () => [...stack().demo.services.services.values()];
 /** A service as the emulator answers it (reference read from the product that keeps it). */
@@ -68,7 +72,9 @@ describe('services', () => {
     // One service per billable: servers, instances and domains all have theirs.
     expect(new Set(records().map((r) => r.service.productId))).toEqual(new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'DOMAIN']));
     expect(records()).toHaveLength(stack().demo.billables.length);
-    const sent = stack().calls({ path: '/services/v1/services' }).map((c) => c.search);
+    const sent = stack()
+      .calls({ path: '/services/v1/services' })
+      .map((c) => c.search);
     expect(sent).toEqual(Array.from({ length: Math.ceil(records().length / 40) }, (_, k) => `?limit=40&offset=${k * 40}`));
   });
 
@@ -86,9 +92,18 @@ describe('services', () => {
     ];
     for (const [filter, keep] of cases) {
       const data = await stack().data(LIST, { f: filter, first: 100 });
-      expect(data.services.nodes.map((n: any) => n.leasewebId), JSON.stringify(filter)).toEqual(records().filter(keep).map((r) => r.service.id));
+      expect(
+        data.services.nodes.map((n: any) => n.leasewebId),
+        JSON.stringify(filter),
+      ).toEqual(
+        records()
+          .filter(keep)
+          .map((r) => r.service.id),
+      );
     }
-    const sent = stack().calls({ path: '/services/v1/services' }).map((c) => new URLSearchParams(c.search));
+    const sent = stack()
+      .calls({ path: '/services/v1/services' })
+      .map((c) => new URLSearchParams(c.search));
     expect(sent[0]!.get('productId')).toBe('DOMAIN');
     expect(sent[2]!.get('reference')).toBe(reference);
     expect(sent[4]!.get('equipmentId')).toBe(server.service.equipmentId);
@@ -97,12 +112,19 @@ describe('services', () => {
   it('reports a refused filter as BAD_USER_INPUT with Leaseweb’s details', async () => {
     const res = await stack().query(LIST, { f: { productId: 'dedicated server' } });
     expect(res.data?.services).toBeNull();
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', leaseweb: { status: 400, errorDetails: { productId: [expect.any(String)] } } });
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      leaseweb: { status: 400, errorDetails: { productId: [expect.any(String)] } },
+    });
     // A global id that names no single piece of equipment is refused by the gateway itself.
     stack().emulator.clearLog();
     // So is one of a type that is no Equipment: its bare number could name some server.
     const invoice = stack().demo.invoices.invoices[0]!.id;
-    for (const equipmentId of ['gid://leaseweb/DedicatedServerJob/1/2', `gid://leaseweb/Invoice/${invoice}`, 'gid://leaseweb/NoSuchType/1']) {
+    for (const equipmentId of [
+      'gid://leaseweb/DedicatedServerJob/1/2',
+      `gid://leaseweb/Invoice/${invoice}`,
+      'gid://leaseweb/NoSuchType/1',
+    ]) {
       const res = await stack().query(LIST, { f: { equipmentId } });
       expect(res.errors?.[0]?.extensions, equipmentId).toMatchObject({ code: 'BAD_USER_INPUT', field: ['filter', 'equipmentId'] });
     }
@@ -121,14 +143,22 @@ describe('services', () => {
     expect(missing.errors).toBeUndefined();
     const wrongType = await stack().query(query, { id: 'gid://leaseweb/Invoice/1' });
     expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(stack().calls().map((c) => c.path)).toEqual([`/services/v1/services/${r.service.id}`, `/services/v1/services/${r.service.id}`, `/services/v1/services/${foreign}`]);
+    expect(
+      stack()
+        .calls()
+        .map((c) => c.path),
+    ).toEqual([`/services/v1/services/${r.service.id}`, `/services/v1/services/${r.service.id}`, `/services/v1/services/${foreign}`]);
   });
 
   it('lists the cancellation reasons, read once however often asked', async () => {
     const data = await stack().data('{ a: serviceCancellationReasons { reasonCode reason } b: serviceCancellationReasons { reasonCode } }');
     expect(data.a).toEqual(CANCELLATION_REASONS.map(({ reasonCode, reason }) => ({ reasonCode, reason })));
     expect(data.b).toHaveLength(CANCELLATION_REASONS.length);
-    expect(stack().calls().map((c) => c.path)).toEqual(['/services/v1/services/cancellationReasons']);
+    expect(
+      stack()
+        .calls()
+        .map((c) => c.path),
+    ).toEqual(['/services/v1/services/cancellationReasons']);
   });
 
   it('answers the rest of a query when the reasons cannot be read', async () => {
@@ -160,7 +190,12 @@ describe('service edges', () => {
         continue;
       }
       const typename = r.service.productId === 'DEDICATED_SERVER' ? 'DedicatedServer' : 'PublicCloudInstance';
-      expect(node.equipment).toEqual({ __typename: typename, id: `gid://leaseweb/${typename}/${r.service.equipmentId}`, leasewebId: r.service.equipmentId, reference: view(r).reference ?? null });
+      expect(node.equipment).toEqual({
+        __typename: typename,
+        id: `gid://leaseweb/${typename}/${r.service.equipmentId}`,
+        leasewebId: r.service.equipmentId,
+        reference: view(r).reference ?? null,
+      });
     }
     const servers = new Set(of('DEDICATED_SERVER').map((r) => r.service.equipmentId));
     const instances = new Set(of('PUBLIC_CLOUD').map((r) => r.service.equipmentId));
@@ -173,11 +208,14 @@ describe('service edges', () => {
     expect(ids.services.nodes.filter((n: any) => n.equipment)).toHaveLength(withEquipment.length);
     expect(stack().calls()).toHaveLength(1);
     // productId is upstream text: a value that happens to name an Object member is no kind.
-    for (const productId of ['constructor', 'toString', '__proto__', 'DOMAIN']) expect(kindOfProduct({ equipment: equipmentKinds } as unknown as GraphQLContext, productId), productId).toBeUndefined();
+    for (const productId of ['constructor', 'toString', '__proto__', 'DOMAIN'])
+      expect(kindOfProduct({ equipment: equipmentKinds } as unknown as GraphQLContext, productId), productId).toBeUndefined();
   });
 
   it('Service → domain for domain services, one GET per domain', async () => {
-    const data = await stack().data('{ services(filter: { productId: "DOMAIN" }, first: 100) { nodes { domainName equipment { id } domain { domainName status } } } }');
+    const data = await stack().data(
+      '{ services(filter: { productId: "DOMAIN" }, first: 100) { nodes { domainName equipment { id } domain { domainName status } } } }',
+    );
     const domains = of('DOMAIN');
     expect(data.services.nodes).toEqual(
       domains.map((r) => {
@@ -186,18 +224,25 @@ describe('service edges', () => {
       }),
     );
     expect(stack().calls()).toHaveLength(1 + domains.length);
-    const none = await stack().data('{ services(filter: { productId: "DEDICATED_SERVER" }, first: 3) { nodes { domain { domainName } } } }');
+    const none = await stack().data(
+      '{ services(filter: { productId: "DEDICATED_SERVER" }, first: 3) { nodes { domain { domainName } } } }',
+    );
     expect(none.services.nodes).toEqual([{ domain: null }, { domain: null }, { domain: null }]);
   });
 
   it('DedicatedServer → service: 30 servers cost the server list and the services list, whether the service’s status or only its id is asked', async () => {
     const servers = [...stack().demo.dedicatedServers.servers.values()].slice(0, 30).map((s) => s.server);
     const byEquipment = (id: string) => find((r) => r.service.equipmentId === id);
-    const data = await stack().data('{ dedicatedServers(first: 30) { nodes { leasewebId service { leasewebId status productId contractId } } } }');
+    const data = await stack().data(
+      '{ dedicatedServers(first: 30) { nodes { leasewebId service { leasewebId status productId contractId } } } }',
+    );
     expect(data.dedicatedServers.nodes).toEqual(
       servers.map((s) => {
         const r = byEquipment(s.id);
-        return { leasewebId: s.id, service: { leasewebId: r.service.id, status: r.service.status, productId: 'DEDICATED_SERVER', contractId: s.contract.id } };
+        return {
+          leasewebId: s.id,
+          service: { leasewebId: r.service.id, status: r.service.status, productId: 'DEDICATED_SERVER', contractId: s.contract.id },
+        };
       }),
     );
     // `?equipmentId=` takes one value: 30 lookups, or the whole list in fewer pages.
@@ -210,7 +255,9 @@ describe('service edges', () => {
     // No batch filter exists: the id of the service is only known by asking for it.
     stack().emulator.clearLog();
     const ids = await stack().data('{ dedicatedServers(first: 30) { nodes { service { id } } } }');
-    expect(ids.dedicatedServers.nodes.map((n: any) => n.service.id)).toEqual(servers.map((s) => `gid://leaseweb/Service/${byEquipment(s.id).service.id}`));
+    expect(ids.dedicatedServers.nodes.map((n: any) => n.service.id)).toEqual(
+      servers.map((s) => `gid://leaseweb/Service/${byEquipment(s.id).service.id}`),
+    );
     expect(stack().calls()).toHaveLength(1 + pages);
   });
 
@@ -223,7 +270,8 @@ describe('service edges', () => {
       expect(pages).toBe(4);
       const query = (n: number) => big.data(`{ dedicatedServers(first: ${n}) { nodes { leasewebId service { leasewebId } } } }`);
       const check = (data: any) => {
-        for (const node of data.dedicatedServers.nodes) expect(node.service.leasewebId).toBe(services.find((s) => s.equipmentId === node.leasewebId)!.id);
+        for (const node of data.dedicatedServers.nodes)
+          expect(node.service.leasewebId).toBe(services.find((s) => s.equipmentId === node.leasewebId)!.id);
       };
       const lookups = () => big.calls({ path: '/services/v1/services' }).map((c) => new URLSearchParams(c.search));
 
@@ -235,7 +283,12 @@ describe('service edges', () => {
       // 8 servers: the first page, then the 3 pages left beat 8 lookups.
       big.emulator.clearLog();
       check(await query(8));
-      expect(lookups().map((q) => [q.get('equipmentId'), q.get('offset')])).toEqual([[null, '0'], [null, '100'], [null, '200'], [null, '300']]);
+      expect(lookups().map((q) => [q.get('equipmentId'), q.get('offset')])).toEqual([
+        [null, '0'],
+        [null, '100'],
+        [null, '200'],
+        [null, '300'],
+      ]);
       expect(big.calls()).toHaveLength(1 + pages);
     } finally {
       await big.close();
@@ -244,28 +297,45 @@ describe('service edges', () => {
 
   it('a server asked twice costs one service lookup', async () => {
     const id = of('DEDICATED_SERVER')[3]!.service.equipmentId!;
-    const data = await stack().data(`{ a: dedicatedServer(id: "${id}") { service { leasewebId } } b: dedicatedServer(id: "${id}") { service { status reference } } }`);
+    const data = await stack().data(
+      `{ a: dedicatedServer(id: "${id}") { service { leasewebId } } b: dedicatedServer(id: "${id}") { service { status reference } } }`,
+    );
     expect(data.a.service.leasewebId).toBe(of('DEDICATED_SERVER')[3]!.service.id);
-    expect(stack().calls().map((c) => c.path)).toEqual([`/bareMetals/v2/servers/${id}`, '/services/v1/services']);
+    expect(
+      stack()
+        .calls()
+        .map((c) => c.path),
+    ).toEqual([`/bareMetals/v2/servers/${id}`, '/services/v1/services']);
   });
 
   it('PublicCloudInstance → service: one lookup for one instance, the services list for several', async () => {
     const instances = [...stack().demo.publicCloud.instances.values()].slice(0, 8).map((r) => r.instance);
-    const expected = (i: (typeof instances)[number]) => ({ leasewebId: i.id, service: { productId: 'PUBLIC_CLOUD', equipmentId: i.id, contractId: stack().demo.publicCloud.instances.get(i.id)!.contractId } });
-    const query = (n: number) => `{ publicCloudInstances(first: ${n}) { nodes { leasewebId service { productId equipmentId contractId } } } }`;
+    const expected = (i: (typeof instances)[number]) => ({
+      leasewebId: i.id,
+      service: { productId: 'PUBLIC_CLOUD', equipmentId: i.id, contractId: stack().demo.publicCloud.instances.get(i.id)!.contractId },
+    });
+    const query = (n: number) =>
+      `{ publicCloudInstances(first: ${n}) { nodes { leasewebId service { productId equipmentId contractId } } } }`;
     expect((await stack().data(query(8))).publicCloudInstances.nodes).toEqual(instances.map(expected));
     expect(stack().calls()).toHaveLength(1 + Math.ceil(records().length / 100));
 
     stack().emulator.clearLog();
     expect((await stack().data(query(1))).publicCloudInstances.nodes).toEqual([expected(instances[0]!)]);
-    expect(stack().calls({ path: '/services/v1/services' }).map((c) => new URLSearchParams(c.search).get('equipmentId'))).toEqual([instances[0]!.id]);
+    expect(
+      stack()
+        .calls({ path: '/services/v1/services' })
+        .map((c) => new URLSearchParams(c.search).get('equipmentId')),
+    ).toEqual([instances[0]!.id]);
   });
 
   it('Domain → service: the DOMAIN services listed once per request, matched by domain name', async () => {
     const data = await stack().data('{ domains(first: 20) { nodes { domainName service { leasewebId productId domainName } } } }');
     const names = [...stack().demo.domains.domains.keys()];
     expect(data.domains.nodes).toEqual(
-      names.map((name) => ({ domainName: name, service: { leasewebId: find((r) => r.service.attributes?.domainName === name).service.id, productId: 'DOMAIN', domainName: name } })),
+      names.map((name) => ({
+        domainName: name,
+        service: { leasewebId: find((r) => r.service.attributes?.domainName === name).service.id, productId: 'DOMAIN', domainName: name },
+      })),
     );
     const lists = stack().calls({ path: '/services/v1/services' });
     expect(lists).toHaveLength(Math.ceil(of('DOMAIN').length / 100));
@@ -281,9 +351,15 @@ describe('service writes', () => {
 
   it('updates the reference, which is also the server’s own', async () => {
     const r = find((x) => x.service.productId === 'DEDICATED_SERVER');
-    const data = await stack().data(UPDATE, { input: { serviceId: `gid://leaseweb/Service/${r.service.id}`, reference: 'renamed-by-test' } });
+    const data = await stack().data(UPDATE, {
+      input: { serviceId: `gid://leaseweb/Service/${r.service.id}`, reference: 'renamed-by-test' },
+    });
     expect(data.updateService).toEqual({ service: { leasewebId: r.service.id, reference: 'renamed-by-test' }, userErrors: [] });
-    expect(stack().calls().map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /services/v1/services/${r.service.id}`]);
+    expect(
+      stack()
+        .calls()
+        .map((c) => `${c.method} ${c.path}`),
+    ).toEqual([`PUT /services/v1/services/${r.service.id}`]);
     expect(view(r).reference).toBe('renamed-by-test');
     const server = await stack().data(`{ dedicatedServer(id: "${r.service.equipmentId}") { reference service { reference } } }`);
     expect(server.dedicatedServer).toEqual({ reference: 'renamed-by-test', service: { reference: 'renamed-by-test' } });
@@ -293,7 +369,10 @@ describe('service writes', () => {
     const r = records()[0]!;
     const before = view(r).reference;
     const empty = await stack().data(UPDATE, { input: { serviceId: r.service.id, reference: '' } });
-    expect(empty.updateService).toEqual({ service: null, userErrors: [{ field: ['input', 'reference'], message: expect.any(String), code: 'VALIDATION_FAILED' }] });
+    expect(empty.updateService).toEqual({
+      service: null,
+      userErrors: [{ field: ['input', 'reference'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+    });
     const unknown = await stack().data(UPDATE, { input: { serviceId: '10000000000000', reference: 'x' } });
     expect(unknown.updateService.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND' }]);
     expect(view(r).reference).toBe(before);
@@ -310,22 +389,37 @@ describe('service writes', () => {
     const reason = CANCELLATION_REASONS.find((x) => x.reasonCode === 'CANCEL_HIGH_PRICE')!;
     const data = await stack().data(CANCEL, { input: { serviceId: r.service.id, reasonCode: reason.reasonCode } });
     expect(data.cancelService).toEqual({
-      service: { leasewebId: r.service.id, status: 'ACTIVE', endDate: r.service.contractTermEndDate, cancellable: false, uncancellable: true },
+      service: {
+        leasewebId: r.service.id,
+        status: 'ACTIVE',
+        endDate: r.service.contractTermEndDate,
+        cancellable: false,
+        uncancellable: true,
+      },
       userErrors: [],
     });
     expect(r.cancellation).toEqual({ reasonCode: 'CANCEL_HIGH_PRICE', reason: null });
     // The cancel answers 204: the service is read again, not from the request's cache.
-    expect(stack().calls().map((c) => `${c.method} ${c.path}`)).toEqual([`POST /services/v1/services/${r.service.id}/cancel`, `GET /services/v1/services/${r.service.id}`]);
+    expect(
+      stack()
+        .calls()
+        .map((c) => `${c.method} ${c.path}`),
+    ).toEqual([`POST /services/v1/services/${r.service.id}/cancel`, `GET /services/v1/services/${r.service.id}`]);
 
     const back = await stack().data(UNCANCEL, { input: { serviceId: r.service.id } });
-    expect(back.uncancelService).toEqual({ service: { leasewebId: r.service.id, status: 'ACTIVE', endDate: null, cancellable: true, uncancellable: false }, userErrors: [] });
+    expect(back.uncancelService).toEqual({
+      service: { leasewebId: r.service.id, status: 'ACTIVE', endDate: null, cancellable: true, uncancellable: false },
+      userErrors: [],
+    });
     expect(r.cancellation).toBeNull();
   });
 
   it('requires a reason in words with CANCEL_OTHER', async () => {
     const r = find((x) => x.service.cancellable);
     const missing = await stack().data(CANCEL, { input: { serviceId: r.service.id, reasonCode: 'CANCEL_OTHER' } });
-    expect(missing.cancelService.userErrors).toEqual([{ field: ['input', 'reason'], message: expect.any(String), code: 'VALIDATION_FAILED' }]);
+    expect(missing.cancelService.userErrors).toEqual([
+      { field: ['input', 'reason'], message: expect.any(String), code: 'VALIDATION_FAILED' },
+    ]);
     expect(r.service.cancellable).toBe(true);
     const given = await stack().data(CANCEL, { input: { serviceId: r.service.id, reasonCode: 'CANCEL_OTHER', reason: 'Scaling down' } });
     expect(given.cancelService.userErrors).toEqual([]);
@@ -335,7 +429,10 @@ describe('service writes', () => {
   it('refuses a reason code that is not one of the cancellation reasons', async () => {
     const r = find((x) => x.service.cancellable);
     const data = await stack().data(CANCEL, { input: { serviceId: r.service.id, reasonCode: 'BECAUSE' } });
-    expect(data.cancelService).toEqual({ service: null, userErrors: [{ field: ['input', 'reasonCode'], message: expect.any(String), code: 'VALIDATION_FAILED' }] });
+    expect(data.cancelService).toEqual({
+      service: null,
+      userErrors: [{ field: ['input', 'reasonCode'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+    });
     expect(r.service.cancellable).toBe(true);
   });
 
@@ -347,14 +444,21 @@ describe('service writes', () => {
     for (const r of [cancelled, suspended]) {
       const before = { ...r.service };
       const data = await stack().data(CANCEL, { input: input(r) });
-      expect(data.cancelService).toEqual({ service: null, userErrors: [{ field: null, message: expect.stringMatching(/cancel/), code: 'CONFLICT' }] });
+      expect(data.cancelService).toEqual({
+        service: null,
+        userErrors: [{ field: null, message: expect.stringMatching(/cancel/), code: 'CONFLICT' }],
+      });
       expect(r.service).toEqual(before);
     }
     const data = await stack().data(UNCANCEL, { input: { serviceId: running.service.id } });
     expect(data.uncancelService.userErrors).toEqual([{ field: null, message: 'The service is not cancelled.', code: 'CONFLICT' }]);
     const unknown = await stack().data(UNCANCEL, { input: { serviceId: '10000000000000' } });
     expect(unknown.uncancelService.userErrors[0].code).toBe('NOT_FOUND');
-    expect(stack().calls({ method: 'POST' }).map((c) => c.status)).toEqual([409, 409, 409, 404]);
+    expect(
+      stack()
+        .calls({ method: 'POST' })
+        .map((c) => c.status),
+    ).toEqual([409, 409, 409, 404]);
   });
 
   it('reached every documented services operation through GraphQL', (ctx) => {
@@ -385,11 +489,19 @@ describeIf(samplesAvailable)('sample conformance: services', () => {
   it('answers the documented request bodies with the documented shapes', async () => {
     const r = find((x) => x.service.uncancellable && x.service.productId === 'DEDICATED_SERVER');
     const headers = { 'x-lsw-auth': 'lsw-demo-key', 'content-type': 'application/json' };
-    const put = await fetch(`${stack().emulator.url}/services/v1/services/${r.service.id}`, { method: 'PUT', headers, body: JSON.stringify(sample('services.updateService.request')) });
+    const put = await fetch(`${stack().emulator.url}/services/v1/services/${r.service.id}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify(sample('services.updateService.request')),
+    });
     expect(put.status).toBe(200);
     expect(shapeDifferences(await put.json(), sample('services.updateService'))).toEqual([]);
     const running = find((x) => x.service.cancellable);
-    const cancel = await fetch(`${stack().emulator.url}/services/v1/services/${running.service.id}/cancel`, { method: 'POST', headers, body: JSON.stringify(sample('services.cancelService.request')) });
+    const cancel = await fetch(`${stack().emulator.url}/services/v1/services/${running.service.id}/cancel`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(sample('services.cancelService.request')),
+    });
     expect(cancel.status).toBe(204);
   });
 });

@@ -16,7 +16,11 @@ describe('npm start', () => {
     execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'pipe' });
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production' };
     for (const name of ['LEASEWEB_API_URL', 'LEASEWEB_API_KEY', 'VITEST']) delete env[name];
-    const child = spawn(process.execPath, ['--max-old-space-size=128', 'dist/main.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--max-old-space-size=128', 'dist/main.js'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     try {
       let logs = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -30,7 +34,9 @@ describe('npm start', () => {
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ dedicatedServers(first: 2) { totalCount nodes { leasewebId ips { nodes { ip } } service { status } } } }' }),
+        body: JSON.stringify({
+          query: '{ dedicatedServers(first: 2) { totalCount nodes { leasewebId ips { nodes { ip } } service { status } } } }',
+        }),
       });
       const body = (await res.json()) as any;
       expect(body.errors).toBeUndefined();

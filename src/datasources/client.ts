@@ -27,13 +27,7 @@ export interface StreamedResponse {
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
-const RESET_CODES = new Set([
-  'ECONNRESET',
-  'EPIPE',
-  'ECONNREFUSED',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-]);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
@@ -154,12 +148,7 @@ export class LeasewebClient {
     }
   }
 
-  private async send(
-    key: string,
-    method: Method,
-    opts: RequestOptions,
-    accept: string,
-  ): Promise<Dispatcher.ResponseData> {
+  private async send(key: string, method: Method, opts: RequestOptions, accept: string): Promise<Dispatcher.ResponseData> {
     const headers: Record<string, string> = { 'x-lsw-auth': key, accept };
     let body: string | undefined;
     if (opts.body !== undefined) {
@@ -206,11 +195,7 @@ export class LeasewebClient {
       body = undefined;
     }
     const after = retryAfterMs(res.headers['retry-after']);
-    return upstreamErrorFromResponse(
-      res.statusCode,
-      body,
-      after === undefined ? undefined : Math.ceil(after / 1000),
-    );
+    return upstreamErrorFromResponse(res.statusCode, body, after === undefined ? undefined : Math.ceil(after / 1000));
   }
 }
 
@@ -240,9 +225,7 @@ export class UpstreamSession {
     const id = path + queryString(query, separators);
     const existing = this.inflight.get(id);
     if (existing) return existing as Promise<T>;
-    const promise = this.run<T>({ method: 'GET', path, query, separators }).finally(() =>
-      this.inflight.delete(id),
-    );
+    const promise = this.run<T>({ method: 'GET', path, query, separators }).finally(() => this.inflight.delete(id));
     this.inflight.set(id, promise);
     return promise;
   }

@@ -55,7 +55,8 @@ export class DedicatedServersAPI {
   );
   /** OS details by `id` and control panel (Leaseweb needs one), once per request. */
   private readonly operatingSystemById = byIdLoader(
-    ([id, controlPanelId]: readonly [string, string]) => this.upstream.get<OperatingSystem>(api`/operatingSystems/${id}`, { controlPanelId }),
+    ([id, controlPanelId]: readonly [string, string]) =>
+      this.upstream.get<OperatingSystem>(api`/operatingSystems/${id}`, { controlPanelId }),
     ([id, controlPanelId]) => `${id}?${controlPanelId}`,
   );
   private operatingSystemIndex?: Promise<Map<string, OperatingSystemSummary>>;
@@ -65,9 +66,7 @@ export class DedicatedServersAPI {
   // Servers.
 
   list(window: Window, filter: ServerListFilter = {}): Promise<Page<Server>> {
-    return this.upstream
-      .get(api`/servers`, { ...window, ...filter })
-      .then((body) => toPage<Server>(body, 'servers', window));
+    return this.upstream.get(api`/servers`, { ...window, ...filter }).then((body) => toPage<Server>(body, 'servers', window));
   }
 
   /** The full server (the list only carries a summary); null when it does not exist. */
@@ -106,9 +105,7 @@ export class DedicatedServersAPI {
 
   async setNetworkInterfaces(id: string, action: 'open' | 'close', type?: InterfaceSegment): Promise<void> {
     await this.upstream.post(
-      type
-        ? api`/servers/${id}/networkInterfaces/${type}/${action}`
-        : api`/servers/${id}/networkInterfaces/${action}`,
+      type ? api`/servers/${id}/networkInterfaces/${type}/${action}` : api`/servers/${id}/networkInterfaces/${action}`,
     );
   }
 
@@ -121,9 +118,7 @@ export class DedicatedServersAPI {
   // Jobs.
 
   jobs(id: string, window: Window, filter: JobFilter = {}): Promise<Page<ServerJob>> {
-    return this.upstream
-      .get(api`/servers/${id}/jobs`, { ...window, ...filter })
-      .then((body) => toPage<ServerJob>(body, 'jobs', window));
+    return this.upstream.get(api`/servers/${id}/jobs`, { ...window, ...filter }).then((body) => toPage<ServerJob>(body, 'jobs', window));
   }
 
   /** One job with its tasks (once per request); null when it does not exist. */
@@ -185,16 +180,12 @@ export class DedicatedServersAPI {
   }
 
   controlPanels(window: Window, operatingSystemId?: string | null): Promise<Page<ControlPanel>> {
-    const url = operatingSystemId
-      ? api`/operatingSystems/${operatingSystemId}/controlPanels`
-      : api`/controlPanels`;
+    const url = operatingSystemId ? api`/operatingSystems/${operatingSystemId}/controlPanels` : api`/controlPanels`;
     return this.upstream.get(url, { ...window }).then((body) => toPage<ControlPanel>(body, 'controlPanels', window));
   }
 
   rescueImages(window: Window): Promise<Page<RescueImage>> {
-    return this.upstream
-      .get(api`/rescueImages`, { ...window })
-      .then((body) => toPage<RescueImage>(body, 'rescueImages', window));
+    return this.upstream.get(api`/rescueImages`, { ...window }).then((body) => toPage<RescueImage>(body, 'rescueImages', window));
   }
 
   /** Drops cached reads of a server after a write. */

@@ -21,7 +21,9 @@ import type {
 
 const api = pathUnder('/hosting/v2');
 
-const withDomain = (domainName: string) => (set: ResourceRecordSet): DnsRecordSetSource => ({ ...set, domainName });
+const withDomain =
+  (domainName: string) =>
+  (set: ResourceRecordSet): DnsRecordSetSource => ({ ...set, domainName });
 
 /**
  * Domains and DNS (hosting/v2): one method per REST operation. A domain, its nameservers,
@@ -31,9 +33,7 @@ const withDomain = (domainName: string) => (set: ResourceRecordSet): DnsRecordSe
  */
 export class DomainsAPI {
   private readonly domainByName = byIdLoader((name: string) => this.upstream.get<Domain>(api`/domains/${name}`));
-  private readonly nameserverLoader = byIdLoader((name: string) =>
-    this.upstream.get<Nameservers>(api`/domains/${name}/nameservers`),
-  );
+  private readonly nameserverLoader = byIdLoader((name: string) => this.upstream.get<Nameservers>(api`/domains/${name}/nameservers`));
   private readonly dnssecLoader = byIdLoader((name: string) => this.upstream.get<Dnssec>(api`/domains/${name}/dnssec`));
   private readonly recordSetLists = byIdLoader((name: string) =>
     this.upstream.get<ResourceRecordSetList>(api`/domains/${name}/resourceRecordSets`),
@@ -104,9 +104,7 @@ export class DomainsAPI {
   }
 
   recordSet(domainName: string, name: string, type: RecordType): Promise<DnsRecordSetSource | null> {
-    return this.recordSetByKey
-      .load({ domainName, name, type })
-      .then((set) => (set ? withDomain(domainName)(set) : null));
+    return this.recordSetByKey.load({ domainName, name, type }).then((set) => (set ? withDomain(domainName)(set) : null));
   }
 
   async createRecordSet(domainName: string, set: ResourceRecordSetInput): Promise<DnsRecordSetSource> {
@@ -130,7 +128,12 @@ export class DomainsAPI {
     this.forgetRecordSets(domainName);
   }
 
-  async updateRecordSet(domainName: string, name: string, type: RecordType, change: { content: string[]; ttl: number }): Promise<DnsRecordSetSource> {
+  async updateRecordSet(
+    domainName: string,
+    name: string,
+    type: RecordType,
+    change: { content: string[]; ttl: number },
+  ): Promise<DnsRecordSetSource> {
     const updated = await this.upstream.put<ResourceRecordSet>(api`/domains/${domainName}/resourceRecordSets/${name}/${type}`, change);
     this.forgetRecordSets(domainName);
     return withDomain(domainName)(updated);

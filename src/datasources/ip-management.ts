@@ -49,16 +49,12 @@ export class IpManagementAPI {
   private readonly byAddress = new DataLoader<string, Ip | null>((keys) => this.loadIps(keys));
   /** All IPs of each equipment id, in one `?equipmentIds=` call per chunk. */
   private readonly byEquipment = new DataLoader<string, Ip[]>((keys) => this.loadEquipmentIps(keys));
-  private readonly nullRouteLoader = byIdLoader((id: string) =>
-    this.upstream.get<NullRoute>(api`/nullRoutes/${id}`),
-  );
+  private readonly nullRouteLoader = byIdLoader((id: string) => this.upstream.get<NullRoute>(api`/nullRoutes/${id}`));
 
   constructor(private readonly upstream: UpstreamSession) {}
 
   list(window: Window, filter: IpListFilter = {}, sort?: string[]): Promise<Page<Ip>> {
-    return this.upstream
-      .get(api`/ips`, { ...window, ...filter, sort })
-      .then((body) => toPage<Ip>(body, 'ips', window));
+    return this.upstream.get(api`/ips`, { ...window, ...filter, sort }).then((body) => toPage<Ip>(body, 'ips', window));
   }
 
   /** One IP by address (batched with every other lookup of the same tick). */
@@ -82,7 +78,11 @@ export class IpManagementAPI {
     return ip;
   }
 
-  reverseLookupRecords(address: string, window: Window, filter: { ip?: string | null; reverseLookup?: string | null } = {}): Promise<Page<ReverseLookupRecord>> {
+  reverseLookupRecords(
+    address: string,
+    window: Window,
+    filter: { ip?: string | null; reverseLookup?: string | null } = {},
+  ): Promise<Page<ReverseLookupRecord>> {
     return this.upstream
       .get(api`/ips/${ipKey(address)}/reverseLookup`, { ...window, ...filter })
       .then((body) => toPage<ReverseLookupRecord>(body, 'reverseLookups', window));

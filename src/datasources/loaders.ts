@@ -18,10 +18,7 @@ export async function orNull<T>(promise: Promise<T>): Promise<T | null> {
  * all started together (the session caps concurrency), each cached for the request.
  * A 404 becomes null; any other failure becomes an Error in that key's slot only.
  */
-export function byIdLoader<K, V>(
-  fetchOne: (key: K) => Promise<V>,
-  cacheKeyFn?: (key: K) => string,
-): DataLoader<K, V | null, string | K> {
+export function byIdLoader<K, V>(fetchOne: (key: K) => Promise<V>, cacheKeyFn?: (key: K) => string): DataLoader<K, V | null, string | K> {
   return new DataLoader<K, V | null, string | K>(
     // `Promise.resolve().then` turns a synchronous throw (an id refused by `segment`) into
     // that key's error instead of failing the whole batch.

@@ -143,13 +143,20 @@ export class ServicesAPI {
    */
   private async loadByEquipment(ids: readonly string[]): Promise<Array<Service[] | Error>> {
     const each = () =>
-      Promise.all(ids.map((equipmentId) => fetchAll<Service>(this.upstream, api`/services`, 'services', { equipmentId }).catch((e: Error) => e)));
+      Promise.all(
+        ids.map((equipmentId) => fetchAll<Service>(this.upstream, api`/services`, 'services', { equipmentId }).catch((e: Error) => e)),
+      );
     try {
       if (!this.everything) {
         if (!this.listing && ids.length === 1) return each();
         if ((await this.firstPage()).pagesLeft >= ids.length) return each();
       }
-      this.equipmentIndex ??= this.all().then((all) => groupBy(all.filter((s) => s.equipmentId), (s) => s.equipmentId!));
+      this.equipmentIndex ??= this.all().then((all) =>
+        groupBy(
+          all.filter((s) => s.equipmentId),
+          (s) => s.equipmentId!,
+        ),
+      );
       const index = await this.equipmentIndex;
       return ids.map((id) => index.get(id) ?? []);
     } catch (error) {

@@ -19,8 +19,7 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what = 'resource') =>
-  new ApiError(404, `The requested ${what} could not be found.`);
+export const notFound = (what = 'resource') => new ApiError(404, `The requested ${what} could not be found.`);
 
 export const badRequest = (errorDetails: Record<string, string[]>, message = 'Validation failed.') =>
   new ApiError(400, message, errorDetails, 'VALIDATION_FAILED');
@@ -60,7 +59,10 @@ export function boolParam(req: EmulatorRequest, name: string): boolean | undefin
 export function listParam(req: EmulatorRequest, name: string, separator = ','): string[] | undefined {
   const raw = req.query.get(name);
   if (raw === null || raw === '') return undefined;
-  return raw.split(separator).map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function requireParam(req: EmulatorRequest, name: string): string {

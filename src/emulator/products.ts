@@ -33,12 +33,31 @@ const product = <S, D>(p: Product<S, D>) => p;
  * is a folder and one line here.
  */
 export const products = {
-  ipManagement: product<ReturnType<typeof createIpManagementData>, IpDataset>({ create: createIpManagementData, routes: ipManagementRoutes }),
-  dedicatedServers: product({ create: createDedicatedServersData, seed: (d: ServersDataset, rng, spec) => seedDedicatedServers(d, rng, spec.servers), routes: dedicatedServersRoutes }),
-  publicCloud: product({ create: createPublicCloudData, seed: (d: PublicCloudDataset, rng, spec) => seedPublicCloud(d, rng, spec.instances), routes: publicCloudRoutes }),
-  domains: product({ create: createDomainsData, seed: (d: DomainsDataset, rng, spec) => seedDomains(d, rng, spec.domains), routes: domainsRoutes }),
+  ipManagement: product<ReturnType<typeof createIpManagementData>, IpDataset>({
+    create: createIpManagementData,
+    routes: ipManagementRoutes,
+  }),
+  dedicatedServers: product({
+    create: createDedicatedServersData,
+    seed: (d: ServersDataset, rng, spec) => seedDedicatedServers(d, rng, spec.servers),
+    routes: dedicatedServersRoutes,
+  }),
+  publicCloud: product({
+    create: createPublicCloudData,
+    seed: (d: PublicCloudDataset, rng, spec) => seedPublicCloud(d, rng, spec.instances),
+    routes: publicCloudRoutes,
+  }),
+  domains: product({
+    create: createDomainsData,
+    seed: (d: DomainsDataset, rng, spec) => seedDomains(d, rng, spec.domains),
+    routes: domainsRoutes,
+  }),
   services: product({ create: createServicesData, seed: (d: ServicesDataset, rng) => seedServices(d, rng), routes: servicesRoutes }),
-  invoices: product({ create: createInvoicesData, seed: (d: InvoicesDataset, rng, spec) => seedInvoices(d, rng, spec.invoices), routes: invoicesRoutes }),
+  invoices: product({
+    create: createInvoicesData,
+    seed: (d: InvoicesDataset, rng, spec) => seedInvoices(d, rng, spec.invoices),
+    routes: invoicesRoutes,
+  }),
 };
 
 type Products = typeof products;

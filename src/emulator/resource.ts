@@ -46,7 +46,8 @@ export interface ResourceSpec<D, T> {
 export function resource<D, T>(spec: ResourceSpec<D, T>): Array<Route<D>> {
   const singular = spec.key.replace(/s$/, '');
   const title = singular.charAt(0).toUpperCase() + singular.slice(1);
-  const name = (op: 'list' | 'get' | 'create' | 'update' | 'delete') => spec.names?.[op] ?? (op === 'list' ? `list${title}s` : `${op}${title}`);
+  const name = (op: 'list' | 'get' | 'create' | 'update' | 'delete') =>
+    spec.names?.[op] ?? (op === 'list' ? `list${title}s` : `${op}${title}`);
   const detail = spec.detail ?? ((item: T) => item);
   const find = (req: EmulatorRequest<D>) => {
     const items = spec.items(req);
@@ -97,7 +98,8 @@ export function resource<D, T>(spec: ResourceSpec<D, T>): Array<Route<D>> {
   return table.flatMap(([op, method, path]) => {
     const id = spec.ops[op];
     if (!id) return [];
-    if ((op === 'create' && !spec.create) || (op === 'update' && !spec.update)) throw new Error(`resource ${spec.path}: ${op} needs its body rules`);
+    if ((op === 'create' && !spec.create) || (op === 'update' && !spec.update))
+      throw new Error(`resource ${spec.path}: ${op} needs its body rules`);
     return [{ id, method, path, handler: handlers[op], ...(spec.family ? { family: spec.family } : {}) }];
   });
 }

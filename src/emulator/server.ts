@@ -160,7 +160,8 @@ export class Emulator {
     const roll = Math.random();
     if (roll < f.resetRate) return { kind: 'reset' };
     if (roll < f.resetRate + f.timeoutRate) return { kind: 'timeout' };
-    if (roll < f.resetRate + f.timeoutRate + f.rateLimitRate) return { kind: 'status', status: 429, retryAfterSeconds: f.retryAfterSeconds };
+    if (roll < f.resetRate + f.timeoutRate + f.rateLimitRate)
+      return { kind: 'status', status: 429, retryAfterSeconds: f.retryAfterSeconds };
     if (roll < f.resetRate + f.timeoutRate + f.rateLimitRate + f.errorRate) return { kind: 'status', status: f.errorStatus };
     return undefined;
   }
@@ -199,7 +200,10 @@ export class Emulator {
     let response: EmulatorResponse;
     if (fault?.kind === 'status') {
       const status = fault.status ?? 500;
-      response = { status, body: errorBody(new ApiError(status, status === 429 ? 'Too many requests.' : 'The API is temporarily unavailable.')) };
+      response = {
+        status,
+        body: errorBody(new ApiError(status, status === 429 ? 'Too many requests.' : 'The API is temporarily unavailable.')),
+      };
       if (fault.retryAfterSeconds !== undefined) response.headers = { 'retry-after': String(fault.retryAfterSeconds) };
     } else {
       response = await this.route(req, method, url, raw);
@@ -227,7 +231,10 @@ export class Emulator {
     const action = `${method} ${url.pathname}`;
     if (action === 'GET /_emulator/log') {
       const since = Number(url.searchParams.get('since') ?? 0);
-      return send(res, { status: 200, body: { count: this.log.length, maxInFlight: this.maxInFlight, entries: this.log.filter((e) => e.at >= since) } });
+      return send(res, {
+        status: 200,
+        body: { count: this.log.length, maxInFlight: this.maxInFlight, entries: this.log.filter((e) => e.at >= since) },
+      });
     }
     if (action === 'POST /_emulator/reset') {
       this.reset();

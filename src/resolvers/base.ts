@@ -41,8 +41,7 @@ export function baseResolvers(fetchers: NodeFetchers): Resolvers {
       to: (m: MetricsResponse) => m._metadata?.to ?? null,
       granularity: (m: MetricsResponse) => m._metadata?.granularity ?? null,
       aggregation: (m: MetricsResponse) => m._metadata?.aggregation ?? null,
-      series: (m: MetricsResponse) =>
-        Object.entries(m.metrics ?? {}).map(([name, s]) => ({ name, unit: s.unit, values: s.values })),
+      series: (m: MetricsResponse) => Object.entries(m.metrics ?? {}).map(([name, s]) => ({ name, unit: s.unit, values: s.values })),
     },
   };
 }

@@ -38,8 +38,7 @@ export interface Edge<T> {
 export const connectionResolvers = {
   totalCount: (page: Page<unknown>) => page.totalCount,
   nodes: <T>(page: Page<T>) => page.items,
-  edges: <T>(page: Page<T>): Edge<T>[] =>
-    page.items.map((node, i) => ({ cursor: String(page.offset + i), node })),
+  edges: <T>(page: Page<T>): Edge<T>[] => page.items.map((node, i) => ({ cursor: String(page.offset + i), node })),
   pageInfo: (page: Page<unknown>) => ({
     hasNextPage: page.offset + page.items.length < page.totalCount,
     hasPreviousPage: page.offset > 0,

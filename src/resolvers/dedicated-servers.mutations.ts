@@ -28,9 +28,7 @@ export const mutations: Resolvers = {
       onServer(ctx, input.serverId, (id) => ctx.ds.dedicatedServers.update(id, input.reference)),
 
     addDedicatedServerToPrivateNetwork: (_, { input }, ctx) =>
-      onServer(ctx, input.serverId, (id) =>
-        ctx.ds.dedicatedServers.addToPrivateNetwork(id, input.privateNetworkId, input.linkSpeed),
-      ),
+      onServer(ctx, input.serverId, (id) => ctx.ds.dedicatedServers.addToPrivateNetwork(id, input.privateNetworkId, input.linkSpeed)),
     removeDedicatedServerFromPrivateNetwork: (_, { input }, ctx) =>
       onServer(ctx, input.serverId, (id) => ctx.ds.dedicatedServers.removeFromPrivateNetwork(id, input.privateNetworkId)),
 
@@ -47,8 +45,7 @@ export const mutations: Resolvers = {
       jobPayload(input.serverId, (id) => ctx.ds.dedicatedServers.stopActiveJob(id, 'cancelActiveJob')),
     expireDedicatedServerActiveJob: (_, { input }, ctx) =>
       jobPayload(input.serverId, (id) => ctx.ds.dedicatedServers.stopActiveJob(id, 'expireActiveJob')),
-    retryDedicatedServerJob: (_, { input }, ctx) =>
-      jobPayload(input.serverId, (id) => ctx.ds.dedicatedServers.retryJob(id, input.jobId)),
+    retryDedicatedServerJob: (_, { input }, ctx) => jobPayload(input.serverId, (id) => ctx.ds.dedicatedServers.retryJob(id, input.jobId)),
     installDedicatedServer: (_, { input: { serverId, ...body } }, ctx) =>
       jobPayload(serverId, (id) => ctx.ds.dedicatedServers.launchJob(id, 'install', given(body))),
     launchDedicatedServerRescueMode: (_, { input: { serverId, ...body } }, ctx) =>
@@ -59,7 +56,9 @@ export const mutations: Resolvers = {
       jobPayload(serverId, (id) => ctx.ds.dedicatedServers.launchJob(id, 'ipmiReset', given(body))),
 
     createDedicatedServerDhcpReservation: (_, { input: { serverId, bootfile, hostname } }, ctx) =>
-      onServer(ctx, serverId, (id) => ctx.ds.dedicatedServers.createDhcpReservation(id, given({ bootfile, hostname }) as { bootfile: string })),
+      onServer(ctx, serverId, (id) =>
+        ctx.ds.dedicatedServers.createDhcpReservation(id, given({ bootfile, hostname }) as { bootfile: string }),
+      ),
     deleteDedicatedServerDhcpReservation: (_, { input }, ctx) =>
       onServer(ctx, input.serverId, (id) => ctx.ds.dedicatedServers.deleteDhcpReservation(id)),
   },

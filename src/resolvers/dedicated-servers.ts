@@ -70,8 +70,7 @@ const nodes: NodeFetchers = {
 
 const resolvers: Resolvers = {
   Query: {
-    dedicatedServers: (_, { first, after, filter }, ctx) =>
-      ctx.ds.dedicatedServers.list(toWindow({ first, after }), filter ?? {}),
+    dedicatedServers: (_, { first, after, filter }, ctx) => ctx.ds.dedicatedServers.list(toWindow({ first, after }), filter ?? {}),
     dedicatedServer: (_, { id }, ctx) => ctx.ds.dedicatedServers.get(serverIdArg(id)),
     dedicatedServerOperatingSystems: async (_, { first, after, controlPanelId }, ctx) => {
       const page = await ctx.ds.dedicatedServers.operatingSystems(toWindow({ first, after }), controlPanelId);
@@ -92,7 +91,9 @@ const resolvers: Resolvers = {
     reference: (s) => s.contract.reference,
     serialNumber: fromDetail((s) => s.serialNumber ?? null),
     contract: async (s, _, ctx, info) =>
-      onlySelects(info, ['contractId', 'customerId', 'salesOrgId', 'deliveryStatus', 'reference']) ? s.contract : (await detail(s, ctx)).contract,
+      onlySelects(info, ['contractId', 'customerId', 'salesOrgId', 'deliveryStatus', 'reference'])
+        ? s.contract
+        : (await detail(s, ctx)).contract,
     isPrivateNetworkCapable: fromDetail((s) => s.isPrivateNetworkCapable ?? null),
     isPrivateNetworkEnabled: fromDetail((s) => s.isPrivateNetworkEnabled ?? null),
     isRedundantPrivateNetworkCapable: fromDetail((s) => s.isRedundantPrivateNetworkCapable ?? null),
@@ -100,8 +101,7 @@ const resolvers: Resolvers = {
     rack: async (s, _, ctx, info) => (onlySelects(info, ['type']) ? s.rack : (await detail(s, ctx)).rack),
     specs: fromDetail((s) => s.specs ?? null),
     networkInterfaceStatuses: (s, _, ctx) => ctx.ds.dedicatedServers.networkInterfaces(s.id),
-    networkInterfaceStatus: (s, { networkType }, ctx) =>
-      ctx.ds.dedicatedServers.networkInterface(s.id, INTERFACE_SEGMENT[networkType]),
+    networkInterfaceStatus: (s, { networkType }, ctx) => ctx.ds.dedicatedServers.networkInterface(s.id, INTERFACE_SEGMENT[networkType]),
     hardwareInformation: (s, _, ctx) => ctx.ds.dedicatedServers.hardwareInfo(s.id),
     jobs: (s, { first, after, filter }, ctx) => ctx.ds.dedicatedServers.jobs(s.id, toWindow({ first, after }), filter ?? {}),
     job: (s, { id }, ctx) => ctx.ds.dedicatedServers.job(s.id, id),

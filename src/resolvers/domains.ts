@@ -1,7 +1,14 @@
 import { isIP } from 'node:net';
 import type { GraphQLContext } from '../context.js';
 import { slicePage } from '../datasources/page.js';
-import { RECORD_TYPES, type DnsRecordSetSource, type Dnssec, type DomainListType, type DomainSource, type RecordType } from '../datasources/types/domains.js';
+import {
+  RECORD_TYPES,
+  type DnsRecordSetSource,
+  type Dnssec,
+  type DomainListType,
+  type DomainSource,
+  type RecordType,
+} from '../datasources/types/domains.js';
 import { isUpstreamError } from '../errors.js';
 import type { DnsRecordSetFilter, DomainListType as DomainListTypeEnum, Resolvers } from '../generated/graphql.js';
 import { gid } from '../ids.js';
@@ -14,14 +21,11 @@ import { localId, onlySelects, selectedFields, typed } from './support.js';
 
 const TYPENAME = 'Domain';
 
-
 /** How record names compare: DNS names are case-insensitive, the trailing dot optional. */
 const sameName = (a: string, b: string) => withDot(a).toLowerCase() === withDot(b).toLowerCase();
 
 function filterRecordSets(all: DnsRecordSetSource[], filter: DnsRecordSetFilter | null | undefined): DnsRecordSetSource[] {
-  return all
-    .filter((s) => !filter?.type || s.type === filter.type)
-    .filter((s) => !filter?.name || sameName(s.name, filter.name));
+  return all.filter((s) => !filter?.type || s.type === filter.type).filter((s) => !filter?.name || sameName(s.name, filter.name));
 }
 
 /**
@@ -72,8 +76,7 @@ const isRecordType = (type: string | undefined): type is RecordType => (RECORD_T
 
 const resolvers: Resolvers = {
   Query: {
-    domains: (_, { first, after, filter }, ctx) =>
-      ctx.ds.domains.list(toWindow({ first, after }), filter?.type ?? undefined),
+    domains: (_, { first, after, filter }, ctx) => ctx.ds.domains.list(toWindow({ first, after }), filter?.type ?? undefined),
     domain: async (_, { domainName }, ctx, info) => {
       const name = domainArg(domainName);
       // Asked only for its record sets: their list answers 404 for an unknown domain too,

@@ -77,12 +77,7 @@ export function forgetEquipment(ctx: GraphQLContext, typename: string, id: strin
  * The owner's view of an IP (network type, DDoS …), from the IP family of the kinds that
  * could own the id and have IPs in the owner table.
  */
-export async function equipmentIpView(
-  ctx: GraphQLContext,
-  id: string,
-  address: string,
-  typename?: string,
-): Promise<ProductIpView | null> {
+export async function equipmentIpView(ctx: GraphQLContext, id: string, address: string, typename?: string): Promise<ProductIpView | null> {
   for (const kind of ctx.equipment) {
     if (typename ? kind.typename !== typename : !kind.matches(id)) continue;
     if (!isOwnerType(kind.typename) || !('ips' in owners[kind.typename])) continue;

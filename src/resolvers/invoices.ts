@@ -28,7 +28,8 @@ interface Billed {
 }
 
 /** The service of a line or pro forma item: every service listed once per request, matched by contract and equipment. */
-const serviceOf = (item: Billed, ctx: GraphQLContext) => (item.contractId ? ctx.ds.services.byContract(item.contractId, item.equipmentId) : null);
+const serviceOf = (item: Billed, ctx: GraphQLContext) =>
+  item.contractId ? ctx.ds.services.byContract(item.contractId, item.equipmentId) : null;
 
 /**
  * The equipment of a line or item. Its kind comes from the line's service when the

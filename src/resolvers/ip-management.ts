@@ -23,8 +23,7 @@ function mgmtOf(src: IpSource, ctx: GraphQLContext): MaybePromise<Ip | null> {
 /** The owning product's view of the IP (network type, DDoS …), loaded when missing. */
 function viewOf(src: IpSource, ctx: GraphQLContext): MaybePromise<ProductIpView | null> {
   if (src.view !== undefined) return src.view;
-  const load = (ownerId: string | null | undefined) =>
-    ownerId ? equipmentIpView(ctx, ownerId, src.address, src.owner?.typename) : null;
+  const load = (ownerId: string | null | undefined) => (ownerId ? equipmentIpView(ctx, ownerId, src.address, src.owner?.typename) : null);
   return andThen(src.owner ? load(src.owner.id) : andThen(mgmtOf(src, ctx), (m) => load(m?.equipmentId)), (view) => (src.view = view));
 }
 
@@ -114,12 +113,36 @@ const resolvers: Resolvers = {
   Ip: {
     id: (src) => gid('Ip', src.address),
     ip: (src) => bareIp(src.address),
-    version: (src, _, ctx) => either(src, ctx, (m) => m.version, (v) => v.version),
+    version: (src, _, ctx) =>
+      either(
+        src,
+        ctx,
+        (m) => m.version,
+        (v) => v.version,
+      ),
     type: fromMgmt((m) => m.type),
     prefixLength: fromMgmt((m) => m.prefixLength),
-    primary: (src, _, ctx) => either(src, ctx, (m) => m.primary, (v) => v.mainIp),
-    reverseLookup: (src, _, ctx) => either(src, ctx, (m) => m.reverseLookup, (v) => v.reverseLookup),
-    nullRouted: (src, _, ctx) => either(src, ctx, (m) => m.nullRouted, (v) => v.nullRouted),
+    primary: (src, _, ctx) =>
+      either(
+        src,
+        ctx,
+        (m) => m.primary,
+        (v) => v.mainIp,
+      ),
+    reverseLookup: (src, _, ctx) =>
+      either(
+        src,
+        ctx,
+        (m) => m.reverseLookup,
+        (v) => v.reverseLookup,
+      ),
+    nullRouted: (src, _, ctx) =>
+      either(
+        src,
+        ctx,
+        (m) => m.nullRouted,
+        (v) => v.nullRouted,
+      ),
     nullLevel: fromMgmt((m) => m.nullLevel),
     unnullingAllowed: fromMgmt((m) => m.unnullingAllowed),
     subnet: fromMgmt((m) => m.subnet),

@@ -25,7 +25,8 @@ export const mutations: Resolvers = {
     cancelPublicCloudInstanceTermination: (_, { input }, ctx) =>
       onInstance(ctx, input.instanceId, (id) => ctx.ds.publicCloud.act(id, 'cancelTermination')),
 
-    resetPublicCloudInstancePassword: (_, { input }, ctx) => onInstance(ctx, input.instanceId, (id) => ctx.ds.publicCloud.act(id, 'resetPassword')),
+    resetPublicCloudInstancePassword: (_, { input }, ctx) =>
+      onInstance(ctx, input.instanceId, (id) => ctx.ds.publicCloud.act(id, 'resetPassword')),
 
     reinstallPublicCloudInstance: (_, { input: { instanceId, imageId, marketAppId } }, ctx) =>
       onInstance(ctx, instanceId, (id) => ctx.ds.publicCloud.reinstall(id, given({ imageId, marketAppId }) as { imageId: string })),

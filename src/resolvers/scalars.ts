@@ -20,8 +20,7 @@ function stringScalar(name: string, description: string, valid: (v: string) => b
   });
 }
 
-const ISO_DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export const DateTime = stringScalar(
   'DateTime',

@@ -44,7 +44,10 @@ const resolvers: Resolvers = {
   Query: {
     services: (_, { first, after, filter }, ctx, info) => {
       const { equipmentId, ...rest } = filter ?? {};
-      return ctx.ds.services.list(toWindow({ first, after }), { ...rest, equipmentId: equipmentId ? equipmentIdArg(equipmentId, info) : equipmentId });
+      return ctx.ds.services.list(toWindow({ first, after }), {
+        ...rest,
+        equipmentId: equipmentId ? equipmentIdArg(equipmentId, info) : equipmentId,
+      });
     },
     service: (_, { id }, ctx) => ctx.ds.services.get(serviceIdArg(id)),
     serviceCancellationReasons: (_, __, ctx) => ctx.ds.services.cancellationReasons(),

@@ -34,7 +34,10 @@ export function localId(id: string, typename: string): string {
  * maps a field Leaseweb names in `errorDetails` (a path parameter such as `instanceId`) to
  * the input field the caller gave.
  */
-export async function payload<T extends object>(run: () => Promise<T>, renames: Readonly<Record<string, string>> = {}): Promise<T & { userErrors: UserError[] }> {
+export async function payload<T extends object>(
+  run: () => Promise<T>,
+  renames: Readonly<Record<string, string>> = {},
+): Promise<T & { userErrors: UserError[] }> {
   try {
     return { ...(await run()), userErrors: [] };
   } catch (error) {
@@ -57,8 +60,7 @@ function toUserErrors(error: unknown, renames: Readonly<Record<string, string>>)
     const [top = '', ...below] = field.split('.');
     const path = ['input', Object.hasOwn(renames, top) ? renames[top]! : top, ...below];
     return (messages.length ? messages : [error.message]).map((message) => ({ field: path, message, code }));
-  }
-  );
+  });
 }
 
 /**

@@ -9,7 +9,11 @@ import { useStack } from '../support/stack.js';
  * `createCredential`, `updateCredential`, `deleteCredential` keyed by the owner's global id.
  */
 const stack = useStack();
-const reached = trackOperations(stack, (op) => op.family === 'credentials', () => true);
+const reached = trackOperations(
+  stack,
+  (op) => op.family === 'credentials',
+  () => true,
+);
 
 interface Row {
   kind: OwnerKind<any>;
@@ -20,10 +24,15 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { kind: SERVERS, withCredentials: (r) => r.credentials.length >= 2 && r.credentials.some((c: any) => c.type === 'OPERATING_SYSTEM'), type: 'DATABASE' },
+  {
+    kind: SERVERS,
+    withCredentials: (r) => r.credentials.length >= 2 && r.credentials.some((c: any) => c.type === 'OPERATING_SYSTEM'),
+    type: 'DATABASE',
+  },
   {
     kind: INSTANCES,
-    withCredentials: (r) => r.instance.state === 'RUNNING' && r.credentials.length >= 2 && r.credentials.some((c: any) => c.type === 'OPERATING_SYSTEM'),
+    withCredentials: (r) =>
+      r.instance.state === 'RUNNING' && r.credentials.length >= 2 && r.credentials.some((c: any) => c.type === 'OPERATING_SYSTEM'),
     type: 'CONTROL_PANEL',
   },
 ];
@@ -33,13 +42,24 @@ describe.each(rows)('$kind.typename credentials', ({ kind, withCredentials, type
     const owner = pickOwner(stack(), kind, withCredentials);
     const credentials: Array<{ type: string; username: string; password: string }> = owner.record.credentials;
     const os = credentials.find((c) => c.type === 'OPERATING_SYSTEM')!;
-    const o = await readOwner(stack(), owner, `
+    const o = await readOwner(
+      stack(),
+      owner,
+      `
       all: credentials { totalCount nodes { type username password } }
       os: credentials(type: OPERATING_SYSTEM) { nodes { type username } }
       one: credential(type: OPERATING_SYSTEM, username: $user) { type username password }
-      none: credential(type: OPERATING_SYSTEM, username: "nobody") { username }`, '$user: String!', { user: os.username });
-    expect(o.all).toEqual({ totalCount: credentials.length, nodes: credentials.map((c) => ({ type: c.type, username: c.username, password: null })) });
-    expect(o.os.nodes).toEqual(credentials.filter((c) => c.type === 'OPERATING_SYSTEM').map((c) => ({ type: c.type, username: c.username })));
+      none: credential(type: OPERATING_SYSTEM, username: "nobody") { username }`,
+      '$user: String!',
+      { user: os.username },
+    );
+    expect(o.all).toEqual({
+      totalCount: credentials.length,
+      nodes: credentials.map((c) => ({ type: c.type, username: c.username, password: null })),
+    });
+    expect(o.os.nodes).toEqual(
+      credentials.filter((c) => c.type === 'OPERATING_SYSTEM').map((c) => ({ type: c.type, username: c.username })),
+    );
     expect(o.one).toEqual({ type: os.type, username: os.username, password: os.password });
     expect(o.none).toBeNull();
     expect(stack().calls({ path: `${owner.base}/credentials/OPERATING_SYSTEM/${os.username}` })).toHaveLength(1);
@@ -64,12 +84,21 @@ describe.each(rows)('$kind.typename credentials', ({ kind, withCredentials, type
     const dup = await mutate(stack(), 'createCredential', { ...input, password: 'x' });
     expect(dup.userErrors[0]).toMatchObject({ field: ['input', 'username'] });
 
-    const updated = await mutate(stack(), 'updateCredential', { ...input, password: 'second-pw' }, `credential { password } ${USER_ERRORS}`);
+    const updated = await mutate(
+      stack(),
+      'updateCredential',
+      { ...input, password: 'second-pw' },
+      `credential { password } ${USER_ERRORS}`,
+    );
     expect(updated).toEqual({ credential: { password: 'second-pw' }, userErrors: [] });
     expect((await readOwner(stack(), owner, READ)).credential).toEqual({ password: 'second-pw' });
 
-    const deleted = await mutate(stack(), 'deleteCredential', input,
-      `equipment { __typename id ... on ${kind.typename} { credentials(type: ${type}) { nodes { username } } } } ${USER_ERRORS}`);
+    const deleted = await mutate(
+      stack(),
+      'deleteCredential',
+      input,
+      `equipment { __typename id ... on ${kind.typename} { credentials(type: ${type}) { nodes { username } } } } ${USER_ERRORS}`,
+    );
     expect(deleted.userErrors).toEqual([]);
     expect(deleted.equipment).toMatchObject({ __typename: kind.typename, id: owner.gid });
     expect(deleted.equipment.credentials.nodes).toEqual(ofType());
@@ -84,12 +113,24 @@ describe.each(rows)('$kind.typename credentials', ({ kind, withCredentials, type
     const missing = await mutate(stack(), 'updateCredential', { ...input, password: 'p' });
     expect(missing.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
     const at = `${owner.base}/credentials`;
-    expect(writes(stack())).toEqual([`POST ${at}`, `POST ${at}`, `PUT ${at}/${type}/app`, `DELETE ${at}/${type}/app`, `DELETE ${at}/${type}/app`, `PUT ${at}/${type}/app`]);
+    expect(writes(stack())).toEqual([
+      `POST ${at}`,
+      `POST ${at}`,
+      `PUT ${at}/${type}/app`,
+      `DELETE ${at}/${type}/app`,
+      `DELETE ${at}/${type}/app`,
+      `PUT ${at}/${type}/app`,
+    ]);
   });
 
   it('answers NOT_FOUND for an owner that does not exist', async () => {
     const missing = `gid://leaseweb/${kind.typename}/${kind === SERVERS ? '999999999' : '00000000-0000-4000-8000-000000000000'}`;
-    const res = await mutate(stack(), 'createCredential', { equipmentId: missing, type, username: 'u', password: 'p' }, `credential { username } ${USER_ERRORS}`);
+    const res = await mutate(
+      stack(),
+      'createCredential',
+      { equipmentId: missing, type, username: 'u', password: 'p' },
+      `credential { username } ${USER_ERRORS}`,
+    );
     expect(res).toEqual({ credential: null, userErrors: [{ field: null, message: expect.any(String), code: 'NOT_FOUND' }] });
     expect(writes(stack())).toHaveLength(1);
   });
@@ -99,21 +140,36 @@ describe.each([{ kind: INSTANCES }])('$kind.typename credentials (Public Cloud o
   it('lists control panel credentials through …/credentials/CONTROL_PANEL', async () => {
     const owner = pickOwner(stack(), kind, (x) => x.credentials.length > 1 && x.credentials.some((c) => c.type === 'CONTROL_PANEL'));
     const o = await readOwner(stack(), owner, 'panel: credentials(type: CONTROL_PANEL) { nodes { type username } }');
-    expect(o.panel.nodes).toEqual(owner.record.credentials.filter((c) => c.type === 'CONTROL_PANEL').map(({ type, username }) => ({ type, username })));
-    expect(stack().calls().map((c) => c.path)).toContain(`${owner.base}/credentials/CONTROL_PANEL`);
+    expect(o.panel.nodes).toEqual(
+      owner.record.credentials.filter((c) => c.type === 'CONTROL_PANEL').map(({ type, username }) => ({ type, username })),
+    );
+    expect(
+      stack()
+        .calls()
+        .map((c) => c.path),
+    ).toContain(`${owner.base}/credentials/CONTROL_PANEL`);
   });
 
   it('refuses a username Leaseweb does not take', async () => {
     const owner = pickOwner(stack(), kind, (x) => x.instance.state === 'RUNNING');
-    const badName = await mutate(stack(), 'createCredential', { equipmentId: owner.gid, type: 'CONTROL_PANEL', username: 'no spaces', password: 'x' });
+    const badName = await mutate(stack(), 'createCredential', {
+      equipmentId: owner.gid,
+      type: 'CONTROL_PANEL',
+      username: 'no spaces',
+      password: 'x',
+    });
     expect(badName.userErrors[0].field).toEqual(['input', 'username']);
     expect(owner.record.credentials.some((c) => c.username === 'no spaces')).toBe(false);
   });
 
   it('deletes every credential at once', async () => {
     const owner = pickOwner(stack(), kind, (x) => x.instance.state === 'RUNNING' && x.credentials.length > 0);
-    const res = await mutate(stack(), 'deleteAllCredentials', { equipmentId: owner.gid },
-      `equipment { ... on PublicCloudInstance { leasewebId credentials { totalCount } } } ${USER_ERRORS}`);
+    const res = await mutate(
+      stack(),
+      'deleteAllCredentials',
+      { equipmentId: owner.gid },
+      `equipment { ... on PublicCloudInstance { leasewebId credentials { totalCount } } } ${USER_ERRORS}`,
+    );
     expect(res).toEqual({ equipment: { leasewebId: owner.id, credentials: { totalCount: 0 } }, userErrors: [] });
     expect(owner.record.credentials).toEqual([]);
     const list = await readOwner(stack(), owner, 'credentials { totalCount }');

@@ -10,7 +10,11 @@ import { useStack } from '../support/stack.js';
  * `removeEquipmentIpNullRoute`) keyed by the owner's global id.
  */
 const stack = useStack();
-const reached = trackOperations(stack, (op) => op.family === 'ips', () => true);
+const reached = trackOperations(
+  stack,
+  (op) => op.family === 'ips',
+  () => true,
+);
 
 const bare = (ip: string) => ip.split(/[/_]/)[0]!;
 const sorted = (values: string[]) => [...values].sort();
@@ -26,29 +30,44 @@ interface Row {
 const rows: Row[] = [
   {
     kind: SERVERS,
-    withPublicIp: (r) => ipRecords(stack(), r.server.id).some((i) => i.networkType === 'PUBLIC' && !i.nullRouted && !i.primary && i.version === 4),
+    withPublicIp: (r) =>
+      ipRecords(stack(), r.server.id).some((i) => i.networkType === 'PUBLIC' && !i.nullRouted && !i.primary && i.version === 4),
     internalIps: (r) => ipRecords(stack(), r.server.id).filter((i) => i.networkType === 'INTERNAL'),
   },
   {
     kind: INSTANCES,
-    withPublicIp: (r) => r.instance.state === 'RUNNING' && ipRecords(stack(), r.instance.id).some((i) => !i.nullRouted) && r.internalIps.length > 0,
+    withPublicIp: (r) =>
+      r.instance.state === 'RUNNING' && ipRecords(stack(), r.instance.id).some((i) => !i.nullRouted) && r.internalIps.length > 0,
     internalIps: (r) => r.internalIps,
   },
 ];
 
 /** A public IPv4 of the owner that is not null routed (not a server's main IP, whose interface the null route changes). */
-const publicIp = (id: string) => ipRecords(stack(), id).find((i) => i.networkType === 'PUBLIC' && !i.nullRouted && i.version === 4 && (id.includes('-') || !i.primary))!;
+const publicIp = (id: string) =>
+  ipRecords(stack(), id).find((i) => i.networkType === 'PUBLIC' && !i.nullRouted && i.version === 4 && (id.includes('-') || !i.primary))!;
 
 describe.each(rows)('$kind.typename IPs', ({ kind, withPublicIp, internalIps }) => {
   it('shows one IP as the owner sees it, and null for an address the owner does not have', async () => {
     const owner = pickOwner(stack(), kind, withPublicIp);
     const ip = ipRecords(stack(), owner.id).find((i) => i.primary)!;
-    const o = await readOwner(stack(), owner, `
+    const o = await readOwner(
+      stack(),
+      owner,
+      `
       ip(ip: $ip) { id ip networkType primary reverseLookup nullRouted ddos { detectionProfile protectionType } equipmentId }
-      none: ip(ip: "192.0.2.1") { ip }`, '$ip: IPAddress!', { ip: ip.ip });
+      none: ip(ip: "192.0.2.1") { ip }`,
+      '$ip: IPAddress!',
+      { ip: ip.ip },
+    );
     expect(o.ip).toEqual({
-      id: `gid://leaseweb/Ip/${ip.ip}`, ip: ip.ip, networkType: 'PUBLIC', primary: true, reverseLookup: ip.reverseLookup,
-      nullRouted: ip.nullRouted, ddos: ip.ddos, equipmentId: owner.id,
+      id: `gid://leaseweb/Ip/${ip.ip}`,
+      ip: ip.ip,
+      networkType: 'PUBLIC',
+      primary: true,
+      reverseLookup: ip.reverseLookup,
+      nullRouted: ip.nullRouted,
+      ddos: ip.ddos,
+      equipmentId: owner.id,
     });
     expect(o.none).toBeNull();
     expect(stack().calls({ path: `${owner.base}/ips/${ip.ip}` })).toHaveLength(1);
@@ -67,9 +86,16 @@ describe.each(rows)('$kind.typename IPs', ({ kind, withPublicIp, internalIps }) 
   it('sets a reverse lookup through the owner, which ipMgmt sees too', async () => {
     const owner = pickOwner(stack(), kind, withPublicIp);
     const ip = publicIp(owner.id);
-    const res = await mutate(stack(), 'updateEquipmentIp', { equipmentId: owner.gid, ip: ip.ip, reverseLookup: 'edge.example.net' },
-      `ip { ip reverseLookup networkType equipmentId } ${USER_ERRORS}`);
-    expect(res).toEqual({ ip: { ip: ip.ip, reverseLookup: 'edge.example.net', networkType: 'PUBLIC', equipmentId: owner.id }, userErrors: [] });
+    const res = await mutate(
+      stack(),
+      'updateEquipmentIp',
+      { equipmentId: owner.gid, ip: ip.ip, reverseLookup: 'edge.example.net' },
+      `ip { ip reverseLookup networkType equipmentId } ${USER_ERRORS}`,
+    );
+    expect(res).toEqual({
+      ip: { ip: ip.ip, reverseLookup: 'edge.example.net', networkType: 'PUBLIC', equipmentId: owner.id },
+      userErrors: [],
+    });
     expect(ip.reverseLookup).toBe('edge.example.net');
     const mgmt = await stack().data('query($ip: IPAddress!) { ip(ip: $ip) { reverseLookup } }', { ip: ip.ip });
     expect(mgmt.ip.reverseLookup).toBe('edge.example.net');
@@ -81,7 +107,10 @@ describe.each(rows)('$kind.typename IPs', ({ kind, withPublicIp, internalIps }) 
     const ip = publicIp(owner.id);
     const input = { equipmentId: owner.gid, ip: ip.ip };
     const IP = `ip { ip nullRouted networkType } ${USER_ERRORS}`;
-    expect(await mutate(stack(), 'nullRouteEquipmentIp', input, IP)).toEqual({ ip: { ip: ip.ip, nullRouted: true, networkType: 'PUBLIC' }, userErrors: [] });
+    expect(await mutate(stack(), 'nullRouteEquipmentIp', input, IP)).toEqual({
+      ip: { ip: ip.ip, nullRouted: true, networkType: 'PUBLIC' },
+      userErrors: [],
+    });
     expect(ip.nullRouted).toBe(true);
 
     const VIEW = `query($id: ID!, $ip: IPAddress!) {
@@ -98,14 +127,21 @@ describe.each(rows)('$kind.typename IPs', ({ kind, withPublicIp, internalIps }) 
     expect(again.userErrors).toHaveLength(1);
     expect(again.userErrors[0].message).toMatch(/already null routed/i);
 
-    expect(await mutate(stack(), 'removeEquipmentIpNullRoute', input, IP)).toEqual({ ip: { ip: ip.ip, nullRouted: false, networkType: 'PUBLIC' }, userErrors: [] });
+    expect(await mutate(stack(), 'removeEquipmentIpNullRoute', input, IP)).toEqual({
+      ip: { ip: ip.ip, nullRouted: false, networkType: 'PUBLIC' },
+      userErrors: [],
+    });
     const cleared = await stack().data(VIEW, { id: owner.id, ip: ip.ip });
     expect(cleared.ip.nullRouted).toBe(false);
     expect(cleared.ip.nullRouteHistory.nodes[0]).toMatchObject({ active: false, unnulledAt: expect.any(String) });
     expect(cleared.o.viaMgmt.nodes).not.toContainEqual({ ip: ip.ip });
     expect(cleared.o.viaOwner.nodes).not.toContainEqual({ ip: ip.ip });
     expect(ip.nullRouted).toBe(false);
-    expect(writes(stack())).toEqual([`POST ${owner.base}/ips/${ip.ip}/null`, `POST ${owner.base}/ips/${ip.ip}/null`, `POST ${owner.base}/ips/${ip.ip}/unnull`]);
+    expect(writes(stack())).toEqual([
+      `POST ${owner.base}/ips/${ip.ip}/null`,
+      `POST ${owner.base}/ips/${ip.ip}/null`,
+      `POST ${owner.base}/ips/${ip.ip}/unnull`,
+    ]);
   });
 
   it('answers NOT_FOUND for an owner that does not exist', async () => {
@@ -120,7 +156,9 @@ describe.each([{ kind: SERVERS }])('$kind.typename IPs (bareMetals only)', ({ ki
   const ipsOf = (id: string) => ipRecords(stack(), id);
 
   it('batches the IPs of every server of the page into one ipMgmt ?equipmentIds= call', async () => {
-    const data = await stack().data('{ dedicatedServers(first: 12) { nodes { leasewebId ips(first: 100) { totalCount nodes { ip version primary nullRouted } } } } }');
+    const data = await stack().data(
+      '{ dedicatedServers(first: 12) { nodes { leasewebId ips(first: 100) { totalCount nodes { ip version primary nullRouted } } } } }',
+    );
     const nodes = data.dedicatedServers.nodes;
     expect(nodes).toHaveLength(12);
     for (const node of nodes) {
@@ -134,7 +172,9 @@ describe.each([{ kind: SERVERS }])('$kind.typename IPs (bareMetals only)', ({ ki
     }
     const batched = stack().calls({ path: '/ipMgmt/v2/ips' });
     expect(batched).toHaveLength(1);
-    expect(sorted(new URLSearchParams(batched[0]!.search).get('equipmentIds')!.split(','))).toEqual(sorted(nodes.map((n: any) => n.leasewebId)));
+    expect(sorted(new URLSearchParams(batched[0]!.search).get('equipmentIds')!.split(','))).toEqual(
+      sorted(nodes.map((n: any) => n.leasewebId)),
+    );
     expect(stack().calls({ path: /\/servers\/[^/]+\/ips/ })).toHaveLength(0);
     expect(stack().calls()).toHaveLength(2); // the server list and the one ipMgmt call
   });
@@ -144,10 +184,16 @@ describe.each([{ kind: SERVERS }])('$kind.typename IPs (bareMetals only)', ({ ki
     const nulled = pickOwner(stack(), kind, (x) => ipsOf(x.server.id).some((i) => i.nullRouted));
     for (const owner of [withV6, nulled]) {
       const all = ipsOf(owner.id);
-      const o = await readOwner(stack(), owner, `
+      const o = await readOwner(
+        stack(),
+        owner,
+        `
         v6: ips(filter: { version: 6 }) { nodes { ip prefixLength } }
         nulled: ips(filter: { nullRouted: true }) { nodes { ip } }
-        some: ips(filter: { ips: $ips }) { nodes { ip } }`, '$ips: [IPAddress!]', { ips: all.slice(0, 2).map((i) => i.ip) });
+        some: ips(filter: { ips: $ips }) { nodes { ip } }`,
+        '$ips: [IPAddress!]',
+        { ips: all.slice(0, 2).map((i) => i.ip) },
+      );
       expect(o.v6.nodes).toEqual(all.filter((i) => i.version === 6).map((i) => ({ ip: i.ip, prefixLength: i.prefixLength })));
       expect(o.nulled.nodes.map((i: any) => i.ip)).toEqual(all.filter((i) => i.nullRouted).map((i) => i.ip));
       expect(o.some.nodes.map((i: any) => i.ip)).toEqual(all.slice(0, 2).map((i) => i.ip));
@@ -162,12 +208,27 @@ describe.each([{ kind: SERVERS }])('$kind.typename IPs (bareMetals only)', ({ ki
     for (const node of data.dedicatedServers.nodes) {
       const internal = ipsOf(node.leasewebId).filter((i) => i.networkType === 'INTERNAL');
       expect(node.internal.totalCount).toBe(internal.length);
-      expect(node.internal.nodes).toEqual(internal.map((i) => ({ ip: i.ip, networkType: 'INTERNAL', gateway: i.gateway, ddos: i.ddos, floatingIp: i.floatingIp })));
-      expect(sorted(node.public.nodes.map((i: any) => i.ip))).toEqual(sorted(ipsOf(node.leasewebId).filter((i) => i.networkType === 'PUBLIC').map((i) => bare(i.ip))));
+      expect(node.internal.nodes).toEqual(
+        internal.map((i) => ({ ip: i.ip, networkType: 'INTERNAL', gateway: i.gateway, ddos: i.ddos, floatingIp: i.floatingIp })),
+      );
+      expect(sorted(node.public.nodes.map((i: any) => i.ip))).toEqual(
+        sorted(
+          ipsOf(node.leasewebId)
+            .filter((i) => i.networkType === 'PUBLIC')
+            .map((i) => bare(i.ip)),
+        ),
+      );
     }
     const calls = stack().calls({ path: /\/servers\/[^/]+\/ips$/ });
     expect(calls).toHaveLength(6);
-    expect(sorted(calls.map((c) => new URLSearchParams(c.search).get('networkType')!))).toEqual(['INTERNAL', 'INTERNAL', 'INTERNAL', 'PUBLIC', 'PUBLIC', 'PUBLIC']);
+    expect(sorted(calls.map((c) => new URLSearchParams(c.search).get('networkType')!))).toEqual([
+      'INTERNAL',
+      'INTERNAL',
+      'INTERNAL',
+      'PUBLIC',
+      'PUBLIC',
+      'PUBLIC',
+    ]);
     expect(stack().calls({ path: '/ipMgmt/' })).toHaveLength(0);
   });
 
@@ -180,7 +241,11 @@ describe.each([{ kind: SERVERS }])('$kind.typename IPs (bareMetals only)', ({ ki
 
   it('gives an IP reached from the server the same global id as the ipMgmt one', async () => {
     const owner = pickOwner(stack(), kind, (x) => ipsOf(x.server.id).some((i) => i.version === 6));
-    const o = await readOwner(stack(), owner, 'viaServer: ips(filter: { networkType: PUBLIC }) { nodes { id ip } } viaMgmt: ips { nodes { id ip } }');
+    const o = await readOwner(
+      stack(),
+      owner,
+      'viaServer: ips(filter: { networkType: PUBLIC }) { nodes { id ip } } viaMgmt: ips { nodes { id ip } }',
+    );
     const viaMgmt = new Map(o.viaMgmt.nodes.map((i: any) => [i.ip, i.id]));
     expect(o.viaServer.nodes.length).toBeGreaterThan(0);
     for (const ip of o.viaServer.nodes) expect(viaMgmt.get(ip.ip)).toBe(ip.id);
@@ -190,20 +255,40 @@ describe.each([{ kind: SERVERS }])('$kind.typename IPs (bareMetals only)', ({ ki
     const routes = stack().demo.ipManagement.nullRoutes;
     const owner = pickOwner(stack(), kind, (x) => routes.some((n) => n.equipmentId === x.server.id));
     const mine = routes.filter((n) => n.equipmentId === owner.id);
-    const o = await readOwner(stack(), owner, 'nullRouteHistory { totalCount nodes { ip nulledAt nullLevel automatedUnnullingAt ticketId comment } }');
+    const o = await readOwner(
+      stack(),
+      owner,
+      'nullRouteHistory { totalCount nodes { ip nulledAt nullLevel automatedUnnullingAt ticketId comment } }',
+    );
     expect(o.nullRouteHistory.totalCount).toBe(mine.length);
     expect(o.nullRouteHistory.nodes).toEqual(
-      mine.map((n) => ({ ip: `${n.ip}/${stack().demo.ipManagement.ips.get(n.ip)!.prefixLength}`, nulledAt: n.nulledAt, nullLevel: n.nullLevel, automatedUnnullingAt: n.automatedUnnullingAt, ticketId: n.ticketId, comment: n.comment })),
+      mine.map((n) => ({
+        ip: `${n.ip}/${stack().demo.ipManagement.ips.get(n.ip)!.prefixLength}`,
+        nulledAt: n.nulledAt,
+        nullLevel: n.nullLevel,
+        automatedUnnullingAt: n.automatedUnnullingAt,
+        ticketId: n.ticketId,
+        comment: n.comment,
+      })),
     );
   });
 
   it('updates the reverse lookup and DDoS detection profile, seen by ipMgmt too', async () => {
     const owner = pickOwner(stack(), kind, (x) => ipsOf(x.server.id).some((i) => i.primary && i.ddos.protectionType === 'ADVANCED'));
     const ip = ipsOf(owner.id).find((i) => i.primary)!;
-    const res = await mutate(stack(), 'updateEquipmentIp', { equipmentId: owner.gid, ip: ip.ip, reverseLookup: 'ptr.by-test.example.com', detectionProfile: 'ADVANCED_LOW_UDP' },
-      `ip { ip reverseLookup ddos { detectionProfile protectionType } equipmentId } ${USER_ERRORS}`);
+    const res = await mutate(
+      stack(),
+      'updateEquipmentIp',
+      { equipmentId: owner.gid, ip: ip.ip, reverseLookup: 'ptr.by-test.example.com', detectionProfile: 'ADVANCED_LOW_UDP' },
+      `ip { ip reverseLookup ddos { detectionProfile protectionType } equipmentId } ${USER_ERRORS}`,
+    );
     expect(res).toEqual({
-      ip: { ip: ip.ip, reverseLookup: 'ptr.by-test.example.com', ddos: { detectionProfile: 'ADVANCED_LOW_UDP', protectionType: 'ADVANCED' }, equipmentId: owner.id },
+      ip: {
+        ip: ip.ip,
+        reverseLookup: 'ptr.by-test.example.com',
+        ddos: { detectionProfile: 'ADVANCED_LOW_UDP', protectionType: 'ADVANCED' },
+        equipmentId: owner.id,
+      },
       userErrors: [],
     });
     expect(ip).toMatchObject({ reverseLookup: 'ptr.by-test.example.com', ddos: { detectionProfile: 'ADVANCED_LOW_UDP' } });
@@ -215,13 +300,25 @@ describe.each([{ kind: SERVERS }])('$kind.typename IPs (bareMetals only)', ({ ki
     const owner = pickOwner(stack(), kind, (x) => ipsOf(x.server.id).some((i) => i.primary && i.ddos.protectionType === 'STANDARD'));
     const ip = ipsOf(owner.id).find((i) => i.primary)!;
     const before = { ...ip.ddos };
-    const res = await mutate(stack(), 'updateEquipmentIp', { equipmentId: owner.gid, ip: ip.ip, detectionProfile: 'ADVANCED_MED_UDP' }, `ip { ip } ${USER_ERRORS}`);
-    expect(res).toEqual({ ip: null, userErrors: [{ field: ['input', 'detectionProfile'], message: expect.any(String), code: 'VALIDATION_FAILED' }] });
+    const res = await mutate(
+      stack(),
+      'updateEquipmentIp',
+      { equipmentId: owner.gid, ip: ip.ip, detectionProfile: 'ADVANCED_MED_UDP' },
+      `ip { ip } ${USER_ERRORS}`,
+    );
+    expect(res).toEqual({
+      ip: null,
+      userErrors: [{ field: ['input', 'detectionProfile'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+    });
     expect(ip.ddos).toEqual(before);
   });
 
   it('null routes a server IP: a userError field on the second try, the server history grows by one and keeps it', async () => {
-    const owner = pickOwner(stack(), kind, (x) => ipsOf(x.server.id).filter((i) => i.networkType === 'PUBLIC' && !i.nullRouted && i.version === 4).length > 1);
+    const owner = pickOwner(
+      stack(),
+      kind,
+      (x) => ipsOf(x.server.id).filter((i) => i.networkType === 'PUBLIC' && !i.nullRouted && i.version === 4).length > 1,
+    );
     const ip = ipsOf(owner.id).find((i) => i.networkType === 'PUBLIC' && !i.nullRouted && !i.primary && i.version === 4)!;
     const input = { equipmentId: owner.gid, ip: ip.ip };
     const historyBefore = stack().demo.ipManagement.nullRoutes.filter((n) => n.equipmentId === owner.id).length;
@@ -259,16 +356,25 @@ describe.each([{ kind: INSTANCES }])('$kind.typename IPs (Public Cloud only)', (
     expect(inner.publicCloudInstance.ips.nodes).toEqual([{ ip: internal!.ip, networkType: 'INTERNAL', primary: false }]);
     const both = await stack().data(query, { id: owner.id, f: { networkType: 'PUBLIC', ips: [pub!.ip, internal!.ip] } });
     expect(both.publicCloudInstance.ips.nodes).toEqual([{ ip: pub!.ip, networkType: 'PUBLIC', primary: true }]);
-    const sent = stack().calls({ path: `${owner.base}/ips` }).map((c) => new URLSearchParams(c.search).get('ips'));
+    const sent = stack()
+      .calls({ path: `${owner.base}/ips` })
+      .map((c) => new URLSearchParams(c.search).get('ips'));
     expect(sent).toEqual([null, `${pub!.ip}|${internal!.ip}`]);
   });
 
   it('null routes with a comment and an automatic unnulling, which ipMgmt reports', async () => {
     const owner = pickOwner(stack(), kind, (x) => publicIps(x.instance.id).some((ip) => !ip.nullRouted) && x.instance.state === 'RUNNING');
     const ip = publicIps(owner.id)[0]!.ip;
-    const res = await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId: owner.gid, ip, comment: 'Under attack', automatedUnnullingAfterHours: 2 }, `ip { ip nullRouted } ${USER_ERRORS}`);
+    const res = await mutate(
+      stack(),
+      'nullRouteEquipmentIp',
+      { equipmentId: owner.gid, ip, comment: 'Under attack', automatedUnnullingAfterHours: 2 },
+      `ip { ip nullRouted } ${USER_ERRORS}`,
+    );
     expect(res).toEqual({ ip: { ip, nullRouted: true }, userErrors: [] });
-    const after = await stack().data(`{ ip(ip: "${ip}") { equipment { ... on PublicCloudInstance { leasewebId } } nullRouteHistory(first: 1) { nodes { comment active automatedUnnullingAt equipmentId } } } }`);
+    const after = await stack().data(
+      `{ ip(ip: "${ip}") { equipment { ... on PublicCloudInstance { leasewebId } } nullRouteHistory(first: 1) { nodes { comment active automatedUnnullingAt equipmentId } } } }`,
+    );
     expect(after.ip.equipment).toEqual({ leasewebId: owner.id });
     const [route] = after.ip.nullRouteHistory.nodes;
     expect(route).toMatchObject({ comment: 'Under attack', active: true, equipmentId: owner.id });
@@ -278,14 +384,20 @@ describe.each([{ kind: INSTANCES }])('$kind.typename IPs (Public Cloud only)', (
     expect(stack().calls({ path: `${owner.base}/ips/${ip}/null`, method: 'POST' })).toHaveLength(1);
     const lifted = await mutate(stack(), 'removeEquipmentIpNullRoute', { equipmentId: owner.gid, ip }, `ip { nullRouted } ${USER_ERRORS}`);
     expect(lifted).toEqual({ ip: { nullRouted: false }, userErrors: [] });
-    expect((await mutate(stack(), 'removeEquipmentIpNullRoute', { equipmentId: owner.gid, ip })).userErrors[0].message).toMatch(/not null routed/);
+    expect((await mutate(stack(), 'removeEquipmentIpNullRoute', { equipmentId: owner.gid, ip })).userErrors[0].message).toMatch(
+      /not null routed/,
+    );
   });
 
   it('refuses to null route an internal IP or for a bad number of hours', async () => {
     const owner = pickOwner(stack(), kind, (x) => publicIps(x.instance.id).length > 0 && x.instance.state === 'RUNNING');
     const internal = await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId: owner.gid, ip: owner.record.internalIps[0]!.ip });
     expect(internal.userErrors[0]).toMatchObject({ field: ['input', 'ip'], message: expect.stringMatching(/public/) });
-    const hours = await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId: owner.gid, ip: publicIps(owner.id)[0]!.ip, automatedUnnullingAfterHours: 0 });
+    const hours = await mutate(stack(), 'nullRouteEquipmentIp', {
+      equipmentId: owner.gid,
+      ip: publicIps(owner.id)[0]!.ip,
+      automatedUnnullingAfterHours: 0,
+    });
     expect(hours.userErrors[0].field).toEqual(['input', 'automatedUnnulingAt']);
     expect(owner.record.internalIps[0]!.nullRouted).toBe(false);
     expect(publicIps(owner.id)[0]!.nullRouted).toBe(false);

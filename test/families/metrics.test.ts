@@ -9,7 +9,11 @@ import { useStack } from '../support/stack.js';
  * Data traffic is common to both, under each owner's own API.
  */
 const stack = useStack();
-const reached = trackOperations(stack, (op) => op.family === 'metrics', () => true);
+const reached = trackOperations(
+  stack,
+  (op) => op.family === 'metrics',
+  () => true,
+);
 
 const sorted = (values: string[]) => [...values].sort();
 
@@ -27,14 +31,16 @@ const rows: Row[] = [
   {
     kind: SERVERS,
     pick: () => true,
-    dailyTraffic: 'datatrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z", granularity: DAY) { aggregation granularity series { name unit values { timestamp value } } }',
+    dailyTraffic:
+      'datatrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z", granularity: DAY) { aggregation granularity series { name unit values { timestamp value } } }',
     backwards: 'datatrafficMetrics(from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z", granularity: DAY) { aggregation }',
     field: 'datatrafficMetrics',
   },
   {
     kind: INSTANCES,
     pick: (r) => r.instance.state === 'RUNNING',
-    dailyTraffic: 'dataTrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z") { aggregation granularity series { name unit values { timestamp value } } }',
+    dailyTraffic:
+      'dataTrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z") { aggregation granularity series { name unit values { timestamp value } } }',
     backwards: 'dataTrafficMetrics(from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z") { aggregation }',
     field: 'dataTrafficMetrics',
   },
@@ -68,9 +74,13 @@ describe.each(rows)('$kind.typename metrics', ({ kind, pick, dailyTraffic, backw
 describe.each([{ kind: SERVERS }])('$kind.typename metrics (bareMetals)', ({ kind }) => {
   it('shows bandwidth metrics with 95TH for PERCENTILE_95', async () => {
     const owner = pickOwner(stack(), kind);
-    const o = await readOwner(stack(), owner, `
+    const o = await readOwner(
+      stack(),
+      owner,
+      `
       bandwidthMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-01T03:00:00Z", granularity: HOUR, aggregation: PERCENTILE_95) {
-        from to granularity aggregation series { name unit values { timestamp value } } }`);
+        from to granularity aggregation series { name unit values { timestamp value } } }`,
+    );
     const m = o.bandwidthMetrics;
     expect(m).toMatchObject({ granularity: 'HOUR', aggregation: '95TH' });
     expect(Date.parse(m.from)).toBe(Date.parse('2026-01-01T00:00:00Z'));
@@ -80,14 +90,23 @@ describe.each([{ kind: SERVERS }])('$kind.typename metrics (bareMetals)', ({ kin
       expect(s.values.map((v: any) => v.timestamp)).toEqual(['2026-01-01T00:00:00Z', '2026-01-01T01:00:00Z', '2026-01-01T02:00:00Z']);
     }
     const params = new URLSearchParams(stack().calls({ path: `${owner.base}/metrics/bandwidth` })[0]!.search);
-    expect(Object.fromEntries(params)).toEqual({ from: '2026-01-01T00:00:00Z', to: '2026-01-01T03:00:00Z', granularity: 'HOUR', aggregation: '95TH' });
+    expect(Object.fromEntries(params)).toEqual({
+      from: '2026-01-01T00:00:00Z',
+      to: '2026-01-01T03:00:00Z',
+      granularity: 'HOUR',
+      aggregation: '95TH',
+    });
   });
 
   it('shows data traffic in bytes, and one value without granularity', async () => {
     const owner = pickOwner(stack(), kind);
-    const o = await readOwner(stack(), owner, `
+    const o = await readOwner(
+      stack(),
+      owner,
+      `
       daily: datatrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z", granularity: DAY) { aggregation granularity series { name unit values { timestamp } } }
-      total: datatrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z") { series { name values { timestamp value } } }`);
+      total: datatrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z") { series { name values { timestamp value } } }`,
+    );
     expect(o.daily.aggregation).toBe('SUM');
     for (const s of o.daily.series) {
       expect(s.unit).toBe('B');
@@ -102,9 +121,13 @@ describe.each([{ kind: SERVERS }])('$kind.typename metrics (bareMetals)', ({ kin
 describe.each([{ kind: INSTANCES }])('$kind.typename metrics (Public Cloud)', ({ kind }) => {
   it('reads CPU and data traffic metrics with their summaries', async () => {
     const owner = pickOwner(stack(), kind, (x) => x.instance.state === 'RUNNING');
-    const o = await readOwner(stack(), owner, `
+    const o = await readOwner(
+      stack(),
+      owner,
+      `
       cpuMetrics(from: "2025-12-01T00:00:00Z", to: "2025-12-01T01:00:00Z", granularity: TEN_MINUTES) { granularity unit series { name unit values { timestamp value } } summary { name average peak { value } } }
-      dataTrafficMetrics(from: "2025-12-01", to: "2025-12-04") { granularity aggregation unit series { name values { value } } summary { name total average } }`);
+      dataTrafficMetrics(from: "2025-12-01", to: "2025-12-04") { granularity aggregation unit series { name values { value } } summary { name total average } }`,
+    );
     const { cpuMetrics: cpu, dataTrafficMetrics: traffic } = o;
     expect(cpu.granularity).toBe('10m');
     expect(cpu.unit).toBe('%');
@@ -120,7 +143,9 @@ describe.each([{ kind: INSTANCES }])('$kind.typename metrics (Public Cloud)', ({
       expect(summary.total).toBe(s.values.reduce((a: number, v: any) => a + v.value, 0));
     }
     expect(new URLSearchParams(stack().calls({ path: `${owner.base}/metrics/cpu` })[0]!.search).get('granularity')).toBe('10m');
-    const backwardsCpu = await stack().query(`{ publicCloudInstance(id: "${owner.id}") { cpuMetrics(from: "2025-12-02", to: "2025-12-01") { unit } } }`);
+    const backwardsCpu = await stack().query(
+      `{ publicCloudInstance(id: "${owner.id}") { cpuMetrics(from: "2025-12-02", to: "2025-12-01") { unit } } }`,
+    );
     expect(backwardsCpu.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -9,7 +9,11 @@ import { useStack } from '../support/stack.js';
  * so the rows hold one owner; the writes are keyed by the owner's global id.
  */
 const stack = useStack();
-const reached = trackOperations(stack, (op) => op.family === 'notificationSettings', () => true);
+const reached = trackOperations(
+  stack,
+  (op) => op.family === 'notificationSettings',
+  () => true,
+);
 
 const live = (id: string) => stack().demo.dedicatedServers.servers.get(id)!;
 
@@ -18,14 +22,32 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
     const owner = pickOwner(stack(), kind, (x) => x.bandwidthSettings.length > 0 && x.datatrafficSettings.length > 0);
     const r = owner.record;
     const [bw, dt] = [r.bandwidthSettings[0]!, r.datatrafficSettings[0]!];
-    const s = await readOwner(stack(), owner, `
+    const s = await readOwner(
+      stack(),
+      owner,
+      `
       bandwidth: notificationSettings(kind: BANDWIDTH) { totalCount nodes { settingId frequency threshold unit actions { type } } }
       datatraffic: notificationSettings(kind: DATATRAFFIC) { totalCount nodes { settingId } }
       oneBw: notificationSetting(kind: BANDWIDTH, id: $bw) { settingId unit lastCheckedAt }
       oneDt: notificationSetting(kind: DATATRAFFIC, id: $dt) { settingId threshold unit }
-      missing: notificationSetting(kind: DATATRAFFIC, id: $bw) { settingId }`, '$bw: String!, $dt: String!', { bw: bw.id, dt: dt.id });
-    expect(s.bandwidth).toEqual({ totalCount: r.bandwidthSettings.length, nodes: r.bandwidthSettings.map((n) => ({ settingId: n.id, frequency: n.frequency, threshold: Number(n.threshold), unit: n.unit, actions: n.actions.map((a) => ({ type: a.type })) })) });
-    expect(s.datatraffic).toEqual({ totalCount: r.datatrafficSettings.length, nodes: r.datatrafficSettings.map((n) => ({ settingId: n.id })) });
+      missing: notificationSetting(kind: DATATRAFFIC, id: $bw) { settingId }`,
+      '$bw: String!, $dt: String!',
+      { bw: bw.id, dt: dt.id },
+    );
+    expect(s.bandwidth).toEqual({
+      totalCount: r.bandwidthSettings.length,
+      nodes: r.bandwidthSettings.map((n) => ({
+        settingId: n.id,
+        frequency: n.frequency,
+        threshold: Number(n.threshold),
+        unit: n.unit,
+        actions: n.actions.map((a) => ({ type: a.type })),
+      })),
+    });
+    expect(s.datatraffic).toEqual({
+      totalCount: r.datatrafficSettings.length,
+      nodes: r.datatrafficSettings.map((n) => ({ settingId: n.id })),
+    });
     expect(s.oneBw).toEqual({ settingId: bw.id, unit: bw.unit, lastCheckedAt: bw.lastCheckedAt });
     expect(s.oneDt).toEqual({ settingId: dt.id, threshold: Number(dt.threshold), unit: dt.unit });
     expect(s.missing).toBeNull();
@@ -41,7 +63,12 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       const owner = pickOwner(stack(), kind);
       const before = owner.record[list].length;
       const SETTING = `notificationSetting { settingId frequency threshold unit } ${USER_ERRORS}`;
-      const created = await mutate(stack(), 'createNotificationSetting', { equipmentId: owner.gid, kind: settingKind, frequency: 'DAILY', threshold: 2.5, unit }, SETTING);
+      const created = await mutate(
+        stack(),
+        'createNotificationSetting',
+        { equipmentId: owner.gid, kind: settingKind, frequency: 'DAILY', threshold: 2.5, unit },
+        SETTING,
+      );
       const setting = created.notificationSetting;
       expect(created.userErrors).toEqual([]);
       expect(setting).toEqual({ settingId: expect.any(String), frequency: 'DAILY', threshold: 2.5, unit });
@@ -52,13 +79,28 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       expect(listed.notificationSettings.totalCount).toBe(before + 1);
       expect(listed.notificationSetting).toEqual({ frequency: 'DAILY', threshold: 2.5, unit });
 
-      const updated = await mutate(stack(), 'updateNotificationSetting',
-        { equipmentId: owner.gid, kind: settingKind, settingId: setting.settingId, frequency: 'MONTHLY', threshold: 7, unit: otherUnit }, SETTING);
-      expect(updated).toEqual({ notificationSetting: { settingId: setting.settingId, frequency: 'MONTHLY', threshold: 7, unit: otherUnit }, userErrors: [] });
-      expect((await readOwner(stack(), owner, READ, '$sid: String!', { sid: setting.settingId })).notificationSetting).toEqual({ frequency: 'MONTHLY', threshold: 7, unit: otherUnit });
+      const updated = await mutate(
+        stack(),
+        'updateNotificationSetting',
+        { equipmentId: owner.gid, kind: settingKind, settingId: setting.settingId, frequency: 'MONTHLY', threshold: 7, unit: otherUnit },
+        SETTING,
+      );
+      expect(updated).toEqual({
+        notificationSetting: { settingId: setting.settingId, frequency: 'MONTHLY', threshold: 7, unit: otherUnit },
+        userErrors: [],
+      });
+      expect((await readOwner(stack(), owner, READ, '$sid: String!', { sid: setting.settingId })).notificationSetting).toEqual({
+        frequency: 'MONTHLY',
+        threshold: 7,
+        unit: otherUnit,
+      });
 
-      const deleted = await mutate(stack(), 'deleteNotificationSetting', { equipmentId: owner.gid, kind: settingKind, settingId: setting.settingId },
-        `equipment { ... on DedicatedServer { notificationSettings(kind: ${settingKind}) { totalCount } } } ${USER_ERRORS}`);
+      const deleted = await mutate(
+        stack(),
+        'deleteNotificationSetting',
+        { equipmentId: owner.gid, kind: settingKind, settingId: setting.settingId },
+        `equipment { ... on DedicatedServer { notificationSettings(kind: ${settingKind}) { totalCount } } } ${USER_ERRORS}`,
+      );
       expect(deleted).toEqual({ equipment: { notificationSettings: { totalCount: before } }, userErrors: [] });
       const gone = await readOwner(stack(), owner, READ, '$sid: String!', { sid: setting.settingId });
       expect(gone.notificationSetting).toBeNull();
@@ -72,11 +114,27 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
     const owner = pickOwner(stack(), kind, (x) => x.bandwidthSettings.length > 0);
     const settingsBefore = structuredClone(owner.record.bandwidthSettings);
     const create = (threshold: number, unit: string) =>
-      mutate(stack(), 'createNotificationSetting', { equipmentId: owner.gid, kind: 'BANDWIDTH', frequency: 'WEEKLY', threshold, unit }, `notificationSetting { settingId } ${USER_ERRORS}`);
-    expect(await create(0, 'Gbps')).toEqual({ notificationSetting: null, userErrors: [{ field: ['input', 'threshold'], message: expect.any(String), code: 'VALIDATION_FAILED' }] });
-    expect((await create(1, 'TB')).userErrors).toEqual([{ field: ['input', 'unit'], message: expect.any(String), code: 'VALIDATION_FAILED' }]);
-    const update = await mutate(stack(), 'updateNotificationSetting',
-      { equipmentId: owner.gid, kind: 'BANDWIDTH', settingId: owner.record.bandwidthSettings[0]!.id, frequency: 'DAILY', threshold: -3, unit: 'Gbps' });
+      mutate(
+        stack(),
+        'createNotificationSetting',
+        { equipmentId: owner.gid, kind: 'BANDWIDTH', frequency: 'WEEKLY', threshold, unit },
+        `notificationSetting { settingId } ${USER_ERRORS}`,
+      );
+    expect(await create(0, 'Gbps')).toEqual({
+      notificationSetting: null,
+      userErrors: [{ field: ['input', 'threshold'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+    });
+    expect((await create(1, 'TB')).userErrors).toEqual([
+      { field: ['input', 'unit'], message: expect.any(String), code: 'VALIDATION_FAILED' },
+    ]);
+    const update = await mutate(stack(), 'updateNotificationSetting', {
+      equipmentId: owner.gid,
+      kind: 'BANDWIDTH',
+      settingId: owner.record.bandwidthSettings[0]!.id,
+      frequency: 'DAILY',
+      threshold: -3,
+      unit: 'Gbps',
+    });
     expect(update.userErrors[0]).toMatchObject({ field: ['input', 'threshold'] });
     const unknown = await mutate(stack(), 'deleteNotificationSetting', { equipmentId: owner.gid, kind: 'DATATRAFFIC', settingId: '1' });
     expect(unknown.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
@@ -90,13 +148,21 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       const o = await readOwner(stack(), owner, 'ddosNotificationSettings { nulling scrubbing }');
       expect(o.ddosNotificationSettings).toEqual(owner.record.ddos);
     }
-    expect(stack().calls({ path: '/notificationSettings' }).map((c) => c.path)).toEqual([`${disabled.base}/notificationSettings/ddos`, `${enabled.base}/notificationSettings/ddos`]);
+    expect(
+      stack()
+        .calls({ path: '/notificationSettings' })
+        .map((c) => c.path),
+    ).toEqual([`${disabled.base}/notificationSettings/ddos`, `${enabled.base}/notificationSettings/ddos`]);
   });
 
   it('turns DDoS notifications on and off, leaving out what is not given', async () => {
     const owner = pickOwner(stack(), kind, (x) => x.ddos.nulling === 'ENABLED' && x.ddos.scrubbing === 'ENABLED');
-    const res = await mutate(stack(), 'updateDdosNotificationSettings', { equipmentId: owner.gid, nulling: 'DISABLED' },
-      `equipment { ... on DedicatedServer { ddosNotificationSettings { nulling scrubbing } } } ${USER_ERRORS}`);
+    const res = await mutate(
+      stack(),
+      'updateDdosNotificationSettings',
+      { equipmentId: owner.gid, nulling: 'DISABLED' },
+      `equipment { ... on DedicatedServer { ddosNotificationSettings { nulling scrubbing } } } ${USER_ERRORS}`,
+    );
     expect(res).toEqual({ equipment: { ddosNotificationSettings: { nulling: 'DISABLED', scrubbing: 'ENABLED' } }, userErrors: [] });
     expect(live(owner.id).ddos).toEqual({ nulling: 'DISABLED', scrubbing: 'ENABLED' });
     await mutate(stack(), 'updateDdosNotificationSettings', { equipmentId: owner.gid, scrubbing: 'DISABLED', nulling: 'ENABLED' });
@@ -104,8 +170,13 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
   });
 
   it('answers NOT_FOUND for a server that does not exist', async () => {
-    const res = await mutate(stack(), 'createNotificationSetting',
-      { equipmentId: 'gid://leaseweb/DedicatedServer/999999999', kind: 'BANDWIDTH', frequency: 'DAILY', threshold: 1, unit: 'Gbps' });
+    const res = await mutate(stack(), 'createNotificationSetting', {
+      equipmentId: 'gid://leaseweb/DedicatedServer/999999999',
+      kind: 'BANDWIDTH',
+      frequency: 'DAILY',
+      threshold: 1,
+      unit: 'Gbps',
+    });
     expect(res.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND' }]);
     expect(writes(stack())).toHaveLength(1);
   });

@@ -9,7 +9,11 @@ import { useStack } from '../support/stack.js';
  * report a power status; Public Cloud instances with start/stop/reboot and their `state`.
  */
 const stack = useStack();
-const reached = trackOperations(stack, (op) => op.family === 'power', () => true);
+const reached = trackOperations(
+  stack,
+  (op) => op.family === 'power',
+  () => true,
+);
 
 interface Row {
   kind: OwnerKind<any>;
@@ -21,7 +25,12 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { kind: SERVERS, poweredOn: (r) => r.power.ipmi === 'on' && r.power.pdu === 'on', verbs: { on: 'powerOn', off: 'powerOff', cycle: 'powerCycle' }, missingId: '999999999' },
+  {
+    kind: SERVERS,
+    poweredOn: (r) => r.power.ipmi === 'on' && r.power.pdu === 'on',
+    verbs: { on: 'powerOn', off: 'powerOff', cycle: 'powerCycle' },
+    missingId: '999999999',
+  },
   {
     kind: INSTANCES,
     poweredOn: (r) => r.instance.state === 'RUNNING' && r.instance.contract.state === 'ACTIVE',
@@ -35,13 +44,25 @@ describe.each(rows)('$kind.typename power', ({ kind, poweredOn, verbs, missingId
     const owner = pickOwner(stack(), kind, poweredOn);
     const EQUIPMENT = `equipment { __typename id } ${USER_ERRORS}`;
     for (const name of ['powerOffEquipment', 'powerOnEquipment', 'powerCycleEquipment']) {
-      expect(await mutate(stack(), name, { equipmentId: owner.gid }, EQUIPMENT), name).toEqual({ equipment: { __typename: kind.typename, id: owner.gid }, userErrors: [] });
+      expect(await mutate(stack(), name, { equipmentId: owner.gid }, EQUIPMENT), name).toEqual({
+        equipment: { __typename: kind.typename, id: owner.gid },
+        userErrors: [],
+      });
     }
-    expect(writes(stack())).toEqual([`POST ${owner.base}/${verbs.off}`, `POST ${owner.base}/${verbs.on}`, `POST ${owner.base}/${verbs.cycle}`]);
+    expect(writes(stack())).toEqual([
+      `POST ${owner.base}/${verbs.off}`,
+      `POST ${owner.base}/${verbs.on}`,
+      `POST ${owner.base}/${verbs.cycle}`,
+    ]);
   });
 
   it('answers NOT_FOUND for an owner that does not exist', async () => {
-    const res = await mutate(stack(), 'powerOnEquipment', { equipmentId: `gid://leaseweb/${kind.typename}/${missingId}` }, `equipment { id } ${USER_ERRORS}`);
+    const res = await mutate(
+      stack(),
+      'powerOnEquipment',
+      { equipmentId: `gid://leaseweb/${kind.typename}/${missingId}` },
+      `equipment { id } ${USER_ERRORS}`,
+    );
     expect(res).toEqual({ equipment: null, userErrors: [{ field: null, message: expect.any(String), code: 'NOT_FOUND' }] });
     expect(writes(stack())).toEqual([`POST ${kind.collection}/${missingId}/${verbs.on}`]);
   });
@@ -55,20 +76,42 @@ describe.each([{ kind: SERVERS }])('$kind.typename power (bareMetals)', ({ kind 
     const on = pickOwner(stack(), kind, (x) => x.power.ipmi === 'on');
     const STATUS = 'powerStatus { ipmi pdu poweredOn }';
     expect((await readOwner(stack(), off, STATUS)).powerStatus).toEqual({ ipmi: 'off', pdu: off.record.power.pdu, poweredOn: false });
-    expect((await readOwner(stack(), on, STATUS)).powerStatus).toEqual({ ipmi: 'on', pdu: on.record.power.pdu, poweredOn: on.record.power.pdu === 'on' });
-    expect(stack().calls({ path: '/powerInfo' }).map((c) => c.path)).toEqual([`${off.base}/powerInfo`, `${on.base}/powerInfo`]);
+    expect((await readOwner(stack(), on, STATUS)).powerStatus).toEqual({
+      ipmi: 'on',
+      pdu: on.record.power.pdu,
+      poweredOn: on.record.power.pdu === 'on',
+    });
+    expect(
+      stack()
+        .calls({ path: '/powerInfo' })
+        .map((c) => c.path),
+    ).toEqual([`${off.base}/powerInfo`, `${on.base}/powerInfo`]);
   });
 
   it('powers a server off, on and cycles it, as powerStatus shows', async () => {
     const owner = pickOwner(stack(), kind, (x) => x.power.ipmi === 'on' && x.power.pdu === 'on');
-    const run = (name: string) => mutate(stack(), name, { equipmentId: owner.gid }, `equipment { ... on DedicatedServer { powerStatus { ipmi pdu poweredOn } } } ${USER_ERRORS}`);
-    expect(await run('powerOffEquipment')).toEqual({ equipment: { powerStatus: { ipmi: 'off', pdu: 'on', poweredOn: false } }, userErrors: [] });
+    const run = (name: string) =>
+      mutate(
+        stack(),
+        name,
+        { equipmentId: owner.gid },
+        `equipment { ... on DedicatedServer { powerStatus { ipmi pdu poweredOn } } } ${USER_ERRORS}`,
+      );
+    expect(await run('powerOffEquipment')).toEqual({
+      equipment: { powerStatus: { ipmi: 'off', pdu: 'on', poweredOn: false } },
+      userErrors: [],
+    });
     expect(live(owner.id).power.ipmi).toBe('off');
     expect((await run('powerCycleEquipment')).equipment.powerStatus).toEqual({ ipmi: 'on', pdu: 'on', poweredOn: true });
     await run('powerOffEquipment');
     expect((await run('powerOnEquipment')).equipment.powerStatus.poweredOn).toBe(true);
     expect(live(owner.id).power).toEqual({ ipmi: 'on', pdu: 'on' });
-    expect(writes(stack())).toEqual([`POST ${owner.base}/powerOff`, `POST ${owner.base}/powerCycle`, `POST ${owner.base}/powerOff`, `POST ${owner.base}/powerOn`]);
+    expect(writes(stack())).toEqual([
+      `POST ${owner.base}/powerOff`,
+      `POST ${owner.base}/powerCycle`,
+      `POST ${owner.base}/powerOff`,
+      `POST ${owner.base}/powerOn`,
+    ]);
   });
 });
 
@@ -89,12 +132,19 @@ describe.each([{ kind: INSTANCES }])('$kind.typename power (Public Cloud: the in
     expect((await run('powerOnEquipment')).equipment.state).toBe('RUNNING');
     expect((await run('powerOnEquipment')).userErrors[0].message).toMatch(/must be STOPPED/);
     expect(await run('powerCycleEquipment')).toEqual({ equipment: { state: 'RUNNING' }, userErrors: [] });
-    expect(stack().calls({ method: 'POST' }).map((c) => c.path.split('/').pop())).toEqual(['stop', 'stop', 'reboot', 'start', 'start', 'reboot']);
+    expect(
+      stack()
+        .calls({ method: 'POST' })
+        .map((c) => c.path.split('/').pop()),
+    ).toEqual(['stop', 'stop', 'reboot', 'start', 'start', 'reboot']);
   });
 
   it('refuses to power off an instance that is being destroyed', async () => {
     const owner = pickOwner(stack(), kind, (x) => x.instance.contract.type === 'HOURLY' && x.instance.state === 'RUNNING');
-    const terminated = await stack().data(`mutation($id: ID!) { terminatePublicCloudInstance(input: { instanceId: $id }) { instance { state } ${USER_ERRORS} } }`, { id: owner.id });
+    const terminated = await stack().data(
+      `mutation($id: ID!) { terminatePublicCloudInstance(input: { instanceId: $id }) { instance { state } ${USER_ERRORS} } }`,
+      { id: owner.id },
+    );
     expect(terminated.terminatePublicCloudInstance).toEqual({ instance: { state: 'DESTROYING' }, userErrors: [] });
     const stop = await mutate(stack(), 'powerOffEquipment', { equipmentId: owner.gid });
     expect(stop.userErrors[0].message).toMatch(/destroying/);

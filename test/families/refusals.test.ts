@@ -63,22 +63,93 @@ describe('an equipmentId that names no owner', () => {
 
 describe('a family the owner does not have', () => {
   const refusals: Array<[string, () => { name: string; input: Record<string, unknown>; field: string[] }]> = [
-    ['a snapshot of a dedicated server', () => ({ name: 'createSnapshot', input: { equipmentId: server().gid, name: 'x' }, field: ['input', 'equipmentId'] })],
-    ['restoring a dedicated server from a snapshot', () => ({ name: 'restoreSnapshot', input: { equipmentId: server().gid, snapshotId: '00000000-0000-4000-8000-000000000000' }, field: ['input', 'equipmentId'] })],
-    ['an ISO on a dedicated server', () => ({ name: 'attachIso', input: { equipmentId: server().gid, isoId: 'x' }, field: ['input', 'equipmentId'] })],
-    ['detaching an ISO from a dedicated server', () => ({ name: 'detachIso', input: { equipmentId: server().gid }, field: ['input', 'equipmentId'] })],
-    ['deleting every credential of a dedicated server at once', () => ({ name: 'deleteAllCredentials', input: { equipmentId: server().gid }, field: ['input', 'equipmentId'] })],
-    ['a notification setting on an instance', () => ({ name: 'createNotificationSetting', input: { equipmentId: instance().gid, kind: 'BANDWIDTH', frequency: 'DAILY', threshold: 1, unit: 'Gbps' }, field: ['input', 'equipmentId'] })],
-    ['DDoS notifications on an instance', () => ({ name: 'updateDdosNotificationSettings', input: { equipmentId: instance().gid, nulling: 'DISABLED' }, field: ['input', 'equipmentId'] })],
-    ['a DDoS detection profile on an instance IP', () => {
-      const ip = stack().demo.ipManagement.byEquipment.get(instance().id)?.[0]?.ip ?? '192.0.2.1';
-      return { name: 'updateEquipmentIp', input: { equipmentId: instance().gid, ip, detectionProfile: 'ADVANCED_LOW_UDP' }, field: ['input', 'detectionProfile'] };
-    }],
-    ['a comment on a server null route', () => ({ name: 'nullRouteEquipmentIp', input: { equipmentId: server().gid, ip: '192.0.2.1', comment: 'why' }, field: ['input', 'comment'] })],
-    ['an automatic unnulling on a server null route', () => ({ name: 'nullRouteEquipmentIp', input: { equipmentId: server().gid, ip: '192.0.2.1', automatedUnnullingAfterHours: 2 }, field: ['input', 'automatedUnnullingAfterHours'] })],
-    ['a PDU credential on an instance', () => ({ name: 'createCredential', input: { equipmentId: instance().gid, type: 'PDU', username: 'u', password: 'p' }, field: ['input', 'type'] })],
-    ['changing a DATABASE credential of an instance', () => ({ name: 'updateCredential', input: { equipmentId: instance().gid, type: 'DATABASE', username: 'u', password: 'p' }, field: ['input', 'type'] })],
-    ['deleting a VNC credential of an instance', () => ({ name: 'deleteCredential', input: { equipmentId: instance().gid, type: 'VNC', username: 'u' }, field: ['input', 'type'] })],
+    [
+      'a snapshot of a dedicated server',
+      () => ({ name: 'createSnapshot', input: { equipmentId: server().gid, name: 'x' }, field: ['input', 'equipmentId'] }),
+    ],
+    [
+      'restoring a dedicated server from a snapshot',
+      () => ({
+        name: 'restoreSnapshot',
+        input: { equipmentId: server().gid, snapshotId: '00000000-0000-4000-8000-000000000000' },
+        field: ['input', 'equipmentId'],
+      }),
+    ],
+    [
+      'an ISO on a dedicated server',
+      () => ({ name: 'attachIso', input: { equipmentId: server().gid, isoId: 'x' }, field: ['input', 'equipmentId'] }),
+    ],
+    [
+      'detaching an ISO from a dedicated server',
+      () => ({ name: 'detachIso', input: { equipmentId: server().gid }, field: ['input', 'equipmentId'] }),
+    ],
+    [
+      'deleting every credential of a dedicated server at once',
+      () => ({ name: 'deleteAllCredentials', input: { equipmentId: server().gid }, field: ['input', 'equipmentId'] }),
+    ],
+    [
+      'a notification setting on an instance',
+      () => ({
+        name: 'createNotificationSetting',
+        input: { equipmentId: instance().gid, kind: 'BANDWIDTH', frequency: 'DAILY', threshold: 1, unit: 'Gbps' },
+        field: ['input', 'equipmentId'],
+      }),
+    ],
+    [
+      'DDoS notifications on an instance',
+      () => ({
+        name: 'updateDdosNotificationSettings',
+        input: { equipmentId: instance().gid, nulling: 'DISABLED' },
+        field: ['input', 'equipmentId'],
+      }),
+    ],
+    [
+      'a DDoS detection profile on an instance IP',
+      () => {
+        const ip = stack().demo.ipManagement.byEquipment.get(instance().id)?.[0]?.ip ?? '192.0.2.1';
+        return {
+          name: 'updateEquipmentIp',
+          input: { equipmentId: instance().gid, ip, detectionProfile: 'ADVANCED_LOW_UDP' },
+          field: ['input', 'detectionProfile'],
+        };
+      },
+    ],
+    [
+      'a comment on a server null route',
+      () => ({
+        name: 'nullRouteEquipmentIp',
+        input: { equipmentId: server().gid, ip: '192.0.2.1', comment: 'why' },
+        field: ['input', 'comment'],
+      }),
+    ],
+    [
+      'an automatic unnulling on a server null route',
+      () => ({
+        name: 'nullRouteEquipmentIp',
+        input: { equipmentId: server().gid, ip: '192.0.2.1', automatedUnnullingAfterHours: 2 },
+        field: ['input', 'automatedUnnullingAfterHours'],
+      }),
+    ],
+    [
+      'a PDU credential on an instance',
+      () => ({
+        name: 'createCredential',
+        input: { equipmentId: instance().gid, type: 'PDU', username: 'u', password: 'p' },
+        field: ['input', 'type'],
+      }),
+    ],
+    [
+      'changing a DATABASE credential of an instance',
+      () => ({
+        name: 'updateCredential',
+        input: { equipmentId: instance().gid, type: 'DATABASE', username: 'u', password: 'p' },
+        field: ['input', 'type'],
+      }),
+    ],
+    [
+      'deleting a VNC credential of an instance',
+      () => ({ name: 'deleteCredential', input: { equipmentId: instance().gid, type: 'VNC', username: 'u' }, field: ['input', 'type'] }),
+    ],
   ];
   for (const [what, build] of refusals) {
     it(`refuses ${what}, on the field at fault, without a call`, async () => {
@@ -102,7 +173,8 @@ describe('a family the owner does not have', () => {
   });
 
   it('has no instance field for what only servers have, and no server field for what only instances have', async () => {
-    const res = await stack().query(`{ publicCloudInstance(id: "x") { powerStatus { ipmi } nullRouteHistory { totalCount } ddosNotificationSettings { nulling } }
+    const res = await stack()
+      .query(`{ publicCloudInstance(id: "x") { powerStatus { ipmi } nullRouteHistory { totalCount } ddosNotificationSettings { nulling } }
       dedicatedServer(id: "1") { snapshots { totalCount } console { url } cpuMetrics(from: "2026-01-01", to: "2026-01-02") { unit } } }`);
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(Array(6).fill('GRAPHQL_VALIDATION_FAILED'));
     expect(stack().calls()).toEqual([]);
@@ -112,9 +184,29 @@ describe('a family the owner does not have', () => {
 describe('the payload of a refusal', () => {
   it('answers no equipment, IP or credential with the userError', async () => {
     const equipmentId = `gid://leaseweb/Service/${server().id}`;
-    expect(await mutate(stack(), 'powerOnEquipment', { equipmentId }, `equipment { id } ${USER_ERRORS}`)).toEqual({ equipment: null, userErrors: equipmentIdError });
-    expect(await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId, ip: '192.0.2.1' }, `ip { ip } ${USER_ERRORS}`)).toEqual({ ip: null, userErrors: equipmentIdError });
-    expect(await mutate(stack(), 'createCredential', { equipmentId, type: 'OPERATING_SYSTEM', username: 'u', password: 'p' }, `credential { username } ${USER_ERRORS}`)).toEqual({ credential: null, userErrors: equipmentIdError });
-    expect(await mutate(stack(), 'createNotificationSetting', { equipmentId, kind: 'BANDWIDTH', frequency: 'DAILY', threshold: 1, unit: 'Gbps' }, `notificationSetting { settingId } ${USER_ERRORS}`)).toEqual({ notificationSetting: null, userErrors: equipmentIdError });
+    expect(await mutate(stack(), 'powerOnEquipment', { equipmentId }, `equipment { id } ${USER_ERRORS}`)).toEqual({
+      equipment: null,
+      userErrors: equipmentIdError,
+    });
+    expect(await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId, ip: '192.0.2.1' }, `ip { ip } ${USER_ERRORS}`)).toEqual({
+      ip: null,
+      userErrors: equipmentIdError,
+    });
+    expect(
+      await mutate(
+        stack(),
+        'createCredential',
+        { equipmentId, type: 'OPERATING_SYSTEM', username: 'u', password: 'p' },
+        `credential { username } ${USER_ERRORS}`,
+      ),
+    ).toEqual({ credential: null, userErrors: equipmentIdError });
+    expect(
+      await mutate(
+        stack(),
+        'createNotificationSetting',
+        { equipmentId, kind: 'BANDWIDTH', frequency: 'DAILY', threshold: 1, unit: 'Gbps' },
+        `notificationSetting { settingId } ${USER_ERRORS}`,
+      ),
+    ).toEqual({ notificationSetting: null, userErrors: equipmentIdError });
   });
 });

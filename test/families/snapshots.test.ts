@@ -11,7 +11,11 @@ import { useStack } from '../support/stack.js';
  * is `gid://leaseweb/Snapshot/<OwnerType>/<ownerId>/<snapshotId>`.
  */
 const stack = useStack();
-const reached = trackOperations(stack, (op) => op.family === 'snapshots' || op.family === 'iso' || op.family === 'console', () => true);
+const reached = trackOperations(
+  stack,
+  (op) => op.family === 'snapshots' || op.family === 'iso' || op.family === 'console',
+  () => true,
+);
 
 describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console', ({ kind }) => {
   const snapshotGid = (ownerId: string, id: string) => `gid://leaseweb/Snapshot/${kind.typename}/${ownerId}/${id}`;
@@ -19,14 +23,29 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
   it('lists and reads snapshots, by UUID or global id', async () => {
     const owner = pickOwner(stack(), kind, (x) => x.snapshots.length > 0);
     const snap = owner.record.snapshots[0]!;
-    const o = await readOwner(stack(), owner, `
+    const o = await readOwner(
+      stack(),
+      owner,
+      `
       snapshots { totalCount nodes { id leasewebId name state createdAt equipment { __typename id } } }
       snapshot(id: $s) { leasewebId name }
       byGid: snapshot(id: $g) { leasewebId }
-      none: snapshot(id: "00000000-0000-4000-8000-000000000000") { name }`, '$s: String!, $g: String!', { s: snap.id, g: snapshotGid(owner.id, snap.id) });
+      none: snapshot(id: "00000000-0000-4000-8000-000000000000") { name }`,
+      '$s: String!, $g: String!',
+      { s: snap.id, g: snapshotGid(owner.id, snap.id) },
+    );
     expect(o.snapshots).toEqual({
       totalCount: 1,
-      nodes: [{ id: snapshotGid(owner.id, snap.id), leasewebId: snap.id, name: snap.displayName, state: snap.state, createdAt: snap.created, equipment: { __typename: kind.typename, id: owner.gid } }],
+      nodes: [
+        {
+          id: snapshotGid(owner.id, snap.id),
+          leasewebId: snap.id,
+          name: snap.displayName,
+          state: snap.state,
+          createdAt: snap.created,
+          equipment: { __typename: kind.typename, id: owner.gid },
+        },
+      ],
     });
     expect(o.snapshot).toEqual({ leasewebId: snap.id, name: snap.displayName });
     expect(o.byGid).toEqual({ leasewebId: snap.id });
@@ -38,9 +57,16 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
   it('resolves a snapshot by its global id with node(id:)', async () => {
     const owner = pickOwner(stack(), kind, (x) => x.snapshots.length > 0);
     const snap = owner.record.snapshots[0]!;
-    const data = await stack().data(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Snapshot { name equipment { ... on PublicCloudInstance { leasewebId } } } } }`, {
-      ids: [snapshotGid(owner.id, snap.id), snapshotGid(owner.id, '00000000-0000-4000-8000-000000000000'), `gid://leaseweb/Snapshot/DedicatedServer/1/${snap.id}`],
-    });
+    const data = await stack().data(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Snapshot { name equipment { ... on PublicCloudInstance { leasewebId } } } } }`,
+      {
+        ids: [
+          snapshotGid(owner.id, snap.id),
+          snapshotGid(owner.id, '00000000-0000-4000-8000-000000000000'),
+          `gid://leaseweb/Snapshot/DedicatedServer/1/${snap.id}`,
+        ],
+      },
+    );
     expect(data.nodes).toEqual([
       { __typename: 'Snapshot', id: snapshotGid(owner.id, snap.id), name: snap.displayName, equipment: { leasewebId: owner.id } },
       null,
@@ -52,7 +78,10 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
     const [a, b] = kind.records(stack()).filter((x) => x.snapshots.length > 0 || x.instance.state === 'RUNNING');
     const owner = pickOwner(stack(), kind, (x) => x === a);
     const foreign = snapshotGid(b!.instance.id, '00000000-0000-4000-8000-000000000000');
-    const res = await stack().query(`query($id: ID!, $s: String!) { publicCloudInstance(id: $id) { snapshot(id: $s) { name } } }`, { id: owner.id, s: foreign });
+    const res = await stack().query(`query($id: ID!, $s: String!) { publicCloudInstance(id: $id) { snapshot(id: $s) { name } } }`, {
+      id: owner.id,
+      s: foreign,
+    });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const restore = await mutate(stack(), 'restoreSnapshot', { equipmentId: owner.gid, snapshotId: foreign });
     expect(restore.userErrors).toEqual([{ field: ['input', 'snapshotId'], message: expect.any(String), code: 'INVALID' }]);
@@ -66,13 +95,24 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
     const created = await mutate(stack(), 'createSnapshot', { ...input, name: 'before-upgrade' }, SNAPS);
     expect(created.userErrors).toEqual([]);
     const [snap] = created.equipment.snapshots.nodes;
-    expect(snap).toEqual({ id: snapshotGid(owner.id, owner.record.snapshots[0]!.id), name: 'before-upgrade', state: 'READY', leasewebId: owner.record.snapshots[0]!.id });
+    expect(snap).toEqual({
+      id: snapshotGid(owner.id, owner.record.snapshots[0]!.id),
+      name: 'before-upgrade',
+      state: 'READY',
+      leasewebId: owner.record.snapshots[0]!.id,
+    });
     expect((await mutate(stack(), 'createSnapshot', { ...input, name: 'second' })).userErrors[0].message).toMatch(/one snapshot/);
     expect(owner.record.snapshots).toHaveLength(1);
     // Restore by global id (which names the owner too).
     expect((await mutate(stack(), 'restoreSnapshot', { ...input, snapshotId: snap.id })).userErrors).toEqual([]);
-    expect(stack().calls({ method: 'PUT' }).map((c) => c.path)).toEqual([`${owner.base}/snapshots/${snap.leasewebId}`]);
-    expect((await mutate(stack(), 'deleteSnapshot', { ...input, snapshotId: snap.leasewebId }, SNAPS)).equipment.snapshots.nodes).toEqual([]);
+    expect(
+      stack()
+        .calls({ method: 'PUT' })
+        .map((c) => c.path),
+    ).toEqual([`${owner.base}/snapshots/${snap.leasewebId}`]);
+    expect((await mutate(stack(), 'deleteSnapshot', { ...input, snapshotId: snap.leasewebId }, SNAPS)).equipment.snapshots.nodes).toEqual(
+      [],
+    );
     expect(owner.record.snapshots).toEqual([]);
     expect((await mutate(stack(), 'deleteSnapshot', { ...input, snapshotId: snap.leasewebId })).userErrors[0].code).toBe('NOT_FOUND');
     const stopped = pickOwner(stack(), kind, (x) => x.instance.state === 'STOPPED' && x.snapshots.length === 0);
@@ -84,14 +124,23 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
     const owner = pickOwner(stack(), kind, (x) => !x.instance.iso && x.instance.state === 'RUNNING');
     const input = { equipmentId: owner.gid };
     const ISO = `equipment { ... on PublicCloudInstance { iso { isoId } } } ${USER_ERRORS}`;
-    expect(await mutate(stack(), 'attachIso', { ...input, isoId: isos[2]!.id }, ISO)).toEqual({ equipment: { iso: { isoId: isos[2]!.id } }, userErrors: [] });
+    expect(await mutate(stack(), 'attachIso', { ...input, isoId: isos[2]!.id }, ISO)).toEqual({
+      equipment: { iso: { isoId: isos[2]!.id } },
+      userErrors: [],
+    });
     expect((await mutate(stack(), 'attachIso', { ...input, isoId: isos[0]!.id })).userErrors[0].field).toEqual(['input', 'isoId']);
     expect(owner.record.instance.iso?.id).toBe(isos[2]!.id);
     expect((await mutate(stack(), 'detachIso', input, ISO)).equipment.iso).toBeNull();
     expect((await mutate(stack(), 'detachIso', input)).userErrors).toHaveLength(1);
     expect((await mutate(stack(), 'attachIso', { ...input, isoId: 'NOPE' })).userErrors[0].field).toEqual(['input', 'isoId']);
     expect(owner.record.instance.iso).toBeNull();
-    expect(writes(stack())).toEqual([`POST ${owner.base}/attachIso`, `POST ${owner.base}/attachIso`, `POST ${owner.base}/detachIso`, `POST ${owner.base}/detachIso`, `POST ${owner.base}/attachIso`]);
+    expect(writes(stack())).toEqual([
+      `POST ${owner.base}/attachIso`,
+      `POST ${owner.base}/attachIso`,
+      `POST ${owner.base}/detachIso`,
+      `POST ${owner.base}/detachIso`,
+      `POST ${owner.base}/attachIso`,
+    ]);
   });
 
   it('gives console access to a running instance only', async () => {
@@ -102,7 +151,11 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
     const refused = await stack().query('query($id: ID!) { publicCloudInstance(id: $id) { console { url } } }', { id: stopped.id });
     expect(refused.data?.publicCloudInstance.console).toBeNull();
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(stack().calls({ path: '/console' }).map((c) => c.path)).toEqual([`${running.base}/console`, `${stopped.base}/console`]);
+    expect(
+      stack()
+        .calls({ path: '/console' })
+        .map((c) => c.path),
+    ).toEqual([`${running.base}/console`, `${stopped.base}/console`]);
   });
 });
 

@@ -50,15 +50,31 @@ export function pickOwner<R>(stack: Stack, kind: OwnerKind<R>, pred: (r: R) => b
   const record = kind.records(stack).find(pred);
   if (!record) throw new Error(`the demo data set has no ${kind.typename} for this test`);
   const id = kind.idOf(record);
-  return { typename: kind.typename, root: kind.root, id, gid: `gid://leaseweb/${kind.typename}/${id}`, base: `${kind.collection}/${id}`, record };
+  return {
+    typename: kind.typename,
+    root: kind.root,
+    id,
+    gid: `gid://leaseweb/${kind.typename}/${id}`,
+    base: `${kind.collection}/${id}`,
+    record,
+  };
 }
 
 /**
  * Reads `selection` on the owner through its query root field and returns the owner
  * object; `defs` declares any further variables the selection uses (e.g. `$ip: IPAddress!`).
  */
-export async function readOwner(stack: Stack, owner: Owner<unknown>, selection: string, defs = '', variables: Record<string, unknown> = {}): Promise<any> {
-  const data = await stack.data(`query($id: ID!${defs ? `, ${defs}` : ''}) { o: ${owner.root}(id: $id) { ${selection} } }`, { id: owner.id, ...variables });
+export async function readOwner(
+  stack: Stack,
+  owner: Owner<unknown>,
+  selection: string,
+  defs = '',
+  variables: Record<string, unknown> = {},
+): Promise<any> {
+  const data = await stack.data(`query($id: ID!${defs ? `, ${defs}` : ''}) { o: ${owner.root}(id: $id) { ${selection} } }`, {
+    id: owner.id,
+    ...variables,
+  });
   return data.o;
 }
 
@@ -95,7 +111,11 @@ export async function mutate(stack: Stack, name: string, input: Record<string, u
 }
 
 /** The upstream writes (not GETs) since the last reset, as `METHOD path`. */
-export const writes = (stack: Stack) => stack.calls().filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`);
+export const writes = (stack: Stack) =>
+  stack
+    .calls()
+    .filter((c) => c.method !== 'GET')
+    .map((c) => `${c.method} ${c.path}`);
 
 /** The ipMgmt records of an owner's public (and, for servers, internal) IPs. */
 export const ipRecords = (stack: Stack, id: string) => stack.demo.ipManagement.byEquipment.get(id) ?? [];

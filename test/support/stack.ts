@@ -63,9 +63,7 @@ export class Stack {
   }
 }
 
-export async function startStack(
-  options: { emulator?: EmulatorOptions; gateway?: Partial<GatewayOptions> } = {},
-): Promise<Stack> {
+export async function startStack(options: { emulator?: EmulatorOptions; gateway?: Partial<GatewayOptions> } = {}): Promise<Stack> {
   const emulator = await new Emulator(options.emulator).listen();
   const gateway = await startGateway({
     upstreamUrl: emulator.url,

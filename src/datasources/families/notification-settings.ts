@@ -12,8 +12,7 @@ export interface NotificationSettingInput {
   unit: string;
 }
 
-const itemsKey = (kind: NotificationKind) =>
-  kind === 'bandwidth' ? 'bandwidthNotificationSettings' : 'datatrafficNotificationSettings';
+const itemsKey = (kind: NotificationKind) => (kind === 'bandwidth' ? 'bandwidthNotificationSettings' : 'datatrafficNotificationSettings');
 
 /**
  * The notification-settings family (`…/{owner}/{id}/notificationSettings/{kind}[/{id}]`

@@ -12,9 +12,7 @@ export class SnapshotsAPI {
   constructor(private readonly upstream: UpstreamSession) {}
 
   list(ref: OwnerRef, window: Window): Promise<Page<Snapshot>> {
-    return this.upstream
-      .get(ownerPath(ref)`/snapshots`, { ...window })
-      .then((body) => toPage<Snapshot>(body, 'snapshots', window));
+    return this.upstream.get(ownerPath(ref)`/snapshots`, { ...window }).then((body) => toPage<Snapshot>(body, 'snapshots', window));
   }
 
   get(ref: OwnerRef, snapshotId: string): Promise<Snapshot | null> {

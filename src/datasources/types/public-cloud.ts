@@ -53,15 +53,7 @@ export interface InstanceType {
 }
 
 export type InstanceState =
-  | 'CREATING'
-  | 'DESTROYED'
-  | 'DESTROYING'
-  | 'FAILED'
-  | 'RUNNING'
-  | 'STARTING'
-  | 'STOPPED'
-  | 'STOPPING'
-  | 'UNKNOWN';
+  'CREATING' | 'DESTROYED' | 'DESTROYING' | 'FAILED' | 'RUNNING' | 'STARTING' | 'STOPPED' | 'STOPPING' | 'UNKNOWN';
 
 export interface InstanceContract {
   billingFrequency: number;

@@ -18,7 +18,8 @@ function os(id: string, name: string, family: string, version: string, type = 'l
     family,
     type,
     version,
-    features: type === 'linux' ? ['PARTITIONING', 'SW_RAID', 'TIMEZONE', 'HOSTNAME', 'SSH_KEYS', 'POST_INSTALL_SCRIPTS'] : ['TIMEZONE', 'HOSTNAME'],
+    features:
+      type === 'linux' ? ['PARTITIONING', 'SW_RAID', 'TIMEZONE', 'HOSTNAME', 'SSH_KEYS', 'POST_INSTALL_SCRIPTS'] : ['TIMEZONE', 'HOSTNAME'],
     supportedBootDevices: ['SATA_SAS', 'NVME'],
     supportedFileSystems: type === 'linux' ? ['ext2', 'ext3', 'ext4', 'xfs', 'swap'] : ['ntfs'],
     defaults: { device: 'SATA_SAS', partitions: type === 'linux' ? linuxPartitions : [] },

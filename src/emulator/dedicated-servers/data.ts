@@ -121,12 +121,35 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
       isRedundantPrivateNetworkCapable: false,
       location: { site, suite: `HALL${1 + (i % 3)}`, rack: `R${10 + (i % 40)}`, unit: String(1 + (i % 42)) },
       networkInterfaces: {
-        public: { mac, ip: `${publicIp}/26`, nullRouted: false, gateway, ports: [{ name: `${site}-PUB-SW${i % 9}`, port: `0-0-${i % 48}` }], locationId: String(270_000_000 + i) },
-        internal: { mac, ip: `${internalIp}/24`, nullRouted: false, gateway: internalIp.replace(/\.\d+$/, '.1'), ports: [{ name: `${site}-INT-SW${i % 9}`, port: `0-0-${i % 48}` }], locationId: null },
-        remoteManagement: { mac: rng.mac(), ip: `${rmIp}/27`, gateway: rmIp.replace(/\.\d+$/, '.1'), ports: [], locationId: String(123_000_000 + i) },
+        public: {
+          mac,
+          ip: `${publicIp}/26`,
+          nullRouted: false,
+          gateway,
+          ports: [{ name: `${site}-PUB-SW${i % 9}`, port: `0-0-${i % 48}` }],
+          locationId: String(270_000_000 + i),
+        },
+        internal: {
+          mac,
+          ip: `${internalIp}/24`,
+          nullRouted: false,
+          gateway: internalIp.replace(/\.\d+$/, '.1'),
+          ports: [{ name: `${site}-INT-SW${i % 9}`, port: `0-0-${i % 48}` }],
+          locationId: null,
+        },
+        remoteManagement: {
+          mac: rng.mac(),
+          ip: `${rmIp}/27`,
+          gateway: rmIp.replace(/\.\d+$/, '.1'),
+          ports: [],
+          locationId: String(123_000_000 + i),
+        },
       },
       powerPorts: [{ name: `${site}-PDU${i % 5}`, port: String(1 + (i % 24)) }],
-      privateNetworks: i % 6 === 0 ? [{ id: '1238793', linkSpeed: 10_000, status: 'CONFIGURED', dhcp: 'DISABLED', subnet: '10.32.0.0/24', vlanId: '2120' }] : [],
+      privateNetworks:
+        i % 6 === 0
+          ? [{ id: '1238793', linkSpeed: 10_000, status: 'CONFIGURED', dhcp: 'DISABLED', subnet: '10.32.0.0/24', vlanId: '2120' }]
+          : [],
       rack: { id: String(5000 + (i % 40)), type: rng.pick(['SHARED', 'SHARED_100GE', 'DEDICATED']), capacity: '12G' },
       specs: {
         brand: rng.pick(['HP', 'DELL', 'SUPERMICRO']),
@@ -153,18 +176,58 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
     // The profile follows the protection: ADVANCED_* profiles exist only under Advanced protection.
     const ddos = { detectionProfile: protectionType === 'ADVANCED' ? 'ADVANCED_DEFAULT' : 'STANDARD_DEFAULT', protectionType };
     const ips: IpRecord[] = [];
-    ips.push(addIp(d.ipManagement, { ...ipBase, ip: publicIp, version: 4, type: 'NORMAL_IP', prefixLength: 32, primary: true, reverseLookup: `${server.contract.reference}.example.com`, subnet: publicSubnet, networkType: 'PUBLIC', gateway, ddos }));
+    ips.push(
+      addIp(d.ipManagement, {
+        ...ipBase,
+        ip: publicIp,
+        version: 4,
+        type: 'NORMAL_IP',
+        prefixLength: 32,
+        primary: true,
+        reverseLookup: `${server.contract.reference}.example.com`,
+        subnet: publicSubnet,
+        networkType: 'PUBLIC',
+        gateway,
+        ddos,
+      }),
+    );
     const extra = i % 5 === 0 ? 3 : i % 3 === 0 ? 1 : 0;
     for (let k = 1; k <= extra; k++) {
       const ip = `${publicBase}.${publicSecond}.${subnetThird}.${50 + k}`;
-      ips.push(addIp(d.ipManagement, { ...ipBase, ip, version: 4, type: 'NORMAL_IP', prefixLength: 32, primary: false, reverseLookup: null, subnet: publicSubnet, networkType: 'PUBLIC', gateway, ddos }));
+      ips.push(
+        addIp(d.ipManagement, {
+          ...ipBase,
+          ip,
+          version: 4,
+          type: 'NORMAL_IP',
+          prefixLength: 32,
+          primary: false,
+          reverseLookup: null,
+          subnet: publicSubnet,
+          networkType: 'PUBLIC',
+          gateway,
+          ddos,
+        }),
+      );
     }
     if (i % 2 === 0) {
       // An IPv6 /64 is one ipMgmt record for the whole range: `ip` is the network address
       // and `prefixLength` the range's (`GET /ips/{network}_64`); PTR names of addresses
       // inside it are reverse lookup records (`GET /ips/{network}_64/reverseLookup`).
       const prefix = `2a00:c98:${(0x2000 + publicSecond).toString(16)}:${(0x100 + i).toString(16)}`;
-      const range = addIp(d.ipManagement, { ...ipBase, ip: `${prefix}::`, version: 6, type: 'NORMAL_IP', prefixLength: 64, primary: false, reverseLookup: null, subnet: { id: `${prefix}::_64`, networkIp: `${prefix}::`, prefixLength: 64, gateway: `${prefix}::ffff` }, networkType: 'PUBLIC', gateway: `${prefix}::ffff`, ddos });
+      const range = addIp(d.ipManagement, {
+        ...ipBase,
+        ip: `${prefix}::`,
+        version: 6,
+        type: 'NORMAL_IP',
+        prefixLength: 64,
+        primary: false,
+        reverseLookup: null,
+        subnet: { id: `${prefix}::_64`, networkIp: `${prefix}::`, prefixLength: 64, gateway: `${prefix}::ffff` },
+        networkType: 'PUBLIC',
+        gateway: `${prefix}::ffff`,
+        ddos,
+      });
       ips.push(range);
       if (i % 4 === 0) {
         d.ipManagement.reverseLookups.set(range.ip, [
@@ -174,15 +237,62 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
         ]);
       }
     }
-    addIp(d.ipManagement, { ...ipBase, ip: internalIp, version: 4, type: 'NORMAL_IP', prefixLength: 32, primary: false, reverseLookup: null, subnet: { id: `${internalIp.replace(/\.\d+$/, '.0')}_24`, networkIp: internalIp.replace(/\.\d+$/, '.0'), prefixLength: 24, gateway: internalIp.replace(/\.\d+$/, '.1') }, networkType: 'INTERNAL', gateway: internalIp.replace(/\.\d+$/, '.1'), ddos: { detectionProfile: 'STANDARD_DEFAULT', protectionType: 'STANDARD' } });
-    addIp(d.ipManagement, { ...ipBase, ip: rmIp, version: 4, type: 'IPMI', prefixLength: 32, primary: false, reverseLookup: null, subnet: { id: `${rmIp.replace(/\.\d+$/, '.0')}_27`, networkIp: rmIp.replace(/\.\d+$/, '.0'), prefixLength: 27, gateway: rmIp.replace(/\.\d+$/, '.1') }, networkType: 'REMOTE_MANAGEMENT', gateway: rmIp.replace(/\.\d+$/, '.1'), ddos: { detectionProfile: 'STANDARD_DEFAULT', protectionType: 'STANDARD' } });
+    addIp(d.ipManagement, {
+      ...ipBase,
+      ip: internalIp,
+      version: 4,
+      type: 'NORMAL_IP',
+      prefixLength: 32,
+      primary: false,
+      reverseLookup: null,
+      subnet: {
+        id: `${internalIp.replace(/\.\d+$/, '.0')}_24`,
+        networkIp: internalIp.replace(/\.\d+$/, '.0'),
+        prefixLength: 24,
+        gateway: internalIp.replace(/\.\d+$/, '.1'),
+      },
+      networkType: 'INTERNAL',
+      gateway: internalIp.replace(/\.\d+$/, '.1'),
+      ddos: { detectionProfile: 'STANDARD_DEFAULT', protectionType: 'STANDARD' },
+    });
+    addIp(d.ipManagement, {
+      ...ipBase,
+      ip: rmIp,
+      version: 4,
+      type: 'IPMI',
+      prefixLength: 32,
+      primary: false,
+      reverseLookup: null,
+      subnet: {
+        id: `${rmIp.replace(/\.\d+$/, '.0')}_27`,
+        networkIp: rmIp.replace(/\.\d+$/, '.0'),
+        prefixLength: 27,
+        gateway: rmIp.replace(/\.\d+$/, '.1'),
+      },
+      networkType: 'REMOTE_MANAGEMENT',
+      gateway: rmIp.replace(/\.\d+$/, '.1'),
+      ddos: { detectionProfile: 'STANDARD_DEFAULT', protectionType: 'STANDARD' },
+    });
 
     // Null-route history: every fourth server had one that is over; every eighth has one now.
     if (i % 4 === 1) {
-      nullRouteIp(d.ipManagement, ips[0]!, { nulledAt: iso(EPOCH, -40 - i), unnulledAt: iso(EPOCH, -39 - i), comment: 'DDoS mitigation', ticketId: String(280_000 + i), nullLevel: 3, nulledBy: 'noc@leaseweb.example' });
+      nullRouteIp(d.ipManagement, ips[0]!, {
+        nulledAt: iso(EPOCH, -40 - i),
+        unnulledAt: iso(EPOCH, -39 - i),
+        comment: 'DDoS mitigation',
+        ticketId: String(280_000 + i),
+        nullLevel: 3,
+        nulledBy: 'noc@leaseweb.example',
+      });
     }
     if (i % 8 === 3) {
-      nullRouteIp(d.ipManagement, ips[ips.length - 1]!, { nulledAt: iso(EPOCH, -2), comment: 'Outgoing attack', ticketId: String(290_000 + i), nulledBy: 'abuse@leaseweb.example', automatedUnnullingAt: iso(EPOCH, 365) });
+      nullRouteIp(d.ipManagement, ips[ips.length - 1]!, {
+        nulledAt: iso(EPOCH, -2),
+        comment: 'Outgoing attack',
+        ticketId: String(290_000 + i),
+        nulledBy: 'abuse@leaseweb.example',
+        automatedUnnullingAt: iso(EPOCH, 365),
+      });
     }
     server.networkInterfaces.public.nullRouted = ips[0]!.nullRouted;
 
@@ -221,14 +331,30 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
       progress: { canceled: 0, expired: 0, failed: 0, finished: 4, inprogress: 0, pending: 0, percentage: 100, total: 4, waiting: 0 },
       tasks: ['Power cycle', 'Boot installer', 'Install operating system', 'Reboot'].map((description, t) => {
         const at = iso(EPOCH, -20 - (i % 10) + t / 100);
-        return { description, errorMessage: null, flow: 'tasks', onError: 'break', status: 'FINISHED', statusTimestamps: { PENDING: at, WAITING: at, FINISHED: at }, uuid: taskIds.uuid() };
+        return {
+          description,
+          errorMessage: null,
+          flow: 'tasks',
+          onError: 'break',
+          status: 'FINISHED',
+          statusTimestamps: { PENDING: at, WAITING: at, FINISHED: at },
+          uuid: taskIds.uuid(),
+        };
       }),
     };
     const jobs = [installJob];
     if (i % 10 === 7) {
       // Newest first, as the API lists jobs.
       const at = iso(EPOCH, -1);
-      const task = (description: string, status: string) => ({ description, errorMessage: null, flow: 'tasks', onError: 'break', status, statusTimestamps: { PENDING: at, WAITING: at, [status]: at }, uuid: taskIds.uuid() });
+      const task = (description: string, status: string) => ({
+        description,
+        errorMessage: null,
+        flow: 'tasks',
+        onError: 'break',
+        status,
+        statusTimestamps: { PENDING: at, WAITING: at, [status]: at },
+        uuid: taskIds.uuid(),
+      });
       jobs.unshift({
         ...installJob,
         uuid: rng.uuid(),
@@ -266,16 +392,33 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
       interfaces: { PUBLIC: 'OPEN', INTERNAL: 'OPEN', REMOTE_MANAGEMENT: 'OPEN' },
       // Reservations are for the public interface (the reference: "this will only show
       // reservations for the public network interface").
-      leases: i % 7 === 2 ? [{
-        ip: publicIp, mac, gateway, netmask: '255.255.255.192', hostname: server.contract.reference!, site,
-        bootfile: 'http://mirror.leaseweb.com/ipxe-files/ubuntu-22.04.ipxe', createdAt: iso(EPOCH, -3), updatedAt: iso(EPOCH, -3),
-        lastClientRequest: { relayAgent: null, type: 'DHCP_REQUEST', userAgent: 'iPXE' },
-      }] : [],
+      leases:
+        i % 7 === 2
+          ? [
+              {
+                ip: publicIp,
+                mac,
+                gateway,
+                netmask: '255.255.255.192',
+                hostname: server.contract.reference!,
+                site,
+                bootfile: 'http://mirror.leaseweb.com/ipxe-files/ubuntu-22.04.ipxe',
+                createdAt: iso(EPOCH, -3),
+                updatedAt: iso(EPOCH, -3),
+                lastClientRequest: { relayAgent: null, type: 'DHCP_REQUEST', userAgent: 'iPXE' },
+              },
+            ]
+          : [],
     });
   }
 }
 
-export function notification(d: ServersDataset, frequency: NotificationSetting['frequency'], threshold: string, unit: string): NotificationSetting {
+export function notification(
+  d: ServersDataset,
+  frequency: NotificationSetting['frequency'],
+  threshold: string,
+  unit: string,
+): NotificationSetting {
   return {
     id: String(d.dedicatedServers.nextNotificationSettingId++),
     frequency,

@@ -23,7 +23,11 @@ export const serverFamilyRoutes = [
   ...ipRoutes<ServersDataset, ServerRecord>({
     ...SERVER,
     ops: opIds('dedicatedServers', {
-      list: 'listServerIps', get: 'showServerIp', update: 'updateServerIp', nullRoute: 'nullRouteServerIp', removeNullRoute: 'removeServerIpNullRoute',
+      list: 'listServerIps',
+      get: 'showServerIp',
+      update: 'updateServerIp',
+      nullRoute: 'nullRouteServerIp',
+      removeNullRoute: 'removeServerIpNullRoute',
       nullRouteHistory: 'showServerNullRouteHistory',
     }),
     id: (r) => r.server.id,
@@ -36,8 +40,12 @@ export const serverFamilyRoutes = [
   ...credentialRoutes<ServersDataset, ServerRecord>({
     ...SERVER,
     ops: opIds('dedicatedServers', {
-      list: 'listServerCredentials', create: 'createServerCredential', listByType: 'listServerCredentialsByType',
-      get: 'showServerCredential', update: 'updateServerCredential', delete: 'deleteServerCredential',
+      list: 'listServerCredentials',
+      create: 'createServerCredential',
+      listByType: 'listServerCredentialsByType',
+      get: 'showServerCredential',
+      update: 'updateServerCredential',
+      delete: 'deleteServerCredential',
     }),
     credentials: (r) => r.credentials,
     types: CREDENTIAL_TYPES,
@@ -77,7 +85,10 @@ export const serverFamilyRoutes = [
     ...SERVER,
     style: 'switched',
     ops: opIds('dedicatedServers', {
-      info: 'showServerPowerStatus', on: 'powerOnServer', off: 'powerOffServer', cycle: 'powerCycleServer',
+      info: 'showServerPowerStatus',
+      on: 'powerOnServer',
+      off: 'powerOffServer',
+      cycle: 'powerCycleServer',
     }),
     power: (r) => r.power,
   }),

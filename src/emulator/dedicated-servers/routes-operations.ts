@@ -8,8 +8,19 @@ import { controlPanelsFor, operatingSystems, rescueImages } from './catalogues.j
 
 /** The credential types bareMetals equipment stores. */
 export const CREDENTIAL_TYPES: CredentialType[] = [
-  'OPERATING_SYSTEM', 'CONTROL_PANEL', 'REMOTE_MANAGEMENT', 'RESCUE_MODE', 'SWITCH', 'PDU', 'FIREWALL',
-  'LOAD_BALANCER', 'VNC', 'TEMPORARY_OPERATING_SYSTEM', 'VPN_USER', 'COMBINATION_LOCK', 'DATABASE',
+  'OPERATING_SYSTEM',
+  'CONTROL_PANEL',
+  'REMOTE_MANAGEMENT',
+  'RESCUE_MODE',
+  'SWITCH',
+  'PDU',
+  'FIREWALL',
+  'LOAD_BALANCER',
+  'VNC',
+  'TEMPORARY_OPERATING_SYSTEM',
+  'VPN_USER',
+  'COMBINATION_LOCK',
+  'DATABASE',
 ];
 const BASE = '/bareMetals/v2';
 
@@ -32,9 +43,26 @@ function startJob(req: EmulatorRequest, type: string, payload: Record<string, un
     createdAt: now,
     updatedAt: now,
     metadata: {},
-    payload: { fileserverBaseUrl: '', isUnassignedServer: false, jobType: type, serverId: record.server.id, pop: record.server.location.site, ...payload },
+    payload: {
+      fileserverBaseUrl: '',
+      isUnassignedServer: false,
+      jobType: type,
+      serverId: record.server.id,
+      pop: record.server.location.site,
+      ...payload,
+    },
     progress: { canceled: 0, expired: 0, failed: 0, finished: 0, inprogress: 1, pending: 3, percentage: 0, total: 4, waiting: 0 },
-    tasks: [{ description: type, errorMessage: null, flow: 'tasks', onError: 'break', status: 'PENDING', statusTimestamps: { PENDING: now, WAITING: now }, uuid: randomUUID() }],
+    tasks: [
+      {
+        description: type,
+        errorMessage: null,
+        flow: 'tasks',
+        onError: 'break',
+        status: 'PENDING',
+        statusTimestamps: { PENDING: now, WAITING: now },
+        uuid: randomUUID(),
+      },
+    ],
   };
   record.jobs.unshift(job);
   return job;
@@ -87,8 +115,8 @@ function listServerJobs(req: EmulatorRequest) {
   const type = req.query.get('type');
   const status = req.query.get('status');
   const running = boolParam(req, 'isRunning');
-  const jobs = findServer(req).jobs
-    .filter((j) => !type || j.type === type)
+  const jobs = findServer(req)
+    .jobs.filter((j) => !type || j.type === type)
     .filter((j) => !status || j.status === status)
     .filter((j) => running === undefined || j.isRunning === running)
     // The list leaves out a job's tasks and metadata; GET /jobs/{jobId} has them.
@@ -119,10 +147,23 @@ function expireActiveJob(req: EmulatorRequest) {
 }
 
 function launchInstallation(req: EmulatorRequest) {
-  const body = validateBody<{ operatingSystemId: string; controlPanelId?: string }>(req, {
-    ...callbackRules, controlPanelId: 'string', device: 'string', hostname: 'string', operatingSystemId: 'string',
-    partitions: 'array', password: 'string', postInstallScript: 'string', raid: 'object', sshKeys: 'string', timezone: 'string',
-  }, ['operatingSystemId']);
+  const body = validateBody<{ operatingSystemId: string; controlPanelId?: string }>(
+    req,
+    {
+      ...callbackRules,
+      controlPanelId: 'string',
+      device: 'string',
+      hostname: 'string',
+      operatingSystemId: 'string',
+      partitions: 'array',
+      password: 'string',
+      postInstallScript: 'string',
+      raid: 'object',
+      sshKeys: 'string',
+      timezone: 'string',
+    },
+    ['operatingSystemId'],
+  );
   const os = operatingSystems.find((o) => o.id === body.operatingSystemId);
   if (!os) throw badRequest({ operatingSystemId: ['Unknown operating system.'] });
   if (body.controlPanelId && !controlPanelsFor(os.id).some((c) => c.id === body.controlPanelId)) {
@@ -146,9 +187,17 @@ function launchInstallation(req: EmulatorRequest) {
 }
 
 function launchRescueMode(req: EmulatorRequest) {
-  const body = validateBody<{ rescueImageId: string; password?: string; powerCycle?: boolean }>(req, {
-    ...callbackRules, password: 'string', postInstallScript: 'string', rescueImageId: 'string', sshKeys: 'string',
-  }, ['rescueImageId']);
+  const body = validateBody<{ rescueImageId: string; password?: string; powerCycle?: boolean }>(
+    req,
+    {
+      ...callbackRules,
+      password: 'string',
+      postInstallScript: 'string',
+      rescueImageId: 'string',
+      sshKeys: 'string',
+    },
+    ['rescueImageId'],
+  );
   if (!rescueImages.some((r) => r.id === body.rescueImageId)) throw badRequest({ rescueImageId: ['Unknown rescue image.'] });
   const job = startJob(req, 'rescueMode', { rescueImageId: body.rescueImageId, powerCycle: body.powerCycle ?? true });
   storeCredential(findServer(req), 'RESCUE_MODE', 'root', body.password);
@@ -176,12 +225,20 @@ function createDhcpReservation(req: EmulatorRequest) {
   const pub = record.server.networkInterfaces.public;
   const [address = '', prefix = '32'] = (pub.ip ?? '').split('/');
   const now = nowIso();
-  record.leases = [{
-    ip: address, mac: pub.mac ?? '', gateway: pub.gateway ?? '', netmask: netmask(Number(prefix)),
-    hostname: body.hostname ?? record.server.contract.reference ?? record.server.id, bootfile: body.bootfile,
-    site: record.server.location.site, createdAt: now, updatedAt: now,
-    lastClientRequest: { relayAgent: null, type: 'DHCP_REQUEST', userAgent: 'iPXE' },
-  }];
+  record.leases = [
+    {
+      ip: address,
+      mac: pub.mac ?? '',
+      gateway: pub.gateway ?? '',
+      netmask: netmask(Number(prefix)),
+      hostname: body.hostname ?? record.server.contract.reference ?? record.server.id,
+      bootfile: body.bootfile,
+      site: record.server.location.site,
+      createdAt: now,
+      updatedAt: now,
+      lastClientRequest: { relayAgent: null, type: 'DHCP_REQUEST', userAgent: 'iPXE' },
+    },
+  ];
   return noContent();
 }
 
@@ -198,10 +255,24 @@ export const operationRoutes: Array<Route<ServersDataset>> = [
   { id: 'dedicatedServers.expireActiveJob', method: 'POST', path: `${BASE}/servers/{serverId}/expireActiveJob`, handler: expireActiveJob },
   { id: 'dedicatedServers.launchInstallation', method: 'POST', path: `${BASE}/servers/{serverId}/install`, handler: launchInstallation },
   { id: 'dedicatedServers.launchRescueMode', method: 'POST', path: `${BASE}/servers/{serverId}/rescueMode`, handler: launchRescueMode },
-  { id: 'dedicatedServers.launchHardwareScan', method: 'POST', path: `${BASE}/servers/{serverId}/hardwareScan`, handler: launchHardwareScan },
+  {
+    id: 'dedicatedServers.launchHardwareScan',
+    method: 'POST',
+    path: `${BASE}/servers/{serverId}/hardwareScan`,
+    handler: launchHardwareScan,
+  },
   { id: 'dedicatedServers.launchIpmiReset', method: 'POST', path: `${BASE}/servers/{serverId}/ipmiReset`, handler: launchIpmiReset },
   { id: 'dedicatedServers.listDhcpReservations', method: 'GET', path: `${BASE}/servers/{serverId}/leases`, handler: listDhcpReservations },
-  { id: 'dedicatedServers.createDhcpReservation', method: 'POST', path: `${BASE}/servers/{serverId}/leases`, handler: createDhcpReservation },
-  { id: 'dedicatedServers.deleteDhcpReservation', method: 'DELETE', path: `${BASE}/servers/{serverId}/leases`, handler: deleteDhcpReservation },
+  {
+    id: 'dedicatedServers.createDhcpReservation',
+    method: 'POST',
+    path: `${BASE}/servers/{serverId}/leases`,
+    handler: createDhcpReservation,
+  },
+  {
+    id: 'dedicatedServers.deleteDhcpReservation',
+    method: 'DELETE',
+    path: `${BASE}/servers/{serverId}/leases`,
+    handler: deleteDhcpReservation,
+  },
 ];
-

@@ -1,15 +1,5 @@
 import type { Server } from '../../datasources/types/dedicated-servers.js';
-import {
-  badRequest,
-  boolParam,
-  listParam,
-  noContent,
-  notFound,
-  ok,
-  paginate,
-  requireParam,
-  validateBody,
-} from '../http.js';
+import { badRequest, boolParam, listParam, noContent, notFound, ok, paginate, requireParam, validateBody } from '../http.js';
 import type { Route } from '../types.js';
 import type { ServersDataset, ServersRequest as EmulatorRequest } from './data.js';
 import { findServer, type ServerRecord } from './data.js';
@@ -101,7 +91,14 @@ function addServerToPrivateNetwork(req: EmulatorRequest) {
   if (!LINK_SPEEDS.includes(body.linkSpeed)) throw badRequest({ linkSpeed: [`The value should be one of: ${LINK_SPEEDS.join(', ')}.`] });
   if (!server.isPrivateNetworkCapable) throw badRequest({ serverId: ['This server is not private network capable.'] });
   server.privateNetworks = server.privateNetworks.filter((p) => p.id !== req.params.privateNetworkId);
-  server.privateNetworks.push({ id: req.params.privateNetworkId!, linkSpeed: body.linkSpeed, status: 'CONFIGURING', dhcp: 'DISABLED', subnet: '10.32.0.0/24', vlanId: '2120' });
+  server.privateNetworks.push({
+    id: req.params.privateNetworkId!,
+    linkSpeed: body.linkSpeed,
+    status: 'CONFIGURING',
+    dhcp: 'DISABLED',
+    subnet: '10.32.0.0/24',
+    vlanId: '2120',
+  });
   server.isPrivateNetworkEnabled = true;
   return noContent();
 }
@@ -178,24 +175,78 @@ export const routes: Array<Route<ServersDataset>> = [
   { id: 'dedicatedServers.listServers', method: 'GET', path: `${BASE}/servers`, handler: listServers },
   { id: 'dedicatedServers.getServer', method: 'GET', path: `${BASE}/servers/{serverId}`, handler: getServer },
   { id: 'dedicatedServers.updateServer', method: 'PUT', path: `${BASE}/servers/{serverId}`, handler: updateServer },
-  { id: 'dedicatedServers.addServerToPrivateNetwork', method: 'PUT', path: `${BASE}/servers/{serverId}/privateNetworks/{privateNetworkId}`, handler: addServerToPrivateNetwork },
-  { id: 'dedicatedServers.removeServerFromPrivateNetwork', method: 'DELETE', path: `${BASE}/servers/{serverId}/privateNetworks/{privateNetworkId}`, handler: removeServerFromPrivateNetwork },
-  { id: 'dedicatedServers.listNetworkInterfaces', method: 'GET', path: `${BASE}/servers/{serverId}/networkInterfaces`, handler: listNetworkInterfaces },
-  { id: 'dedicatedServers.showNetworkInterface', method: 'GET', path: `${BASE}/servers/{serverId}/networkInterfaces/{networkTypeURL}`, handler: showNetworkInterface },
-  { id: 'dedicatedServers.openAllNetworkInterfaces', method: 'POST', path: `${BASE}/servers/{serverId}/networkInterfaces/open`, handler: openAllNetworkInterfaces },
-  { id: 'dedicatedServers.closeAllNetworkInterfaces', method: 'POST', path: `${BASE}/servers/{serverId}/networkInterfaces/close`, handler: closeAllNetworkInterfaces },
-  { id: 'dedicatedServers.openNetworkInterface', method: 'POST', path: `${BASE}/servers/{serverId}/networkInterfaces/{networkTypeURL}/open`, handler: openNetworkInterface },
-  { id: 'dedicatedServers.closeNetworkInterface', method: 'POST', path: `${BASE}/servers/{serverId}/networkInterfaces/{networkTypeURL}/close`, handler: closeNetworkInterface },
-  { id: 'dedicatedServers.showHardwareInformation', method: 'GET', path: `${BASE}/servers/{serverId}/hardwareInfo`, handler: showHardwareInformation },
+  {
+    id: 'dedicatedServers.addServerToPrivateNetwork',
+    method: 'PUT',
+    path: `${BASE}/servers/{serverId}/privateNetworks/{privateNetworkId}`,
+    handler: addServerToPrivateNetwork,
+  },
+  {
+    id: 'dedicatedServers.removeServerFromPrivateNetwork',
+    method: 'DELETE',
+    path: `${BASE}/servers/{serverId}/privateNetworks/{privateNetworkId}`,
+    handler: removeServerFromPrivateNetwork,
+  },
+  {
+    id: 'dedicatedServers.listNetworkInterfaces',
+    method: 'GET',
+    path: `${BASE}/servers/{serverId}/networkInterfaces`,
+    handler: listNetworkInterfaces,
+  },
+  {
+    id: 'dedicatedServers.showNetworkInterface',
+    method: 'GET',
+    path: `${BASE}/servers/{serverId}/networkInterfaces/{networkTypeURL}`,
+    handler: showNetworkInterface,
+  },
+  {
+    id: 'dedicatedServers.openAllNetworkInterfaces',
+    method: 'POST',
+    path: `${BASE}/servers/{serverId}/networkInterfaces/open`,
+    handler: openAllNetworkInterfaces,
+  },
+  {
+    id: 'dedicatedServers.closeAllNetworkInterfaces',
+    method: 'POST',
+    path: `${BASE}/servers/{serverId}/networkInterfaces/close`,
+    handler: closeAllNetworkInterfaces,
+  },
+  {
+    id: 'dedicatedServers.openNetworkInterface',
+    method: 'POST',
+    path: `${BASE}/servers/{serverId}/networkInterfaces/{networkTypeURL}/open`,
+    handler: openNetworkInterface,
+  },
+  {
+    id: 'dedicatedServers.closeNetworkInterface',
+    method: 'POST',
+    path: `${BASE}/servers/{serverId}/networkInterfaces/{networkTypeURL}/close`,
+    handler: closeNetworkInterface,
+  },
+  {
+    id: 'dedicatedServers.showHardwareInformation',
+    method: 'GET',
+    path: `${BASE}/servers/{serverId}/hardwareInfo`,
+    handler: showHardwareInformation,
+  },
   { id: 'dedicatedServers.listControlPanels', method: 'GET', path: `${BASE}/controlPanels`, handler: listControlPanels },
   { id: 'dedicatedServers.listOperatingSystems', method: 'GET', path: `${BASE}/operatingSystems`, handler: listOperatingSystems },
-  { id: 'dedicatedServers.showOperatingSystem', method: 'GET', path: `${BASE}/operatingSystems/{operatingSystemId}`, handler: showOperatingSystem },
-  { id: 'dedicatedServers.listControlPanelsByOperatingSystem', method: 'GET', path: `${BASE}/operatingSystems/{operatingSystemId}/controlPanels`, handler: listControlPanelsByOperatingSystem },
+  {
+    id: 'dedicatedServers.showOperatingSystem',
+    method: 'GET',
+    path: `${BASE}/operatingSystems/{operatingSystemId}`,
+    handler: showOperatingSystem,
+  },
+  {
+    id: 'dedicatedServers.listControlPanelsByOperatingSystem',
+    method: 'GET',
+    path: `${BASE}/operatingSystems/{operatingSystemId}/controlPanels`,
+    handler: listControlPanelsByOperatingSystem,
+  },
   { id: 'dedicatedServers.listRescueImages', method: 'GET', path: `${BASE}/rescueImages`, handler: listRescueImages },
   ...operationRoutes,
   ...serverFamilyRoutes,
 ];
-
 
 /** The last hardware scan, in the documented layout (lshw/smartctl/ipmitool output), from the specs. */
 function hardwareInfo(server: Server) {
@@ -235,8 +286,28 @@ function hardwareInfo(server: Server) {
           smartctl: {
             ata_version: 'ACS-3 T13/2161-D revision 5',
             attributes: {
-              Power_On_Hours: { flag: '0x0032', id: '  9', raw_value: '8760', thresh: '000', type: 'Old_age', updated: 'Always', value: 99, when_failed: '-', worst: 99 },
-              Reallocated_Sector_Ct: { flag: '0x0033', id: '  5', raw_value: '0', thresh: '010', type: 'Pre-fail', updated: 'Always', value: '100', when_failed: '-', worst: '100' },
+              Power_On_Hours: {
+                flag: '0x0032',
+                id: '  9',
+                raw_value: '8760',
+                thresh: '000',
+                type: 'Old_age',
+                updated: 'Always',
+                value: 99,
+                when_failed: '-',
+                worst: 99,
+              },
+              Reallocated_Sector_Ct: {
+                flag: '0x0033',
+                id: '  5',
+                raw_value: '0',
+                thresh: '010',
+                type: 'Pre-fail',
+                updated: 'Always',
+                value: '100',
+                when_failed: '-',
+                worst: '100',
+              },
             },
             device_model: h.id,
             execution_status: '0',
@@ -271,19 +342,60 @@ function hardwareInfo(server: Server) {
         serial_number: `M${server.assetId}${i}`,
         size_bytes: String(Math.min(32, specs.ram.size) * 1024 ** 3),
       })),
-      network: [{
-        capabilities: { autonegotiation: 'Auto-negotiation', bus_master: 'bus mastering', cap_list: 'PCI capabilities listing', ethernet: '', link_speeds: { '10000bt-fd': '10Gbit/s (full duplex)', '1000bt-fd': '1Gbit/s (full duplex)', '100bt': '100Mbit/s', '100bt-fd': '100Mbit/s (full duplex)', '10bt': '10Mbit/s', '10bt-fd': '10Mbit/s (full duplex)' }, msi: 'Message Signalled Interrupts', msix: 'MSI-X', pciexpress: 'PCI Express', physical: 'Physical interface', pm: 'Power Management', tp: 'twisted pair' },
-        lldp: {
-          chassis: { description: 'Juniper Networks, Inc. ex3300-48t Ethernet Switch', mac_address: '4c:16:fc:3a:84:c0', name: server.networkInterfaces.public.ports[0]?.name ?? '' },
-          port: { auto_negotiation: { enabled: 'yes', supported: 'yes' }, description: `ge-${server.networkInterfaces.public.ports[0]?.port ?? '0/0/0'}.0` },
-          vlan: { id: '0', label: 'VLAN', name: 'default' },
+      network: [
+        {
+          capabilities: {
+            autonegotiation: 'Auto-negotiation',
+            bus_master: 'bus mastering',
+            cap_list: 'PCI capabilities listing',
+            ethernet: '',
+            link_speeds: {
+              '10000bt-fd': '10Gbit/s (full duplex)',
+              '1000bt-fd': '1Gbit/s (full duplex)',
+              '100bt': '100Mbit/s',
+              '100bt-fd': '100Mbit/s (full duplex)',
+              '10bt': '10Mbit/s',
+              '10bt-fd': '10Mbit/s (full duplex)',
+            },
+            msi: 'Message Signalled Interrupts',
+            msix: 'MSI-X',
+            pciexpress: 'PCI Express',
+            physical: 'Physical interface',
+            pm: 'Power Management',
+            tp: 'twisted pair',
+          },
+          lldp: {
+            chassis: {
+              description: 'Juniper Networks, Inc. ex3300-48t Ethernet Switch',
+              mac_address: '4c:16:fc:3a:84:c0',
+              name: server.networkInterfaces.public.ports[0]?.name ?? '',
+            },
+            port: {
+              auto_negotiation: { enabled: 'yes', supported: 'yes' },
+              description: `ge-${server.networkInterfaces.public.ports[0]?.port ?? '0/0/0'}.0`,
+            },
+            vlan: { id: '0', label: 'VLAN', name: 'default' },
+          },
+          logical_name: 'eth0',
+          mac_address: server.networkInterfaces.public.mac?.toLowerCase() ?? null,
+          product: 'Ethernet Controller X710 for 10GbE SFP+',
+          settings: {
+            autonegotiation: 'on',
+            broadcast: 'yes',
+            driver: 'i40e',
+            driverversion: '2.20',
+            duplex: 'full',
+            firmware: '8.30',
+            ip: server.networkInterfaces.public.ip?.split('/')[0] ?? null,
+            latency: '0',
+            link: 'yes',
+            multicast: 'yes',
+            port: 'fibre',
+            speed: '10Gbit/s',
+          },
+          vendor: 'Intel Corporation',
         },
-        logical_name: 'eth0',
-        mac_address: server.networkInterfaces.public.mac?.toLowerCase() ?? null,
-        product: 'Ethernet Controller X710 for 10GbE SFP+',
-        settings: { autonegotiation: 'on', broadcast: 'yes', driver: 'i40e', driverversion: '2.20', duplex: 'full', firmware: '8.30', ip: server.networkInterfaces.public.ip?.split('/')[0] ?? null, latency: '0', link: 'yes', multicast: 'yes', port: 'fibre', speed: '10Gbit/s' },
-        vendor: 'Intel Corporation',
-      }],
+      ],
     },
   };
 }
@@ -291,5 +403,12 @@ function hardwareInfo(server: Server) {
 function interfaceStatus(record: ServerRecord, type: 'PUBLIC' | 'INTERNAL' | 'REMOTE_MANAGEMENT') {
   const open = record.interfaces[type];
   const n = Number(record.server.assetId) % 48;
-  return { linkSpeed: type === 'PUBLIC' ? '10Gbps' : '1Gbps', operStatus: open, status: open, switchInterface: String(n), switchName: `${record.server.location.site}-SW-${n % 9}`, type };
+  return {
+    linkSpeed: type === 'PUBLIC' ? '10Gbps' : '1Gbps',
+    operStatus: open,
+    status: open,
+    switchInterface: String(n),
+    switchName: `${record.server.location.site}-SW-${n % 9}`,
+    type,
+  };
 }

@@ -86,8 +86,7 @@ export function setEditableRecordSets(r: DomainRecord, sets: RecordSetRecord[]):
   r.zone = [soa(r), apexNs(r), ...sets.filter((s) => !managedByLeaseweb(r.domainName, s.name, s.type))];
 }
 
-export const editableRecordSets = (r: DomainRecord) =>
-  (r.zone ?? []).filter((s) => !managedByLeaseweb(r.domainName, s.name, s.type));
+export const editableRecordSets = (r: DomainRecord) => (r.zone ?? []).filter((s) => !managedByLeaseweb(r.domainName, s.name, s.type));
 
 /** The domain named by the `:domainName` path parameter (case-insensitive), or a 404. */
 export function findDomain(req: DomainsRequest): DomainRecord {
@@ -153,7 +152,8 @@ export function seedDomains(d: DomainsDataset, rng: Rng, count: number): void {
       // A registration runs for whole years; DNS-only hosting runs until cancelled.
       contractEndDate: dnsOnly ? null : `${iso(startDay + 365 * Math.ceil(-startDay / 365))}T00:00:00+00:00`,
       email: { mailboxes, emailAliases: rng.int(0, 60), forwards: rng.int(0, 20), autoResponders: rng.int(0, mailboxes) },
-      nameservers: i === 1 ? [`ns1.dns-${domainName.split('.')[0]}.net`, `ns2.dns-${domainName.split('.')[0]}.net`] : [...LEASEWEB_NAMESERVERS],
+      nameservers:
+        i === 1 ? [`ns1.dns-${domainName.split('.')[0]}.net`, `ns2.dns-${domainName.split('.')[0]}.net`] : [...LEASEWEB_NAMESERVERS],
       nameserversPendingUntil: null,
       dnssecAutomated: i !== 5,
       dnssec: { status: 'DISABLED', nsec3: false, keyRollover: null, keys: [] },

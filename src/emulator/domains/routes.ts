@@ -37,8 +37,18 @@ function domainBody(r: DomainRecord, type?: string): Record<string, unknown> {
     contractStartDate: r.contractStartDate,
     ...(r.contractEndDate ? { contractEndDate: r.contractEndDate } : {}),
   };
-  const dnsLinks = { self: href(self), collection: href('/domains'), resourceRecordSets: link('resourceRecordSets'), validateZone: link('validateZone') };
-  const mailLinks = { catchAll: link('catchAll'), emailAliases: link('emailAliases'), forwards: link('forwards'), mailboxes: link('mailboxes') };
+  const dnsLinks = {
+    self: href(self),
+    collection: href('/domains'),
+    resourceRecordSets: link('resourceRecordSets'),
+    validateZone: link('validateZone'),
+  };
+  const mailLinks = {
+    catchAll: link('catchAll'),
+    emailAliases: link('emailAliases'),
+    forwards: link('forwards'),
+    mailboxes: link('mailboxes'),
+  };
   // The documented `type=` variants (Leaseweb's combined OpenAPI document): `dns` and
   // `email` leave `status` out, each keeps only its own links.
   if (type === 'dns') {
@@ -182,7 +192,9 @@ function listDomains(req: EmulatorRequest) {
     defaultLimit: 10,
     project: (r) => domainBody(r, type),
   });
-  const links = type ? { self: href(`/domains?type=${type}`) } : { self: href('/domains'), dns: href('/domains?type=dns'), email: href('/domains?type=email') };
+  const links = type
+    ? { self: href(`/domains?type=${type}`) }
+    : { self: href('/domains'), dns: href('/domains?type=dns'), email: href('/domains?type=email') };
   return ok({ ...(page.body as object), _links: links });
 }
 
@@ -214,7 +226,8 @@ function updateNameservers(req: EmulatorRequest) {
   if (names.length < 2) (details.nameservers ??= []).push('The request body should contain at least two nameservers.');
   if (new Set(names).size !== names.length) (details.nameservers ??= []).push('The nameservers should be different.');
   // Only a registrar changes a domain's nameservers; Leaseweb is none for DNS-only domains.
-  if (r.dnsOnly) (details.nameservers ??= []).push('This domain is registered elsewhere (DNS only); change its nameservers at its registrar.');
+  if (r.dnsOnly)
+    (details.nameservers ??= []).push('This domain is registered elsewhere (DNS only); change its nameservers at its registrar.');
   if (Object.keys(details).length) throw badRequest(details);
   if (r.nameserversPendingUntil !== null && r.nameserversPendingUntil > Date.now()) throw inProcess();
   r.nameservers = names;
@@ -256,7 +269,11 @@ function updateDnssec(req: EmulatorRequest) {
   if (!usesLeasewebNameservers(r)) {
     // Own nameservers: the keys go to the registry; there is nothing for Leaseweb to sign.
     r.dnssec = { status: 'ENABLED', nsec3: false, keyRollover: null, keys: (body.dnssecKeys ?? []) as DomainRecord['dnssec']['keys'] };
-    return ok({ infoMessage: body.dnssecKeys ? 'DNSSEC keys successfully updated in the registry.' : 'DNSSEC enabled successfully. It may take up to 25 hours to reflect.' });
+    return ok({
+      infoMessage: body.dnssecKeys
+        ? 'DNSSEC keys successfully updated in the registry.'
+        : 'DNSSEC enabled successfully. It may take up to 25 hours to reflect.',
+    });
   }
   // NSEC3 is on by default when Leaseweb signs the zone.
   r.dnssec = { status: 'ENABLED', nsec3: nsec3 === undefined ? true : (nsec3 as boolean), keyRollover: { ...KEY_ROLLOVER }, keys: [] };
@@ -271,7 +288,12 @@ function listResourceRecordSets(req: EmulatorRequest) {
   return ok({
     _links: { self: href(collection), parent: href(`/domains/${r.domainName}`), validateSet: href(`${collection}/validateSet`) },
     // The sample's message (minus its "EXAMPLE: " prefix), for a domain without a zone yet.
-    ...(r.zone ? {} : { infoMessage: 'Sorry, but your domain is not yet listed on our nameservers. Please create a DNS record first so we can add your domain.' }),
+    ...(r.zone
+      ? {}
+      : {
+          infoMessage:
+            'Sorry, but your domain is not yet listed on our nameservers. Please create a DNS record first so we can add your domain.',
+        }),
     resourceRecordSets: (r.zone ?? []).map((s) => recordSetBody(r, s)),
   });
 }
@@ -317,7 +339,10 @@ function updateResourceRecordSet(req: EmulatorRequest) {
   const set = checkRecordSet(r.domainName, { name: current.name, type: current.type, content: body.content, ttl: body.ttl }, details);
   // The name and type come from the path: a complaint about them is about the set itself.
   if (!set) throw badRequest(details);
-  setEditableRecordSets(r, editableRecordSets(r).map((s) => (s === current ? set : s)));
+  setEditableRecordSets(
+    r,
+    editableRecordSets(r).map((s) => (s === current ? set : s)),
+  );
   return ok(recordSetBody(r, set));
 }
 
@@ -328,7 +353,10 @@ function deleteResourceRecordSet(req: EmulatorRequest) {
   if (managedByLeaseweb(r.domainName, current.name, current.type)) {
     throw new ApiError(403, `The ${current.type} record set of ${current.name} is managed by Leaseweb.`);
   }
-  setEditableRecordSets(r, editableRecordSets(r).filter((s) => s !== current));
+  setEditableRecordSets(
+    r,
+    editableRecordSets(r).filter((s) => s !== current),
+  );
   return noContent();
 }
 
@@ -378,16 +406,65 @@ export const routes: Array<Route<DomainsDataset>> = [
   { id: 'domains.updateNameservers', method: 'PUT', path: `${BASE}/domains/{domainName}/nameservers`, handler: updateNameservers },
   { id: 'domains.inspectDnssec', method: 'GET', path: `${BASE}/domains/{domainName}/dnssec`, handler: inspectDnssec },
   { id: 'domains.updateDnssec', method: 'PUT', path: `${BASE}/domains/{domainName}/dnssec`, handler: updateDnssec },
-  { id: 'dns.listResourceRecordSets', method: 'GET', path: `${BASE}/domains/{domainName}/resourceRecordSets`, handler: listResourceRecordSets },
-  { id: 'dns.createResourceRecordSet', method: 'POST', path: `${BASE}/domains/{domainName}/resourceRecordSets`, handler: createResourceRecordSet },
-  { id: 'dns.updateResourceRecordSets', method: 'PUT', path: `${BASE}/domains/{domainName}/resourceRecordSets`, handler: updateResourceRecordSets },
-  { id: 'dns.deleteResourceRecordSets', method: 'DELETE', path: `${BASE}/domains/{domainName}/resourceRecordSets`, handler: deleteResourceRecordSets },
-  { id: 'dns.inspectResourceRecordSet', method: 'GET', path: `${BASE}/domains/{domainName}/resourceRecordSets/{name}/{type}`, handler: inspectResourceRecordSet },
-  { id: 'dns.updateResourceRecordSet', method: 'PUT', path: `${BASE}/domains/{domainName}/resourceRecordSets/{name}/{type}`, handler: updateResourceRecordSet },
-  { id: 'dns.deleteResourceRecordSet', method: 'DELETE', path: `${BASE}/domains/{domainName}/resourceRecordSets/{name}/{type}`, handler: deleteResourceRecordSet },
-  { id: 'dns.importResourceRecordSets', method: 'POST', path: `${BASE}/domains/{domainName}/resourceRecordSets/import`, handler: importResourceRecordSets },
-  { id: 'dns.exportResourceRecordSets', method: 'GET', path: `${BASE}/domains/{domainName}/resourceRecordSets/import`, handler: exportResourceRecordSets },
-  { id: 'dns.validateResourceRecordSet', method: 'POST', path: `${BASE}/domains/{domainName}/resourceRecordSets/validateSet`, handler: validateResourceRecordSet },
+  {
+    id: 'dns.listResourceRecordSets',
+    method: 'GET',
+    path: `${BASE}/domains/{domainName}/resourceRecordSets`,
+    handler: listResourceRecordSets,
+  },
+  {
+    id: 'dns.createResourceRecordSet',
+    method: 'POST',
+    path: `${BASE}/domains/{domainName}/resourceRecordSets`,
+    handler: createResourceRecordSet,
+  },
+  {
+    id: 'dns.updateResourceRecordSets',
+    method: 'PUT',
+    path: `${BASE}/domains/{domainName}/resourceRecordSets`,
+    handler: updateResourceRecordSets,
+  },
+  {
+    id: 'dns.deleteResourceRecordSets',
+    method: 'DELETE',
+    path: `${BASE}/domains/{domainName}/resourceRecordSets`,
+    handler: deleteResourceRecordSets,
+  },
+  {
+    id: 'dns.inspectResourceRecordSet',
+    method: 'GET',
+    path: `${BASE}/domains/{domainName}/resourceRecordSets/{name}/{type}`,
+    handler: inspectResourceRecordSet,
+  },
+  {
+    id: 'dns.updateResourceRecordSet',
+    method: 'PUT',
+    path: `${BASE}/domains/{domainName}/resourceRecordSets/{name}/{type}`,
+    handler: updateResourceRecordSet,
+  },
+  {
+    id: 'dns.deleteResourceRecordSet',
+    method: 'DELETE',
+    path: `${BASE}/domains/{domainName}/resourceRecordSets/{name}/{type}`,
+    handler: deleteResourceRecordSet,
+  },
+  {
+    id: 'dns.importResourceRecordSets',
+    method: 'POST',
+    path: `${BASE}/domains/{domainName}/resourceRecordSets/import`,
+    handler: importResourceRecordSets,
+  },
+  {
+    id: 'dns.exportResourceRecordSets',
+    method: 'GET',
+    path: `${BASE}/domains/{domainName}/resourceRecordSets/import`,
+    handler: exportResourceRecordSets,
+  },
+  {
+    id: 'dns.validateResourceRecordSet',
+    method: 'POST',
+    path: `${BASE}/domains/{domainName}/resourceRecordSets/validateSet`,
+    handler: validateResourceRecordSet,
+  },
   { id: 'dns.validateZone', method: 'POST', path: `${BASE}/domains/{domainName}/validateZone`, handler: validateZone },
 ];
-

@@ -62,7 +62,9 @@ function contentProblem(type: RecordType, entry: string): string | undefined {
         ? undefined
         : `"${entry}" is not "<mname> <rname> <serial> <refresh> <retry> <expire> <minimum>".`;
     case 'DS':
-      return f.length === 4 && u16(f[0]!) && u8(f[1]!) && u8(f[2]!) && hex(f[3]!) ? undefined : `"${entry}" is not "<key tag> <algorithm> <digest type> <digest>".`;
+      return f.length === 4 && u16(f[0]!) && u8(f[1]!) && u8(f[2]!) && hex(f[3]!)
+        ? undefined
+        : `"${entry}" is not "<key tag> <algorithm> <digest type> <digest>".`;
     case 'TLSA':
       return f.length === 4 && /^[0-3]$/.test(f[0]!) && /^[01]$/.test(f[1]!) && /^[0-2]$/.test(f[2]!) && hex(f[3]!)
         ? undefined
@@ -71,8 +73,7 @@ function contentProblem(type: RecordType, entry: string): string | undefined {
 }
 
 /** Sets Leaseweb keeps itself: the zone's SOA and its NS at the apex. */
-export const managedByLeaseweb = (domain: string, name: string, type: string) =>
-  type === 'SOA' || (type === 'NS' && name === `${domain}.`);
+export const managedByLeaseweb = (domain: string, name: string, type: string) => type === 'SOA' || (type === 'NS' && name === `${domain}.`);
 
 /**
  * Checks one record set as written (create, bulk entry, validate); problems go into

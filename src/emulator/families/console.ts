@@ -17,7 +17,9 @@ export function consoleRoutes<D, R>(owner: ConsoleOwner<D, R>) {
     const record = owner.find(req);
     // Undocumented answer (the reference has no sample); the spec gives `{ url }`.
     if (!owner.running(record)) throw refusedOn(owner, `The console is only available while the ${owner.noun} is RUNNING.`);
-    return ok({ url: `https://public-cloud.leaseweb.example/resource/noVNC/vnc.html?autoconnect=true&token=${randomBytes(24).toString('base64url')}` });
+    return ok({
+      url: `https://public-cloud.leaseweb.example/resource/noVNC/vnc.html?autoconnect=true&token=${randomBytes(24).toString('base64url')}`,
+    });
   }
   add(owner.ops.get, 'GET', '/console', getConsoleAccess);
   return routes;

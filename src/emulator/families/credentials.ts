@@ -56,9 +56,15 @@ export function credentialRoutes<D, R>(owner: CredentialOwner<D, R>) {
 
   function createCredential(req: EmulatorRequest<D>) {
     const list = owner.credentials(owner.find(req));
-    const body = validateBody<CredentialRecord & Record<string, unknown>>(req, { type: owner.types, username: 'string', password: 'string' }, ['type', 'username', 'password']);
-    if (owner.usernamePattern && !owner.usernamePattern.test(body.username)) throw badRequest({ username: ['Can contain only alphanumeric values and characters.'] });
-    if (list.some((c) => c.type === body.type && c.username === body.username)) throw badRequest({ username: ['A credential of this type with this username already exists.'] });
+    const body = validateBody<CredentialRecord & Record<string, unknown>>(
+      req,
+      { type: owner.types, username: 'string', password: 'string' },
+      ['type', 'username', 'password'],
+    );
+    if (owner.usernamePattern && !owner.usernamePattern.test(body.username))
+      throw badRequest({ username: ['Can contain only alphanumeric values and characters.'] });
+    if (list.some((c) => c.type === body.type && c.username === body.username))
+      throw badRequest({ username: ['A credential of this type with this username already exists.'] });
     const credential = { type: body.type, username: body.username, password: body.password };
     list.push(credential);
     return ok(credential);
@@ -72,7 +78,10 @@ export function credentialRoutes<D, R>(owner: CredentialOwner<D, R>) {
   function listCredentialsByType(req: EmulatorRequest<D>) {
     const list = owner.credentials(owner.find(req));
     const type = typeOf(req);
-    return answer(req, list.filter((c) => c.type === type));
+    return answer(
+      req,
+      list.filter((c) => c.type === type),
+    );
   }
 
   function getCredential(req: EmulatorRequest<D>) {

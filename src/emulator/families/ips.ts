@@ -93,10 +93,12 @@ export function ipRoutes<D extends IpDataset, R>(owner: IpOwner<D, R>) {
     const record = owner.find(req);
     const type = owner.networkTypeFilter ? req.query.get('networkType') : null;
     const version = req.query.get('version');
-    if (owner.strictVersion && version && version !== '4' && version !== '6') throw badRequest({ version: ['The value should be one of: 4, 6.'] });
+    if (owner.strictVersion && version && version !== '4' && version !== '6')
+      throw badRequest({ version: ['The value should be one of: 4, 6.'] });
     const nullRouted = boolParam(req, 'nullRouted');
     const only = listParam(req, 'ips', owner.ipsSeparator)?.map((ip) => ip.split('/')[0]);
-    const list = owner.ips(req, record)
+    const list = owner
+      .ips(req, record)
       .filter((r) => !type || r.networkType === type)
       .filter((r) => !version || String(r.version) === version)
       .filter((r) => nullRouted === undefined || r.nullRouted === nullRouted)
@@ -110,11 +112,18 @@ export function ipRoutes<D extends IpDataset, R>(owner: IpOwner<D, R>) {
 
   function updateIp(req: EmulatorRequest<D>) {
     const { ip } = find(req);
-    const rules: Record<string, 'string' | string[]> = owner.update.detectionProfile ? { detectionProfile: DETECTION_PROFILES, reverseLookup: 'string' } : { reverseLookup: 'string' };
-    const body = validateBody<{ detectionProfile?: string; reverseLookup?: string }>(req, rules, owner.update.reverseLookupRequired ? ['reverseLookup'] : []);
+    const rules: Record<string, 'string' | string[]> = owner.update.detectionProfile
+      ? { detectionProfile: DETECTION_PROFILES, reverseLookup: 'string' }
+      : { reverseLookup: 'string' };
+    const body = validateBody<{ detectionProfile?: string; reverseLookup?: string }>(
+      req,
+      rules,
+      owner.update.reverseLookupRequired ? ['reverseLookup'] : [],
+    );
     if (body.detectionProfile) {
       // "DDoS detection profiles can only be changed if the IP address is protected using Advanced DDoS protection."
-      if (ip.ddos.protectionType !== 'ADVANCED') throw badRequest({ detectionProfile: ['Only an IP with Advanced DDoS protection can change its detection profile.'] });
+      if (ip.ddos.protectionType !== 'ADVANCED')
+        throw badRequest({ detectionProfile: ['Only an IP with Advanced DDoS protection can change its detection profile.'] });
       ip.ddos = { ...ip.ddos, detectionProfile: body.detectionProfile };
     }
     if (body.reverseLookup !== undefined) ip.reverseLookup = body.reverseLookup || null;
@@ -129,12 +138,13 @@ export function ipRoutes<D extends IpDataset, R>(owner: IpOwner<D, R>) {
     let automatedUnnullingAt: string | null = null;
     if (rule.unnullingTime) {
       // The reference spells the field `automatedUnnulingAt` (one l) and counts it in hours.
-      const body = validateBody<{ comment?: string; automatedUnnulingAt?: number }>(
-        req.body === undefined ? { ...req, body: {} } : req,
-        { comment: 'string', automatedUnnulingAt: 'number' },
-      );
+      const body = validateBody<{ comment?: string; automatedUnnulingAt?: number }>(req.body === undefined ? { ...req, body: {} } : req, {
+        comment: 'string',
+        automatedUnnulingAt: 'number',
+      });
       const hours = body.automatedUnnulingAt;
-      if (hours !== undefined && (!Number.isInteger(hours) || hours < 1 || hours > 17_520)) throw badRequest({ automatedUnnulingAt: ['This value should be between 1 and 17520 hours.'] });
+      if (hours !== undefined && (!Number.isInteger(hours) || hours < 1 || hours > 17_520))
+        throw badRequest({ automatedUnnulingAt: ['This value should be between 1 and 17520 hours.'] });
       comment = body.comment ?? rule.defaultComment;
       if (hours !== undefined) automatedUnnullingAt = rule.unnullingTime(Date.now() + hours * 3_600_000);
     }

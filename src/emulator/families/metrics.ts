@@ -101,7 +101,8 @@ function publicCloud<D, R>(owner: PublicCloudMetricsOwner<D, R>) {
     const to = dateParam(req, 'to', today);
     const from = dateParam(req, 'from', to - defaultSpan);
     if (to <= from) throw badRequest({ to: ['This value should be greater than from.'] });
-    if ((to - from) / step > MAX_POINTS) throw badRequest({ from: [`The interval holds more than ${MAX_POINTS} points; use a coarser granularity.`] });
+    if ((to - from) / step > MAX_POINTS)
+      throw badRequest({ from: [`The interval holds more than ${MAX_POINTS} points; use a coarser granularity.`] });
     return { from, to };
   };
   /** A series with its summary; values are seeded from the owner id and time, so the same query answers the same. */
@@ -124,7 +125,10 @@ function publicCloud<D, R>(owner: PublicCloudMetricsOwner<D, R>) {
     const s = series(owner.id(record), from, to, step, (rng) => (running ? rng.int(100, 9500) / 100 : 0));
     const body: InstanceMetrics = {
       _metadata: {
-        from: time(from), to: time(to), granularity, unit: '%',
+        from: time(from),
+        to: time(to),
+        granularity,
+        unit: '%',
         summary: { cpuMetrics: { average: s.average, expected: s.average, peak: s.peak } },
       },
       metrics: { cpuMetrics: { unit: '%', values: s.values } },
@@ -142,7 +146,10 @@ function publicCloud<D, R>(owner: PublicCloudMetricsOwner<D, R>) {
     const daysInMonth = new Date(Date.UTC(new Date(from).getUTCFullYear(), new Date(from).getUTCMonth() + 1, 0)).getUTCDate();
     const summary: Record<string, MetricSummary> = {};
     const metrics: InstanceMetrics['metrics'] = {};
-    for (const [name, scale] of [['downPublic', 9], ['upPublic', 2]] as const) {
+    for (const [name, scale] of [
+      ['downPublic', 9],
+      ['upPublic', 2],
+    ] as const) {
       const s = series(`${owner.id(record)}/${name}`, from, to, 86_400, (rng) => rng.int(1, 100) * scale * 1_000_000);
       summary[name] = { average: s.average, expected: Math.round(s.average * daysInMonth), total: s.total, peak: s.peak };
       metrics[name] = { unit: 'B', values: s.values };

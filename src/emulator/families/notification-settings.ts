@@ -32,40 +32,43 @@ export function notificationSettingRoutes<D, R>(owner: NotificationSettingsOwner
   const { routes, add } = familyRoutes<D>('notificationSettings', owner);
 
   const checkThreshold = (threshold: unknown) => {
-    if (typeof threshold !== 'string' || !/^\d+(\.\d+)?$/.test(threshold) || Number(threshold) <= 0) throw badRequest({ threshold: ['This value should be a positive number.'] });
+    if (typeof threshold !== 'string' || !/^\d+(\.\d+)?$/.test(threshold) || Number(threshold) <= 0)
+      throw badRequest({ threshold: ['This value should be a positive number.'] });
   };
 
   // Bandwidth and datatraffic thresholds are plain collections of one shape.
   for (const kind of ['bandwidth', 'datatraffic'] as const) {
     const rules = { frequency: FREQUENCIES, threshold: 'string', unit: UNITS[kind] } as const;
     const required = ['frequency', 'threshold', 'unit'];
-    routes.push(...resource<D, NotificationSetting>({
-      path: `${owner.path}/notificationSettings/${kind}`,
-      idParam: owner.settingParam,
-      key: LIST_KEYS[kind],
-      noun: 'notification setting',
-      ops: owner.ops[kind],
-      items: (req) => owner.settings(owner.find(req), kind),
-      id: (setting) => setting.id,
-      create: {
-        rules,
-        required,
-        build: (req, body) => {
-          checkThreshold(body.threshold);
-          const given = body as SettingBody;
-          return owner.create(req, given.frequency, given.threshold, given.unit);
+    routes.push(
+      ...resource<D, NotificationSetting>({
+        path: `${owner.path}/notificationSettings/${kind}`,
+        idParam: owner.settingParam,
+        key: LIST_KEYS[kind],
+        noun: 'notification setting',
+        ops: owner.ops[kind],
+        items: (req) => owner.settings(owner.find(req), kind),
+        id: (setting) => setting.id,
+        create: {
+          rules,
+          required,
+          build: (req, body) => {
+            checkThreshold(body.threshold);
+            const given = body as SettingBody;
+            return owner.create(req, given.frequency, given.threshold, given.unit);
+          },
         },
-      },
-      update: {
-        rules,
-        required,
-        apply: (setting, body) => {
-          checkThreshold(body.threshold);
-          Object.assign(setting, body);
+        update: {
+          rules,
+          required,
+          apply: (setting, body) => {
+            checkThreshold(body.threshold);
+            Object.assign(setting, body);
+          },
         },
-      },
-      family: 'notificationSettings',
-    }));
+        family: 'notificationSettings',
+      }),
+    );
   }
 
   const ddos = owner.ddos;
@@ -75,9 +78,10 @@ export function notificationSettingRoutes<D, R>(owner: NotificationSettingsOwner
     }
     function updateDdosSettings(req: EmulatorRequest<D>) {
       const record = owner.find(req);
-      const given = validateBody<{ nulling?: 'ENABLED' | 'DISABLED'; scrubbing?: 'ENABLED' | 'DISABLED' }>(
-        req, { nulling: ['ENABLED', 'DISABLED'], scrubbing: ['ENABLED', 'DISABLED'] },
-      );
+      const given = validateBody<{ nulling?: 'ENABLED' | 'DISABLED'; scrubbing?: 'ENABLED' | 'DISABLED' }>(req, {
+        nulling: ['ENABLED', 'DISABLED'],
+        scrubbing: ['ENABLED', 'DISABLED'],
+      });
       ddos!.set(record, { ...ddos!.get(record), ...given });
       return noContent();
     }

@@ -113,7 +113,12 @@ export function seedInvoices(d: InvoicesDataset, rng: Rng, count: number): void 
     if (k % 4 === 1 && lineItems.length) {
       const creditNet = cents(lineItems[0]!.total * 0.1);
       const creditTax = cents(creditNet * data.vatRate);
-      credits.push({ date: serviceDate(monthStart + 10 * DAY), id: String(creditId).padStart(8, '0'), taxAmount: creditTax, total: cents(creditNet + creditTax) });
+      credits.push({
+        date: serviceDate(monthStart + 10 * DAY),
+        id: String(creditId).padStart(8, '0'),
+        taxAmount: creditTax,
+        total: cents(creditNet + creditTax),
+      });
       creditId += rng.int(1, 50);
     }
     const dueDate = monthStart + PAYMENT_DAYS * DAY;
@@ -161,17 +166,19 @@ export function proformaItems(d: InvoicesDataset): ProformaContractItem[] {
     const billed = billedIn(r, date);
     if (!billed) return [];
     const reference = referenceOf(d, r);
-    return [{
-      contractId: r.service.contractId,
-      currency: r.service.currency,
-      endDate: r.service.contractTermEndDate ?? null,
-      ...(r.service.equipmentId ? { equipmentId: r.service.equipmentId } : {}),
-      poNumber: d.invoices.poNumber,
-      price: billed.amount,
-      product: r.billable.description,
-      ...(reference === null ? {} : { reference }),
-      startDate: r.service.startDate,
-    }];
+    return [
+      {
+        contractId: r.service.contractId,
+        currency: r.service.currency,
+        endDate: r.service.contractTermEndDate ?? null,
+        ...(r.service.equipmentId ? { equipmentId: r.service.equipmentId } : {}),
+        poNumber: d.invoices.poNumber,
+        price: billed.amount,
+        product: r.billable.description,
+        ...(reference === null ? {} : { reference }),
+        startDate: r.service.startDate,
+      },
+    ];
   });
 }
 

@@ -2,7 +2,15 @@ import type { NullRoute } from '../../datasources/types/ip-management.js';
 import { badRequest, boolParam, listParam, noContent, notFound, ok, paginate, validateBody } from '../http.js';
 import type { Route } from '../types.js';
 import type { IpDataset, IpRequest as EmulatorRequest } from './data.js';
-import { findIpByPath, inRange, ipValue, nullRouteIp as addNullRoute, removeNullRoute as liftNullRoute, toIp, type IpRecord } from './data.js';
+import {
+  findIpByPath,
+  inRange,
+  ipValue,
+  nullRouteIp as addNullRoute,
+  removeNullRoute as liftNullRoute,
+  toIp,
+  type IpRecord,
+} from './data.js';
 
 const BASE = '/ipMgmt/v2';
 const IP_TYPES = ['NORMAL_IP', 'NETWORK', 'BROADCAST', 'GATEWAY', 'ROUTER1', 'ROUTER2', 'IPMI'];
@@ -130,15 +138,17 @@ function listReverseLookupRecords(req: EmulatorRequest) {
 function updateReverseLookupRecords(req: EmulatorRequest) {
   const record = ipOf(req);
   if (record.version !== 6) throw badRequest({ ip: ['Reverse lookup records are only kept for IPv6 ranges.'] });
-  const body = validateBody<{ reverseLookups: Array<{ ip?: unknown; reverseLookup?: unknown }> }>(
-    req, { reverseLookups: 'array' }, ['reverseLookups'],
-  );
+  const body = validateBody<{ reverseLookups: Array<{ ip?: unknown; reverseLookup?: unknown }> }>(req, { reverseLookups: 'array' }, [
+    'reverseLookups',
+  ]);
   // "You can set up to 20 records in a single request."
   if (body.reverseLookups.length > 20) throw badRequest({ reverseLookups: ['You can set up to 20 records in a single request.'] });
   const details: Record<string, string[]> = {};
   body.reverseLookups.forEach((entry, i) => {
-    if (typeof entry?.ip !== 'string' || !inRange(entry.ip, record)) details[`reverseLookups[${i}].ip`] = ['This value is not an IP address of this range.'];
-    else if (entry.reverseLookup !== null && typeof entry.reverseLookup !== 'string') details[`reverseLookups[${i}].reverseLookup`] = ['This value should be a string or null.'];
+    if (typeof entry?.ip !== 'string' || !inRange(entry.ip, record))
+      details[`reverseLookups[${i}].ip`] = ['This value is not an IP address of this range.'];
+    else if (entry.reverseLookup !== null && typeof entry.reverseLookup !== 'string')
+      details[`reverseLookups[${i}].reverseLookup`] = ['This value should be a string or null.'];
   });
   if (Object.keys(details).length) throw badRequest(details);
   // Records are keyed by address value, so `2001:db8::0` and `2001:db8::` are one record.
@@ -153,7 +163,10 @@ function updateReverseLookupRecords(req: EmulatorRequest) {
       set.push(kept);
     }
   }
-  req.data.ipManagement.reverseLookups.set(record.ip, [...current.values()].sort((a, b) => (ipValue(a.ip) < ipValue(b.ip) ? -1 : 1)));
+  req.data.ipManagement.reverseLookups.set(
+    record.ip,
+    [...current.values()].sort((a, b) => (ipValue(a.ip) < ipValue(b.ip) ? -1 : 1)),
+  );
   // The answer lists the records the request set, as the reference's sample does.
   return ok({ reverseLookups: set });
 }
@@ -178,7 +191,9 @@ function listNullRoutes(req: EmulatorRequest) {
   const fromDate = dateParam(req, 'fromDate');
   const toDate = dateParam(req, 'toDate');
   const q = (name: string) => req.query.get(name) || undefined;
-  const [nulledBy, unnulledBy, ticketId, contractId, equipmentId] = ['nulledBy', 'unnulledBy', 'ticketId', 'contractId', 'equipmentId'].map(q);
+  const [nulledBy, unnulledBy, ticketId, contractId, equipmentId] = ['nulledBy', 'unnulledBy', 'ticketId', 'contractId', 'equipmentId'].map(
+    q,
+  );
   const order = sorter<NullRoute>(req, {
     ip: (n) => ipValue(n.ip),
     nulledAt: (n) => n.nulledAt,
@@ -225,4 +240,3 @@ export const routes: Array<Route<IpDataset>> = [
   { id: 'ipMgmt.inspectNullRoute', method: 'GET', path: `${BASE}/nullRoutes/{id}`, handler: inspectNullRoute },
   { id: 'ipMgmt.updateNullRoute', method: 'PUT', path: `${BASE}/nullRoutes/{id}`, handler: updateNullRoute },
 ];
-

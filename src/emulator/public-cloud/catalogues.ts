@@ -47,9 +47,27 @@ const typeSpecs: TypeSpec[] = [
   { name: 'lsw.r3.large', resources: resources(2, 15.25), hourly: 0.0555, storageTypes: ['CENTRAL'] },
   { name: 'lsw.r3.xlarge', resources: resources(4, 30.5), hourly: 0.1104, storageTypes: ['CENTRAL'] },
   { name: 'lsw.r3.2xlarge', resources: resources(8, 61), hourly: 0.2202, storageTypes: ['CENTRAL'] },
-  { name: 'lsw.m6a.large', resources: resources(2, 8, 10, 1000), hourly: 0.0512, storageTypes: ['LOCAL', 'CENTRAL'], only: ['eu-west-3', 'eu-central-1', 'us-east-1'] },
-  { name: 'lsw.m6a.xlarge', resources: resources(4, 16, 10, 1000), hourly: 0.1021, storageTypes: ['LOCAL', 'CENTRAL'], only: ['eu-west-3', 'eu-central-1', 'us-east-1'] },
-  { name: 'lsw.c6a.2xlarge', resources: resources(8, 16, 10, 1000), hourly: 0.1688, storageTypes: ['LOCAL', 'CENTRAL'], only: ['eu-west-3', 'us-east-1'] },
+  {
+    name: 'lsw.m6a.large',
+    resources: resources(2, 8, 10, 1000),
+    hourly: 0.0512,
+    storageTypes: ['LOCAL', 'CENTRAL'],
+    only: ['eu-west-3', 'eu-central-1', 'us-east-1'],
+  },
+  {
+    name: 'lsw.m6a.xlarge',
+    resources: resources(4, 16, 10, 1000),
+    hourly: 0.1021,
+    storageTypes: ['LOCAL', 'CENTRAL'],
+    only: ['eu-west-3', 'eu-central-1', 'us-east-1'],
+  },
+  {
+    name: 'lsw.c6a.2xlarge',
+    resources: resources(8, 16, 10, 1000),
+    hourly: 0.1688,
+    storageTypes: ['LOCAL', 'CENTRAL'],
+    only: ['eu-west-3', 'us-east-1'],
+  },
 ];
 
 /** Price factor per region (Amsterdam is the reference price). */

@@ -202,7 +202,12 @@ export function createInstance(d: PublicCloudDataset, spec: NewInstance): Instan
     ip: internal,
     primary: !spec.withPublicIp,
     reverseLookup: null,
-    subnet: { id: `${net.internalPrefix}.0_24`, networkIp: `${net.internalPrefix}.0`, prefixLength: 24, gateway: `${net.internalPrefix}.1` },
+    subnet: {
+      id: `${net.internalPrefix}.0_24`,
+      networkIp: `${net.internalPrefix}.0`,
+      prefixLength: 24,
+      gateway: `${net.internalPrefix}.1`,
+    },
     networkType: 'INTERNAL',
     gateway: `${net.internalPrefix}.1`,
     ddos: { detectionProfile: 'STANDARD_DEFAULT', protectionType: 'STANDARD' },
@@ -228,7 +233,11 @@ export function seedPublicCloud(d: PublicCloudDataset, parent: Rng, count: numbe
   const rng = new Rng(parent.int(1, 2 ** 31 - 1));
   const second = rng.int(16, 250);
   regions.forEach((r, k) => {
-    d.publicCloud.networks.set(r.name, { prefix: `185.${second}.${100 + k}`, nextHost: 10, internalPrefix: `10.${40 + k}.${rng.int(0, 255)}` });
+    d.publicCloud.networks.set(r.name, {
+      prefix: `185.${second}.${100 + k}`,
+      nextHost: 10,
+      internalPrefix: `10.${40 + k}.${rng.int(0, 255)}`,
+    });
   });
   d.publicCloud.customImages.push(
     customImage(rng, 'web-golden-image', 'ubuntu', 'eu-west-3', EPOCH - 60 * 86_400_000),
@@ -275,7 +284,9 @@ export function seedPublicCloud(d: PublicCloudDataset, parent: Rng, count: numbe
       state: i % 6 === 3 ? 'STOPPED' : 'RUNNING',
       startedAt: isoTime(createdAt + 16_000),
       contractId: String(rng.int(10_000_000, 99_999_999)),
-      ddos: rng.chance(0.5) ? { detectionProfile: 'ADVANCED_DEFAULT', protectionType: 'ADVANCED' } : { detectionProfile: 'STANDARD_DEFAULT', protectionType: 'STANDARD' },
+      ddos: rng.chance(0.5)
+        ? { detectionProfile: 'ADVANCED_DEFAULT', protectionType: 'ADVANCED' }
+        : { detectionProfile: 'STANDARD_DEFAULT', protectionType: 'STANDARD' },
     });
     const inst = record.instance;
     if (i % 6 === 2) inst.iso = isos[0]!;
@@ -285,17 +296,37 @@ export function seedPublicCloud(d: PublicCloudDataset, parent: Rng, count: numbe
       inst.hasPrivateNetwork = true;
     }
     if (i % 5 === 0) {
-      record.snapshots.push({ id: rng.uuid(), displayName: `${inst.reference ?? 'instance'} before upgrade`, state: 'READY', created: snapshotTime(EPOCH - (3 + i) * 86_400_000) });
+      record.snapshots.push({
+        id: rng.uuid(),
+        displayName: `${inst.reference ?? 'instance'} before upgrade`,
+        state: 'READY',
+        created: snapshotTime(EPOCH - (3 + i) * 86_400_000),
+      });
     }
-    record.credentials.push({ type: 'OPERATING_SYSTEM', username: image.family === 'windows' ? 'Administrator' : 'root', password: rng.hex(16) });
+    record.credentials.push({
+      type: 'OPERATING_SYSTEM',
+      username: image.family === 'windows' ? 'Administrator' : 'root',
+      password: rng.hex(16),
+    });
     if (i % 4 === 0) record.credentials.push({ type: 'CONTROL_PANEL', username: 'admin', password: rng.hex(16) });
 
     const publicIp = d.ipManagement.byEquipment.get(inst.id)?.[0];
     if (publicIp && i % 5 === 2) {
-      nullRouteIp(d.ipManagement, publicIp, { nulledAt: isoTime(EPOCH - (30 + i) * 86_400_000), unnulledAt: isoTime(EPOCH - (29 + i) * 86_400_000), comment: 'DDoS mitigation', nulledBy: 'noc@leaseweb.example', nullLevel: 3 });
+      nullRouteIp(d.ipManagement, publicIp, {
+        nulledAt: isoTime(EPOCH - (30 + i) * 86_400_000),
+        unnulledAt: isoTime(EPOCH - (29 + i) * 86_400_000),
+        comment: 'DDoS mitigation',
+        nulledBy: 'noc@leaseweb.example',
+        nullLevel: 3,
+      });
     }
     if (publicIp && i % 8 === 5) {
-      nullRouteIp(d.ipManagement, publicIp, { nulledAt: isoTime(EPOCH - 86_400_000), comment: 'Outgoing attack', ticketId: String(310_000 + i), nulledBy: 'abuse@leaseweb.example' });
+      nullRouteIp(d.ipManagement, publicIp, {
+        nulledAt: isoTime(EPOCH - 86_400_000),
+        comment: 'Outgoing attack',
+        ticketId: String(310_000 + i),
+        nulledBy: 'abuse@leaseweb.example',
+      });
     }
 
     const prices = type.prices;

@@ -31,7 +31,10 @@ export const instanceFamilyRoutes = [
   ...ipRoutes<PublicCloudDataset, InstanceRecord>({
     ...INSTANCE,
     ops: opIds('publicCloud', {
-      list: 'listInstanceIps', get: 'getInstanceIp', update: 'updateInstanceIp', nullRoute: 'nullRouteInstanceIp',
+      list: 'listInstanceIps',
+      get: 'getInstanceIp',
+      update: 'updateInstanceIp',
+      nullRoute: 'nullRouteInstanceIp',
       removeNullRoute: 'removeInstanceIpNullRoute',
     }),
     id: (r) => r.instance.id,
@@ -44,8 +47,12 @@ export const instanceFamilyRoutes = [
   ...credentialRoutes<PublicCloudDataset, InstanceRecord>({
     ...INSTANCE,
     ops: opIds('publicCloud', {
-      list: 'listInstanceCredentials', create: 'storeInstanceCredential', deleteAll: 'deleteAllInstanceCredentials',
-      listByType: 'listInstanceCredentialsByType', get: 'getInstanceCredential', update: 'updateInstanceCredential',
+      list: 'listInstanceCredentials',
+      create: 'storeInstanceCredential',
+      deleteAll: 'deleteAllInstanceCredentials',
+      listByType: 'listInstanceCredentialsByType',
+      get: 'getInstanceCredential',
+      update: 'updateInstanceCredential',
       delete: 'deleteInstanceCredential',
     }),
     credentials: (r) => r.credentials,
@@ -71,7 +78,10 @@ export const instanceFamilyRoutes = [
   ...snapshotRoutes<PublicCloudDataset, InstanceRecord>({
     ...INSTANCE,
     ops: opIds('publicCloud', {
-      list: 'listInstanceSnapshots', create: 'createInstanceSnapshot', get: 'getInstanceSnapshot', restore: 'restoreInstanceSnapshot',
+      list: 'listInstanceSnapshots',
+      create: 'createInstanceSnapshot',
+      get: 'getInstanceSnapshot',
+      restore: 'restoreInstanceSnapshot',
       delete: 'deleteInstanceSnapshot',
     }),
     snapshots: (r) => r.snapshots,

@@ -2,7 +2,16 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { badRequest, boolParam, paginate, validateBody } from '../http.js';
 import type { Route } from '../types.js';
 import { standardImages } from './catalogues.js';
-import { findInstance, imageSummary, PRIVATE_NETWORK, refused, usable, type InstanceRecord, type PublicCloudDataset, type PublicCloudRequest as EmulatorRequest } from './data.js';
+import {
+  findInstance,
+  imageSummary,
+  PRIVATE_NETWORK,
+  refused,
+  usable,
+  type InstanceRecord,
+  type PublicCloudDataset,
+  type PublicCloudRequest as EmulatorRequest,
+} from './data.js';
 
 /** Reinstall candidates: every standard image and the customer's ready custom images of the instance's region. */
 function reinstallImages(req: EmulatorRequest, record: InstanceRecord) {
@@ -20,7 +29,12 @@ function resetInstancePassword(req: EmulatorRequest) {
   const os = record.credentials.find((c) => c.type === 'OPERATING_SYSTEM');
   const password = randomBytes(8).toString('hex');
   if (os) os.password = password;
-  else record.credentials.push({ type: 'OPERATING_SYSTEM', username: record.instance.image.family === 'windows' ? 'Administrator' : 'root', password });
+  else
+    record.credentials.push({
+      type: 'OPERATING_SYSTEM',
+      username: record.instance.image.family === 'windows' ? 'Administrator' : 'root',
+      password,
+    });
   return { status: 202 };
 }
 
@@ -40,12 +54,15 @@ function reinstallInstance(req: EmulatorRequest) {
   if (record.snapshots.length) throw refused('An instance with snapshots cannot be reinstalled.');
   const image = reinstallImages(req, record).find((i) => i.id === body.imageId);
   if (!image) throw badRequest({ imageId: ['Not an image this instance can be reinstalled with.'] });
-  if (body.marketAppId && !image.marketApps.includes(body.marketAppId)) throw badRequest({ marketAppId: ['The image does not offer this market app.'] });
+  if (body.marketAppId && !image.marketApps.includes(body.marketAppId))
+    throw badRequest({ marketAppId: ['The image does not offer this market app.'] });
   const inst = record.instance;
   inst.image = imageSummary(image);
   inst.marketAppId = body.marketAppId ?? null;
   // A new system: the old credentials no longer apply; the new root password is stored.
-  record.credentials = [{ type: 'OPERATING_SYSTEM', username: image.family === 'windows' ? 'Administrator' : 'root', password: randomBytes(8).toString('hex') }];
+  record.credentials = [
+    { type: 'OPERATING_SYSTEM', username: image.family === 'windows' ? 'Administrator' : 'root', password: randomBytes(8).toString('hex') },
+  ];
   return { status: 202 };
 }
 
@@ -73,6 +90,10 @@ export const instanceRoutes: Array<Route<PublicCloudDataset>> = [
   { id: 'publicCloud.listInstanceReinstallImages', method: 'GET', path: `${I}/reinstall/images`, handler: listInstanceReinstallImages },
   { id: 'publicCloud.reinstallInstance', method: 'PUT', path: `${I}/reinstall`, handler: reinstallInstance },
   { id: 'publicCloud.addInstanceToPrivateNetwork', method: 'PUT', path: `${I}/addToPrivateNetwork`, handler: addInstanceToPrivateNetwork },
-  { id: 'publicCloud.removeInstanceFromPrivateNetwork', method: 'DELETE', path: `${I}/removeFromPrivateNetwork`, handler: removeInstanceFromPrivateNetwork },
+  {
+    id: 'publicCloud.removeInstanceFromPrivateNetwork',
+    method: 'DELETE',
+    path: `${I}/removeFromPrivateNetwork`,
+    handler: removeInstanceFromPrivateNetwork,
+  },
 ];
-

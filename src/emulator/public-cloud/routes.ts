@@ -22,13 +22,24 @@ import { instanceRoutes } from './routes-instance.js';
 
 const BASE = '/publicCloud/v1';
 
-const STATES: Instance['state'][] = ['CREATING', 'DESTROYED', 'DESTROYING', 'FAILED', 'RUNNING', 'STARTING', 'STOPPED', 'STOPPING', 'UNKNOWN'];
+const STATES: Instance['state'][] = [
+  'CREATING',
+  'DESTROYED',
+  'DESTROYING',
+  'FAILED',
+  'RUNNING',
+  'STARTING',
+  'STOPPED',
+  'STOPPING',
+  'UNKNOWN',
+];
 const CONTRACT_TERMS = [0, 1, 3, 6, 12];
 const BILLING_FREQUENCIES = [1, 3, 6, 12];
 
 function regionParam(value: string | null | undefined, field = 'region'): string | undefined {
   if (!value) return undefined;
-  if (!regions.some((r) => r.name === value)) throw badRequest({ [field]: [`The value should be one of: ${regions.map((r) => r.name).join(', ')}.`] });
+  if (!regions.some((r) => r.name === value))
+    throw badRequest({ [field]: [`The value should be one of: ${regions.map((r) => r.name).join(', ')}.`] });
   return value;
 }
 
@@ -53,16 +64,24 @@ export function typesForUpdate(record: InstanceRecord): InstanceType[] {
 
 /** Contract fields shared by launch and update; errors go into `details`. */
 function checkContract(details: Record<string, string[]>, contract: { type?: string; term?: number; billingFrequency?: number }): void {
-  if (contract.term !== undefined && !CONTRACT_TERMS.includes(contract.term)) details.contractTerm = [`The value should be one of: ${CONTRACT_TERMS.join(', ')}.`];
+  if (contract.term !== undefined && !CONTRACT_TERMS.includes(contract.term))
+    details.contractTerm = [`The value should be one of: ${CONTRACT_TERMS.join(', ')}.`];
   if (contract.billingFrequency !== undefined && !BILLING_FREQUENCIES.includes(contract.billingFrequency)) {
     details.billingFrequency = [`The value should be one of: ${BILLING_FREQUENCIES.join(', ')}.`];
   }
   if (details.contractTerm) return;
-  if (contract.type === 'HOURLY' && contract.term !== 0) details.contractTerm = ['An HOURLY contract has no commitment: contractTerm must be 0.'];
-  if (contract.type === 'MONTHLY' && contract.term === 0) details.contractTerm = ['A MONTHLY contract needs a contractTerm of 1, 3, 6 or 12.'];
+  if (contract.type === 'HOURLY' && contract.term !== 0)
+    details.contractTerm = ['An HOURLY contract has no commitment: contractTerm must be 0.'];
+  if (contract.type === 'MONTHLY' && contract.term === 0)
+    details.contractTerm = ['A MONTHLY contract needs a contractTerm of 1, 3, 6 or 12.'];
 }
 
-function checkDiskSize(details: Record<string, string[]>, size: number | undefined, image: { family: string } | undefined, minimum = 5): void {
+function checkDiskSize(
+  details: Record<string, string[]>,
+  size: number | undefined,
+  image: { family: string } | undefined,
+  minimum = 5,
+): void {
   if (size === undefined) return;
   if (!Number.isInteger(size) || size < 5 || size > 1000) details.rootDiskSize = ['This value should be between 5 and 1000.'];
   else if (image?.family === 'windows' && size < 50) details.rootDiskSize = ['Windows instances need at least 50 GB.'];
@@ -88,9 +107,18 @@ function launch(req: EmulatorRequest) {
   const body = validateBody<LaunchBody & Record<string, unknown>>(
     req,
     {
-      region: 'string', type: 'string', imageId: 'string', marketAppId: 'string', reference: 'string',
-      contractType: ['HOURLY', 'MONTHLY'], contractTerm: 'number', billingFrequency: 'number', rootDiskSize: 'number',
-      rootDiskStorageType: ['LOCAL', 'CENTRAL'], sshKey: 'string', userData: 'string',
+      region: 'string',
+      type: 'string',
+      imageId: 'string',
+      marketAppId: 'string',
+      reference: 'string',
+      contractType: ['HOURLY', 'MONTHLY'],
+      contractTerm: 'number',
+      billingFrequency: 'number',
+      rootDiskSize: 'number',
+      rootDiskStorageType: ['LOCAL', 'CENTRAL'],
+      sshKey: 'string',
+      userData: 'string',
     },
     ['region', 'type', 'imageId', 'contractType', 'contractTerm', 'billingFrequency', 'rootDiskStorageType'],
   );
@@ -103,10 +131,12 @@ function launch(req: EmulatorRequest) {
   if (!image) details.imageId = ['Unknown image, or a custom image of another region.'];
   checkContract(details, { type: body.contractType, term: body.contractTerm, billingFrequency: body.billingFrequency });
   checkDiskSize(details, body.rootDiskSize, image);
-  if (type && !type.storageTypes.includes(body.rootDiskStorageType)) details.rootDiskStorageType = [`${body.type} supports ${type.storageTypes.join(', ')} storage.`];
+  if (type && !type.storageTypes.includes(body.rootDiskStorageType))
+    details.rootDiskStorageType = [`${body.type} supports ${type.storageTypes.join(', ')} storage.`];
   if (body.sshKey && body.userData) details.userData = ['userData cannot be combined with sshKey.'];
   if (body.sshKey && image?.family === 'windows') details.sshKey = ['SSH keys can only be installed on Linux and FreeBSD instances.'];
-  if (body.marketAppId && image && !image.marketApps.includes(body.marketAppId)) details.marketAppId = ['The image does not offer this market app.'];
+  if (body.marketAppId && image && !image.marketApps.includes(body.marketAppId))
+    details.marketAppId = ['The image does not offer this market app.'];
   if (Object.keys(details).length || !type || !image) throw badRequest(details);
 
   const now = Date.now();
@@ -137,19 +167,36 @@ function launch(req: EmulatorRequest) {
     contractId: String(10_000_000 + (randomBytes(4).readUInt32BE() % 90_000_000)),
     ddos: { detectionProfile: 'STANDARD_DEFAULT', protectionType: 'STANDARD' },
   });
-  record.credentials.push({ type: 'OPERATING_SYSTEM', username: image.family === 'windows' ? 'Administrator' : 'root', password: randomBytes(8).toString('hex') });
+  record.credentials.push({
+    type: 'OPERATING_SYSTEM',
+    username: image.family === 'windows' ? 'Administrator' : 'root',
+    password: randomBytes(8).toString('hex'),
+  });
   return ok(instanceDetail(req.data, record), 201);
 }
 
 function update(req: EmulatorRequest) {
   const record = usable(findInstance(req));
   const inst = record.instance;
-  const body = validateBody<{ type?: string; reference?: string; contractType?: 'HOURLY' | 'MONTHLY'; contractTerm?: number; billingFrequency?: number; rootDiskSize?: number }>(req, {
-    type: 'string', reference: 'string', contractType: ['HOURLY', 'MONTHLY'], contractTerm: 'number', billingFrequency: 'number', rootDiskSize: 'number',
+  const body = validateBody<{
+    type?: string;
+    reference?: string;
+    contractType?: 'HOURLY' | 'MONTHLY';
+    contractTerm?: number;
+    billingFrequency?: number;
+    rootDiskSize?: number;
+  }>(req, {
+    type: 'string',
+    reference: 'string',
+    contractType: ['HOURLY', 'MONTHLY'],
+    contractTerm: 'number',
+    billingFrequency: 'number',
+    rootDiskSize: 'number',
   });
   const details: Record<string, string[]> = {};
   const type = body.type === undefined ? undefined : typesForUpdate(record).find((t) => t.name === body.type);
-  if (body.type !== undefined && body.type !== inst.type && !type) details.type = ['Not an instance type this instance can change to (see instanceTypesUpdate).'];
+  if (body.type !== undefined && body.type !== inst.type && !type)
+    details.type = ['Not an instance type this instance can change to (see instanceTypesUpdate).'];
   checkContract(details, {
     type: body.contractType ?? inst.contract.type,
     term: body.contractTerm ?? (body.contractType === 'HOURLY' ? 0 : inst.contract.term),
@@ -205,7 +252,16 @@ function imagesPage(req: EmulatorRequest, images: Image[], region?: string) {
   const state = enumParam(req, 'state', ['CREATING', 'READY', 'DESTROYED', 'DESTROYING', 'FAILED'] as const);
   const marketAppId = enumParam(req, 'marketAppId', ['CPANEL_30', 'CPANEL_100', 'PLESK_WEB_PRO', 'PLESK_WEB_ADMIN'] as const);
   const storageType = enumParam(req, 'storageType', ['LOCAL', 'CENTRAL'] as const);
-  const flavour = enumParam(req, 'flavour', ['ubuntu', 'debian', 'freebsd', 'centos', 'almalinux', 'rockylinux', 'archlinux', 'windows'] as const);
+  const flavour = enumParam(req, 'flavour', [
+    'ubuntu',
+    'debian',
+    'freebsd',
+    'centos',
+    'almalinux',
+    'rockylinux',
+    'archlinux',
+    'windows',
+  ] as const);
   const name = req.query.get('name');
   const list = images
     .filter((i) => custom === undefined || i.custom === custom)
@@ -272,7 +328,10 @@ function updateCustomImage(req: EmulatorRequest) {
   const body = validateBody<{ name: string }>(req, { name: 'string' }, ['name']);
   const image = req.data.publicCloud.customImages.find((i) => i.id === req.params.imageId);
   // The reference lists no 404 here either; standard images cannot be renamed.
-  if (!image) throw badRequest({ imageId: [standardImages.some((i) => i.id === req.params.imageId) ? 'Only custom images can be updated.' : 'Unknown custom image.'] });
+  if (!image)
+    throw badRequest({
+      imageId: [standardImages.some((i) => i.id === req.params.imageId) ? 'Only custom images can be updated.' : 'Unknown custom image.'],
+    });
   image.name = body.name;
   image.updatedAt = isoTime(Date.now());
   return ok(image, 201); // 201, as documented
@@ -287,7 +346,8 @@ function getInstanceList(req: EmulatorRequest) {
   const contractState = enumParam(req, 'contractState', ['ACTIVE', 'DELETE_SCHEDULED'] as const);
   const imageId = req.query.get('imageId');
   const states = listParam(req, 'state');
-  for (const s of states ?? []) if (!STATES.includes(s as Instance['state'])) throw badRequest({ state: [`The value should be one of: ${STATES.join(', ')}.`] });
+  for (const s of states ?? [])
+    if (!STATES.includes(s as Instance['state'])) throw badRequest({ state: [`The value should be one of: ${STATES.join(', ')}.`] });
   const region = regionParam(req.query.get('region'));
   const type = req.query.get('type');
   const list = [...req.data.publicCloud.instances.values()]
@@ -327,13 +387,22 @@ export const routes: Array<Route<PublicCloudDataset>> = [
   { id: 'publicCloud.getInstanceDetails', method: 'GET', path: `${BASE}/instances/{instanceId}`, handler: getInstanceDetails },
   { id: 'publicCloud.updateInstance', method: 'PUT', path: `${BASE}/instances/{instanceId}`, handler: update },
   { id: 'publicCloud.terminateInstance', method: 'DELETE', path: `${BASE}/instances/{instanceId}`, handler: terminate },
-  { id: 'publicCloud.cancelInstanceTermination', method: 'POST', path: `${BASE}/instances/{instanceId}/cancelTermination`, handler: cancelTermination },
-  { id: 'publicCloud.listInstanceTypesForUpdate', method: 'GET', path: `${BASE}/instances/{instanceId}/instanceTypesUpdate`, handler: listInstanceTypesForUpdate },
+  {
+    id: 'publicCloud.cancelInstanceTermination',
+    method: 'POST',
+    path: `${BASE}/instances/{instanceId}/cancelTermination`,
+    handler: cancelTermination,
+  },
+  {
+    id: 'publicCloud.listInstanceTypesForUpdate',
+    method: 'GET',
+    path: `${BASE}/instances/{instanceId}/instanceTypesUpdate`,
+    handler: listInstanceTypesForUpdate,
+  },
   { id: 'publicCloud.getExpenses', method: 'GET', path: `${BASE}/equipments/{equipmentId}/expenses`, handler: getExpenses },
   ...instanceRoutes,
   ...instanceFamilyRoutes,
 ];
-
 
 /**
  * GET /equipments/{id}/expenses?from=YYYY-MM-01[&to=…]: what an instance cost in one
@@ -343,10 +412,12 @@ export const routes: Array<Route<PublicCloudDataset>> = [
 function expenses(d: PublicCloudDataset, req: EmulatorRequest) {
   const fromRaw = requireParam(req, 'from');
   const from = Date.parse(`${fromRaw.slice(0, 10)}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-01/.test(fromRaw) || Number.isNaN(from)) throw badRequest({ from: ['This value should be the first day of a month (YYYY-MM-01).'] });
+  if (!/^\d{4}-\d{2}-01/.test(fromRaw) || Number.isNaN(from))
+    throw badRequest({ from: ['This value should be the first day of a month (YYYY-MM-01).'] });
   const to = addMonths(from, 1);
   const toRaw = req.query.get('to');
-  if (toRaw && Date.parse(`${toRaw.slice(0, 10)}T00:00:00Z`) !== to) throw badRequest({ to: ['This value should be exactly one month after from.'] });
+  if (toRaw && Date.parse(`${toRaw.slice(0, 10)}T00:00:00Z`) !== to)
+    throw badRequest({ to: ['This value should be exactly one month after from.'] });
   const record = d.publicCloud.instances.get(req.params.equipmentId!);
   const instances = [];
   let usageGb = 0;
@@ -380,7 +451,12 @@ function expenses(d: PublicCloudDataset, req: EmulatorRequest) {
     }
   }
   // Tiers as in the reference: the first 1000 GB free, then cheaper per GB the more is used.
-  const tiers: Array<[number, number]> = [[1000, 0], [10_000, 0.0015], [10_000, 0.0013], [Infinity, 0.001]];
+  const tiers: Array<[number, number]> = [
+    [1000, 0],
+    [10_000, 0.0015],
+    [10_000, 0.0013],
+    [Infinity, 0.001],
+  ];
   let left = usageGb;
   const values: Record<string, { usage: number; price: number }> = {};
   tiers.forEach(([size, perGb], k) => {

@@ -172,7 +172,11 @@ export function setReference(d: ServicesDataset, r: ServiceRecord, reference: st
 export function serviceBody(d: ServicesDataset, r: ServiceRecord): Service {
   const reference = referenceOf(d, r);
   const body: Record<string, unknown> = { ...r.service, ...(reference === null ? {} : { reference }) };
-  return Object.fromEntries(Object.keys(body).sort().map((k) => [k, body[k]])) as unknown as Service;
+  return Object.fromEntries(
+    Object.keys(body)
+      .sort()
+      .map((k) => [k, body[k]]),
+  ) as unknown as Service;
 }
 
 /** The service named by the `:id` path parameter, or a 404. */

@@ -26,7 +26,11 @@ function onCredential(equipmentId: string, type: CredentialType, write: (ref: Ow
 
 const resolvers: Resolvers = {
   ...(ownerFields('credentials', (typename: OwnerType) => ({
-    credentials: (owner: OwnerModel, { type, first, after }: { type?: CredentialType | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) => {
+    credentials: (
+      owner: OwnerModel,
+      { type, first, after }: { type?: CredentialType | null; first?: number | null; after?: string | null },
+      ctx: GraphQLContext,
+    ) => {
       const ref = refOf(typename, owner);
       checkType(ref, type, ['type']);
       return ctx.ds.credentials.list(ref, toWindow({ first, after }), type);

@@ -36,7 +36,12 @@ function bareMetalFields(typename: OwnerType) {
       }),
     datatrafficMetrics: (
       owner: OwnerModel,
-      { from, to, granularity, aggregation }: Period & { granularity?: MetricsGranularity | null; aggregation?: DatatrafficAggregation | null },
+      {
+        from,
+        to,
+        granularity,
+        aggregation,
+      }: Period & { granularity?: MetricsGranularity | null; aggregation?: DatatrafficAggregation | null },
       ctx: GraphQLContext,
     ) =>
       ctx.ds.metrics.get<MetricsResponse>(refOf(typename, owner), 'datatraffic', {
@@ -55,7 +60,11 @@ function cloudFields(typename: OwnerType, cpu: boolean) {
     dataTrafficMetrics: (owner: OwnerModel, { from, to }: Period, ctx: GraphQLContext) =>
       ctx.ds.metrics.get<InstanceMetrics>(refOf(typename, owner), 'datatraffic', { from, to, granularity: 'DAY', aggregation: 'SUM' }),
     ...(cpu && {
-      cpuMetrics: (owner: OwnerModel, { from, to, granularity }: Period & { granularity?: PublicCloudCpuMetricsGranularity | null }, ctx: GraphQLContext) =>
+      cpuMetrics: (
+        owner: OwnerModel,
+        { from, to, granularity }: Period & { granularity?: PublicCloudCpuMetricsGranularity | null },
+        ctx: GraphQLContext,
+      ) =>
         ctx.ds.metrics.get<InstanceMetrics>(refOf(typename, owner), 'cpu', {
           from,
           to,

@@ -36,12 +36,11 @@ const resolvers: Resolvers = {
       })),
     updateNotificationSetting: (_, { input: { equipmentId, kind, settingId, frequency, threshold, unit } }, ctx) =>
       familyPayload(async () => ({
-        notificationSetting: await ctx.ds.notificationSettings.update(
-          inputOwner(equipmentId, 'notificationSettings'),
-          kind,
-          settingId,
-          { frequency, threshold: String(threshold), unit },
-        ),
+        notificationSetting: await ctx.ds.notificationSettings.update(inputOwner(equipmentId, 'notificationSettings'), kind, settingId, {
+          frequency,
+          threshold: String(threshold),
+          unit,
+        }),
       })),
     deleteNotificationSetting: (_, { input: { equipmentId, kind, settingId } }, ctx) =>
       onEquipment(ctx, equipmentId, 'notificationSettings', (ref) => ctx.ds.notificationSettings.delete(ref, kind, settingId)),

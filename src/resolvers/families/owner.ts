@@ -1,5 +1,13 @@
 import type { GraphQLContext } from '../../context.js';
-import { isOwnerType, owners, ownersOf, type Family, type OwnerRef, type OwnerRow, type OwnerType } from '../../datasources/families/owners.js';
+import {
+  isOwnerType,
+  owners,
+  ownersOf,
+  type Family,
+  type OwnerRef,
+  type OwnerRow,
+  type OwnerType,
+} from '../../datasources/families/owners.js';
 import { segment } from '../../datasources/path.js';
 import { InputError } from '../../errors.js';
 import { parseGid } from '../../ids.js';
@@ -19,9 +27,7 @@ export function ownerFields<F extends Family>(
   family: F,
   fields: (typename: OwnerType, row: NonNullable<OwnerRow[F]>) => Record<string, unknown>,
 ): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(
-    ownersOf(family).map((typename) => [typename, fields(typename, (owners[typename] as OwnerRow)[family]!)]),
-  );
+  return Object.fromEntries(ownersOf(family).map((typename) => [typename, fields(typename, (owners[typename] as OwnerRow)[family]!)]));
 }
 
 export const refOf = (typename: OwnerType, owner: OwnerModel): OwnerRef => ({ typename, id: owner.id });

@@ -5,8 +5,10 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { ProductGraph } from '../nodes.js';
 import { onEquipment, ownerFields, refOf, type OwnerModel } from './owner.js';
 
-const act = (action: PowerAction) => (_: unknown, { input }: { input: { equipmentId: string } }, ctx: GraphQLContext) =>
-  onEquipment(ctx, input.equipmentId, 'power', (ref) => ctx.ds.power.act(ref, action));
+const act =
+  (action: PowerAction) =>
+  (_: unknown, { input }: { input: { equipmentId: string } }, ctx: GraphQLContext) =>
+    onEquipment(ctx, input.equipmentId, 'power', (ref) => ctx.ds.power.act(ref, action));
 
 const resolvers: Resolvers = {
   ...(ownerFields('power', (typename: OwnerType, q) =>
