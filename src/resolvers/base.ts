@@ -1,4 +1,3 @@
-import type { MetricsResponse } from '../datasources/types/dedicated-servers.js';
 import { InputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { parseGid } from '../ids.js';
@@ -36,12 +35,5 @@ export function baseResolvers(fetchers: NodeFetchers): Resolvers {
     },
     Node: { __resolveType: typenameOf as never },
     Equipment: { __resolveType: typenameOf as never },
-    Metrics: {
-      from: (m: MetricsResponse) => m._metadata?.from ?? null,
-      to: (m: MetricsResponse) => m._metadata?.to ?? null,
-      granularity: (m: MetricsResponse) => m._metadata?.granularity ?? null,
-      aggregation: (m: MetricsResponse) => m._metadata?.aggregation ?? null,
-      series: (m: MetricsResponse) => Object.entries(m.metrics ?? {}).map(([name, s]) => ({ name, unit: s.unit, values: s.values })),
-    },
   };
 }
