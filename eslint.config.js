@@ -1,7 +1,8 @@
 // Lint for the public schema (`npm run lint:schema`, a step of .ci/run). graphql-eslint's
 // `schema-recommended` and `schema-relay` sets, plus a description on every element the
 // schema can describe. A rule turned off or narrowed says why on its line; everything else
-// is as the sets ship it.
+// is as the sets ship it. The example client's operations (`npm run lint:examples`) are
+// held to `operations-recommended`, each operation described by a `#` comment.
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 
 const recommended = graphqlPlugin.configs['flat/schema-recommended'].rules;
@@ -129,6 +130,18 @@ export default [
         'error',
         { withEdgeSuffix: true, shouldImplementNode: true, listTypeCanWrapOnlyEdgeType: false },
       ],
+    },
+  },
+  {
+    files: ['examples/operations/*.graphql'],
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: { graphQLConfig: { schema: 'schema/**/*.graphql', documents: 'examples/operations/*.graphql' } },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: {
+      ...graphqlPlugin.configs['flat/operations-recommended'].rules,
+      '@graphql-eslint/require-description': ['error', { OperationDefinition: true }],
     },
   },
 ];

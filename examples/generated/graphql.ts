@@ -56,7 +56,7 @@ export type DomainNamesQueryVariables = Exact<{
 }>;
 
 
-export type DomainNamesQuery = { domains: { nodes: Array<{ domainName: string }> } | null };
+export type DomainNamesQuery = { domains: { nodes: Array<{ id: string, domainName: string }> } | null };
 
 export type InvoicesWithLinesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -148,6 +148,7 @@ export const DomainNamesDocument = new TypedDocumentString(`
     query DomainNames($first: Int = 20) {
   domains(first: $first) {
     nodes {
+      id
       domainName
     }
   }
