@@ -13,6 +13,7 @@ import { log } from './log.js';
 import { buildSchema } from './schema.js';
 import { routeDownload } from './downloads.js';
 import { Admission } from './admission.js';
+import { sendGraphiQL } from './graphiql.js';
 
 export interface GatewayOptions {
   /** Leaseweb API base URL (the real API or the emulator). */
@@ -137,8 +138,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (await routeDownload(req, res, url, () => client.session(key()))) return;
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found. GraphQL is served at /graphql.' });
     if (req.method === 'OPTIONS') return sendCors(res);
-    if (req.method === 'GET' && !url.searchParams.has('query') && String(req.headers.accept).includes('text/html')) {
-      return sendGraphiQL(res);
+    if (
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      !url.searchParams.has('query') &&
+      String(req.headers.accept).includes('text/html')
+    ) {
+      return sendGraphiQL(req, res);
     }
     let body: unknown;
     if (req.method === 'POST') {
@@ -241,21 +246,4 @@ function sendCors(res: ServerResponse): void {
     'access-control-max-age': '600',
   });
   res.end();
-}
-
-let graphiql: string | undefined;
-
-/** The offline GraphiQL page (one self-contained HTML; Apollo's landing page needs a CDN). */
-async function sendGraphiQL(res: ServerResponse): Promise<void> {
-  if (!graphiql) {
-    const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
-    graphiql = renderGraphiQL({
-      title: 'leaseweb-graph',
-      endpoint: '/graphql',
-      defaultQuery:
-        '{\n  dedicatedServers(first: 5) {\n    totalCount\n    nodes { leasewebId reference location { site } ips { nodes { ip nullRouted } } }\n  }\n}\n',
-    } as never);
-  }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(graphiql);
 }
