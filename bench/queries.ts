@@ -69,7 +69,7 @@ export const queries: BenchQuery[] = [
           ips { nodes { ip nullRouted } }
           image { name family }
           region { name }
-          instanceType { name prices { currency compute { hourly monthly } } }
+          instanceType { name prices { currency compute { hourly { amount } monthly { amount } } } }
         }
       }
     }`,

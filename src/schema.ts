@@ -15,6 +15,7 @@ import {
   type GraphQLSchema,
   type GraphQLTypeResolver,
 } from 'graphql';
+import { log } from './log.js';
 import { resolvers } from './resolvers/index.js';
 
 const schemaDir = fileURLToPath(new URL('../schema/', import.meta.url));
@@ -38,7 +39,36 @@ export function buildSchema(): GraphQLSchema {
   const ast = concatAST(loadTypeDefs().map((sdl) => parse(sdl, { noLocation: true })));
   const schema = buildASTSchema(ast, { assumeValidSDL: true });
   attachResolvers(schema, resolvers as Record<string, unknown>);
+  for (const type of Object.values(schema.getTypeMap())) if (isEnumType(type)) tolerateUnknown(type);
   return schema;
+}
+
+/**
+ * An enum with an `UNKNOWN` value answers `UNKNOWN` for a value it does not know (a status
+ * Leaseweb added after the schema was written) instead of failing the field, and logs a
+ * warning the first time each such value is seen, so the schema can catch up.
+ */
+function tolerateUnknown(type: GraphQLEnumType): void {
+  if (!type.getValue('UNKNOWN')) return;
+  const serialize = type.serialize.bind(type);
+  type.serialize = (value: unknown) => {
+    try {
+      return serialize(value);
+    } catch {
+      warnUnknown(type.name, value);
+      return 'UNKNOWN';
+    }
+  };
+}
+
+const unknownSeen = new Set<string>();
+
+function warnUnknown(enumName: string, value: unknown): void {
+  const key = `${enumName}\u0000${String(value)}`;
+  // Bounded, so a misbehaving upstream cannot grow it without end.
+  if (unknownSeen.has(key) || unknownSeen.size >= 1000) return;
+  unknownSeen.add(key);
+  log.warn('unknown enum value from Leaseweb, answered as UNKNOWN', { enum: enumName, value: String(value).slice(0, 100) });
 }
 
 function attachResolvers(schema: GraphQLSchema, map: Record<string, unknown>): void {

@@ -47,7 +47,7 @@ export const LIMITS = {
   maxCost: 50_000,
 };
 
-const INTROSPECTION_FIELDS = new Set(['__schema', '__type', '__typename', '_ping']);
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type', '__typename']);
 
 /** Refuses an operation that needs Leaseweb when the request has no key, before any call. */
 const requireKeyPlugin: ApolloServerPlugin<GraphQLContext> = {

@@ -16,8 +16,8 @@ describe('contract: one row per read operation', () => {
       variables: (s) => ({ id: firstServer(s).id }),
       expect: (data) => {
         expect(data.dedicatedServer.powerStatus).toEqual({
-          ipmi: expect.stringMatching(/^(on|off)$/),
-          pdu: 'on',
+          ipmi: expect.stringMatching(/^(ON|OFF)$/),
+          pdu: 'ON',
           poweredOn: expect.any(Boolean),
         });
       },

@@ -5,6 +5,7 @@ import type { ServerRecord } from '../src/emulator/dedicated-servers/data.js';
 import { sample, describeIf, samplesAvailable, shapeDifferences } from './support/samples.js';
 import { trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
+import { JOB_TYPE } from './support/values.js';
 
 /**
  * Dedicated servers, write side: every POST/PUT/DELETE of `dedicatedServers.*` through a
@@ -35,7 +36,7 @@ const writes = () =>
     .filter((c) => c.method !== 'GET');
 
 const UNKNOWN_SERVER = '999999999';
-const USER_ERRORS = 'userErrors { field message code }';
+const USER_ERRORS = 'userErrors { field message code leasewebCode }';
 
 describe('updating a server (dedicatedServers.updateServer)', () => {
   it('sets the reference and answers the server as it is afterwards', async () => {
@@ -84,7 +85,7 @@ describe('updating a server (dedicatedServers.updateServer)', () => {
       );
       expect(data.updateDedicatedServer).toEqual({
         dedicatedServer: null,
-        userErrors: [{ field: ['input', 'serverId'], message: expect.any(String), code: 'INVALID' }],
+        userErrors: [{ field: ['input', 'serverId'], message: expect.any(String), code: 'INVALID', leasewebCode: null }],
       });
     }
     expect(stack().calls()).toHaveLength(0);
@@ -129,9 +130,13 @@ describe('private networks (addServerToPrivateNetwork, removeServerFromPrivateNe
     const networksBefore = structuredClone([notCapable.server.privateNetworks, capable.server.privateNetworks]);
     const add = `mutation($id: ID!, $speed: Int!) { addDedicatedServerToPrivateNetwork(input: { serverId: $id, privateNetworkId: "892", linkSpeed: $speed }) { ${USER_ERRORS} } }`;
     const a = await stack().data(add, { id: notCapable.server.id, speed: 1000 });
-    expect(a.addDedicatedServerToPrivateNetwork.userErrors[0]).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(a.addDedicatedServerToPrivateNetwork.userErrors[0]).toMatchObject({ code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' });
     const b = await stack().data(add, { id: capable.server.id, speed: 123 });
-    expect(b.addDedicatedServerToPrivateNetwork.userErrors[0]).toMatchObject({ field: ['input', 'linkSpeed'], code: 'VALIDATION_FAILED' });
+    expect(b.addDedicatedServerToPrivateNetwork.userErrors[0]).toMatchObject({
+      field: ['input', 'linkSpeed'],
+      code: 'INVALID',
+      leasewebCode: 'VALIDATION_FAILED',
+    });
     const c = await stack().data(
       `mutation($id: ID!) { removeDedicatedServerFromPrivateNetwork(input: { serverId: $id, privateNetworkId: "4711" }) { ${USER_ERRORS} } }`,
       { id: capable.server.id },
@@ -191,7 +196,7 @@ describe('jobs (launch, cancel, expire, retry)', () => {
     const job = data.installDedicatedServer.job;
     expect(data.installDedicatedServer.userErrors).toEqual([]);
     expect(job).toMatchObject({
-      type: 'install',
+      type: 'INSTALL',
       status: 'ACTIVE',
       isRunning: true,
       operatingSystem: { leasewebId: os.id, name: os.name },
@@ -221,7 +226,9 @@ describe('jobs (launch, cancel, expire, retry)', () => {
     const unknown = await stack().data(install, { id: r.server.id, os: 'TEMPLE_OS_64BIT' });
     expect(unknown.installDedicatedServer).toEqual({
       job: null,
-      userErrors: [{ field: ['input', 'operatingSystemId'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+      userErrors: [
+        { field: ['input', 'operatingSystemId'], message: expect.any(String), code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' },
+      ],
     });
     expect(live(r.server.id).jobs).toHaveLength(jobsBefore);
     const first = await stack().data(install, { id: r.server.id, os: operatingSystems[0]!.id });
@@ -229,7 +236,7 @@ describe('jobs (launch, cancel, expire, retry)', () => {
     const second = await stack().data(install, { id: r.server.id, os: operatingSystems[0]!.id });
     expect(second.installDedicatedServer).toEqual({
       job: null,
-      userErrors: [{ field: null, message: expect.any(String), code: 'ACTIVE_JOB_EXISTS' }],
+      userErrors: [{ field: null, message: expect.any(String), code: 'CONFLICT', leasewebCode: 'ACTIVE_JOB_EXISTS' }],
     });
   });
 
@@ -246,7 +253,7 @@ describe('jobs (launch, cancel, expire, retry)', () => {
         { id: r.server.id },
       );
       expect(data.r.userErrors).toEqual([]);
-      expect(data.r.job).toMatchObject({ type, status: 'ACTIVE', isRunning: true, operatingSystem: null });
+      expect(data.r.job).toMatchObject({ type: JOB_TYPE[type], status: 'ACTIVE', isRunning: true, operatingSystem: null });
       expect(data.r.job.payload.powerCycle).toBe(!args.includes('powerCycle: false'));
       expect(data.r.job.tasks.length).toBeGreaterThan(0);
       expect(live(r.server.id).jobs[0]).toMatchObject({ uuid: data.r.job.leasewebId, type, isRunning: true });
@@ -262,7 +269,8 @@ describe('jobs (launch, cancel, expire, retry)', () => {
     );
     expect(data.launchDedicatedServerRescueMode.userErrors[0]).toMatchObject({
       field: ['input', 'rescueImageId'],
-      code: 'VALIDATION_FAILED',
+      code: 'INVALID',
+      leasewebCode: 'VALIDATION_FAILED',
     });
   });
 
@@ -279,7 +287,7 @@ describe('jobs (launch, cancel, expire, retry)', () => {
       );
       expect(data.r).toEqual({ job: { leasewebId: running.uuid, status, isRunning: false }, userErrors: [] });
       const read = await stack().data(
-        `query($id: ID!) { dedicatedServer(id: $id) { running: jobs(filter: { isRunning: true }) { totalCount } stopped: jobs(filter: { status: "${status}" }) { nodes { leasewebId } } } }`,
+        `query($id: ID!) { dedicatedServer(id: $id) { running: jobs(filter: { isRunning: true }) { totalCount } stopped: jobs(filter: { status: ${status} }) { nodes { leasewebId } } } }`,
         { id: r.server.id },
       );
       expect(read.dedicatedServer).toEqual({ running: { totalCount: 0 }, stopped: { nodes: [{ leasewebId: running.uuid }] } });
@@ -301,7 +309,7 @@ describe('jobs (launch, cancel, expire, retry)', () => {
     );
     const job = data.retryDedicatedServerJob.job;
     expect(job).toMatchObject({
-      type: finished.type,
+      type: JOB_TYPE[finished.type],
       status: 'ACTIVE',
       operatingSystem: { leasewebId: finished.payload.operatingSystemId },
     });

@@ -4,6 +4,7 @@ import type { ServerRecord } from '../src/emulator/dedicated-servers/data.js';
 import { emulatorGet, sample, describeIf, samplesAvailable, shapeDifferences } from './support/samples.js';
 import { trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
+import { JOB_TYPE, cursor, money } from './support/values.js';
 
 /**
  * Dedicated servers, read side: every GET of `dedicatedServers.*` through GraphQL over
@@ -196,7 +197,7 @@ describe('listing servers (dedicatedServers.listServers)', () => {
       totalCount pageInfo { hasNextPage endCursor } nodes { leasewebId } } }`;
     const first = (await stack().data(query)).dedicatedServers;
     const second = (await stack().data(query, { after: first.pageInfo.endCursor })).dedicatedServers;
-    expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: '3' });
+    expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: cursor(3) });
     expect([...first.nodes, ...second.nodes].map((n: any) => n.leasewebId)).toEqual(expected.slice(0, 8));
     expect(new URLSearchParams(stack().calls()[1]!.search).get('offset')).toBe('4');
   });
@@ -208,7 +209,7 @@ describe('one server (dedicatedServers.getServer) and summary vs detail', () => 
     const data = await stack().data(
       `query($id: ID!) { dedicatedServer(id: $id) {
       leasewebId serialNumber isPrivateNetworkCapable isPrivateNetworkEnabled
-      contract { contractId sla contractTerm pricePerFrequency currency networkTraffic { type datatrafficLimit datatrafficUnit } }
+      contract { contractId sla contractTerm pricePerFrequency { amount currency } currency networkTraffic { type datatrafficLimit datatrafficUnit } }
       specs { brand chassis cpu { type quantity } ram { size unit } hdd { diskId size amount type } }
       rack { rackId type capacity } privateNetworks { privateNetworkId vlanId subnet dhcp } } }`,
       { id: server.id },
@@ -221,7 +222,7 @@ describe('one server (dedicatedServers.getServer) and summary vs detail', () => 
       contractId: server.contract.id,
       sla: server.contract.sla,
       contractTerm: server.contract.contractTerm,
-      pricePerFrequency: Number(server.contract.pricePerFrequency),
+      pricePerFrequency: money(server.contract.pricePerFrequency!, server.contract.currency!),
       currency: server.contract.currency,
       networkTraffic: {
         type: server.contract.networkTraffic!.type,
@@ -323,7 +324,7 @@ describe('jobs and DHCP (reads)', () => {
       `query($id: ID!, $job: String!) { dedicatedServer(id: $id) {
       all: jobs { totalCount nodes { leasewebId type status isRunning serverId progress { percentage total } } }
       running: jobs(filter: { isRunning: true }) { nodes { leasewebId } }
-      installs: jobs(filter: { type: "install", status: "FINISHED" }) { nodes { leasewebId operatingSystem { leasewebId name family version } } }
+      installs: jobs(filter: { type: INSTALL, status: FINISHED }) { nodes { leasewebId operatingSystem { leasewebId name family version } } }
       job(id: $job) { id leasewebId type payload server { leasewebId } tasks { taskId status } operatingSystem { name architecture } }
       unknown: job(id: "00000000-0000-4000-8000-000000000000") { leasewebId } } }`,
       { id: r.server.id, job: install.uuid },
@@ -333,7 +334,7 @@ describe('jobs and DHCP (reads)', () => {
     expect(s.all.nodes).toEqual(
       r.jobs.map((j) => ({
         leasewebId: j.uuid,
-        type: j.type,
+        type: JOB_TYPE[j.type],
         status: j.status,
         isRunning: j.isRunning,
         serverId: r.server.id,
@@ -347,7 +348,7 @@ describe('jobs and DHCP (reads)', () => {
     expect(s.job).toMatchObject({
       id: `gid://leaseweb/DedicatedServerJob/${r.server.id}/${install.uuid}`,
       leasewebId: install.uuid,
-      type: 'install',
+      type: 'INSTALL',
       server: { leasewebId: r.server.id },
       operatingSystem: { name: os.name, architecture: os.architecture },
     });

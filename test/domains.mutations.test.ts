@@ -22,7 +22,7 @@ const find = (d: DomainRecord, name: string, type: string) => d.zone?.find((s) =
 const editable = (d: DomainRecord) => d.zone!.filter((s) => s.type !== 'SOA' && !(s.type === 'NS' && s.name === `${d.domainName}.`));
 const serial = (d: DomainRecord) => Number(find(d, `${d.domainName}.`, 'SOA')!.content[0]!.split(' ')[2]);
 
-const ERRORS = 'userErrors { field message code }';
+const ERRORS = 'userErrors { field message code leasewebCode }';
 const SET = 'id name type content ttl editable';
 const CREATE = `mutation($input: DnsRecordSetInput!) { createDnsRecordSet(input: $input) { recordSet { ${SET} ips { ip equipmentId } } ${ERRORS} } }`;
 const UPDATE = `mutation($input: DnsRecordSetInput!) { updateDnsRecordSet(input: $input) { recordSet { ${SET} } ${ERRORS} } }`;
@@ -88,11 +88,13 @@ describe('record set writes', () => {
         data.createDnsRecordSet.userErrors.map((e: any) => e.field),
         JSON.stringify(change),
       ).toContainEqual(field);
-      expect(data.createDnsRecordSet.userErrors[0].code).toBe('VALIDATION_FAILED');
+      expect(data.createDnsRecordSet.userErrors[0].leasewebCode).toBe('VALIDATION_FAILED');
     }
     expect(d.zone).toEqual(zone);
     const unknown = await stack().data(CREATE, { input: { ...base, domainName: 'not-mine.example' } });
-    expect(unknown.createDnsRecordSet.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND' }]);
+    expect(unknown.createDnsRecordSet.userErrors).toEqual([
+      { field: null, message: expect.any(String), code: 'NOT_FOUND', leasewebCode: '404' },
+    ]);
   });
 
   it('updates one record set’s records and TTL; the set Leaseweb manages is refused', async () => {
@@ -317,7 +319,9 @@ describe('nameservers and DNSSEC', () => {
         .map((c) => c.method),
     ).toEqual(['PUT', 'GET']);
     const again = await stack().data(NAMESERVERS, { input: { domainName: d.domainName, nameservers: [...names].reverse() } });
-    expect(again.updateDomainNameservers.userErrors).toEqual([{ field: null, message: 'Request is already in process.', code: '409' }]);
+    expect(again.updateDomainNameservers.userErrors).toEqual([
+      { field: null, message: 'Request is already in process.', code: 'CONFLICT', leasewebCode: '409' },
+    ]);
     expect(d.nameservers).toEqual(names);
   });
 
@@ -347,7 +351,7 @@ describe('nameservers and DNSSEC', () => {
     });
     expect(signed.dnssec.status).toBe('DISABLED');
     const busy = await stack().data(DNSSEC, { input: { domainName: signed.domainName, status: 'ENABLED' } });
-    expect(busy.updateDomainDnssec.userErrors[0].code).toBe('409');
+    expect(busy.updateDomainDnssec.userErrors[0]).toMatchObject({ code: 'CONFLICT', leasewebCode: '409' });
 
     const key = { flags: 257, protocol: 3, algorithm: 13, key: 'dGVzdGtleQ==' };
     const ownKeys = await stack().data(DNSSEC, { input: { domainName: unsigned.domainName, status: 'ENABLED', keys: [key] } });
@@ -372,7 +376,7 @@ describe('nameservers and DNSSEC', () => {
     const manual = domains().find((x) => !x.dnssecAutomated)!;
     const data = await stack().data(DNSSEC, { input: { domainName: manual.domainName, status: 'ENABLED' } });
     expect(data.updateDomainDnssec.userErrors).toEqual([
-      { field: null, message: 'The action you requested is not automated for this tld.', code: '422' },
+      { field: null, message: 'The action you requested is not automated for this tld.', code: 'INVALID', leasewebCode: '422' },
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { usesLeasewebNameservers, type DomainRecord } from '../src/emulator/doma
 import { emulatorGet, sample, describeIf, samplesAvailable, shapeDifferences } from './support/samples.js';
 import { trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
+import { cursor, utc } from './support/values.js';
 
 const stack = useStack();
 const domainOps = trackOperations(
@@ -42,8 +43,8 @@ describe('domains', () => {
       '{ domains(first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { id leasewebId domainName status suspended dnsOnly contractStartDate contractEndDate } } }',
     );
     expect(first.domains.totalCount).toBe(all.length);
-    expect(first.domains.pageInfo).toEqual({ hasNextPage: true, endCursor: '3' });
-    const rest = await stack().data('{ domains(first: 4, after: "3") { pageInfo { hasNextPage } nodes { domainName } } }');
+    expect(first.domains.pageInfo).toEqual({ hasNextPage: true, endCursor: cursor(3) });
+    const rest = await stack().data(`{ domains(first: 4, after: "${cursor(3)}") { pageInfo { hasNextPage } nodes { domainName } } }`);
     expect(rest.domains.pageInfo.hasNextPage).toBe(false);
     const names = [...first.domains.nodes, ...rest.domains.nodes].map((n: any) => n.domainName);
     expect(names).toEqual(all.map((d) => d.domainName));
@@ -56,8 +57,8 @@ describe('domains', () => {
         status: d.status,
         suspended: d.status === 'SUSPENDED',
         dnsOnly: d.dnsOnly,
-        contractStartDate: d.contractStartDate,
-        contractEndDate: d.contractEndDate,
+        contractStartDate: utc(d.contractStartDate),
+        contractEndDate: utc(d.contractEndDate),
       });
     }
     const searches = stack()

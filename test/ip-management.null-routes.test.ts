@@ -50,7 +50,7 @@ describe('null routes (ipMgmt.nullRouteIp, removeNullRoute, listNullRoutes, insp
     const again = await stack().data(`mutation($ip: IPAddress!) { nullRouteIp(input: { ip: $ip }) { nullRoute { id } ${USER_ERRORS} } }`, {
       ip: r.ip,
     });
-    expect(again.nullRouteIp.userErrors[0]).toMatchObject({ field: ['input', 'ip'], code: 'VALIDATION_FAILED' });
+    expect(again.nullRouteIp.userErrors[0]).toMatchObject({ field: ['input', 'ip'], code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' });
 
     const inspected = await stack().data(
       `query($id: ID!) { nullRoute(id: $id) { leasewebId active comment } byGid: nullRoute(id: "${route.id}") { leasewebId } unknown: nullRoute(id: "1") { leasewebId } }`,
@@ -117,7 +117,9 @@ describe('null routes (ipMgmt.nullRouteIp, removeNullRoute, listNullRoutes, insp
     const wrongType = await stack().data(
       `mutation { updateNullRoute(input: { id: "gid://leaseweb/DedicatedServer/1", comment: "x" }) { ${USER_ERRORS} } }`,
     );
-    expect(wrongType.updateNullRoute.userErrors).toEqual([{ field: ['input', 'id'], message: expect.any(String), code: 'INVALID' }]);
+    expect(wrongType.updateNullRoute.userErrors).toEqual([
+      { field: ['input', 'id'], message: expect.any(String), code: 'INVALID', leasewebCode: null },
+    ]);
     expect(stack().calls()).toHaveLength(0);
   });
 

@@ -5,6 +5,7 @@ import { emulatorGet, sample, describeIf, samplesAvailable, shapeDifferences } f
 import { trackOperations } from './support/operations.js';
 import { NULL_ROUTE_OPS, ipHelpers } from './support/ips.js';
 import { useStack } from './support/stack.js';
+import { cursor } from './support/values.js';
 
 /**
  * IP Management (`ipMgmt.*`): every operation through GraphQL over HTTP, answers checked
@@ -294,10 +295,10 @@ describe('updating an IP (ipMgmt.updateIp)', () => {
     const v6 = await stack().data(update, { ip: `${range.ip}/${range.prefixLength}` });
     expect(v6.updateIp).toEqual({
       ip: null,
-      userErrors: [{ field: ['input', 'ip'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+      userErrors: [{ field: ['input', 'ip'], message: expect.any(String), code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' }],
     });
     const unknown = await stack().data(update, { ip: '192.0.2.200' });
-    expect(unknown.updateIp.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND' }]);
+    expect(unknown.updateIp.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND', leasewebCode: '404' }]);
   });
 });
 
@@ -318,7 +319,7 @@ describe('reverse lookup records of an IPv6 range (ipMgmt.listReverseLookupRecor
       `/ipMgmt/v2/ips/${encodeURIComponent(`${range.ip}_${range.prefixLength}`)}/reverseLookup`,
     );
 
-    const page = await stack().data(RECORDS, { ip, first: 2, after: '0' });
+    const page = await stack().data(RECORDS, { ip, first: 2, after: cursor(0) });
     expect(page.ip.reverseLookupRecords.nodes).toEqual(records.slice(1, 3).map((r) => ({ ip: r.ip, reverseLookup: r.reverseLookup })));
     const byIp = await stack().data(RECORDS, { ip, filter: { ip: records[1]!.ip } });
     expect(byIp.ip.reverseLookupRecords.nodes).toEqual([{ ip: records[1]!.ip, reverseLookup: records[1]!.reverseLookup }]);
@@ -385,12 +386,14 @@ describe('reverse lookup records of an IPv6 range (ipMgmt.listReverseLookupRecor
     });
     expect(outside.updateIpReverseLookupRecords).toEqual({
       reverseLookupRecords: null,
-      userErrors: [{ field: ['input', 'reverseLookups[1]', 'ip'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+      userErrors: [
+        { field: ['input', 'reverseLookups[1]', 'ip'], message: expect.any(String), code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' },
+      ],
     });
     expect(records).toEqual(before);
     const v4 = ipWhere((x) => x.version === 4);
     const res = await stack().data(update, { ip: v4.ip, records: [{ ip: v4.ip, reverseLookup: 'c.example.com' }] });
-    expect(res.updateIpReverseLookupRecords.userErrors[0]).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(res.updateIpReverseLookupRecords.userErrors[0]).toMatchObject({ code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' });
   });
 });
 

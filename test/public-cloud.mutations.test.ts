@@ -6,6 +6,7 @@ import { typesForUpdate } from '../src/emulator/public-cloud/routes.js';
 import { sample, describeIf, samplesAvailable, shapeDifferences } from './support/samples.js';
 import { trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
+import { utc } from './support/values.js';
 
 const stack = useStack();
 // Public Cloud core: every operation but load balancers, auto scaling, target groups and market apps.
@@ -24,7 +25,7 @@ const find = (pick: (r: InstanceRecord) => boolean) => {
   if (!found) throw new Error('the demo data set has no such instance');
   return found;
 };
-const ERRORS = 'userErrors { field message code }';
+const ERRORS = 'userErrors { field message code leasewebCode }';
 const INSTANCE = `instance { leasewebId state reference type rootDiskSize contract { type state endsAt } iso { isoId } privateNetwork { privateNetworkId } image { leasewebId } } ${ERRORS}`;
 
 /** Runs a mutation taking `input` and returns its payload. */
@@ -105,7 +106,7 @@ describe('launching and changing instances', () => {
         res.userErrors.map((e: any) => e.field),
         field,
       ).toContainEqual(['input', field]);
-      expect(res.userErrors[0].code).toBe('VALIDATION_FAILED');
+      expect(res.userErrors[0].leasewebCode).toBe('VALIDATION_FAILED');
     }
     expect(records()).toHaveLength(before);
   });
@@ -169,7 +170,7 @@ describe('terminating instances', () => {
     const res = await mutate('terminatePublicCloudInstance', input);
     expect(res.instance).toMatchObject({
       state: 'RUNNING',
-      contract: { state: 'DELETE_SCHEDULED', endsAt: r.instance.contract.renewalsAt },
+      contract: { state: 'DELETE_SCHEDULED', endsAt: utc(r.instance.contract.renewalsAt) },
     });
     expect((await mutate('terminatePublicCloudInstance', input)).userErrors[0].message).toMatch(/already scheduled/);
     const cancel = await mutate('cancelPublicCloudInstanceTermination', input);

@@ -6,6 +6,7 @@ import { OTHER_API_KEY } from '../src/emulator/dataset.js';
 import { emulatorGet, sample, describeIf, samplesAvailable, shapeDifferences } from './support/samples.js';
 import { trackOperations } from './support/operations.js';
 import { useStack } from './support/stack.js';
+import { cursor, decimalText, money, utc } from './support/values.js';
 
 const stack = useStack();
 // Public Cloud core: every operation but load balancers, auto scaling, target groups and market apps.
@@ -37,7 +38,7 @@ describe('Public Cloud catalogues', () => {
   });
 
   it('lists the instance types of one region with that region’s prices, and requires a known region', async () => {
-    const query = `query($r: String!) { publicCloudInstanceTypes(region: $r, first: 100) { totalCount nodes { name regionName storageTypes resources { cpu { value unit } memory { value } } prices { currency compute { hourly monthly } centralStorage { monthly } } } } }`;
+    const query = `query($r: String!) { publicCloudInstanceTypes(region: $r, first: 100) { totalCount nodes { name regionName storageTypes resources { cpu { value unit } memory { value } } prices { currency compute { hourly { amount currency } monthly { amount currency } } centralStorage { monthly { amount } } } } } }`;
     for (const region of ['eu-west-3', 'us-west-1']) {
       const expected = instanceTypesIn(region);
       const { publicCloudInstanceTypes: conn } = await stack().data(query, { r: region });
@@ -46,10 +47,10 @@ describe('Public Cloud catalogues', () => {
       const first = conn.nodes[0];
       expect(first.regionName).toBe(region);
       expect(first.prices.compute).toEqual({
-        hourly: Number(expected[0]!.prices.compute.hourlyPrice),
-        monthly: Number(expected[0]!.prices.compute.monthlyPrice),
+        hourly: money(expected[0]!.prices.compute.hourlyPrice, expected[0]!.prices.currency),
+        monthly: money(expected[0]!.prices.compute.monthlyPrice, expected[0]!.prices.currency),
       });
-      expect(first.prices.centralStorage.monthly).toBe(Number(expected[0]!.prices.storage.central.monthlyPrice));
+      expect(first.prices.centralStorage.monthly.amount).toBe(decimalText(expected[0]!.prices.storage.central.monthlyPrice));
       expect(first.resources.cpu).toEqual(expected[0]!.resources.cpu);
     }
     // Regions differ in what they offer, and in price.
@@ -90,7 +91,7 @@ describe('Public Cloud catalogues', () => {
     );
     expect(inRegion.publicCloudImages.nodes.every((n: any) => n.region.name === 'us-east-1')).toBe(true);
 
-    const page = await stack().data(query, { first: 3, after: '2' });
+    const page = await stack().data(query, { first: 3, after: cursor(2) });
     expect(ids(page.publicCloudImages)).toEqual(standardImages.slice(3, 6).map((i) => i.id));
     expect(paths('/images').at(-1)).toBe('/publicCloud/v1/images?limit=3&offset=3');
   });
@@ -179,9 +180,14 @@ describe('Public Cloud instances', () => {
       hasPublicIpV4: i.hasPublicIpV4,
       hasPrivateNetwork: i.hasPrivateNetwork,
       hasUserData: i.hasUserData,
-      startedAt: i.startedAt,
+      startedAt: utc(i.startedAt),
       resources: { memory: i.resources.memory },
-      contract: i.contract,
+      contract: {
+        ...i.contract,
+        createdAt: utc(i.contract.createdAt),
+        renewalsAt: utc(i.contract.renewalsAt),
+        endsAt: utc(i.contract.endsAt),
+      },
       image: { leasewebId: i.image.id, name: i.image.name, custom: i.image.custom },
     });
     const byGid = await stack().data(query, { id: `gid://leaseweb/PublicCloudInstance/${i.id}` });
@@ -241,7 +247,7 @@ describe('Public Cloud edges', () => {
       ips { totalCount nodes { ip nullRouted equipmentId } }
       image { leasewebId version architecture }
       region { name location }
-      instanceType { name prices { compute { hourly } } storageTypes }
+      instanceType { name prices { compute { hourly { amount } } } storageTypes }
     } } }`);
     const nodes = data.publicCloudInstances.nodes;
     const first20 = records().slice(0, 20);
@@ -270,7 +276,7 @@ describe('Public Cloud edges', () => {
       const type = instanceTypesIn(r.instance.region).find((t) => t.name === r.instance.type)!;
       expect(n.instanceType).toEqual({
         name: type.name,
-        prices: { compute: { hourly: Number(type.prices.compute.hourlyPrice) } },
+        prices: { compute: { hourly: { amount: decimalText(type.prices.compute.hourlyPrice) } } },
         storageTypes: type.storageTypes,
       });
     });
@@ -349,7 +355,7 @@ describe('Public Cloud per-instance reads', () => {
     const r = find((x) => x.instance.region === 'us-east-1');
     const data = await stack().data(
       `query($id: ID!) { publicCloudInstance(id: $id) {
-      instanceTypesForUpdate(first: 100) { nodes { name regionName prices { compute { monthly } } } }
+      instanceTypesForUpdate(first: 100) { nodes { name regionName prices { compute { monthly { amount } } } } }
       reinstallImages(first: 100) { totalCount nodes { leasewebId } }
       customOnly: reinstallImages(custom: true) { nodes { leasewebId custom } }
     } }`,
@@ -360,7 +366,7 @@ describe('Public Cloud per-instance reads', () => {
       types.map((t) => ({
         name: t.name,
         regionName: 'us-east-1',
-        prices: { compute: { monthly: Number(t.prices.compute.monthlyPrice) } },
+        prices: { compute: { monthly: { amount: decimalText(t.prices.compute.monthlyPrice) } } },
       })),
     );
     const custom = stack().demo.publicCloud.customImages.filter((i) => i.region === 'us-east-1');
@@ -393,12 +399,12 @@ describe('Public Cloud per-instance reads', () => {
       instance: { leasewebId: r.instance.id },
     });
     expect(e.trafficTiers.map((t: any) => t.tier)).toEqual(['tier_0', 'tier_1', 'tier_2', 'tier_3']);
-    const tiers = e.trafficTiers.reduce((sum: number, t: any) => sum + t.price, 0);
-    expect(e.totalPrice).toBeCloseTo(e.instances[0].price + tiers, 2);
+    const tiers = e.trafficTiers.reduce((sum: number, t: any) => sum + Number(t.price), 0);
+    expect(Number(e.totalPrice)).toBeCloseTo(Number(e.instances[0].price) + tiers, 2);
     expect(stack().calls({ path: '/expenses' })[0]!.search).toBe('?from=2025-12-01');
 
     const before = await stack().data(query, { id: r.instance.id, from: '2020-01-01' });
-    expect(before.publicCloudExpenses).toMatchObject({ instances: [], totalPrice: 0 });
+    expect(before.publicCloudExpenses).toMatchObject({ instances: [], totalPrice: '0' });
     const notFirst = await stack().query(query, { id: r.instance.id, from: '2025-12-15' });
     expect(notFirst.errors?.[0]?.extensions?.leaseweb.errorDetails.from).toBeDefined();
   });

@@ -8,6 +8,7 @@ import { kindOfProduct } from '../src/resolvers/equipment.js';
 import { trackOperations } from './support/operations.js';
 import { emulatorGet, sample, describeIf, samplesAvailable, shapeDifferences } from './support/samples.js';
 import { startStack, useStack } from './support/stack.js';
+import { money, utc } from './support/values.js';
 
 const stack = useStack();
 const reached = trackOperations(
@@ -25,7 +26,7 @@ const find = (pick: (r: ServiceRecord) => boolean) => {
   return found;
 };
 const of = (productId: string) => records().filter((r) => r.service.productId === productId);
-const ERRORS = 'userErrors { field message code }';
+const ERRORS = 'userErrors { field message code leasewebCode }';
 
 const FIELDS = `id leasewebId contractId productId status reference equipmentId domainName price { amount currency }
   billingCycle contractTerm contractTermEndDate orderDate deliveryDate deliveryEstimate startDate endDate cancellable uncancellable`;
@@ -40,15 +41,15 @@ const asNode = (s: Service) => ({
   reference: s.reference ?? null,
   equipmentId: s.equipmentId ?? null,
   domainName: s.attributes?.domainName ?? null,
-  price: { amount: s.pricePerFrequency, currency: s.currency },
+  price: money(s.pricePerFrequency, s.currency),
   billingCycle: s.billingCycle,
   contractTerm: s.contractTerm,
-  contractTermEndDate: s.contractTermEndDate ?? null,
-  orderDate: s.orderDate ?? null,
-  deliveryDate: s.deliveryDate ?? null,
+  contractTermEndDate: utc(s.contractTermEndDate),
+  orderDate: utc(s.orderDate),
+  deliveryDate: utc(s.deliveryDate),
   deliveryEstimate: s.deliveryEstimate ?? null,
-  startDate: s.startDate,
-  endDate: s.endDate ?? null,
+  startDate: utc(s.startDate),
+  endDate: utc(s.endDate),
   cancellable: s.cancellable,
   uncancellable: s.uncancellable,
 });
@@ -371,15 +372,19 @@ describe('service writes', () => {
     const empty = await stack().data(UPDATE, { input: { serviceId: r.service.id, reference: '' } });
     expect(empty.updateService).toEqual({
       service: null,
-      userErrors: [{ field: ['input', 'reference'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+      userErrors: [{ field: ['input', 'reference'], message: expect.any(String), code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' }],
     });
     const unknown = await stack().data(UPDATE, { input: { serviceId: '10000000000000', reference: 'x' } });
-    expect(unknown.updateService.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND' }]);
+    expect(unknown.updateService.userErrors).toEqual([
+      { field: null, message: expect.any(String), code: 'NOT_FOUND', leasewebCode: '404' },
+    ]);
     expect(view(r).reference).toBe(before);
     stack().emulator.clearLog();
     for (const serviceId of ['..', 'gid://leaseweb/DedicatedServer/1']) {
       const bad = await stack().data(UPDATE, { input: { serviceId, reference: 'x' } });
-      expect(bad.updateService.userErrors).toEqual([{ field: ['input', 'serviceId'], message: expect.any(String), code: 'INVALID' }]);
+      expect(bad.updateService.userErrors).toEqual([
+        { field: ['input', 'serviceId'], message: expect.any(String), code: 'INVALID', leasewebCode: null },
+      ]);
     }
     expect(stack().calls()).toHaveLength(0);
   });
@@ -392,7 +397,7 @@ describe('service writes', () => {
       service: {
         leasewebId: r.service.id,
         status: 'ACTIVE',
-        endDate: r.service.contractTermEndDate,
+        endDate: utc(r.service.contractTermEndDate),
         cancellable: false,
         uncancellable: true,
       },
@@ -418,7 +423,7 @@ describe('service writes', () => {
     const r = find((x) => x.service.cancellable);
     const missing = await stack().data(CANCEL, { input: { serviceId: r.service.id, reasonCode: 'CANCEL_OTHER' } });
     expect(missing.cancelService.userErrors).toEqual([
-      { field: ['input', 'reason'], message: expect.any(String), code: 'VALIDATION_FAILED' },
+      { field: ['input', 'reason'], message: expect.any(String), code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' },
     ]);
     expect(r.service.cancellable).toBe(true);
     const given = await stack().data(CANCEL, { input: { serviceId: r.service.id, reasonCode: 'CANCEL_OTHER', reason: 'Scaling down' } });
@@ -431,7 +436,7 @@ describe('service writes', () => {
     const data = await stack().data(CANCEL, { input: { serviceId: r.service.id, reasonCode: 'BECAUSE' } });
     expect(data.cancelService).toEqual({
       service: null,
-      userErrors: [{ field: ['input', 'reasonCode'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+      userErrors: [{ field: ['input', 'reasonCode'], message: expect.any(String), code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' }],
     });
     expect(r.service.cancellable).toBe(true);
   });
@@ -446,12 +451,14 @@ describe('service writes', () => {
       const data = await stack().data(CANCEL, { input: input(r) });
       expect(data.cancelService).toEqual({
         service: null,
-        userErrors: [{ field: null, message: expect.stringMatching(/cancel/), code: 'CONFLICT' }],
+        userErrors: [{ field: null, message: expect.stringMatching(/cancel/), code: 'CONFLICT', leasewebCode: 'CONFLICT' }],
       });
       expect(r.service).toEqual(before);
     }
     const data = await stack().data(UNCANCEL, { input: { serviceId: running.service.id } });
-    expect(data.uncancelService.userErrors).toEqual([{ field: null, message: 'The service is not cancelled.', code: 'CONFLICT' }]);
+    expect(data.uncancelService.userErrors).toEqual([
+      { field: null, message: 'The service is not cancelled.', code: 'CONFLICT', leasewebCode: 'CONFLICT' },
+    ]);
     const unknown = await stack().data(UNCANCEL, { input: { serviceId: '10000000000000' } });
     expect(unknown.uncancelService.userErrors[0].code).toBe('NOT_FOUND');
     expect(

@@ -7,10 +7,12 @@ import type { PublicCloudCpuMetricsGranularity } from '../resolvers/enums.js';
 import type { IpSortField } from '../resolvers/enums.js';
 import type { NullRouteSortField } from '../resolvers/enums.js';
 import type { DomainListType } from '../resolvers/enums.js';
+import type { DedicatedServerJobType } from '../resolvers/enums.js';
+import type { PowerState } from '../resolvers/enums.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MetricsResponse, Server, ServerPage, ServerContract, NetworkInterface, ServerPrivateNetwork, ServerRack, ServerSpecs, ServerDisk, ServerNullRoute, ServerNullRoutePage, ServerNetworkInterfaceStatus, HardwareInfo, NotificationSetting as UpstreamNotificationSetting, NotificationSettingPage, PowerStatus as UpstreamPowerStatus, ServerJob, ServerJobPage, JobTask, Credential as UpstreamCredential, CredentialPage, DhcpLease, Partition as UpstreamPartition, OperatingSystemModel, OperatingSystemPage, ControlPanel as UpstreamControlPanel, ControlPanelPage, RescueImage as UpstreamRescueImage, RescueImagePage } from '../datasources/types/dedicated-servers.js';
 import type { IpSource, IpPage, IpSubnet as UpstreamIpSubnet, NullRoute as UpstreamNullRoute, NullRoutePage, ReverseLookupRecordPage } from '../datasources/types/ip-management.js';
-import type { Instance, InstancePage, RegionModel, RegionPage, InstanceTypeModel, InstanceTypePage, Prices, PricePair, ImageModel, ImagePage, Iso, IsoPage, InstanceContract, EmbeddedAutoScalingGroup, SnapshotModel, SnapshotPage, InstanceMetrics, MetricSummaryModel, Expenses, ExpenseInstance, TrafficTierModel } from '../datasources/types/public-cloud.js';
+import type { Instance, InstancePage, RegionModel, RegionPage, InstanceTypeModel, InstanceTypePage, Prices, PricedPair, ImageModel, ImagePage, Iso, IsoPage, InstanceContract, EmbeddedAutoScalingGroup, SnapshotModel, SnapshotPage, InstanceMetrics, MetricSummaryModel, Expenses, ExpenseInstance, TrafficTierModel } from '../datasources/types/public-cloud.js';
 import type { DomainSource, DomainPage, DomainAvailability as UpstreamDomainAvailability, NameserversSource, Dnssec, DnssecKey as UpstreamDnssecKey, DnsRecordSetSource, DnsRecordSetPage } from '../datasources/types/domains.js';
 import type { InvoiceModel, InvoicePage, LineItemModel, CreditModel, ProformaModel, ProformaContractItem, ProformaItemPage } from '../datasources/types/invoices.js';
 import type { Service as UpstreamService, ServicePage, CancellationReason } from '../datasources/types/services.js';
@@ -27,21 +29,16 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO-8601 date-time string, e.g. `2024-04-01T00:00:00Z`. */
+  /**
+   * An ISO-8601 date-time. Always answered in UTC, to the second, with `Z`
+   * (`2024-04-01T00:00:00Z`; milliseconds only when Leaseweb gave a fraction of a second),
+   * whatever offset form Leaseweb wrote (`+00:00`, `+0000`, `Z`). Accepted as input with any offset.
+   */
   DateTime: { input: string; output: string; }
   /** An IPv4 or IPv6 address, optionally with a prefix length (`192.0.2.1`, `2001:db8::/64`). */
   IPAddress: { input: string; output: string; }
   /** Free-form JSON, used only where Leaseweb documents no fixed shape. */
   JSON: { input: unknown; output: unknown; }
-};
-
-/** The outcome of a write that returns no object. */
-export type ActionPayload = {
-  __typename?: 'ActionPayload';
-  /** True when Leaseweb accepted the request. */
-  ok: Scalars['Boolean']['output'];
-  /** What the caller can fix; empty when the write went through. */
-  userErrors: Array<UserError>;
 };
 
 export type AddDedicatedServerToPrivateNetworkInput = {
@@ -250,9 +247,16 @@ export type DatatrafficAggregation =
  * `STANDARD_DEFAULT`).
  */
 export type DdosDetectionProfile =
+  /** Advanced protection's default profile. */
   | 'ADVANCED_DEFAULT'
+  /** Advanced protection, tuned for low UDP traffic. */
   | 'ADVANCED_LOW_UDP'
-  | 'ADVANCED_MED_UDP';
+  /** Advanced protection, tuned for medium UDP traffic. */
+  | 'ADVANCED_MED_UDP'
+  /** Standard protection's profile: answered for IPs without advanced protection; Leaseweb refuses it as input. */
+  | 'STANDARD_DEFAULT'
+  /** A profile Leaseweb added after this schema was written; the gateway logs it. Leaseweb refuses it as input. */
+  | 'UNKNOWN';
 
 export type DdosNotificationSettings = {
   __typename?: 'DdosNotificationSettings';
@@ -260,13 +264,23 @@ export type DdosNotificationSettings = {
   scrubbing?: Maybe<Toggle>;
 };
 
+/** The DDoS protection of an IP (`ddos`). */
 export type DdosProtection = {
   __typename?: 'DdosProtection';
-  /** e.g. ADVANCED_DEFAULT, STANDARD_DEFAULT. */
-  detectionProfile?: Maybe<Scalars['String']['output']>;
-  /** e.g. ADVANCED, STANDARD. */
-  protectionType?: Maybe<Scalars['String']['output']>;
+  /** How attacks are detected (`detectionProfile`). */
+  detectionProfile?: Maybe<DdosDetectionProfile>;
+  /** How much protection the IP has (`protectionType`). */
+  protectionType?: Maybe<DdosProtectionType>;
 };
+
+/** How much DDoS protection an IP has. */
+export type DdosProtectionType =
+  /** Advanced protection, ordered separately. */
+  | 'ADVANCED'
+  /** Standard protection, included. */
+  | 'STANDARD'
+  /** A protection type Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
 
 /** A dedicated (bare-metal) server. */
 export type DedicatedServer = CredentialOwner & Equipment & IpOwner & NetworkMetricsOwner & Node & NotificationSettingOwner & NullRouteHistoryOwner & PowerControllable & PowerStatusOwner & {
@@ -427,7 +441,8 @@ export type DedicatedServerContract = {
   endsAt?: Maybe<Scalars['DateTime']['output']>;
   ipv4Quantity?: Maybe<Scalars['Int']['output']>;
   networkTraffic?: Maybe<DedicatedServerNetworkTraffic>;
-  pricePerFrequency?: Maybe<Scalars['Float']['output']>;
+  /** The price per billing frequency, with its currency (`pricePerFrequency`, `currency`); null when Leaseweb sends either without the other. */
+  pricePerFrequency?: Maybe<Money>;
   privateNetworkPortSpeed?: Maybe<Scalars['Int']['output']>;
   reference?: Maybe<Scalars['String']['output']>;
   salesOrgId?: Maybe<Scalars['String']['output']>;
@@ -509,9 +524,11 @@ export type DedicatedServerJob = Node & {
   progress?: Maybe<DedicatedServerJobProgress>;
   server?: Maybe<DedicatedServer>;
   serverId: Scalars['String']['output'];
-  status: Scalars['String']['output'];
+  /** Where the job is (`status`). */
+  status: DedicatedServerJobStatus;
   tasks?: Maybe<Array<DedicatedServerJobTask>>;
-  type: Scalars['String']['output'];
+  /** What the job does (`type`). */
+  type: DedicatedServerJobType;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -531,10 +548,10 @@ export type DedicatedServerJobEdge = {
 
 export type DedicatedServerJobFilter = {
   isRunning?: InputMaybe<Scalars['Boolean']['input']>;
-  /** ACTIVE, FINISHED, CANCELED, EXPIRED, FAILED, … */
-  status?: InputMaybe<Scalars['String']['input']>;
-  /** install, rescueMode, hardwareScan, ipmiReset, … */
-  type?: InputMaybe<Scalars['String']['input']>;
+  /** Only jobs in this status (`status`). */
+  status?: InputMaybe<DedicatedServerJobStatus>;
+  /** Only jobs of this type (`type`). */
+  type?: InputMaybe<DedicatedServerJobType>;
 };
 
 export type DedicatedServerJobLaunchInput = {
@@ -562,16 +579,59 @@ export type DedicatedServerJobProgress = {
   waiting: Scalars['Int']['output'];
 };
 
+/** Where a server job is. */
+export type DedicatedServerJobStatus =
+  /** Running; at most one job per server is active. */
+  | 'ACTIVE'
+  /** Stopped by a cancel (`POST …/jobs/cancel`). */
+  | 'CANCELED'
+  /** Stopped by an expire (`POST …/jobs/expire`). */
+  | 'EXPIRED'
+  /** Stopped because a task failed. */
+  | 'FAILED'
+  /** Done, every task finished. */
+  | 'FINISHED'
+  /** A status Leaseweb added after this schema was written; the gateway logs it. As a filter it matches no job. */
+  | 'UNKNOWN';
+
 export type DedicatedServerJobTask = {
   __typename?: 'DedicatedServerJobTask';
   description?: Maybe<Scalars['String']['output']>;
   errorMessage?: Maybe<Scalars['String']['output']>;
   flow?: Maybe<Scalars['String']['output']>;
   onError?: Maybe<Scalars['String']['output']>;
-  status?: Maybe<Scalars['String']['output']>;
+  /** Where the task is (`status`). */
+  status?: Maybe<DedicatedServerJobTaskStatus>;
   statusTimestamps?: Maybe<Scalars['JSON']['output']>;
   taskId: Scalars['String']['output'];
 };
+
+/** Where one task of a server job is (Leaseweb's task statuses). */
+export type DedicatedServerJobTaskStatus =
+  /** Stopped by a cancel of the job. */
+  | 'CANCELED'
+  /** Stopped by an expire of the job. */
+  | 'EXPIRED'
+  /** Failed. */
+  | 'FAILED'
+  /** Done. */
+  | 'FINISHED'
+  /** Running. */
+  | 'INPROGRESS'
+  /** Next to run. */
+  | 'PENDING'
+  /** Waiting for the server to reboot. */
+  | 'REBOOTING'
+  /** Skipped. */
+  | 'SKIPPED'
+  /** A status Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN'
+  /** Waiting for the tasks before it. */
+  | 'WAITING'
+  /** Done with a warning. */
+  | 'WARNING';
+
+export { DedicatedServerJobType };
 
 export type DedicatedServerLocation = {
   __typename?: 'DedicatedServerLocation';
@@ -595,10 +655,10 @@ export type DedicatedServerNetworkInterface = {
 export type DedicatedServerNetworkInterfaceStatus = {
   __typename?: 'DedicatedServerNetworkInterfaceStatus';
   linkSpeed?: Maybe<Scalars['String']['output']>;
-  /** OPEN or CLOSED as the switch reports it. */
-  operStatus?: Maybe<Scalars['String']['output']>;
-  /** OPEN or CLOSED as configured. */
-  status?: Maybe<Scalars['String']['output']>;
+  /** Whether the interface is open, as the switch reports it (`operStatus`). */
+  operStatus?: Maybe<NetworkInterfaceStatus>;
+  /** Whether the interface is open, as configured (`status`). */
+  status?: Maybe<NetworkInterfaceStatus>;
   switchInterface?: Maybe<Scalars['String']['output']>;
   switchName?: Maybe<Scalars['String']['output']>;
   type: IpNetworkType;
@@ -647,8 +707,28 @@ export type DedicatedServerRack = {
   __typename?: 'DedicatedServerRack';
   capacity?: Maybe<Scalars['String']['output']>;
   rackId?: Maybe<Scalars['String']['output']>;
-  type?: Maybe<Scalars['String']['output']>;
+  /** The kind of rack the server is in (`rack.type`). */
+  type?: Maybe<DedicatedServerRackType>;
 };
+
+/** The kind of rack a server is in (`rack.type`). */
+export type DedicatedServerRackType =
+  /** A rack of the customer's own. */
+  | 'DEDICATED'
+  /** A rack shared with other customers. */
+  | 'SHARED'
+  /** A shared rack on a 10 Gbit/s uplink. */
+  | 'SHARED_10GE'
+  /** A shared rack on a 40 Gbit/s uplink. */
+  | 'SHARED_40GE'
+  /** A shared rack on a 100 Gbit/s uplink. */
+  | 'SHARED_100GE'
+  /** A shared rack on a 200 Gbit/s uplink. */
+  | 'SHARED_200GE'
+  /** A shared rack on a 400 Gbit/s uplink. */
+  | 'SHARED_400GE'
+  /** A rack type Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
 
 export type DedicatedServerRam = {
   __typename?: 'DedicatedServerRam';
@@ -905,9 +985,18 @@ export type DnssecKeyRollover = {
   message?: Maybe<Scalars['String']['output']>;
   /** Where the rollover is, e.g. INITIALIZED. */
   status?: Maybe<Scalars['String']['output']>;
-  /** Which key rolls over: KSK or ZSK. */
-  type?: Maybe<Scalars['String']['output']>;
+  /** Which key rolls over (`type`). */
+  type?: Maybe<DnssecKeyType>;
 };
+
+/** Which DNSSEC key a rollover replaces. */
+export type DnssecKeyType =
+  /** The key-signing key. */
+  | 'KSK'
+  /** A key type Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN'
+  /** The zone-signing key. */
+  | 'ZSK';
 
 /** What `updateDomainDnssec` can set. */
 export type DnssecSetting =
@@ -915,6 +1004,21 @@ export type DnssecSetting =
   | 'DISABLED'
   /** Sign the zone (Leaseweb nameservers) or register your keys (your own nameservers). */
   | 'ENABLED';
+
+/** Whether a domain's zone is signed (`status` of `GET /domains/{domainName}/dnssec`). */
+export type DnssecStatus =
+  /** Not signed. */
+  | 'DISABLED'
+  /** Signing is being turned off. */
+  | 'DISABLING_SCHEDULED'
+  /** Signed. */
+  | 'ENABLED'
+  /** Enabled, with keys registered for nameservers outside Leaseweb. */
+  | 'ENABLED_WITH_EXTERNAL_NAMESERVERS'
+  /** A status Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN'
+  /** The domain's TLD does not support DNSSEC. */
+  | 'UNSUPPORTED_TLD';
 
 /** A domain registered at or DNS-hosted by Leaseweb. */
 export type Domain = Node & {
@@ -955,8 +1059,8 @@ export type Domain = Node & {
   recordSets?: Maybe<DnsRecordSetConnection>;
   /** The service (contract) of this domain, from the DOMAIN services (`GET /services/v1/services?productId=DOMAIN`, listed once per request). */
   service?: Maybe<Service>;
-  /** PENDING, ACTIVE or SUSPENDED. Read from `GET /domains/{domainName}` when the list left it out (`type: DNS`). */
-  status?: Maybe<Scalars['String']['output']>;
+  /** Where the registration is. Read from `GET /domains/{domainName}` when the list left it out (`type: DNS`). */
+  status?: Maybe<DomainStatus>;
   /** True while the domain is suspended (Leaseweb keeps this flag until API v3; `status` says the same). */
   suspended: Scalars['Boolean']['output'];
   /**
@@ -1012,8 +1116,8 @@ export type DomainDnssec = {
   keys: Array<DnssecKey>;
   /** True when the zone is signed with NSEC3 (needs DNSSEC enabled). */
   nsec3Active?: Maybe<Scalars['Boolean']['output']>;
-  /** ENABLED or DISABLED (Leaseweb may add transitional states such as DISABLING_SCHEDULED). */
-  status: Scalars['String']['output'];
+  /** Whether DNSSEC is on (`status`). */
+  status: DnssecStatus;
 };
 
 /** A domain and its cursor. */
@@ -1070,11 +1174,23 @@ export type DomainNameservers = {
   status?: Maybe<Scalars['String']['output']>;
 };
 
+/** Where a domain's registration is (`status`). */
+export type DomainStatus =
+  /** Registered and in use. */
+  | 'ACTIVE'
+  /** Being registered or transferred. */
+  | 'PENDING'
+  /** Suspended. */
+  | 'SUSPENDED'
+  /** A status Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
+
 /**
  * Something IPs are assigned to: a dedicated server, a cloud instance, … Leaseweb's
  * `equipmentId` carries no type, so the gateway resolves it against each product in turn.
  */
 export type Equipment = {
+  /** Global id, usable with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The equipment's Leaseweb id (what ipMgmt calls `equipmentId`). */
   leasewebId: Scalars['String']['output'];
@@ -1209,8 +1325,8 @@ export type Invoice = Node & {
    * with the download request (X-LSW-Auth or Authorization: Bearer); the URL holds no key.
    */
   pdfUrl: Scalars['String']['output'];
-  /** OPEN, PAID, OVERDUE or CANCELLED (`status` of `GET /invoices/v1/invoices`). */
-  status: Scalars['String']['output'];
+  /** Whether it is paid (`status` of `GET /invoices/v1/invoices`). */
+  status: InvoiceStatus;
   /** The tax (`taxAmount` of `GET /invoices/v1/invoices`). */
   taxAmount: Money;
   /** The amount with tax (`total` of `GET /invoices/v1/invoices`). */
@@ -1288,6 +1404,19 @@ export type InvoiceLineItem = {
   unitAmount: Money;
 };
 
+/** Whether an invoice is paid. */
+export type InvoiceStatus =
+  /** Cancelled; nothing is to be paid. */
+  | 'CANCELLED'
+  /** Not paid yet, not yet due. */
+  | 'OPEN'
+  /** Not paid and past its due date. */
+  | 'OVERDUE'
+  /** Paid. */
+  | 'PAID'
+  /** A status Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
+
 /** An IP address (or IPv6 range) and everything known about it. */
 export type Ip = Node & {
   __typename?: 'Ip';
@@ -1321,8 +1450,8 @@ export type Ip = Node & {
   /** Reverse lookup records inside an IPv6 range (`GET /ipMgmt/v2/ips/{ip}/reverseLookup`). */
   reverseLookupRecords?: Maybe<ReverseLookupRecordConnection>;
   subnet?: Maybe<IpSubnet>;
-  /** NORMAL_IP, NETWORK, GATEWAY, IPMI, … */
-  type?: Maybe<Scalars['String']['output']>;
+  /** What the address is in its subnet (`type`). */
+  type?: Maybe<IpType>;
   /** True when the customer may lift the null route themselves. */
   unnullingAllowed?: Maybe<Scalars['Boolean']['output']>;
   version?: Maybe<Scalars['Int']['output']>;
@@ -1432,14 +1561,24 @@ export type IpSubnet = {
   subnetId: Scalars['String']['output'];
 };
 
+/** What an address is in its subnet (`type`). */
 export type IpType =
+  /** The subnet's broadcast address. */
   | 'BROADCAST'
+  /** The subnet's gateway. */
   | 'GATEWAY'
+  /** An IPMI (remote management) address. */
   | 'IPMI'
+  /** The subnet's network address. */
   | 'NETWORK'
+  /** An address equipment can use. */
   | 'NORMAL_IP'
+  /** The first router's address. */
   | 'ROUTER1'
-  | 'ROUTER2';
+  /** The second router's address. */
+  | 'ROUTER2'
+  /** A type Leaseweb added after this schema was written; the gateway logs it. As a filter it matches no IP. */
+  | 'UNKNOWN';
 
 export type LaunchDedicatedServerRescueModeInput = {
   callbackUrl?: InputMaybe<Scalars['String']['input']>;
@@ -1506,18 +1645,21 @@ export type Metrics = {
 
 export { MetricsGranularity };
 
-/** A money amount as Leaseweb sends it, with its currency. */
+/** An amount of money with its currency, as Shopify's `MoneyV2`. */
 export type Money = {
   __typename?: 'Money';
-  amount: Scalars['Float']['output'];
+  /**
+   * The exact amount as a decimal string in plain notation (`49`, `12.5`, `0.0336`): parse it
+   * with a decimal type, not a float. Leaseweb's value, never rounded by the gateway.
+   */
+  amount: Scalars['String']['output'];
+  /** The currency, an ISO 4217 code (`EUR`, `USD`, …). */
   currency: Scalars['String']['output'];
 };
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Always true; lets a client check that mutations are reachable. */
-  _ping: Scalars['Boolean']['output'];
   /** Adds the server to a private network (`PUT …/servers/{id}/privateNetworks/{privateNetworkId}`). */
   addDedicatedServerToPrivateNetwork?: Maybe<DedicatedServerPayload>;
   /** Adds the instance to the private network; not possible while it has snapshots (`PUT /instances/{id}/addToPrivateNetwork`). */
@@ -1680,370 +1822,379 @@ export type Mutation = {
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationAddDedicatedServerToPrivateNetworkArgs = {
   input: AddDedicatedServerToPrivateNetworkInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationAddPublicCloudInstanceToPrivateNetworkArgs = {
   input: PublicCloudInstanceInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationAttachIsoArgs = {
   input: AttachIsoInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCancelDedicatedServerActiveJobArgs = {
   input: DedicatedServerInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCancelPublicCloudInstanceTerminationArgs = {
   input: PublicCloudInstanceInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCancelServiceArgs = {
   input: CancelServiceInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCloseDedicatedServerNetworkInterfacesArgs = {
   input: DedicatedServerNetworkInterfacesInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreateCredentialArgs = {
   input: CredentialInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreateDedicatedServerDhcpReservationArgs = {
   input: CreateDedicatedServerDhcpReservationInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreateDnsRecordSetArgs = {
   input: DnsRecordSetInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreateNotificationSettingArgs = {
   input: CreateNotificationSettingInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreatePublicCloudCustomImageArgs = {
   input: CreatePublicCloudCustomImageInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreateSnapshotArgs = {
   input: CreateSnapshotInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteAllCredentialsArgs = {
   input: EquipmentInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteCredentialArgs = {
   input: DeleteCredentialInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteDedicatedServerDhcpReservationArgs = {
   input: DedicatedServerInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteDnsRecordSetArgs = {
   input: DeleteDnsRecordSetInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteDnsRecordSetsArgs = {
   input: DeleteDnsRecordSetsInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteNotificationSettingArgs = {
   input: DeleteNotificationSettingInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteSnapshotArgs = {
   input: SnapshotInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDetachIsoArgs = {
   input: EquipmentInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationExpireDedicatedServerActiveJobArgs = {
   input: DedicatedServerInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationImportDnsZoneArgs = {
   input: ImportDnsZoneInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationInstallDedicatedServerArgs = {
   input: InstallDedicatedServerInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationLaunchDedicatedServerHardwareScanArgs = {
   input: DedicatedServerJobLaunchInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationLaunchDedicatedServerIpmiResetArgs = {
   input: DedicatedServerJobLaunchInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationLaunchDedicatedServerRescueModeArgs = {
   input: LaunchDedicatedServerRescueModeInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationLaunchPublicCloudInstanceArgs = {
   input: LaunchPublicCloudInstanceInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationNullRouteEquipmentIpArgs = {
   input: NullRouteEquipmentIpInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationNullRouteIpArgs = {
   input: NullRouteIpInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationOpenDedicatedServerNetworkInterfacesArgs = {
   input: DedicatedServerNetworkInterfacesInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationPowerCycleEquipmentArgs = {
   input: EquipmentInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationPowerOffEquipmentArgs = {
   input: EquipmentInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationPowerOnEquipmentArgs = {
   input: EquipmentInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationReinstallPublicCloudInstanceArgs = {
   input: ReinstallPublicCloudInstanceInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationRemoveDedicatedServerFromPrivateNetworkArgs = {
   input: RemoveDedicatedServerFromPrivateNetworkInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationRemoveEquipmentIpNullRouteArgs = {
   input: EquipmentIpInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationRemoveIpNullRouteArgs = {
   input: RemoveIpNullRouteInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationRemovePublicCloudInstanceFromPrivateNetworkArgs = {
   input: PublicCloudInstanceInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationReplaceDnsRecordSetsArgs = {
   input: ReplaceDnsRecordSetsInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationResetPublicCloudInstancePasswordArgs = {
   input: PublicCloudInstanceInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationRestoreSnapshotArgs = {
   input: SnapshotInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationRetryDedicatedServerJobArgs = {
   input: RetryDedicatedServerJobInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationTerminatePublicCloudInstanceArgs = {
   input: PublicCloudInstanceInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUncancelServiceArgs = {
   input: UncancelServiceInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateCredentialArgs = {
   input: CredentialInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateDdosNotificationSettingsArgs = {
   input: UpdateDdosNotificationSettingsInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateDedicatedServerArgs = {
   input: UpdateDedicatedServerInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateDnsRecordSetArgs = {
   input: DnsRecordSetInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateDomainDnssecArgs = {
   input: UpdateDomainDnssecInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateDomainNameserversArgs = {
   input: UpdateDomainNameserversInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateEquipmentIpArgs = {
   input: UpdateEquipmentIpInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateIpArgs = {
   input: UpdateIpInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateIpReverseLookupRecordsArgs = {
   input: UpdateIpReverseLookupRecordsInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateNotificationSettingArgs = {
   input: UpdateNotificationSettingInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateNullRouteArgs = {
   input: UpdateNullRouteInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdatePublicCloudCustomImageArgs = {
   input: UpdatePublicCloudCustomImageInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdatePublicCloudInstanceArgs = {
   input: UpdatePublicCloudInstanceInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateServiceArgs = {
   input: UpdateServiceInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationValidateDnsRecordSetArgs = {
   input: DnsRecordSetInput;
 };
 
 
-/** Everything you can change. Each product adds its mutations here. */
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationValidateDnsZoneArgs = {
   input: ValidateDnsZoneInput;
 };
+
+/** Whether a network interface passes traffic. */
+export type NetworkInterfaceStatus =
+  /** The interface is shut. */
+  | 'CLOSED'
+  /** The interface passes traffic. */
+  | 'OPEN'
+  /** A status Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
 
 /** Equipment with bandwidth and data traffic metrics from bareMetals: dedicated servers. */
 export type NetworkMetricsOwner = {
@@ -2082,11 +2233,20 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** What Leaseweb does when a notification setting's threshold is exceeded. */
 export type NotificationAction = {
   __typename?: 'NotificationAction';
   lastTriggeredAt?: Maybe<Scalars['DateTime']['output']>;
-  type: Scalars['String']['output'];
+  /** How you are told (`type`). */
+  type: NotificationActionType;
 };
+
+/** How a notification reaches you. */
+export type NotificationActionType =
+  /** By email. */
+  | 'EMAIL'
+  /** A channel Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
 
 export type NotificationFrequency =
   | 'DAILY'
@@ -2338,12 +2498,15 @@ export type PowerControllable = {
   id: Scalars['ID']['output'];
 };
 
+export { PowerState };
+
+/** The power state of equipment as its IPMI interface and its PDU report it (`GET …/powerInfo`). */
 export type PowerStatus = {
   __typename?: 'PowerStatus';
-  /** on or off, from the IPMI interface. */
-  ipmi?: Maybe<Scalars['String']['output']>;
-  /** on or off, from the power distribution unit. */
-  pdu?: Maybe<Scalars['String']['output']>;
+  /** The state the IPMI interface reports (`ipmi.status`: `on` or `off`). */
+  ipmi?: Maybe<PowerState>;
+  /** The state the power distribution unit reports (`pdu.status`: `on` or `off`). */
+  pdu?: Maybe<PowerState>;
   /** True when both say on. */
   poweredOn: Scalars['Boolean']['output'];
 };
@@ -2423,6 +2586,25 @@ export type ProformaInvoiceItemEdge = {
   node: ProformaInvoiceItem;
 };
 
+/** Where an auto scaling group is (`state`). */
+export type PublicCloudAutoScalingGroupState =
+  /** Running at its desired size. */
+  | 'ACTIVE'
+  /** Made, not yet active. */
+  | 'CREATED'
+  /** Being made. */
+  | 'CREATING'
+  /** Gone. */
+  | 'DESTROYED'
+  /** Being removed. */
+  | 'DESTROYING'
+  /** Adding or removing instances. */
+  | 'SCALING'
+  /** A state Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN'
+  /** Its settings are being changed. */
+  | 'UPDATING';
+
 /** The auto scaling group an instance belongs to, as the instance embeds it. */
 export type PublicCloudAutoScalingGroupSummary = {
   __typename?: 'PublicCloudAutoScalingGroupSummary';
@@ -2440,11 +2622,31 @@ export type PublicCloudAutoScalingGroupSummary = {
   reference?: Maybe<Scalars['String']['output']>;
   /** The region's name. */
   region?: Maybe<Scalars['String']['output']>;
-  /** ACTIVE, SCALING, … */
-  state?: Maybe<Scalars['String']['output']>;
-  /** MANUAL, SCHEDULED or CPU_BASED. */
-  type?: Maybe<Scalars['String']['output']>;
+  /** Where it is (`state`). */
+  state?: Maybe<PublicCloudAutoScalingGroupState>;
+  /** How it decides how many instances it runs (`type`). */
+  type?: Maybe<PublicCloudAutoScalingGroupType>;
 };
+
+/** How an auto scaling group decides how many instances it runs (`type`). */
+export type PublicCloudAutoScalingGroupType =
+  /** A number that follows CPU load. */
+  | 'CPU_BASED'
+  /** A number you set. */
+  | 'MANUAL'
+  /** A number per time window you schedule. */
+  | 'SCHEDULED'
+  /** A type Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
+
+/** How an expense line is billed (`billingType`). */
+export type PublicCloudBillingType =
+  /** Billed afterwards, per hour used. */
+  | 'POSTPAID'
+  /** Paid in advance. */
+  | 'PREPAID'
+  /** A billing type Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
 
 /** How an instance is billed (the contract has no id in Public Cloud). */
 export type PublicCloudContract = {
@@ -2465,10 +2667,20 @@ export type PublicCloudContract = {
   type: PublicCloudContractType;
 };
 
+/** Where an instance's contract is (`contract.state`). */
 export type PublicCloudContractState =
+  /** Running and billed. */
   | 'ACTIVE'
+  /** Cancelled (listed by Leaseweb's newer API document). */
+  | 'CANCELLED'
   /** Terminated: the instance goes at the end of its contract. */
-  | 'DELETE_SCHEDULED';
+  | 'DELETE_SCHEDULED'
+  /** No longer in force (listed by Leaseweb's newer API document). */
+  | 'INACTIVE'
+  /** Not started yet (listed by Leaseweb's newer API document). */
+  | 'PENDING'
+  /** A state Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
 
 export type PublicCloudContractType =
   /** Billed per hour of use. */
@@ -2481,8 +2693,8 @@ export { PublicCloudCpuMetricsGranularity };
 /** The cost of one instance in the period. */
 export type PublicCloudExpenseInstance = {
   __typename?: 'PublicCloudExpenseInstance';
-  /** POSTPAID (hourly) or PREPAID. */
-  billingType?: Maybe<Scalars['String']['output']>;
+  /** How the line is billed (`billingType`). */
+  billingType?: Maybe<PublicCloudBillingType>;
   /** Its contract. */
   contract?: Maybe<PublicCloudContract>;
   /** When it ended, if within the period. */
@@ -2495,8 +2707,8 @@ export type PublicCloudExpenseInstance = {
   instance?: Maybe<PublicCloudInstance>;
   /** The instance's UUID. */
   instanceId: Scalars['String']['output'];
-  /** The price of the line (Leaseweb sends it as a decimal string). */
-  price: Scalars['Float']['output'];
+  /** The price of the line, exact as Leaseweb's decimal string (`price`, in the account's billing currency: the expenses name none). */
+  price: Scalars['String']['output'];
   /** Its reference at billing time. */
   reference?: Maybe<Scalars['String']['output']>;
   /** What it had. */
@@ -2516,8 +2728,12 @@ export type PublicCloudExpenses = {
   __typename?: 'PublicCloudExpenses';
   /** One line per instance billed in the period. */
   instances: Array<PublicCloudExpenseInstance>;
-  /** The instance lines and the traffic tiers added up. */
-  totalPrice: Scalars['Float']['output'];
+  /**
+   * The instance lines and the traffic tiers added up, exactly: a decimal string in plain
+   * notation (`12.34`). Leaseweb's expenses name no currency, so this is an amount in the
+   * account's billing currency rather than a `Money`.
+   */
+  totalPrice: Scalars['String']['output'];
   /** Traffic per price tier (`tier_0` is free). */
   trafficTiers: Array<PublicCloudTrafficTier>;
   /** Unit of the traffic tiers (GB). */
@@ -2606,12 +2822,20 @@ export type PublicCloudImagePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Where an image is (`state`). */
 export type PublicCloudImageState =
+  /** Being made. */
   | 'CREATING'
+  /** Gone. */
   | 'DESTROYED'
+  /** Being removed. */
   | 'DESTROYING'
+  /** Could not be made. */
   | 'FAILED'
-  | 'READY';
+  /** Usable. */
+  | 'READY'
+  /** A state Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
 
 /** A Public Cloud instance (a virtual machine). */
 export type PublicCloudInstance = CloudMetricsOwner & ConsoleOwner & CredentialOwner & Equipment & IpOwner & Node & PowerControllable & SnapshotOwner & {
@@ -2655,8 +2879,8 @@ export type PublicCloudInstance = CloudMetricsOwner & ConsoleOwner & CredentialO
   marketAppId?: Maybe<Scalars['String']['output']>;
   /** The private network the instance is in (`GET /instances/{id}`: the list does not carry it). */
   privateNetwork?: Maybe<PublicCloudInstancePrivateNetwork>;
-  /** Leaseweb's product type, `INSTANCE`. */
-  productType?: Maybe<Scalars['String']['output']>;
+  /** Whether the instance is one of its own or made by an auto scaling group (`productType`). */
+  productType?: Maybe<PublicCloudProductType>;
   /** Your own label for the instance. */
   reference?: Maybe<Scalars['String']['output']>;
   /** The region, from the catalogue (`GET /regions`, listed once per request when more than the name is asked). */
@@ -2834,6 +3058,7 @@ export type PublicCloudInstanceState =
   | 'STARTING'
   | 'STOPPED'
   | 'STOPPING'
+  /** Leaseweb cannot tell, or a state Leaseweb added after this schema was written (the gateway logs those). */
   | 'UNKNOWN';
 
 /** An instance type (`lsw.m3.large` …) as one region offers it. */
@@ -2922,13 +3147,13 @@ export type PublicCloudMetrics = {
   unit?: Maybe<Scalars['String']['output']>;
 };
 
-/** An hourly and a monthly price. */
+/** An hourly and a monthly price, in the region's currency. */
 export type PublicCloudPrice = {
   __typename?: 'PublicCloudPrice';
-  /** Price per hour. */
-  hourly: Scalars['Float']['output'];
-  /** Price per month. */
-  monthly: Scalars['Float']['output'];
+  /** Price per hour (`hourlyPrice`, exact). */
+  hourly: Money;
+  /** Price per month (`monthlyPrice`, exact). */
+  monthly: Money;
 };
 
 /** The prices of an instance type in one region. */
@@ -2945,6 +3170,15 @@ export type PublicCloudPrices = {
   /** Per GB of root disk on local storage. */
   localStorage: PublicCloudPrice;
 };
+
+/** Whether an instance stands alone or belongs to an auto scaling group (`productType`). */
+export type PublicCloudProductType =
+  /** An instance an auto scaling group made. */
+  | 'AUTO_SCALED_INSTANCE'
+  /** An instance of its own. */
+  | 'INSTANCE'
+  /** A product type Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
 
 /** A Public Cloud region. */
 export type PublicCloudRegion = {
@@ -3007,8 +3241,8 @@ export type PublicCloudStorageType =
 /** Traffic used within one price tier. */
 export type PublicCloudTrafficTier = {
   __typename?: 'PublicCloudTrafficTier';
-  /** What it cost. */
-  price: Scalars['Float']['output'];
+  /** What it cost, exact as a decimal string in plain notation (`price`, in the account's billing currency: the expenses name none). */
+  price: Scalars['String']['output'];
   /** The tier's name, e.g. `tier_1`. */
   tier: Scalars['String']['output'];
   /** Traffic in this tier, in the expense's traffic unit. */
@@ -3434,8 +3668,8 @@ export type Service = Node & {
   reference?: Maybe<Scalars['String']['output']>;
   /** When billing started (`startDate` of `GET /services/v1/services`). */
   startDate?: Maybe<Scalars['DateTime']['output']>;
-  /** NEW_CONTRACT, ACTIVE, SCHEDULED, SUSPENDED, … (`status` of `GET /services/v1/services`). A cancelled service stays ACTIVE until its `endDate`. */
-  status: Scalars['String']['output'];
+  /** Where the contract is (`status` of `GET /services/v1/services`). A cancelled service stays ACTIVE until its `endDate`. */
+  status: ServiceStatus;
   /** True when the service is cancelled and `uncancelService` may be used (`uncancellable` of `GET /services/v1/services`). */
   uncancellable: Scalars['Boolean']['output'];
 };
@@ -3480,6 +3714,29 @@ export type ServiceFilter = {
   /** Only services matching this reference (`reference`). */
   reference?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Where a service's contract is (`status` of `GET /services/v1/services`). */
+export type ServiceStatus =
+  /** Delivered and billed. */
+  | 'ACTIVE'
+  /** Ended. */
+  | 'CANCELLED'
+  /** Ordered, not yet delivered. */
+  | 'NEW_CONTRACT'
+  /** Scheduled to start. */
+  | 'SCHEDULED'
+  /** Suspended. */
+  | 'SUSPENDED'
+  /** A change is being made. */
+  | 'TO_BE_MODIFIED'
+  /** Being delivered. */
+  | 'TO_BE_PROVISIONED'
+  /** About to be reconnected after a suspension. */
+  | 'TO_BE_RECONNECTED'
+  /** About to be suspended. */
+  | 'TO_BE_SUSPENDED'
+  /** A status Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
 
 /** A snapshot of a piece of equipment's disk. */
 export type Snapshot = Node & {
@@ -3732,13 +3989,24 @@ export type UpdateServicePayload = {
 /** Something in a mutation's input the caller can fix. */
 export type UserError = {
   __typename?: 'UserError';
-  /** A stable machine-readable code (e.g. `INVALID`, or Leaseweb's `errorCode`). */
-  code?: Maybe<Scalars['String']['output']>;
+  /** What kind of problem it is, to switch on. */
+  code: UserErrorCode;
   /** Path to the input field at fault, e.g. `["input", "reference"]`, when known. */
   field?: Maybe<Array<Scalars['String']['output']>>;
+  /** Leaseweb's own `errorCode` (e.g. `VALIDATION_FAILED`, `ACTIVE_JOB_EXISTS`) when Leaseweb refused the write; null when the gateway did. */
+  leasewebCode?: Maybe<Scalars['String']['output']>;
   /** What is wrong, in words for a person. */
   message: Scalars['String']['output'];
 };
+
+/** What kind of problem a `UserError` is. */
+export type UserErrorCode =
+  /** The object is not in a state that allows the write, e.g. a job is already running (Leaseweb answered 409). */
+  | 'CONFLICT'
+  /** The input is not valid: the gateway refused it, or Leaseweb answered 400 or 422. */
+  | 'INVALID'
+  /** An object the input names does not exist (Leaseweb answered 404). */
+  | 'NOT_FOUND';
 
 /** Record sets to check as a whole zone. */
 export type ValidateDnsZoneInput = {
@@ -3861,7 +4129,6 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  ActionPayload: ResolverTypeWrapper<ActionPayload>;
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
   AttachIsoInput: AttachIsoInput;
   BandwidthAggregation: BandwidthAggregation;
@@ -3890,6 +4157,7 @@ export type ResolversTypes = {
   DdosDetectionProfile: DdosDetectionProfile;
   DdosNotificationSettings: ResolverTypeWrapper<DdosNotificationSettings>;
   DdosProtection: ResolverTypeWrapper<DdosProtection>;
+  DdosProtectionType: DdosProtectionType;
   DedicatedServer: ResolverTypeWrapper<Server>;
   DedicatedServerConnection: ResolverTypeWrapper<ServerPage>;
   DedicatedServerContract: ResolverTypeWrapper<ServerContract>;
@@ -3907,7 +4175,10 @@ export type ResolversTypes = {
   DedicatedServerJobLaunchInput: DedicatedServerJobLaunchInput;
   DedicatedServerJobPayload: ResolverTypeWrapper<Omit<DedicatedServerJobPayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
   DedicatedServerJobProgress: ResolverTypeWrapper<DedicatedServerJobProgress>;
+  DedicatedServerJobStatus: DedicatedServerJobStatus;
   DedicatedServerJobTask: ResolverTypeWrapper<JobTask>;
+  DedicatedServerJobTaskStatus: DedicatedServerJobTaskStatus;
+  DedicatedServerJobType: DedicatedServerJobType;
   DedicatedServerLocation: ResolverTypeWrapper<DedicatedServerLocation>;
   DedicatedServerNetworkInterface: ResolverTypeWrapper<NetworkInterface>;
   DedicatedServerNetworkInterfaceStatus: ResolverTypeWrapper<ServerNetworkInterfaceStatus>;
@@ -3917,6 +4188,7 @@ export type ResolversTypes = {
   DedicatedServerPayload: ResolverTypeWrapper<Omit<DedicatedServerPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   DedicatedServerPrivateNetwork: ResolverTypeWrapper<ServerPrivateNetwork>;
   DedicatedServerRack: ResolverTypeWrapper<ServerRack>;
+  DedicatedServerRackType: DedicatedServerRackType;
   DedicatedServerRam: ResolverTypeWrapper<DedicatedServerRam>;
   DedicatedServerSpecs: ResolverTypeWrapper<ServerSpecs>;
   DeleteCredentialInput: DeleteCredentialInput;
@@ -3938,7 +4210,9 @@ export type ResolversTypes = {
   DnssecKey: ResolverTypeWrapper<UpstreamDnssecKey>;
   DnssecKeyInput: DnssecKeyInput;
   DnssecKeyRollover: ResolverTypeWrapper<DnssecKeyRollover>;
+  DnssecKeyType: DnssecKeyType;
   DnssecSetting: DnssecSetting;
+  DnssecStatus: DnssecStatus;
   Domain: ResolverTypeWrapper<DomainSource>;
   DomainAvailability: ResolverTypeWrapper<UpstreamDomainAvailability>;
   DomainConnection: ResolverTypeWrapper<DomainPage>;
@@ -3949,6 +4223,7 @@ export type ResolversTypes = {
   DomainHostingOverview: ResolverTypeWrapper<DomainHostingOverview>;
   DomainListType: DomainListType;
   DomainNameservers: ResolverTypeWrapper<NameserversSource>;
+  DomainStatus: DomainStatus;
   Equipment: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Equipment']>;
   EquipmentInput: EquipmentInput;
   EquipmentIpFilter: EquipmentIpFilter;
@@ -3970,6 +4245,7 @@ export type ResolversTypes = {
   InvoiceCredit: ResolverTypeWrapper<CreditModel>;
   InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
   InvoiceLineItem: ResolverTypeWrapper<LineItemModel>;
+  InvoiceStatus: InvoiceStatus;
   Ip: ResolverTypeWrapper<IpSource>;
   IpConnection: ResolverTypeWrapper<IpPage>;
   IpEdge: ResolverTypeWrapper<Omit<IpEdge, 'node'> & { node: ResolversTypes['Ip'] }>;
@@ -3989,9 +4265,11 @@ export type ResolversTypes = {
   MetricsGranularity: MetricsGranularity;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkInterfaceStatus: NetworkInterfaceStatus;
   NetworkMetricsOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['NetworkMetricsOwner']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NotificationAction: ResolverTypeWrapper<NotificationAction>;
+  NotificationActionType: NotificationActionType;
   NotificationFrequency: NotificationFrequency;
   NotificationSetting: ResolverTypeWrapper<UpstreamNotificationSetting>;
   NotificationSettingConnection: ResolverTypeWrapper<NotificationSettingPage>;
@@ -4017,13 +4295,17 @@ export type ResolversTypes = {
   Partition: ResolverTypeWrapper<UpstreamPartition>;
   PartitionInput: PartitionInput;
   PowerControllable: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['PowerControllable']>;
+  PowerState: PowerState;
   PowerStatus: ResolverTypeWrapper<UpstreamPowerStatus>;
   PowerStatusOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['PowerStatusOwner']>;
   ProformaInvoice: ResolverTypeWrapper<ProformaModel>;
   ProformaInvoiceItem: ResolverTypeWrapper<ProformaContractItem>;
   ProformaInvoiceItemConnection: ResolverTypeWrapper<ProformaItemPage>;
   ProformaInvoiceItemEdge: ResolverTypeWrapper<Omit<ProformaInvoiceItemEdge, 'node'> & { node: ResolversTypes['ProformaInvoiceItem'] }>;
+  PublicCloudAutoScalingGroupState: PublicCloudAutoScalingGroupState;
   PublicCloudAutoScalingGroupSummary: ResolverTypeWrapper<EmbeddedAutoScalingGroup>;
+  PublicCloudAutoScalingGroupType: PublicCloudAutoScalingGroupType;
+  PublicCloudBillingType: PublicCloudBillingType;
   PublicCloudContract: ResolverTypeWrapper<InstanceContract>;
   PublicCloudContractState: PublicCloudContractState;
   PublicCloudContractType: PublicCloudContractType;
@@ -4052,8 +4334,9 @@ export type ResolversTypes = {
   PublicCloudIsoEdge: ResolverTypeWrapper<Omit<PublicCloudIsoEdge, 'node'> & { node: ResolversTypes['PublicCloudIso'] }>;
   PublicCloudMetricSummary: ResolverTypeWrapper<MetricSummaryModel>;
   PublicCloudMetrics: ResolverTypeWrapper<InstanceMetrics>;
-  PublicCloudPrice: ResolverTypeWrapper<PricePair>;
+  PublicCloudPrice: ResolverTypeWrapper<PricedPair>;
   PublicCloudPrices: ResolverTypeWrapper<Prices>;
+  PublicCloudProductType: PublicCloudProductType;
   PublicCloudRegion: ResolverTypeWrapper<RegionModel>;
   PublicCloudRegionConnection: ResolverTypeWrapper<RegionPage>;
   PublicCloudRegionEdge: ResolverTypeWrapper<Omit<PublicCloudRegionEdge, 'node'> & { node: ResolversTypes['PublicCloudRegion'] }>;
@@ -4082,6 +4365,7 @@ export type ResolversTypes = {
   ServiceConnection: ResolverTypeWrapper<ServicePage>;
   ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
   ServiceFilter: ServiceFilter;
+  ServiceStatus: ServiceStatus;
   Snapshot: ResolverTypeWrapper<SnapshotModel>;
   SnapshotConnection: ResolverTypeWrapper<SnapshotPage>;
   SnapshotEdge: ResolverTypeWrapper<Omit<SnapshotEdge, 'node'> & { node: ResolversTypes['Snapshot'] }>;
@@ -4113,12 +4397,12 @@ export type ResolversTypes = {
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: ResolverTypeWrapper<Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
   UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
   ValidateDnsZoneInput: ValidateDnsZoneInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  ActionPayload: ActionPayload;
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
   AttachIsoInput: AttachIsoInput;
   Boolean: Scalars['Boolean']['output'];
@@ -4290,7 +4574,7 @@ export type ResolversParentTypes = {
   PublicCloudIsoEdge: Omit<PublicCloudIsoEdge, 'node'> & { node: ResolversParentTypes['PublicCloudIso'] };
   PublicCloudMetricSummary: MetricSummaryModel;
   PublicCloudMetrics: InstanceMetrics;
-  PublicCloudPrice: PricePair;
+  PublicCloudPrice: PricedPair;
   PublicCloudPrices: Prices;
   PublicCloudRegion: RegionModel;
   PublicCloudRegionConnection: RegionPage;
@@ -4355,11 +4639,6 @@ export type ListSizeDirectiveArgs = {
 };
 
 export type ListSizeDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ActionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActionPayload'] = ResolversParentTypes['ActionPayload']> = {
-  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-};
 
 export type BandwidthAggregationResolvers = EnumResolverSignature<{ AVG?: any, PERCENTILE_95?: any }, ResolversTypes['BandwidthAggregation']>;
 
@@ -4434,8 +4713,8 @@ export type DdosNotificationSettingsResolvers<ContextType = GraphQLContext, Pare
 };
 
 export type DdosProtectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DdosProtection'] = ResolversParentTypes['DdosProtection']> = {
-  detectionProfile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  protectionType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detectionProfile?: Resolver<Maybe<ResolversTypes['DdosDetectionProfile']>, ParentType, ContextType>;
+  protectionType?: Resolver<Maybe<ResolversTypes['DdosProtectionType']>, ParentType, ContextType>;
 };
 
 export type DedicatedServerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServer'] = ResolversParentTypes['DedicatedServer']> = {
@@ -4496,7 +4775,7 @@ export type DedicatedServerContractResolvers<ContextType = GraphQLContext, Paren
   endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   ipv4Quantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   networkTraffic?: Resolver<Maybe<ResolversTypes['DedicatedServerNetworkTraffic']>, ParentType, ContextType>;
-  pricePerFrequency?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pricePerFrequency?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   privateNetworkPortSpeed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   salesOrgId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4549,9 +4828,9 @@ export type DedicatedServerJobResolvers<ContextType = GraphQLContext, ParentType
   progress?: Resolver<Maybe<ResolversTypes['DedicatedServerJobProgress']>, ParentType, ContextType>;
   server?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
   serverId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DedicatedServerJobStatus'], ParentType, ContextType>;
   tasks?: Resolver<Maybe<Array<ResolversTypes['DedicatedServerJobTask']>>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['DedicatedServerJobType'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4590,10 +4869,12 @@ export type DedicatedServerJobTaskResolvers<ContextType = GraphQLContext, Parent
   errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   flow?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   onError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['DedicatedServerJobTaskStatus']>, ParentType, ContextType>;
   statusTimestamps?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   taskId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
+
+export type DedicatedServerJobTypeResolvers = EnumResolverSignature<{ HARDWARE_SCAN?: any, INSTALL?: any, IPMI_RESET?: any, RESCUE_MODE?: any, UNKNOWN?: any }, ResolversTypes['DedicatedServerJobType']>;
 
 export type DedicatedServerLocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerLocation'] = ResolversParentTypes['DedicatedServerLocation']> = {
   rack?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4613,8 +4894,8 @@ export type DedicatedServerNetworkInterfaceResolvers<ContextType = GraphQLContex
 
 export type DedicatedServerNetworkInterfaceStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerNetworkInterfaceStatus'] = ResolversParentTypes['DedicatedServerNetworkInterfaceStatus']> = {
   linkSpeed?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  operStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operStatus?: Resolver<Maybe<ResolversTypes['NetworkInterfaceStatus']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['NetworkInterfaceStatus']>, ParentType, ContextType>;
   switchInterface?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   switchName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['IpNetworkType'], ParentType, ContextType>;
@@ -4651,7 +4932,7 @@ export type DedicatedServerPrivateNetworkResolvers<ContextType = GraphQLContext,
 export type DedicatedServerRackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerRack'] = ResolversParentTypes['DedicatedServerRack']> = {
   capacity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rackId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['DedicatedServerRackType']>, ParentType, ContextType>;
 };
 
 export type DedicatedServerRamResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerRam'] = ResolversParentTypes['DedicatedServerRam']> = {
@@ -4742,7 +5023,7 @@ export type DnssecKeyResolvers<ContextType = GraphQLContext, ParentType extends 
 export type DnssecKeyRolloverResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnssecKeyRollover'] = ResolversParentTypes['DnssecKeyRollover']> = {
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['DnssecKeyType']>, ParentType, ContextType>;
 };
 
 export type DomainResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
@@ -4759,7 +5040,7 @@ export type DomainResolvers<ContextType = GraphQLContext, ParentType extends Res
   recordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSet']>, ParentType, ContextType, RequireFields<DomainRecordSetArgs, 'name' | 'type'>>;
   recordSets?: Resolver<Maybe<ResolversTypes['DnsRecordSetConnection']>, ParentType, ContextType, Partial<DomainRecordSetsArgs>>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['DomainStatus']>, ParentType, ContextType>;
   suspended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   zoneFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -4781,7 +5062,7 @@ export type DomainDnssecResolvers<ContextType = GraphQLContext, ParentType exten
   keyRollover?: Resolver<Maybe<ResolversTypes['DnssecKeyRollover']>, ParentType, ContextType>;
   keys?: Resolver<Array<ResolversTypes['DnssecKey']>, ParentType, ContextType>;
   nsec3Active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DnssecStatus'], ParentType, ContextType>;
 };
 
 export type DomainEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainEdge'] = ResolversParentTypes['DomainEdge']> = {
@@ -4868,7 +5149,7 @@ export type InvoiceResolvers<ContextType = GraphQLContext, ParentType extends Re
   netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   openAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   pdfUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
   taxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -4926,7 +5207,7 @@ export type IpResolvers<ContextType = GraphQLContext, ParentType extends Resolve
   reverseLookup?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reverseLookupRecords?: Resolver<Maybe<ResolversTypes['ReverseLookupRecordConnection']>, ParentType, ContextType, Partial<IpReverseLookupRecordsArgs>>;
   subnet?: Resolver<Maybe<ResolversTypes['IpSubnet']>, ParentType, ContextType>;
-  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['IpType']>, ParentType, ContextType>;
   unnullingAllowed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -4983,12 +5264,11 @@ export type MetricsResolvers<ContextType = GraphQLContext, ParentType extends Re
 export type MetricsGranularityResolvers = EnumResolverSignature<{ DAY?: any, FIVE_MIN?: any, HOUR?: any, MONTH?: any, WEEK?: any, YEAR?: any }, ResolversTypes['MetricsGranularity']>;
 
 export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
-  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  _ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   addDedicatedServerToPrivateNetwork?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationAddDedicatedServerToPrivateNetworkArgs, 'input'>>;
   addPublicCloudInstanceToPrivateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationAddPublicCloudInstanceToPrivateNetworkArgs, 'input'>>;
   attachIso?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationAttachIsoArgs, 'input'>>;
@@ -5062,7 +5342,7 @@ export type NodeResolvers<ContextType = GraphQLContext, ParentType extends Resol
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
   lastTriggeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['NotificationActionType'], ParentType, ContextType>;
 };
 
 export type NotificationSettingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSetting'] = ResolversParentTypes['NotificationSetting']> = {
@@ -5192,9 +5472,11 @@ export type PowerControllableResolvers<ContextType = GraphQLContext, ParentType 
   __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
+export type PowerStateResolvers = EnumResolverSignature<{ OFF?: any, ON?: any, UNKNOWN?: any }, ResolversTypes['PowerState']>;
+
 export type PowerStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerStatus'] = ResolversParentTypes['PowerStatus']> = {
-  ipmi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  pdu?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ipmi?: Resolver<Maybe<ResolversTypes['PowerState']>, ParentType, ContextType>;
+  pdu?: Resolver<Maybe<ResolversTypes['PowerState']>, ParentType, ContextType>;
   poweredOn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -5244,8 +5526,8 @@ export type PublicCloudAutoScalingGroupSummaryResolvers<ContextType = GraphQLCon
   minimumAmount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroupState']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroupType']>, ParentType, ContextType>;
 };
 
 export type PublicCloudContractResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudContract'] = ResolversParentTypes['PublicCloudContract']> = {
@@ -5261,14 +5543,14 @@ export type PublicCloudContractResolvers<ContextType = GraphQLContext, ParentTyp
 export type PublicCloudCpuMetricsGranularityResolvers = EnumResolverSignature<{ FIVE_MINUTES?: any, SIXTY_MINUTES?: any, TEN_MINUTES?: any, THIRTY_MINUTES?: any }, ResolversTypes['PublicCloudCpuMetricsGranularity']>;
 
 export type PublicCloudExpenseInstanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudExpenseInstance'] = ResolversParentTypes['PublicCloudExpenseInstance']> = {
-  billingType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  billingType?: Resolver<Maybe<ResolversTypes['PublicCloudBillingType']>, ParentType, ContextType>;
   contract?: Resolver<Maybe<ResolversTypes['PublicCloudContract']>, ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
   instanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  price?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resources?: Resolver<Maybe<ResolversTypes['PublicCloudResources']>, ParentType, ContextType>;
   rootDiskSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -5279,7 +5561,7 @@ export type PublicCloudExpenseInstanceResolvers<ContextType = GraphQLContext, Pa
 
 export type PublicCloudExpensesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudExpenses'] = ResolversParentTypes['PublicCloudExpenses']> = {
   instances?: Resolver<Array<ResolversTypes['PublicCloudExpenseInstance']>, ParentType, ContextType>;
-  totalPrice?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  totalPrice?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   trafficTiers?: Resolver<Array<ResolversTypes['PublicCloudTrafficTier']>, ParentType, ContextType>;
   trafficUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -5344,7 +5626,7 @@ export type PublicCloudInstanceResolvers<ContextType = GraphQLContext, ParentTyp
   leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   marketAppId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   privateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePrivateNetwork']>, ParentType, ContextType>;
-  productType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  productType?: Resolver<Maybe<ResolversTypes['PublicCloudProductType']>, ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['PublicCloudRegion']>, ParentType, ContextType>;
   regionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5440,8 +5722,8 @@ export type PublicCloudMetricsResolvers<ContextType = GraphQLContext, ParentType
 };
 
 export type PublicCloudPriceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudPrice'] = ResolversParentTypes['PublicCloudPrice']> = {
-  hourly?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  monthly?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hourly?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  monthly?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type PublicCloudPricesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudPrices'] = ResolversParentTypes['PublicCloudPrices']> = {
@@ -5487,7 +5769,7 @@ export type PublicCloudStorageSizeResolvers<ContextType = GraphQLContext, Parent
 };
 
 export type PublicCloudTrafficTierResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTrafficTier'] = ResolversParentTypes['PublicCloudTrafficTier']> = {
-  price?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
@@ -5582,7 +5864,7 @@ export type ServiceResolvers<ContextType = GraphQLContext, ParentType extends Re
   productId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ServiceStatus'], ParentType, ContextType>;
   uncancellable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -5673,13 +5955,13 @@ export type UpdateServicePayloadResolvers<ContextType = GraphQLContext, ParentTy
 };
 
 export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
-  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  leasewebCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
-  ActionPayload?: ActionPayloadResolvers<ContextType>;
   BandwidthAggregation?: BandwidthAggregationResolvers;
   CancelServicePayload?: CancelServicePayloadResolvers<ContextType>;
   CloudMetricsOwner?: CloudMetricsOwnerResolvers<ContextType>;
@@ -5710,6 +5992,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DedicatedServerJobPayload?: DedicatedServerJobPayloadResolvers<ContextType>;
   DedicatedServerJobProgress?: DedicatedServerJobProgressResolvers<ContextType>;
   DedicatedServerJobTask?: DedicatedServerJobTaskResolvers<ContextType>;
+  DedicatedServerJobType?: DedicatedServerJobTypeResolvers;
   DedicatedServerLocation?: DedicatedServerLocationResolvers<ContextType>;
   DedicatedServerNetworkInterface?: DedicatedServerNetworkInterfaceResolvers<ContextType>;
   DedicatedServerNetworkInterfaceStatus?: DedicatedServerNetworkInterfaceStatusResolvers<ContextType>;
@@ -5787,6 +6070,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Partition?: PartitionResolvers<ContextType>;
   PowerControllable?: PowerControllableResolvers<ContextType>;
+  PowerState?: PowerStateResolvers;
   PowerStatus?: PowerStatusResolvers<ContextType>;
   PowerStatusOwner?: PowerStatusOwnerResolvers<ContextType>;
   ProformaInvoice?: ProformaInvoiceResolvers<ContextType>;

@@ -30,9 +30,6 @@ export function baseResolvers(fetchers: NodeFetchers): Resolvers {
         return Promise.all(ids.map((id) => fetchNode(ctx, id).catch(() => null)));
       },
     },
-    Mutation: {
-      _ping: () => true,
-    },
     Node: { __resolveType: typenameOf as never },
     Equipment: { __resolveType: typenameOf as never },
   };

@@ -7,6 +7,7 @@ import { connectionResolvers, toWindow } from './connection.js';
 import type { EquipmentKind } from './equipment.js';
 import type { NodeFetchers, ProductGraph } from './nodes.js';
 import { mutations } from './dedicated-servers.mutations.js';
+import { money } from './money.js';
 import { localId, onlySelects, typed } from './support.js';
 
 const TYPENAME = 'DedicatedServer';
@@ -110,7 +111,7 @@ const resolvers: Resolvers = {
 
   DedicatedServerContract: {
     contractId: (c) => c.id,
-    pricePerFrequency: (c) => (c.pricePerFrequency == null ? null : Number(c.pricePerFrequency)),
+    pricePerFrequency: (c) => (c.pricePerFrequency == null || !c.currency ? null : money(c.pricePerFrequency, c.currency)),
   },
   DedicatedServerNetworkInterface: {
     ports: (i) => i.ports ?? [],

@@ -10,14 +10,20 @@ import {
   type RecordType,
 } from '../datasources/types/domains.js';
 import { isUpstreamError } from '../errors.js';
-import type { DnsRecordSetFilter, DomainListType as DomainListTypeEnum, Resolvers } from '../generated/graphql.js';
+import type {
+  DnsRecordSetFilter,
+  DnssecKeyType,
+  DomainListType as DomainListTypeEnum,
+  DomainStatus,
+  Resolvers,
+} from '../generated/graphql.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import { domainArg, recordSetId, withDot } from './domains.names.js';
 import { mutations } from './domains.mutations.js';
 import { ipFromMgmt } from './ip-edge.js';
 import type { NodeFetchers, ProductGraph } from './nodes.js';
-import { localId, onlySelects, selectedFields, typed } from './support.js';
+import { localId, onlySelects, selectedFields, typed, upstreamEnum } from './support.js';
 
 const TYPENAME = 'Domain';
 
@@ -93,7 +99,7 @@ const resolvers: Resolvers = {
     id: (d) => gid(TYPENAME, d.domainName),
     leasewebId: (d) => d.domainName,
     // The `type=dns` list leaves `status` out: read the domain itself only when asked.
-    status: async (d, _, ctx) => d.status ?? (await ctx.ds.domains.get(d.domainName))?.status ?? null,
+    status: async (d, _, ctx) => upstreamEnum<DomainStatus>(d.status ?? (await ctx.ds.domains.get(d.domainName))?.status),
     contractEndDate: (d) => d.contractEndDate ?? null,
     emailStatistics: (d) =>
       d.listedAs === 'email'
@@ -134,7 +140,7 @@ const resolvers: Resolvers = {
 
   DomainDnssec: {
     nsec3Active: (d) => d.nsec3?.active ?? null,
-    keyRollover: (d) => d.keyRollover ?? null,
+    keyRollover: (d) => (d.keyRollover ? { ...d.keyRollover, type: upstreamEnum<DnssecKeyType>(d.keyRollover.type) } : null),
     keys: (d) => d.dnssecKeys ?? [],
   },
 

@@ -1,7 +1,9 @@
-// Leaseweb's own strings for the GraphQL enums that are only ever sent upstream: each
-// enum is mapped here once, codegen types resolver arguments with these values
+// Leaseweb's own strings for the GraphQL enums whose names differ from them: each enum is
+// mapped here once, codegen types resolver arguments and results with these values
 // (`enumValues` in codegen.yml), and src/schema.ts makes them the enums' internal values,
-// so a resolver receives `bandwidth` where the client wrote `BANDWIDTH`.
+// so a resolver receives `bandwidth` where the client wrote `BANDWIDTH`, and a Leaseweb
+// `install` is answered as `INSTALL`. Enums whose names are Leaseweb's strings need no entry.
+// An enum with an `UNKNOWN` value answers it for a string it does not know (src/schema.ts).
 
 export enum NotificationSettingKind {
   BANDWIDTH = 'bandwidth',
@@ -51,6 +53,20 @@ export enum DomainListType {
   OVERVIEW = 'overview',
 }
 
+export enum DedicatedServerJobType {
+  INSTALL = 'install',
+  RESCUE_MODE = 'rescueMode',
+  HARDWARE_SCAN = 'hardwareScan',
+  IPMI_RESET = 'ipmiReset',
+  UNKNOWN = 'UNKNOWN',
+}
+
+export enum PowerState {
+  ON = 'on',
+  OFF = 'off',
+  UNKNOWN = 'UNKNOWN',
+}
+
 /** The resolver-map entries that give each enum above its internal values. */
 export const enumResolvers = {
   NotificationSettingKind,
@@ -60,4 +76,6 @@ export const enumResolvers = {
   IpSortField,
   NullRouteSortField,
   DomainListType,
+  DedicatedServerJobType,
+  PowerState,
 };

@@ -8,13 +8,10 @@ import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import { equipmentOf } from './equipment.js';
 import type { NodeFetchers, ProductGraph } from './nodes.js';
+import { money, subtractDecimals } from './money.js';
 import { localId, selectedFields, typed } from './support.js';
 
 const TYPENAME = 'Invoice';
-
-/** Leaseweb's amounts are floats; sums and differences are rounded back to cents. */
-const cents = (value: number) => Math.round(value * 100) / 100;
-const money = (amount: number, currency: string) => ({ amount, currency });
 
 /** The list is a summary: lines and credits load `GET /invoices/{id}` (once per invoice and request). */
 async function detail(invoice: InvoiceModel, ctx: GraphQLContext): Promise<InvoiceModel> {
@@ -61,7 +58,7 @@ const resolvers: Resolvers = {
   Invoice: {
     id: (i) => gid(TYPENAME, i.id),
     leasewebId: (i) => i.id,
-    netAmount: (i) => money(i.netAmount ?? cents(i.total - i.taxAmount), i.currency),
+    netAmount: (i) => money(i.netAmount ?? subtractDecimals(i.total, i.taxAmount), i.currency),
     taxAmount: (i) => money(i.taxAmount, i.currency),
     total: (i) => money(i.total, i.currency),
     openAmount: (i) => money(i.openAmount, i.currency),
@@ -84,7 +81,7 @@ const resolvers: Resolvers = {
 
   InvoiceCredit: {
     creditId: (c) => c.id,
-    netAmount: (c) => money(c.netAmount ?? cents(c.total - c.taxAmount), c.currency),
+    netAmount: (c) => money(c.netAmount ?? subtractDecimals(c.total, c.taxAmount), c.currency),
     taxAmount: (c) => money(c.taxAmount, c.currency),
     total: (c) => money(c.total, c.currency),
   },

@@ -1,14 +1,14 @@
 import type { GraphQLContext } from '../context.js';
 import { bareIp, ipKey } from '../ip-address.js';
 import type { Ip, IpSource, ProductIpView } from '../datasources/types/ip-management.js';
-import type { Resolvers, SortDirection } from '../generated/graphql.js';
+import type { DdosProtection, IpType, Resolvers, SortDirection } from '../generated/graphql.js';
 import { InputError } from '../errors.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import { equipmentIpView, resolveEquipment } from './equipment.js';
 import { ipFromMgmt, ipPage } from './ip-edge.js';
 import type { NodeFetchers, ProductGraph } from './nodes.js';
-import { andThen, localId, payload, typed, type MaybePromise } from './support.js';
+import { andThen, localId, payload, typed, upstreamEnum, type MaybePromise } from './support.js';
 
 // The helpers below answer synchronously when the view is already loaded: most IPs come
 // with theirs (from a list), and a resolver that returns a value instead of a promise
@@ -120,7 +120,7 @@ const resolvers: Resolvers = {
         (m) => m.version,
         (v) => v.version,
       ),
-    type: fromMgmt((m) => m.type),
+    type: fromMgmt((m) => upstreamEnum<IpType>(m.type)),
     prefixLength: fromMgmt((m) => m.prefixLength),
     primary: (src, _, ctx) =>
       either(
@@ -155,7 +155,7 @@ const resolvers: Resolvers = {
     networkType: fromView((v) => v.networkType as 'PUBLIC' | 'INTERNAL' | 'REMOTE_MANAGEMENT' | null | undefined),
     gateway: (src, _, ctx) =>
       andThen(viewOf(src, ctx), (view) => view?.gateway ?? andThen(mgmtOf(src, ctx), (m) => m?.subnet.gateway ?? null)),
-    ddos: fromView((v) => v.ddos),
+    ddos: fromView((v) => v.ddos as DdosProtection | null | undefined),
     floatingIp: fromView((v) => v.floatingIp),
     nullRouteHistory: (src, { first, after }, ctx) => {
       const ip = bareIp(src.address);

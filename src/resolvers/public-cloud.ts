@@ -6,6 +6,7 @@ import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import type { EquipmentKind } from './equipment.js';
 import type { NodeFetchers, ProductGraph } from './nodes.js';
+import { decimal, money, sumDecimals } from './money.js';
 import { mutations } from './public-cloud.mutations.js';
 import { localId, typed } from './support.js';
 
@@ -107,12 +108,13 @@ const resolvers: Resolvers = {
     storageTypes: async (t, _, ctx) => (await fullType(t, ctx)).storageTypes ?? null,
   },
   PublicCloudPrices: {
-    localStorage: (p) => p.storage.local,
-    centralStorage: (p) => p.storage.central,
+    compute: (p) => ({ ...p.compute, currency: p.currency }),
+    localStorage: (p) => ({ ...p.storage.local, currency: p.currency }),
+    centralStorage: (p) => ({ ...p.storage.central, currency: p.currency }),
   },
   PublicCloudPrice: {
-    hourly: (p) => Number(p.hourlyPrice),
-    monthly: (p) => Number(p.monthlyPrice),
+    hourly: (p) => money(p.hourlyPrice, p.currency),
+    monthly: (p) => money(p.monthlyPrice, p.currency),
   },
   PublicCloudImage: {
     id: (img) => gid('PublicCloudImage', img.id),
@@ -142,16 +144,19 @@ const resolvers: Resolvers = {
     instances: (e) => e.billing?.instances ?? [],
     trafficUnit: (e) => e.billing?.traffic?.unit ?? null,
     trafficTiers: (e) => Object.entries(e.billing?.traffic?.values ?? {}).map(([tier, t]) => ({ ...t, tier })),
-    totalPrice: (e) => {
-      const instances = (e.billing?.instances ?? []).reduce((sum, i) => sum + Number(i.price), 0);
-      const traffic = Object.values(e.billing?.traffic?.values ?? {}).reduce((sum, t) => sum + t.price, 0);
-      return Math.round((instances + traffic) * 100) / 100;
-    },
+    totalPrice: (e) =>
+      sumDecimals([
+        ...(e.billing?.instances ?? []).map((i) => i.price),
+        ...Object.values(e.billing?.traffic?.values ?? {}).map((t) => t.price),
+      ]),
   },
   PublicCloudExpenseInstance: {
     instanceId: (e) => e.id,
     instance: (e, _, ctx) => equipmentKind.load(ctx, e.id) as Promise<Instance | null>,
-    price: (e) => Number(e.price),
+    price: (e) => decimal(e.price),
+  },
+  PublicCloudTrafficTier: {
+    price: (t) => decimal(t.price),
   },
 
   PublicCloudRegionConnection: connectionResolvers,

@@ -20,14 +20,54 @@ function stringScalar(name: string, description: string, valid: (v: string) => b
   });
 }
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-export const DateTime = stringScalar(
-  'DateTime',
-  'An ISO-8601 date or date-time, e.g. `2024-04-01T00:00:00Z`.',
-  (v) => ISO_DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)),
-  'expected an ISO-8601 date-time such as 2024-04-01T00:00:00Z',
-);
+/**
+ * The instant an ISO-8601 date-time names, in milliseconds, or NaN. Leaseweb writes
+ * offsets as `+00:00`, `Z` and `+0000` (which some parsers refuse); a date or a time
+ * without an offset is read as UTC.
+ */
+export function parseDateTime(value: string): number {
+  const m = ISO_DATE_TIME.exec(value);
+  if (!m) return Number.NaN;
+  const [, date, hm = '00:00', sec = '00', fraction = '', zone = 'Z'] = m;
+  const offset = zone === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
+  return Date.parse(`${date}T${hm}:${sec}${fraction.slice(0, 4)}${offset}`);
+}
+
+/**
+ * One form for every date-time the API answers: UTC with `Z`, to the second
+ * (`2024-04-01T00:00:00Z`), with milliseconds only when Leaseweb sent a fraction of a second.
+ */
+export function formatDateTime(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+const dateTimeHint = 'expected an ISO-8601 date-time such as 2024-04-01T00:00:00Z';
+
+export const DateTime = new GraphQLScalarType<string, string>({
+  name: 'DateTime',
+  description: 'An ISO-8601 date-time. Answered in UTC as `2024-04-01T00:00:00Z`; accepted with any offset.',
+  serialize: (value) => {
+    const ms = typeof value === 'string' ? parseDateTime(value) : Number.NaN;
+    // A value Leaseweb sent that is no date-time fails its field rather than break the form.
+    if (Number.isNaN(ms)) throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(value)}: ${dateTimeHint}`);
+    return formatDateTime(ms);
+  },
+  parseValue: (value) => checkDateTime(value),
+  parseLiteral: (ast: ValueNode) => checkDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+/** Input is checked, then sent to Leaseweb as the client wrote it. */
+function checkDateTime(value: unknown): string {
+  if (typeof value !== 'string' || Number.isNaN(parseDateTime(value))) {
+    throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(value)}: ${dateTimeHint}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
 
 /** Accepts `a.b.c.d`, IPv6, each optionally with `/prefix` (Leaseweb also writes `_prefix`). */
 export function isIpAddress(value: string): boolean {

@@ -6,6 +6,7 @@ import { gid, parseGid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import { equipmentOf } from './equipment.js';
 import type { NodeFetchers, ProductGraph } from './nodes.js';
+import { money } from './money.js';
 import { inputId, localId, payload, typed } from './support.js';
 
 const TYPENAME = 'Service';
@@ -74,7 +75,7 @@ const resolvers: Resolvers = {
     id: (s) => gid(TYPENAME, s.id),
     leasewebId: (s) => s.id,
     domainName: (s) => s.attributes?.domainName ?? null,
-    price: (s) => ({ amount: s.pricePerFrequency, currency: s.currency }),
+    price: (s) => money(s.pricePerFrequency, s.currency),
     equipment: (s, _, ctx, info) => equipmentOf(ctx, s.equipmentId, s.productId, info),
     domain: (s, _, ctx) => (s.productId === 'DOMAIN' && s.attributes?.domainName ? ctx.ds.domains.get(s.attributes.domainName) : null),
   },

@@ -2,7 +2,7 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { segment } from '../datasources/path.js';
 import { InputError, isUpstreamError } from '../errors.js';
 import { expectGid, parseGid } from '../ids.js';
-import type { UserError } from '../generated/graphql.js';
+import type { UserError, UserErrorCode } from '../generated/graphql.js';
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -13,6 +13,12 @@ export type MaybePromise<T> = T | Promise<T>;
 export function andThen<T, R>(value: MaybePromise<T>, fn: (v: T) => MaybePromise<R>): MaybePromise<R> {
   return value instanceof Promise ? value.then(fn) : fn(value);
 }
+
+/**
+ * Leaseweb's string for a GraphQL enum, typed as that enum. Nothing is checked here: the
+ * schema answers a string the enum does not know as `UNKNOWN` (src/schema.ts).
+ */
+export const upstreamEnum = <E extends string>(value: string | null | undefined): E | null => (value ?? null) as E | null;
 
 /** Tags an object with its GraphQL type, for `Node` and `Equipment` results. */
 export function typed<T extends object>(typename: string, obj: T): T & { __typename: string } {
@@ -47,19 +53,27 @@ export async function payload<T extends object>(
   }
 }
 
+/** The `UserErrorCode` of a Leaseweb refusal, from its HTTP status (Leaseweb's `errorCode` goes to `leasewebCode`). */
+function userErrorCode(status: number | null): UserErrorCode {
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  return 'INVALID';
+}
+
 function toUserErrors(error: unknown, renames: Readonly<Record<string, string>>): UserError[] | undefined {
   if (error instanceof InputError) {
-    return [{ field: error.field ?? null, message: error.message, code: 'INVALID' }];
+    return [{ field: error.field ?? null, message: error.message, code: 'INVALID', leasewebCode: null }];
   }
   if (!isUpstreamError(error) || (error.code !== 'BAD_USER_INPUT' && error.code !== 'NOT_FOUND')) return undefined;
-  const { errorDetails, errorCode } = error.leaseweb;
-  const code = error.code === 'NOT_FOUND' ? 'NOT_FOUND' : (errorCode ?? 'INVALID');
+  const { errorDetails, errorCode, status } = error.leaseweb;
+  const code = error.code === 'NOT_FOUND' ? 'NOT_FOUND' : userErrorCode(status);
+  const leasewebCode = errorCode ?? null;
   const details = Object.entries(errorDetails ?? {});
-  if (details.length === 0) return [{ field: null, message: error.message, code }];
+  if (details.length === 0) return [{ field: null, message: error.message, code, leasewebCode }];
   return details.flatMap(([field, messages]) => {
     const [top = '', ...below] = field.split('.');
     const path = ['input', Object.hasOwn(renames, top) ? renames[top]! : top, ...below];
-    return (messages.length ? messages : [error.message]).map((message) => ({ field: path, message, code }));
+    return (messages.length ? messages : [error.message]).map((message) => ({ field: path, message, code, leasewebCode }));
   });
 }
 

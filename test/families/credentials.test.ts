@@ -131,7 +131,10 @@ describe.each(rows)('$kind.typename credentials', ({ kind, withCredentials, type
       { equipmentId: missing, type, username: 'u', password: 'p' },
       `credential { username } ${USER_ERRORS}`,
     );
-    expect(res).toEqual({ credential: null, userErrors: [{ field: null, message: expect.any(String), code: 'NOT_FOUND' }] });
+    expect(res).toEqual({
+      credential: null,
+      userErrors: [{ field: null, message: expect.any(String), code: 'NOT_FOUND', leasewebCode: '404' }],
+    });
     expect(writes(stack())).toHaveLength(1);
   });
 });

@@ -147,7 +147,7 @@ describe.each(rows)('$kind.typename IPs', ({ kind, withPublicIp, internalIps }) 
   it('answers NOT_FOUND for an owner that does not exist', async () => {
     const missing = `gid://leaseweb/${kind.typename}/${kind === SERVERS ? '999999999' : '00000000-0000-4000-8000-000000000000'}`;
     const res = await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId: missing, ip: '192.0.2.1' });
-    expect(res.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND' }]);
+    expect(res.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND', leasewebCode: '404' }]);
     expect(writes(stack())).toHaveLength(1);
   });
 });
@@ -308,7 +308,9 @@ describe.each([{ kind: SERVERS }])('$kind.typename IPs (bareMetals only)', ({ ki
     );
     expect(res).toEqual({
       ip: null,
-      userErrors: [{ field: ['input', 'detectionProfile'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+      userErrors: [
+        { field: ['input', 'detectionProfile'], message: expect.any(String), code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' },
+      ],
     });
     expect(ip.ddos).toEqual(before);
   });
@@ -330,7 +332,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename IPs (bareMetals only)', ({ ki
     const mgmt = await stack().data('query($ip: IPAddress!) { ip(ip: $ip) { nullRouted nullLevel unnullingAllowed } }', { ip: ip.ip });
     expect(mgmt.ip).toEqual({ nullRouted: true, nullLevel: ip.nullLevel, unnullingAllowed: true });
     const again = await mutate(stack(), 'nullRouteEquipmentIp', input);
-    expect(again.userErrors[0]).toMatchObject({ field: ['input', 'ip'], code: 'VALIDATION_FAILED' });
+    expect(again.userErrors[0]).toMatchObject({ field: ['input', 'ip'], code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' });
     await mutate(stack(), 'removeEquipmentIpNullRoute', input);
     expect((await readOwner(stack(), owner, READ)).nullRouteHistory.totalCount).toBe(historyBefore + 1);
   });

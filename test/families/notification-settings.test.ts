@@ -122,10 +122,10 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       );
     expect(await create(0, 'Gbps')).toEqual({
       notificationSetting: null,
-      userErrors: [{ field: ['input', 'threshold'], message: expect.any(String), code: 'VALIDATION_FAILED' }],
+      userErrors: [{ field: ['input', 'threshold'], message: expect.any(String), code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' }],
     });
     expect((await create(1, 'TB')).userErrors).toEqual([
-      { field: ['input', 'unit'], message: expect.any(String), code: 'VALIDATION_FAILED' },
+      { field: ['input', 'unit'], message: expect.any(String), code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' },
     ]);
     const update = await mutate(stack(), 'updateNotificationSetting', {
       equipmentId: owner.gid,
@@ -177,7 +177,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       threshold: 1,
       unit: 'Gbps',
     });
-    expect(res.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND' }]);
+    expect(res.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND', leasewebCode: '404' }]);
     expect(writes(stack())).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INSTANCES, SERVERS, USER_ERRORS, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
+import { POWER } from '../support/values.js';
 
 /**
  * The power family: `powerOnEquipment`, `powerOffEquipment`, `powerCycleEquipment`, keyed
@@ -63,7 +64,10 @@ describe.each(rows)('$kind.typename power', ({ kind, poweredOn, verbs, missingId
       { equipmentId: `gid://leaseweb/${kind.typename}/${missingId}` },
       `equipment { id } ${USER_ERRORS}`,
     );
-    expect(res).toEqual({ equipment: null, userErrors: [{ field: null, message: expect.any(String), code: 'NOT_FOUND' }] });
+    expect(res).toEqual({
+      equipment: null,
+      userErrors: [{ field: null, message: expect.any(String), code: 'NOT_FOUND', leasewebCode: '404' }],
+    });
     expect(writes(stack())).toEqual([`POST ${kind.collection}/${missingId}/${verbs.on}`]);
   });
 });
@@ -75,10 +79,14 @@ describe.each([{ kind: SERVERS }])('$kind.typename power (bareMetals)', ({ kind 
     const off = pickOwner(stack(), kind, (x) => x.power.ipmi === 'off');
     const on = pickOwner(stack(), kind, (x) => x.power.ipmi === 'on');
     const STATUS = 'powerStatus { ipmi pdu poweredOn }';
-    expect((await readOwner(stack(), off, STATUS)).powerStatus).toEqual({ ipmi: 'off', pdu: off.record.power.pdu, poweredOn: false });
+    expect((await readOwner(stack(), off, STATUS)).powerStatus).toEqual({
+      ipmi: 'OFF',
+      pdu: POWER[off.record.power.pdu],
+      poweredOn: false,
+    });
     expect((await readOwner(stack(), on, STATUS)).powerStatus).toEqual({
-      ipmi: 'on',
-      pdu: on.record.power.pdu,
+      ipmi: 'ON',
+      pdu: POWER[on.record.power.pdu],
       poweredOn: on.record.power.pdu === 'on',
     });
     expect(
@@ -98,11 +106,11 @@ describe.each([{ kind: SERVERS }])('$kind.typename power (bareMetals)', ({ kind 
         `equipment { ... on DedicatedServer { powerStatus { ipmi pdu poweredOn } } } ${USER_ERRORS}`,
       );
     expect(await run('powerOffEquipment')).toEqual({
-      equipment: { powerStatus: { ipmi: 'off', pdu: 'on', poweredOn: false } },
+      equipment: { powerStatus: { ipmi: 'OFF', pdu: 'ON', poweredOn: false } },
       userErrors: [],
     });
     expect(live(owner.id).power.ipmi).toBe('off');
-    expect((await run('powerCycleEquipment')).equipment.powerStatus).toEqual({ ipmi: 'on', pdu: 'on', poweredOn: true });
+    expect((await run('powerCycleEquipment')).equipment.powerStatus).toEqual({ ipmi: 'ON', pdu: 'ON', poweredOn: true });
     await run('powerOffEquipment');
     expect((await run('powerOnEquipment')).equipment.powerStatus.poweredOn).toBe(true);
     expect(live(owner.id).power).toEqual({ ipmi: 'on', pdu: 'on' });
@@ -124,7 +132,10 @@ describe.each([{ kind: INSTANCES }])('$kind.typename power (Public Cloud: the in
     expect(owner.record.instance.state).toBe('STOPPED');
     const again = await run('powerOffEquipment');
     // The refusal names the input field the caller gave: equipmentId (Leaseweb calls it instanceId).
-    expect(again).toMatchObject({ equipment: null, userErrors: [{ field: ['input', 'equipmentId'], code: 'VALIDATION_FAILED' }] });
+    expect(again).toMatchObject({
+      equipment: null,
+      userErrors: [{ field: ['input', 'equipmentId'], code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' }],
+    });
     expect(again.userErrors).toHaveLength(1);
     expect(again.userErrors[0].message).toMatch(/must be RUNNING/);
     expect((await run('powerCycleEquipment')).userErrors).toHaveLength(1);

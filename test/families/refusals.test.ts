@@ -36,7 +36,7 @@ const MUTATIONS: Array<[string, Record<string, unknown>]> = [
   ['detachIso', {}],
 ];
 
-const equipmentIdError = [{ field: ['input', 'equipmentId'], message: expect.any(String), code: 'INVALID' }];
+const equipmentIdError = [{ field: ['input', 'equipmentId'], message: expect.any(String), code: 'INVALID', leasewebCode: null }];
 
 describe('an equipmentId that names no owner', () => {
   const badIds: Array<[string, () => string]> = [
@@ -156,7 +156,7 @@ describe('a family the owner does not have', () => {
       const { name, input, field } = build();
       stack().emulator.clearLog();
       const res = await mutate(stack(), name, input);
-      expect(res.userErrors).toEqual([{ field, message: expect.any(String), code: 'INVALID' }]);
+      expect(res.userErrors).toEqual([{ field, message: expect.any(String), code: 'INVALID', leasewebCode: null }]);
       expect(stack().calls()).toEqual([]);
     });
   }

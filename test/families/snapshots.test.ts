@@ -3,6 +3,7 @@ import { isos } from '../../src/emulator/public-cloud/catalogues.js';
 import { INSTANCES, USER_ERRORS, mutate, pickOwner, readOwner, writes } from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
+import { utc } from '../support/values.js';
 
 /**
  * The snapshot, ISO and console family. Public Cloud instances are its only owner, so the
@@ -42,7 +43,7 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
           leasewebId: snap.id,
           name: snap.displayName,
           state: snap.state,
-          createdAt: snap.created,
+          createdAt: utc(snap.created),
           equipment: { __typename: kind.typename, id: owner.gid },
         },
       ],
@@ -84,7 +85,9 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
     });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const restore = await mutate(stack(), 'restoreSnapshot', { equipmentId: owner.gid, snapshotId: foreign });
-    expect(restore.userErrors).toEqual([{ field: ['input', 'snapshotId'], message: expect.any(String), code: 'INVALID' }]);
+    expect(restore.userErrors).toEqual([
+      { field: ['input', 'snapshotId'], message: expect.any(String), code: 'INVALID', leasewebCode: null },
+    ]);
     expect(stack().calls({ path: '/snapshots' })).toHaveLength(0);
   });
 

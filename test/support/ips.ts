@@ -20,5 +20,5 @@ export function ipHelpers(stack: () => Stack) {
   };
   const isServer = (r: IpRecord) => r.equipmentId !== null && stack().demo.dedicatedServers.servers.has(r.equipmentId);
   const sorted = (values: string[]) => [...values].sort();
-  return { allIps, ipWhere, isServer, sorted, USER_ERRORS: 'userErrors { field message code }' };
+  return { allIps, ipWhere, isServer, sorted, USER_ERRORS: 'userErrors { field message code leasewebCode }' };
 }

@@ -100,7 +100,7 @@ const INPUT_TYPES: Record<string, string> = {
   detachIso: 'EquipmentInput',
 };
 
-export const USER_ERRORS = 'userErrors { field message code }';
+export const USER_ERRORS = 'userErrors { field message code leasewebCode }';
 
 /** Runs one family mutation with `input` and returns its payload. */
 export async function mutate(stack: Stack, name: string, input: Record<string, unknown>, selection = USER_ERRORS): Promise<any> {

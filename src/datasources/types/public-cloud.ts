@@ -36,6 +36,11 @@ export interface PricePair {
   monthlyPrice: string;
 }
 
+/** A price pair with the currency of the prices it is part of (the gateway adds it). */
+export interface PricedPair extends PricePair {
+  currency: string;
+}
+
 export interface Prices {
   currency: string;
   currencySymbol: string;

@@ -2,6 +2,8 @@ import type { GraphQLContext } from '../../context.js';
 import type { PowerAction } from '../../datasources/families/power.js';
 import type { OwnerType } from '../../datasources/families/owners.js';
 import type { Resolvers } from '../../generated/graphql.js';
+import type { PowerState } from '../enums.js';
+import { upstreamEnum } from '../support.js';
 import type { ProductGraph } from '../nodes.js';
 import { onEquipment, ownerFields, refOf, type OwnerModel } from './owner.js';
 
@@ -22,8 +24,8 @@ const resolvers: Resolvers = {
   },
 
   PowerStatus: {
-    ipmi: (p) => p.ipmi?.status ?? null,
-    pdu: (p) => p.pdu?.status ?? null,
+    ipmi: (p) => upstreamEnum<PowerState>(p.ipmi?.status),
+    pdu: (p) => upstreamEnum<PowerState>(p.pdu?.status),
     poweredOn: (p) => p.ipmi?.status === 'on' && p.pdu?.status === 'on',
   },
 };
