@@ -29,6 +29,19 @@ export type DnsRecordType =
   /** Free text (SPF, verification tokens …). */
   | 'TXT';
 
+/** Whether an invoice is paid. */
+export type InvoiceStatus =
+  /** Cancelled; nothing is to be paid. */
+  | 'CANCELLED'
+  /** Not paid yet, not yet due. */
+  | 'OPEN'
+  /** Not paid and past its due date. */
+  | 'OVERDUE'
+  /** Paid. */
+  | 'PAID'
+  /** A status Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
+
 export type PublicCloudInstanceState =
   | 'CREATING'
   | 'DESTROYED'
@@ -38,7 +51,17 @@ export type PublicCloudInstanceState =
   | 'STARTING'
   | 'STOPPED'
   | 'STOPPING'
+  /** Leaseweb cannot tell, or a state Leaseweb added after this schema was written (the gateway logs those). */
   | 'UNKNOWN';
+
+/** What kind of problem a `UserError` is. */
+export type UserErrorCode =
+  /** The object is not in a state that allows the write, e.g. a job is already running (Leaseweb answered 409). */
+  | 'CONFLICT'
+  /** The input is not valid: the gateway refused it, or Leaseweb answered 400 or 422. */
+  | 'INVALID'
+  /** An object the input names does not exist (Leaseweb answered 404). */
+  | 'NOT_FOUND';
 
 export type DomainRecordSetsQueryVariables = Exact<{
   domainName: string;
@@ -64,7 +87,7 @@ export type InvoicesWithLinesQueryVariables = Exact<{
 }>;
 
 
-export type InvoicesWithLinesQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, leasewebId: string, date: string, status: string, total: { amount: number, currency: string }, lineItems: Array<{ product: string, quantity: number, total: { amount: number, currency: string }, service: { id: string, productId: string, equipment:
+export type InvoicesWithLinesQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, leasewebId: string, date: string, status: InvoiceStatus, total: { amount: string, currency: string }, lineItems: Array<{ product: string, quantity: number, total: { amount: string, currency: string }, service: { id: string, productId: string, equipment:
             | { __typename: 'DedicatedServer', id: string, leasewebId: string }
             | { __typename: 'PublicCloudInstance', id: string, leasewebId: string }
            | null } | null }> | null }> } | null };
@@ -85,7 +108,7 @@ export type RenameServerMutationVariables = Exact<{
 }>;
 
 
-export type RenameServerMutation = { updateDedicatedServer: { dedicatedServer: { id: string, reference: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string | null }> } | null };
+export type RenameServerMutation = { updateDedicatedServer: { dedicatedServer: { id: string, reference: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } | null };
 
 export type ServerListQueryVariables = Exact<{
   first?: number | null | undefined;
