@@ -5,6 +5,7 @@ import { pathUnder } from './path.js';
 import type {
   ControlPanel,
   DhcpLease,
+  DhcpLeaseModel,
   HardwareInfo,
   OperatingSystem,
   OperatingSystemSummary,
@@ -146,8 +147,10 @@ export class DedicatedServersAPI {
 
   // DHCP reservations.
 
-  dhcpReservations(id: string): Promise<DhcpLease[]> {
-    return this.upstream.get(api`/servers/${id}/leases`).then((body) => toPage<DhcpLease>(body, 'leases').items);
+  dhcpReservations(id: string): Promise<DhcpLeaseModel[]> {
+    return this.upstream
+      .get(api`/servers/${id}/leases`)
+      .then((body) => toPage<DhcpLease>(body, 'leases').items.map((lease) => ({ ...lease, serverId: id })));
   }
 
   async createDhcpReservation(id: string, input: { bootfile: string; hostname?: string | null }): Promise<void> {
