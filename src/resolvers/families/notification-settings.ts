@@ -23,7 +23,8 @@ const KINDS: readonly string[] = ['bandwidth', 'datatraffic'] satisfies Notifica
 const withOwner = (owner: OwnerRef, kind: NotificationKind, n: NotificationSetting): NotificationSettingModel => ({ ...n, owner, kind });
 
 /** `gid://leaseweb/NotificationSetting/<OwnerType>/<owner id>/<bandwidth|datatraffic>/<setting id>`. */
-const settingGid = (owner: OwnerRef, kind: NotificationKind, settingId: string) => gid('NotificationSetting', owner.typename, owner.id, kind, settingId);
+const settingGid = (owner: OwnerRef, kind: NotificationKind, settingId: string) =>
+  gid('NotificationSetting', owner.typename, owner.id, kind, settingId);
 
 /** Refuses an owner the table gives no DDoS settings, before any call. */
 function checkDdos(ref: OwnerRef): void {
