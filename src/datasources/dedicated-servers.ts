@@ -187,6 +187,16 @@ export class DedicatedServersAPI {
     return this.upstream.get(url, { ...window }).then((body) => toPage<ControlPanel>(body, 'controlPanels', window));
   }
 
+  /** One control panel from the catalogue (there is no GET by id: the list, read whole). */
+  async controlPanel(id: string): Promise<ControlPanel | null> {
+    return (await fetchAll<ControlPanel>(this.upstream, api`/controlPanels`, 'controlPanels')).find((c) => c.id === id) ?? null;
+  }
+
+  /** One rescue image from the catalogue (there is no GET by id: the list, read whole). */
+  async rescueImage(id: string): Promise<RescueImage | null> {
+    return (await fetchAll<RescueImage>(this.upstream, api`/rescueImages`, 'rescueImages')).find((r) => r.id === id) ?? null;
+  }
+
   rescueImages(window: Window): Promise<Page<RescueImage>> {
     return this.upstream.get(api`/rescueImages`, { ...window }).then((body) => toPage<RescueImage>(body, 'rescueImages', window));
   }

@@ -164,9 +164,12 @@ export type ConsoleOwner = {
   id: Scalars['ID']['output'];
 };
 
-export type ControlPanel = {
+/** A control panel from the bare-metal catalogue (`GET /bareMetals/v2/controlPanels`). */
+export type ControlPanel = Node & {
   __typename?: 'ControlPanel';
   controlPanelId: Scalars['String']['output'];
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/ControlPanel/<control panel id>`. */
+  id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
 
@@ -3121,8 +3124,10 @@ export type PublicCloudInstanceTypeEdge = {
 };
 
 /** An ISO image an instance can boot from. */
-export type PublicCloudIso = {
+export type PublicCloudIso = Node & {
   __typename?: 'PublicCloudIso';
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudIso/<ISO id>`. */
+  id: Scalars['ID']['output'];
   /** The ISO's id, e.g. `GRML`. */
   isoId: Scalars['String']['output'];
   /** Its name. */
@@ -3202,8 +3207,10 @@ export type PublicCloudPrices = {
 };
 
 /** A Public Cloud region. */
-export type PublicCloudRegion = {
+export type PublicCloudRegion = Node & {
   __typename?: 'PublicCloudRegion';
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudRegion/<name>`. */
+  id: Scalars['ID']['output'];
   /** The city it is in. */
   location?: Maybe<Scalars['String']['output']>;
   /** The region's name, e.g. `eu-west-3`. */
@@ -3633,8 +3640,11 @@ export type ReplaceDnsRecordSetsPayload = {
   userErrors: Array<UserError>;
 };
 
-export type RescueImage = {
+/** A rescue image from the bare-metal catalogue (`GET /bareMetals/v2/rescueImages`). */
+export type RescueImage = Node & {
   __typename?: 'RescueImage';
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/RescueImage/<rescue image id>`. */
+  id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   rescueImageId: Scalars['String']['output'];
 };
@@ -4276,6 +4286,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   ;
   NetworkMetricsOwner: ( Server );
   Node:
+    | ( UpstreamControlPanel )
     | ( CredentialModel )
     | ( DdosNotificationSettingsModel )
     | ( Server )
@@ -4290,6 +4301,9 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( OperatingSystemModel )
     | ( ImageModel )
     | ( Instance )
+    | ( Iso )
+    | ( RegionModel )
+    | ( UpstreamRescueImage )
     | ( ReverseLookupRecordModel )
     | ( UpstreamService )
     | ( SnapshotModel )
@@ -4933,7 +4947,9 @@ export type ConsoleOwnerResolvers<ContextType = GraphQLContext, ParentType exten
 
 export type ControlPanelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ControlPanel'] = ResolversParentTypes['ControlPanel']> = {
   controlPanelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ControlPanelConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ControlPanelConnection'] = ResolversParentTypes['ControlPanelConnection']> = {
@@ -5678,7 +5694,7 @@ export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -6040,8 +6056,10 @@ export type PublicCloudInstanceTypeEdgeResolvers<ContextType = GraphQLContext, P
 };
 
 export type PublicCloudIsoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudIso'] = ResolversParentTypes['PublicCloudIso']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isoId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PublicCloudIsoConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudIsoConnection'] = ResolversParentTypes['PublicCloudIsoConnection']> = {
@@ -6088,8 +6106,10 @@ export type PublicCloudPricesResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type PublicCloudRegionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudRegion'] = ResolversParentTypes['PublicCloudRegion']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PublicCloudRegionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudRegionConnection'] = ResolversParentTypes['PublicCloudRegionConnection']> = {
@@ -6189,8 +6209,10 @@ export type ReplaceDnsRecordSetsPayloadResolvers<ContextType = GraphQLContext, P
 };
 
 export type RescueImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RescueImage'] = ResolversParentTypes['RescueImage']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rescueImageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RescueImageConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RescueImageConnection'] = ResolversParentTypes['RescueImageConnection']> = {

@@ -68,6 +68,14 @@ const nodes: NodeFetchers = {
     const [reservation] = await orNull(ctx.ds.dedicatedServers.dhcpReservations(serverId!)).then((r) => r ?? []);
     return reservation ? typed('DhcpReservation', reservation) : null;
   },
+  ControlPanel: async (ctx, [id]) => {
+    const panel = await ctx.ds.dedicatedServers.controlPanel(id!);
+    return panel ? typed('ControlPanel', { ...panel }) : null;
+  },
+  RescueImage: async (ctx, [id]) => {
+    const image = await ctx.ds.dedicatedServers.rescueImage(id!);
+    return image ? typed('RescueImage', { ...image }) : null;
+  },
   OperatingSystem: async (ctx, [id]) => {
     const os = await ctx.ds.dedicatedServers.operatingSystemSummary(id!);
     return os ? typed('OperatingSystem', { ...os }) : null;
@@ -170,9 +178,11 @@ const resolvers: Resolvers = {
     size: (p) => String(p.size),
   },
   ControlPanel: {
+    id: (c) => gid('ControlPanel', c.id),
     controlPanelId: (c) => c.id,
   },
   RescueImage: {
+    id: (r) => gid('RescueImage', r.id),
     rescueImageId: (r) => r.id,
   },
 
