@@ -333,10 +333,13 @@ describe('DHCP reservations (createDhcpReservation, deleteDhcpReservation)', () 
     const { server } = record((x) => x.leases.length === 0);
     const created = await stack().data(
       `mutation($id: ID!) { createDedicatedServerDhcpReservation(input: { serverId: $id, bootfile: "http://boot.example.com/x.ipxe", hostname: "pxe-host" }) {
+      dhcpReservation { id hostname dedicatedServer { id } }
       dedicatedServer { dhcpReservations { ip mac gateway hostname bootfile site } } ${USER_ERRORS} } }`,
       { id: server.id },
     );
+    const reservationId = `gid://leaseweb/DhcpReservation/${server.id}`;
     expect(created.createDedicatedServerDhcpReservation).toEqual({
+      dhcpReservation: { id: reservationId, hostname: 'pxe-host', dedicatedServer: { id: `gid://leaseweb/DedicatedServer/${server.id}` } },
       dedicatedServer: {
         dhcpReservations: [
           {
@@ -352,12 +355,22 @@ describe('DHCP reservations (createDhcpReservation, deleteDhcpReservation)', () 
       userErrors: [],
     });
     expect(live(server.id).leases).toHaveLength(1);
+    const NODE = 'query($id: ID!) { node(id: $id) { id ... on DhcpReservation { bootfile } } }';
+    expect((await stack().data(NODE, { id: reservationId })).node).toEqual({
+      id: reservationId,
+      bootfile: 'http://boot.example.com/x.ipxe',
+    });
     const deleted = await stack().data(
-      `mutation($id: ID!) { deleteDedicatedServerDhcpReservation(input: { serverId: $id }) { dedicatedServer { dhcpReservations { ip } } ${USER_ERRORS} } }`,
+      `mutation($id: ID!) { deleteDedicatedServerDhcpReservation(input: { serverId: $id }) { deletedId dedicatedServer { dhcpReservations { ip } } ${USER_ERRORS} } }`,
       { id: server.id },
     );
-    expect(deleted.deleteDedicatedServerDhcpReservation).toEqual({ dedicatedServer: { dhcpReservations: [] }, userErrors: [] });
+    expect(deleted.deleteDedicatedServerDhcpReservation).toEqual({
+      deletedId: reservationId,
+      dedicatedServer: { dhcpReservations: [] },
+      userErrors: [],
+    });
     expect(live(server.id).leases).toEqual([]);
+    expect((await stack().data(NODE, { id: reservationId })).node).toBeNull();
     expect(writes().map((c) => `${c.method} ${c.path}`)).toEqual([
       `POST /bareMetals/v2/servers/${server.id}/leases`,
       `DELETE /bareMetals/v2/servers/${server.id}/leases`,

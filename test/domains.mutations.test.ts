@@ -26,7 +26,7 @@ const ERRORS = 'userErrors { field message code leasewebCode }';
 const SET = 'id name type content ttl editable';
 const CREATE = `mutation($input: DnsRecordSetInput!) { createDnsRecordSet(input: $input) { recordSet { ${SET} ips { ip equipmentId } } ${ERRORS} } }`;
 const UPDATE = `mutation($input: DnsRecordSetInput!) { updateDnsRecordSet(input: $input) { recordSet { ${SET} } ${ERRORS} } }`;
-const DELETE = `mutation($input: DeleteDnsRecordSetInput!) { deleteDnsRecordSet(input: $input) { deletedRecordSetId domain { domainName } ${ERRORS} } }`;
+const DELETE = `mutation($input: DeleteDnsRecordSetInput!) { deleteDnsRecordSet(input: $input) { deletedId deletedRecordSetId domain { domainName } ${ERRORS} } }`;
 const REPLACE = `mutation($input: ReplaceDnsRecordSetsInput!) { replaceDnsRecordSets(input: $input) { domain { recordSets(first: 100) { totalCount nodes { name type content ttl editable } } } ${ERRORS} } }`;
 const IMPORT = `mutation($input: ImportDnsZoneInput!) { importDnsZone(input: $input) { recordSets { ${SET} } ${ERRORS} } }`;
 const VALIDATE_SET = `mutation($input: DnsRecordSetInput!) { validateDnsRecordSet(input: $input) { valid message ${ERRORS} } }`;
@@ -132,6 +132,8 @@ describe('record set writes', () => {
     const cname = d.zone!.find((s) => s.type === 'CNAME')!;
     const data = await stack().data(DELETE, { input: { domainName: d.domainName, name: cname.name, type: 'CNAME' } });
     expect(data.deleteDnsRecordSet).toEqual({
+      deletedId: `gid://leaseweb/DnsRecordSet/${d.domainName}/${cname.name}/CNAME`,
+      // Deprecated for deletedId; answers the same until it goes.
       deletedRecordSetId: `gid://leaseweb/DnsRecordSet/${d.domainName}/${cname.name}/CNAME`,
       domain: { domainName: d.domainName },
       userErrors: [],

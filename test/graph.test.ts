@@ -20,6 +20,21 @@ describe('node(id:) for every type', () => {
       services(first: 1) { nodes { id } }
       invoices(first: 1) { nodes { id } }
     }`);
+    // The objects the families and writes hang off servers: the first of each among ten.
+    const owned = await stack().data(`{ dedicatedServers(first: 10) { nodes {
+      dhcpReservations { id }
+      credentials(first: 1) { nodes { id } }
+      notificationSettings(kind: BANDWIDTH, first: 1) { nodes { id } }
+      ddosNotificationSettings { id }
+      ips(filter: { version: 6 }) { nodes { reverseLookupRecords(first: 1) { nodes { id } } } }
+    } }
+      dedicatedServerControlPanels(first: 1) { nodes { id } }
+      dedicatedServerRescueImages(first: 1) { nodes { id } }
+      publicCloudRegions(first: 1) { nodes { id } }
+      publicCloudIsos(first: 1) { nodes { id } }
+    }`);
+    const first = (pick: (s: any) => Array<{ id: string }> | null | undefined) =>
+      owned.dedicatedServers.nodes.flatMap((s: any) => pick(s) ?? [])[0]?.id;
     const server = found.dedicatedServers.nodes[0];
     const instance = found.publicCloudInstances.nodes.find(Boolean);
     const domain = found.domains.nodes[0];
@@ -36,6 +51,15 @@ describe('node(id:) for every type', () => {
       DnsRecordSet: domain.recordSets.nodes[0]?.id,
       Service: found.services.nodes[0]?.id,
       Invoice: found.invoices.nodes[0]?.id,
+      Credential: first((s) => s.credentials?.nodes),
+      NotificationSetting: first((s) => s.notificationSettings?.nodes),
+      DdosNotificationSettings: first((s) => [s.ddosNotificationSettings].filter(Boolean)),
+      DhcpReservation: first((s) => s.dhcpReservations),
+      ReverseLookupRecord: first((s) => s.ips?.nodes.flatMap((ip: any) => ip.reverseLookupRecords?.nodes ?? [])),
+      ControlPanel: owned.dedicatedServerControlPanels.nodes[0]?.id,
+      RescueImage: owned.dedicatedServerRescueImages.nodes[0]?.id,
+      PublicCloudRegion: owned.publicCloudRegions.nodes[0]?.id,
+      PublicCloudIso: owned.publicCloudIsos.nodes[0]?.id,
     };
     const missing = types.filter((t) => !ids[t]);
     // A type added to the schema must be added here too, so its node(id:) is tested.

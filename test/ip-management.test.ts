@@ -349,7 +349,7 @@ describe('reverse lookup records of an IPv6 range (ipMgmt.listReverseLookupRecor
     const newIp = range.ip.replace(/::$/, '::abcd');
     const data = await stack().data(
       `mutation($ip: IPAddress!, $records: [ReverseLookupRecordInput!]!) { updateIpReverseLookupRecords(input: { ip: $ip, reverseLookups: $records }) {
-      reverseLookupRecords { ip reverseLookup } ${USER_ERRORS} } }`,
+      reverseLookupRecords { id ip reverseLookup } ${USER_ERRORS} } }`,
       {
         ip,
         records: [
@@ -359,13 +359,24 @@ describe('reverse lookup records of an IPv6 range (ipMgmt.listReverseLookupRecor
         ],
       },
     );
+    // The global id names the range (as ipMgmt keys it) and the address.
+    const recordId = (address: string) =>
+      `gid://leaseweb/ReverseLookupRecord/${encodeURIComponent(`${range.ip}_${range.prefixLength}`)}/${encodeURIComponent(address)}`;
     expect(data.updateIpReverseLookupRecords).toEqual({
       reverseLookupRecords: [
-        { ip: change!.ip, reverseLookup: 'changed.example.com' },
-        { ip: newIp, reverseLookup: 'new.example.com' },
+        { id: recordId(change!.ip), ip: change!.ip, reverseLookup: 'changed.example.com' },
+        { id: recordId(newIp), ip: newIp, reverseLookup: 'new.example.com' },
       ],
       userErrors: [],
     });
+    // The same id from the range's list, from the server's IP, and back through node(id:).
+    const reached = await stack().data(
+      `query($id: ID!, $record: ID!) { dedicatedServer(id: $id) { ips(filter: { version: 6 }) { nodes { reverseLookupRecords(filter: { ip: "${newIp}" }) { nodes { id } } } } }
+      node(id: $record) { id ... on ReverseLookupRecord { reverseLookup } } }`,
+      { id: range.equipmentId, record: recordId(newIp) },
+    );
+    expect(reached.dedicatedServer.ips.nodes[0].reverseLookupRecords.nodes).toEqual([{ id: recordId(newIp) }]);
+    expect(reached.node).toEqual({ id: recordId(newIp), reverseLookup: 'new.example.com' });
     const after = await stack().data(RECORDS, { ip });
     expect(sorted(after.ip.reverseLookupRecords.nodes.map((r: any) => `${r.ip} ${r.reverseLookup}`))).toEqual(
       sorted([`${keep!.ip} ${keep!.reverseLookup}`, `${change!.ip} changed.example.com`, `${newIp} new.example.com`]),

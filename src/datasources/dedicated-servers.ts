@@ -5,6 +5,7 @@ import { pathUnder } from './path.js';
 import type {
   ControlPanel,
   DhcpLease,
+  DhcpLeaseModel,
   HardwareInfo,
   OperatingSystem,
   OperatingSystemSummary,
@@ -146,8 +147,10 @@ export class DedicatedServersAPI {
 
   // DHCP reservations.
 
-  dhcpReservations(id: string): Promise<DhcpLease[]> {
-    return this.upstream.get(api`/servers/${id}/leases`).then((body) => toPage<DhcpLease>(body, 'leases').items);
+  dhcpReservations(id: string): Promise<DhcpLeaseModel[]> {
+    return this.upstream
+      .get(api`/servers/${id}/leases`)
+      .then((body) => toPage<DhcpLease>(body, 'leases').items.map((lease) => ({ ...lease, serverId: id })));
   }
 
   async createDhcpReservation(id: string, input: { bootfile: string; hostname?: string | null }): Promise<void> {
@@ -182,6 +185,16 @@ export class DedicatedServersAPI {
   controlPanels(window: Window, operatingSystemId?: string | null): Promise<Page<ControlPanel>> {
     const url = operatingSystemId ? api`/operatingSystems/${operatingSystemId}/controlPanels` : api`/controlPanels`;
     return this.upstream.get(url, { ...window }).then((body) => toPage<ControlPanel>(body, 'controlPanels', window));
+  }
+
+  /** One control panel from the catalogue (there is no GET by id: the list, read whole). */
+  async controlPanel(id: string): Promise<ControlPanel | null> {
+    return (await fetchAll<ControlPanel>(this.upstream, api`/controlPanels`, 'controlPanels')).find((c) => c.id === id) ?? null;
+  }
+
+  /** One rescue image from the catalogue (there is no GET by id: the list, read whole). */
+  async rescueImage(id: string): Promise<RescueImage | null> {
+    return (await fetchAll<RescueImage>(this.upstream, api`/rescueImages`, 'rescueImages')).find((r) => r.id === id) ?? null;
   }
 
   rescueImages(window: Window): Promise<Page<RescueImage>> {

@@ -3,7 +3,7 @@ import type { UpstreamSession } from './client.js';
 import { byIdLoader, chunkByLength, fetchAll, orNull } from './loaders.js';
 import { toPage, type Page, type Window } from './page.js';
 import { pathUnder } from './path.js';
-import type { Ip, NullRoute, ReverseLookupRecord } from './types/ip-management.js';
+import type { Ip, NullRoute, ReverseLookupRecord, ReverseLookupRecordModel } from './types/ip-management.js';
 import { bareIp, ipKey, mgmtKey } from '../ip-address.js';
 
 const api = pathUnder('/ipMgmt/v2');
@@ -82,15 +82,16 @@ export class IpManagementAPI {
     address: string,
     window: Window,
     filter: { ip?: string | null; reverseLookup?: string | null } = {},
-  ): Promise<Page<ReverseLookupRecord>> {
+  ): Promise<Page<ReverseLookupRecordModel>> {
     return this.upstream
       .get(api`/ips/${ipKey(address)}/reverseLookup`, { ...window, ...filter })
-      .then((body) => toPage<ReverseLookupRecord>(body, 'reverseLookups', window));
+      .then((body) => toPage<ReverseLookupRecord>(body, 'reverseLookups', window))
+      .then((page) => ({ ...page, items: page.items.map((r) => ({ ...r, range: ipKey(address) })) }));
   }
 
-  async updateReverseLookupRecords(address: string, reverseLookups: ReverseLookupRecord[]): Promise<ReverseLookupRecord[]> {
+  async updateReverseLookupRecords(address: string, reverseLookups: ReverseLookupRecord[]): Promise<ReverseLookupRecordModel[]> {
     const body = await this.upstream.put(api`/ips/${ipKey(address)}/reverseLookup`, { reverseLookups });
-    return toPage<ReverseLookupRecord>(body, 'reverseLookups').items;
+    return toPage<ReverseLookupRecord>(body, 'reverseLookups').items.map((r) => ({ ...r, range: ipKey(address) }));
   }
 
   async nullRoute(address: string, changes: NullRouteChanges): Promise<NullRoute> {

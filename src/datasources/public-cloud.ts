@@ -117,6 +117,11 @@ export class PublicCloudAPI {
     return this.upstream.get(api`/isos`, { ...window }).then((body) => toPage<Iso>(body, 'isos', window));
   }
 
+  /** One ISO from the catalogue (there is no GET by id: the list, read whole). */
+  async iso(id: string): Promise<Iso | null> {
+    return (await fetchAll<Iso>(this.upstream, api`/isos`, 'isos')).find((i) => i.id === id) ?? null;
+  }
+
   async createCustomImage(instanceId: string, name: string): Promise<Image> {
     const image = await this.upstream.post<Image>(api`/images`, { name, instanceId });
     this.imageIndex = undefined;

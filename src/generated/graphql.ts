@@ -10,8 +10,9 @@ import type { DomainListType } from '../resolvers/enums.js';
 import type { DedicatedServerJobType } from '../resolvers/enums.js';
 import type { PowerState } from '../resolvers/enums.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MetricsResponse, Server, ServerPage, ServerContract, NetworkInterface, ServerPrivateNetwork, ServerRack, ServerSpecs, ServerDisk, ServerNullRoute, ServerNullRoutePage, ServerNetworkInterfaceStatus, HardwareInfo, NotificationSetting as UpstreamNotificationSetting, NotificationSettingPage, PowerStatus as UpstreamPowerStatus, ServerJob, ServerJobPage, JobTask, Credential as UpstreamCredential, CredentialPage, DhcpLease, Partition as UpstreamPartition, OperatingSystemModel, OperatingSystemPage, ControlPanel as UpstreamControlPanel, ControlPanelPage, RescueImage as UpstreamRescueImage, RescueImagePage } from '../datasources/types/dedicated-servers.js';
-import type { IpSource, IpPage, IpSubnet as UpstreamIpSubnet, NullRoute as UpstreamNullRoute, NullRoutePage, ReverseLookupRecordPage } from '../datasources/types/ip-management.js';
+import type { MetricsResponse, Server, ServerPage, ServerContract, NetworkInterface, ServerPrivateNetwork, ServerRack, ServerSpecs, ServerDisk, ServerNullRoute, ServerNullRoutePage, ServerNetworkInterfaceStatus, HardwareInfo, PowerStatus as UpstreamPowerStatus, ServerJob, ServerJobPage, JobTask, DhcpLeaseModel, Partition as UpstreamPartition, OperatingSystemModel, OperatingSystemPage, ControlPanel as UpstreamControlPanel, ControlPanelPage, RescueImage as UpstreamRescueImage, RescueImagePage } from '../datasources/types/dedicated-servers.js';
+import type { IpSource, IpPage, IpSubnet as UpstreamIpSubnet, NullRoute as UpstreamNullRoute, NullRoutePage, ReverseLookupRecordModel, ReverseLookupRecordModelPage } from '../datasources/types/ip-management.js';
+import type { NotificationSettingModel, NotificationSettingModelPage, DdosNotificationSettingsModel, CredentialModel, CredentialModelPage } from '../datasources/types/families.js';
 import type { Instance, InstancePage, RegionModel, RegionPage, InstanceTypeModel, InstanceTypePage, Prices, PricedPair, ImageModel, ImagePage, Iso, IsoPage, InstanceContract, EmbeddedAutoScalingGroup, SnapshotModel, SnapshotPage, InstanceMetrics, MetricSummaryModel, Expenses, ExpenseInstance, TrafficTierModel } from '../datasources/types/public-cloud.js';
 import type { DomainSource, DomainPage, DomainAvailability as UpstreamDomainAvailability, NameserversSource, Dnssec, DnssecKey as UpstreamDnssecKey, DnsRecordSetSource, DnsRecordSetPage } from '../datasources/types/domains.js';
 import type { InvoiceModel, InvoicePage, LineItemModel, CreditModel, ProformaModel, ProformaContractItem, ProformaItemPage } from '../datasources/types/invoices.js';
@@ -48,6 +49,24 @@ export type AddDedicatedServerToPrivateNetworkInput = {
   serverId: Scalars['ID']['input'];
 };
 
+/** The outcome of `addDedicatedServerToPrivateNetwork`. */
+export type AddDedicatedServerToPrivateNetworkPayload = {
+  __typename?: 'AddDedicatedServerToPrivateNetworkPayload';
+  /** The server, read again after the write; null when the write failed. */
+  dedicatedServer?: Maybe<DedicatedServer>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `addPublicCloudInstanceToPrivateNetwork`. */
+export type AddPublicCloudInstanceToPrivateNetworkPayload = {
+  __typename?: 'AddPublicCloudInstanceToPrivateNetworkPayload';
+  /** The instance as it is now; null when the write failed. */
+  instance?: Maybe<PublicCloudInstance>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export type AttachIsoInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
@@ -55,7 +74,34 @@ export type AttachIsoInput = {
   isoId: Scalars['String']['input'];
 };
 
+/** The outcome of `attachIso`. */
+export type AttachIsoPayload = {
+  __typename?: 'AttachIsoPayload';
+  /** The equipment, read again after the write; null when the write failed. */
+  equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export { BandwidthAggregation };
+
+/** The outcome of `cancelDedicatedServerActiveJob`. */
+export type CancelDedicatedServerActiveJobPayload = {
+  __typename?: 'CancelDedicatedServerActiveJobPayload';
+  /** The job Leaseweb started or changed; null when the write failed. */
+  job?: Maybe<DedicatedServerJob>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `cancelPublicCloudInstanceTermination`. */
+export type CancelPublicCloudInstanceTerminationPayload = {
+  __typename?: 'CancelPublicCloudInstanceTerminationPayload';
+  /** The instance as it is now; null when the write failed. */
+  instance?: Maybe<PublicCloudInstance>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
 
 /** Why a service is cancelled. */
 export type CancelServiceInput = {
@@ -73,6 +119,15 @@ export type CancelServicePayload = {
   /** The service afterwards, read again (`GET /services/v1/services/{id}`): the cancel answers no body. */
   service?: Maybe<Service>;
   /** What the caller can fix (an unknown reason code, a service that cannot be cancelled); empty when it went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `closeDedicatedServerNetworkInterfaces`. */
+export type CloseDedicatedServerNetworkInterfacesPayload = {
+  __typename?: 'CloseDedicatedServerNetworkInterfacesPayload';
+  /** The server, read again after the write; null when the write failed. */
+  dedicatedServer?: Maybe<DedicatedServer>;
+  /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
 
@@ -106,9 +161,12 @@ export type ConsoleOwner = {
   id: Scalars['ID']['output'];
 };
 
-export type ControlPanel = {
+/** A control panel from the bare-metal catalogue (`GET /bareMetals/v2/controlPanels`). */
+export type ControlPanel = Node & {
   __typename?: 'ControlPanel';
   controlPanelId: Scalars['String']['output'];
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/ControlPanel/<control panel id>`. */
+  id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
 
@@ -126,11 +184,40 @@ export type ControlPanelEdge = {
   node: ControlPanel;
 };
 
+/** The outcome of `createCredential`. */
+export type CreateCredentialPayload = {
+  __typename?: 'CreateCredentialPayload';
+  /** The stored credential, as Leaseweb answered the write; null when the write failed. */
+  credential?: Maybe<Credential>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export type CreateDedicatedServerDhcpReservationInput = {
   /** The file to boot (a URL for iPXE). */
   bootfile: Scalars['String']['input'];
   hostname?: InputMaybe<Scalars['String']['input']>;
   serverId: Scalars['ID']['input'];
+};
+
+/** The outcome of `createDedicatedServerDhcpReservation`. */
+export type CreateDedicatedServerDhcpReservationPayload = {
+  __typename?: 'CreateDedicatedServerDhcpReservationPayload';
+  /** The server, read again after the write; null when the write failed. */
+  dedicatedServer?: Maybe<DedicatedServer>;
+  /** The new reservation, read from the server's list after the write; null when the write failed. */
+  dhcpReservation?: Maybe<DhcpReservation>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `createDnsRecordSet`. */
+export type CreateDnsRecordSetPayload = {
+  __typename?: 'CreateDnsRecordSetPayload';
+  /** The record set as Leaseweb saved it; null when the write failed. */
+  recordSet?: Maybe<DnsRecordSet>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 export type CreateNotificationSettingInput = {
@@ -142,12 +229,30 @@ export type CreateNotificationSettingInput = {
   unit: Scalars['String']['input'];
 };
 
+/** The outcome of `createNotificationSetting`. */
+export type CreateNotificationSettingPayload = {
+  __typename?: 'CreateNotificationSettingPayload';
+  /** The new alert, as Leaseweb answered the write; null when the write failed. */
+  notificationSetting?: Maybe<NotificationSetting>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** A custom image to make. */
 export type CreatePublicCloudCustomImageInput = {
   /** The instance to image: its UUID or global id. */
   instanceId: Scalars['ID']['input'];
   /** A name for the image. */
   name: Scalars['String']['input'];
+};
+
+/** The outcome of `createPublicCloudCustomImage`. */
+export type CreatePublicCloudCustomImagePayload = {
+  __typename?: 'CreatePublicCloudCustomImagePayload';
+  /** The custom image as Leaseweb answered it; null when the write failed. */
+  image?: Maybe<PublicCloudImage>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 export type CreateSnapshotInput = {
@@ -157,11 +262,36 @@ export type CreateSnapshotInput = {
   name: Scalars['String']['input'];
 };
 
-/** A stored login. `password` is only filled when the credential is read on its own. */
-export type Credential = {
+/** The outcome of `createSnapshot`. */
+export type CreateSnapshotPayload = {
+  __typename?: 'CreateSnapshotPayload';
+  /** The equipment, read again after the write; null when the write failed. */
+  equipment?: Maybe<Equipment>;
+  /** The new snapshot, found in the owner's list read after the write (Leaseweb's answer has no body); usually still CREATING. Null when the write failed or the list does not show it yet. */
+  snapshot?: Maybe<Snapshot>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/**
+ * A stored login. `password` is only filled when the credential is read on its own.
+ * Leaseweb keys a credential by its owner, type and username, so its global id holds all
+ * three.
+ */
+export type Credential = Node & {
   __typename?: 'Credential';
+  /** The equipment that stores the credential. */
+  equipment?: Maybe<Equipment>;
+  /**
+   * Global id, usable with `node(id:)`:
+   * `gid://leaseweb/Credential/<OwnerType>/<owner id>/<TYPE>/<username>` (parts URL-encoded).
+   */
+  id: Scalars['ID']['output'];
+  /** The password; null in lists (Leaseweb leaves it out there). */
   password?: Maybe<Scalars['String']['output']>;
+  /** What the login is for. */
   type: CredentialType;
+  /** The login name. */
   username: Scalars['String']['output'];
 };
 
@@ -217,12 +347,6 @@ export type CredentialOwnerCredentialsArgs = {
   type?: InputMaybe<CredentialType>;
 };
 
-export type CredentialPayload = {
-  __typename?: 'CredentialPayload';
-  credential?: Maybe<Credential>;
-  userErrors: Array<UserError>;
-};
-
 export type CredentialType =
   | 'COMBINATION_LOCK'
   | 'CONTROL_PANEL'
@@ -258,9 +382,16 @@ export type DdosDetectionProfile =
   /** A profile Leaseweb added after this schema was written; the gateway logs it. Leaseweb refuses it as input. */
   | 'UNKNOWN';
 
-export type DdosNotificationSettings = {
+/** Whether the owner's contacts hear of DDoS null routes and scrubbing; one set per owner. */
+export type DdosNotificationSettings = Node & {
   __typename?: 'DdosNotificationSettings';
+  /** The equipment the settings belong to. */
+  equipment?: Maybe<Equipment>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/DdosNotificationSettings/<OwnerType>/<owner id>`. */
+  id: Scalars['ID']['output'];
+  /** Notify when an IP is null routed because of an attack. */
   nulling?: Maybe<Toggle>;
+  /** Notify when an IP's traffic is scrubbed. */
   scrubbing?: Maybe<Toggle>;
 };
 
@@ -560,12 +691,6 @@ export type DedicatedServerJobLaunchInput = {
   serverId: Scalars['ID']['input'];
 };
 
-export type DedicatedServerJobPayload = {
-  __typename?: 'DedicatedServerJobPayload';
-  job?: Maybe<DedicatedServerJob>;
-  userErrors: Array<UserError>;
-};
-
 export type DedicatedServerJobProgress = {
   __typename?: 'DedicatedServerJobProgress';
   canceled: Scalars['Int']['output'];
@@ -686,13 +811,6 @@ export type DedicatedServerNetworkTraffic = {
   type?: Maybe<Scalars['String']['output']>;
 };
 
-/** The server, read again after the write. */
-export type DedicatedServerPayload = {
-  __typename?: 'DedicatedServerPayload';
-  dedicatedServer?: Maybe<DedicatedServer>;
-  userErrors: Array<UserError>;
-};
-
 export type DedicatedServerPrivateNetwork = {
   __typename?: 'DedicatedServerPrivateNetwork';
   dhcp?: Maybe<Scalars['String']['output']>;
@@ -747,12 +865,47 @@ export type DedicatedServerSpecs = {
   ram?: Maybe<DedicatedServerRam>;
 };
 
+/**
+ * The outcome of `deleteAllCredentials`. It carries no deleted ids: Leaseweb does not say
+ * which credentials went, and learning them would cost a read before the write; refetch the
+ * equipment's `credentials` instead.
+ */
+export type DeleteAllCredentialsPayload = {
+  __typename?: 'DeleteAllCredentialsPayload';
+  /** The equipment, read again after the write. */
+  equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** Names one credential. */
 export type DeleteCredentialInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
   type: CredentialType;
   username: Scalars['String']['input'];
+};
+
+/** The outcome of `deleteCredential`. */
+export type DeleteCredentialPayload = {
+  __typename?: 'DeleteCredentialPayload';
+  /** The global id the deleted credential had (to drop it from a client cache); null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** The equipment, read again after the write. */
+  equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `deleteDedicatedServerDhcpReservation`. */
+export type DeleteDedicatedServerDhcpReservationPayload = {
+  __typename?: 'DeleteDedicatedServerDhcpReservationPayload';
+  /** The server, read again after the write; null when the write failed. */
+  dedicatedServer?: Maybe<DedicatedServer>;
+  /** The global id the deleted reservation had (to drop it from a client cache); null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 /** The record set to delete. */
@@ -768,7 +921,12 @@ export type DeleteDnsRecordSetInput = {
 /** The outcome of `deleteDnsRecordSet`. */
 export type DeleteDnsRecordSetPayload = {
   __typename?: 'DeleteDnsRecordSetPayload';
-  /** The global id the deleted set had. */
+  /** The global id the deleted set had (to drop it from a client cache); null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The global id the deleted set had.
+   * @deprecated Use `deletedId`, the name every delete mutation's payload uses. Stays until at least 2027-03-31.
+   */
   deletedRecordSetId?: Maybe<Scalars['ID']['output']>;
   /** The domain, to read its record sets afresh. */
   domain?: Maybe<Domain>;
@@ -782,6 +940,15 @@ export type DeleteDnsRecordSetsInput = {
   domainName: Scalars['String']['input'];
 };
 
+/** The outcome of `deleteDnsRecordSets`. */
+export type DeleteDnsRecordSetsPayload = {
+  __typename?: 'DeleteDnsRecordSetsPayload';
+  /** The domain, to read its record sets afresh. */
+  domain?: Maybe<Domain>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export type DeleteNotificationSettingInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
@@ -789,12 +956,52 @@ export type DeleteNotificationSettingInput = {
   settingId: Scalars['String']['input'];
 };
 
-export type DhcpReservation = {
+/** The outcome of `deleteNotificationSetting`. */
+export type DeleteNotificationSettingPayload = {
+  __typename?: 'DeleteNotificationSettingPayload';
+  /** The global id the deleted alert had (to drop it from a client cache); null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** The equipment, read again after the write. */
+  equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `deleteSnapshot`. */
+export type DeleteSnapshotPayload = {
+  __typename?: 'DeleteSnapshotPayload';
+  /** The global id the deleted snapshot had (to drop it from a client cache); null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** The equipment, read again after the write; null when the write failed. */
+  equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `detachIso`. */
+export type DetachIsoPayload = {
+  __typename?: 'DetachIsoPayload';
+  /** The equipment, read again after the write; null when the write failed. */
+  equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/**
+ * A DHCP reservation for network boot. Leaseweb reserves for the server's public interface
+ * only and creates and deletes the reservation per server, so a server has at most one and
+ * its global id names the server.
+ */
+export type DhcpReservation = Node & {
   __typename?: 'DhcpReservation';
   bootfile?: Maybe<Scalars['String']['output']>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The server the reservation is for. */
+  dedicatedServer?: Maybe<DedicatedServer>;
   gateway?: Maybe<Scalars['String']['output']>;
   hostname?: Maybe<Scalars['String']['output']>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/DhcpReservation/<server id>`. */
+  id: Scalars['ID']['output'];
   ip?: Maybe<Scalars['String']['output']>;
   mac?: Maybe<Scalars['String']['output']>;
   netmask?: Maybe<Scalars['String']['output']>;
@@ -889,24 +1096,6 @@ export type DnsRecordSetInput = {
   type: DnsRecordType;
 };
 
-/** The outcome of a write on one record set. */
-export type DnsRecordSetPayload = {
-  __typename?: 'DnsRecordSetPayload';
-  /** The record set as Leaseweb saved it. */
-  recordSet?: Maybe<DnsRecordSet>;
-  /** What the caller can fix; empty when the write went through. */
-  userErrors: Array<UserError>;
-};
-
-/** The outcome of a bulk write on record sets. */
-export type DnsRecordSetsPayload = {
-  __typename?: 'DnsRecordSetsPayload';
-  /** The domain, to read its record sets afresh. */
-  domain?: Maybe<Domain>;
-  /** What the caller can fix; empty when the write went through. */
-  userErrors: Array<UserError>;
-};
-
 /** The DNS record types Leaseweb manages. */
 export type DnsRecordType =
   /** IPv4 address. */
@@ -931,17 +1120,6 @@ export type DnsRecordType =
   | 'TLSA'
   /** Free text (SPF, verification tokens …). */
   | 'TXT';
-
-/** The outcome of a validation. */
-export type DnsValidationPayload = {
-  __typename?: 'DnsValidationPayload';
-  /** Leaseweb's verdict, e.g. `Zone example.com is valid.` */
-  message?: Maybe<Scalars['String']['output']>;
-  /** What is wrong, per input field; empty when valid. */
-  userErrors: Array<UserError>;
-  /** True when Leaseweb found nothing wrong. */
-  valid: Scalars['Boolean']['output'];
-};
 
 /** A DNSSEC key (DNSKEY) registered at the registry. */
 export type DnssecKey = {
@@ -1220,13 +1398,6 @@ export type EquipmentIpInput = {
   ip: Scalars['IPAddress']['input'];
 };
 
-/** The IP as its owner shows it after the write. */
-export type EquipmentIpPayload = {
-  __typename?: 'EquipmentIpPayload';
-  ip?: Maybe<Ip>;
-  userErrors: Array<UserError>;
-};
-
 /** A null route from an owner's history (Leaseweb keeps no id for these). */
 export type EquipmentNullRoute = {
   __typename?: 'EquipmentNullRoute';
@@ -1253,10 +1424,12 @@ export type EquipmentNullRouteEdge = {
   node: EquipmentNullRoute;
 };
 
-/** The equipment, read again after the write. */
-export type EquipmentPayload = {
-  __typename?: 'EquipmentPayload';
-  equipment?: Maybe<Equipment>;
+/** The outcome of `expireDedicatedServerActiveJob`. */
+export type ExpireDedicatedServerActiveJobPayload = {
+  __typename?: 'ExpireDedicatedServerActiveJobPayload';
+  /** The job Leaseweb started or changed; null when the write failed. */
+  job?: Maybe<DedicatedServerJob>;
+  /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
 
@@ -1294,6 +1467,15 @@ export type InstallDedicatedServerInput = {
   serverId: Scalars['ID']['input'];
   sshKeys?: InputMaybe<Scalars['String']['input']>;
   timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of `installDedicatedServer`. */
+export type InstallDedicatedServerPayload = {
+  __typename?: 'InstallDedicatedServerPayload';
+  /** The job Leaseweb started or changed; null when the write failed. */
+  job?: Maybe<DedicatedServerJob>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 /** An invoice. Global id `gid://leaseweb/Invoice/<id>`. */
@@ -1580,6 +1762,24 @@ export type IpType =
   /** A type Leaseweb added after this schema was written; the gateway logs it. As a filter it matches no IP. */
   | 'UNKNOWN';
 
+/** The outcome of `launchDedicatedServerHardwareScan`. */
+export type LaunchDedicatedServerHardwareScanPayload = {
+  __typename?: 'LaunchDedicatedServerHardwareScanPayload';
+  /** The job Leaseweb started or changed; null when the write failed. */
+  job?: Maybe<DedicatedServerJob>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `launchDedicatedServerIpmiReset`. */
+export type LaunchDedicatedServerIpmiResetPayload = {
+  __typename?: 'LaunchDedicatedServerIpmiResetPayload';
+  /** The job Leaseweb started or changed; null when the write failed. */
+  job?: Maybe<DedicatedServerJob>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export type LaunchDedicatedServerRescueModeInput = {
   callbackUrl?: InputMaybe<Scalars['String']['input']>;
   password?: InputMaybe<Scalars['String']['input']>;
@@ -1588,6 +1788,15 @@ export type LaunchDedicatedServerRescueModeInput = {
   rescueImageId: Scalars['String']['input'];
   serverId: Scalars['ID']['input'];
   sshKeys?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of `launchDedicatedServerRescueMode`. */
+export type LaunchDedicatedServerRescueModePayload = {
+  __typename?: 'LaunchDedicatedServerRescueModePayload';
+  /** The job Leaseweb started or changed; null when the write failed. */
+  job?: Maybe<DedicatedServerJob>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 /** What a new instance is made of. */
@@ -1616,6 +1825,15 @@ export type LaunchPublicCloudInstanceInput = {
   type: Scalars['String']['input'];
   /** Cloud-init user data, as plain text (not with `sshKey`); sent once, never stored by the gateway. */
   userData?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of `launchPublicCloudInstance`. */
+export type LaunchPublicCloudInstancePayload = {
+  __typename?: 'LaunchPublicCloudInstancePayload';
+  /** The instance as it is now; null when the write failed. */
+  instance?: Maybe<PublicCloudInstance>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 /** A named metrics series (e.g. `UP_PUBLIC`, `DOWN_PUBLIC`). */
@@ -1661,128 +1879,136 @@ export type Money = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds the server to a private network (`PUT …/servers/{id}/privateNetworks/{privateNetworkId}`). */
-  addDedicatedServerToPrivateNetwork?: Maybe<DedicatedServerPayload>;
+  addDedicatedServerToPrivateNetwork?: Maybe<AddDedicatedServerToPrivateNetworkPayload>;
   /** Adds the instance to the private network; not possible while it has snapshots (`PUT /instances/{id}/addToPrivateNetwork`). */
-  addPublicCloudInstanceToPrivateNetwork?: Maybe<PublicCloudInstancePayload>;
+  addPublicCloudInstanceToPrivateNetwork?: Maybe<AddPublicCloudInstanceToPrivateNetworkPayload>;
   /** Attaches an ISO (`POST …/{owner}/{id}/attachIso`). */
-  attachIso?: Maybe<EquipmentPayload>;
+  attachIso?: Maybe<AttachIsoPayload>;
   /** Cancels the running job (`POST …/servers/{id}/cancelActiveJob`). */
-  cancelDedicatedServerActiveJob?: Maybe<DedicatedServerJobPayload>;
+  cancelDedicatedServerActiveJob?: Maybe<CancelDedicatedServerActiveJobPayload>;
   /** Cancels the scheduled termination of a monthly instance (`POST /instances/{id}/cancelTermination`). */
-  cancelPublicCloudInstanceTermination?: Maybe<PublicCloudInstancePayload>;
+  cancelPublicCloudInstanceTermination?: Maybe<CancelPublicCloudInstanceTerminationPayload>;
   /**
    * Cancels a service (`POST /services/v1/services/{id}/cancel`): it keeps running until
    * the end of its contract term (`endDate`), and can be uncancelled until then.
    */
   cancelService?: Maybe<CancelServicePayload>;
   /** Closes one switch port or all of them (`POST …/networkInterfaces[/{type}]/close`). */
-  closeDedicatedServerNetworkInterfaces?: Maybe<DedicatedServerPayload>;
+  closeDedicatedServerNetworkInterfaces?: Maybe<CloseDedicatedServerNetworkInterfacesPayload>;
   /** Stores a credential (`POST …/{owner}/{id}/credentials`). */
-  createCredential?: Maybe<CredentialPayload>;
-  /** Creates a DHCP reservation for network boot (`POST …/servers/{id}/leases`). */
-  createDedicatedServerDhcpReservation?: Maybe<DedicatedServerPayload>;
+  createCredential?: Maybe<CreateCredentialPayload>;
+  /**
+   * Creates a DHCP reservation for network boot (`POST …/servers/{id}/leases`). Leaseweb
+   * answers 204 without a body, so the reservation is read back from the server's list
+   * (`GET …/servers/{id}/leases`) when the payload asks for it.
+   */
+  createDedicatedServerDhcpReservation?: Maybe<CreateDedicatedServerDhcpReservationPayload>;
   /** Creates a record set (`POST /hosting/v2/domains/{domainName}/resourceRecordSets`). */
-  createDnsRecordSet?: Maybe<DnsRecordSetPayload>;
+  createDnsRecordSet?: Maybe<CreateDnsRecordSetPayload>;
   /** Creates a bandwidth or data traffic alert (`POST …/{owner}/{id}/notificationSettings/{kind}`). */
-  createNotificationSetting?: Maybe<NotificationSettingPayload>;
+  createNotificationSetting?: Maybe<CreateNotificationSettingPayload>;
   /** Makes a custom image from an instance (`POST /publicCloud/v1/images`). */
-  createPublicCloudCustomImage?: Maybe<PublicCloudImagePayload>;
-  /** Takes a snapshot of running equipment; one per owner (`POST …/{owner}/{id}/snapshots`). */
-  createSnapshot?: Maybe<EquipmentPayload>;
+  createPublicCloudCustomImage?: Maybe<CreatePublicCloudCustomImagePayload>;
+  /**
+   * Takes a snapshot of running equipment; one per owner (`POST …/{owner}/{id}/snapshots`).
+   * Leaseweb answers 202 without a body, so the gateway finds the new snapshot by reading
+   * the owner's snapshot list after the write (`GET …/{owner}/{id}/snapshots`): one more call.
+   */
+  createSnapshot?: Maybe<CreateSnapshotPayload>;
   /** Deletes every stored credential at once (`DELETE …/{owner}/{id}/credentials`; Public Cloud owners only). */
-  deleteAllCredentials?: Maybe<EquipmentPayload>;
+  deleteAllCredentials?: Maybe<DeleteAllCredentialsPayload>;
   /** Deletes one credential (`DELETE …/{owner}/{id}/credentials/{type}/{username}`). */
-  deleteCredential?: Maybe<EquipmentPayload>;
+  deleteCredential?: Maybe<DeleteCredentialPayload>;
   /** Deletes the server's DHCP reservation (`DELETE …/servers/{id}/leases`). */
-  deleteDedicatedServerDhcpReservation?: Maybe<DedicatedServerPayload>;
+  deleteDedicatedServerDhcpReservation?: Maybe<DeleteDedicatedServerDhcpReservationPayload>;
   /** Deletes one record set (`DELETE …/resourceRecordSets/{name}/{type}`). */
   deleteDnsRecordSet?: Maybe<DeleteDnsRecordSetPayload>;
   /**
    * Deletes every editable record set of a domain; the zone itself stays (`DELETE
    * /hosting/v2/domains/{domainName}/resourceRecordSets`).
    */
-  deleteDnsRecordSets?: Maybe<DnsRecordSetsPayload>;
+  deleteDnsRecordSets?: Maybe<DeleteDnsRecordSetsPayload>;
   /** Deletes an alert (`DELETE …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
-  deleteNotificationSetting?: Maybe<EquipmentPayload>;
+  deleteNotificationSetting?: Maybe<DeleteNotificationSettingPayload>;
   /** Deletes a snapshot (`DELETE …/{owner}/{id}/snapshots/{snapshotId}`). */
-  deleteSnapshot?: Maybe<EquipmentPayload>;
+  deleteSnapshot?: Maybe<DeleteSnapshotPayload>;
   /** Detaches the ISO (`POST …/{owner}/{id}/detachIso`). */
-  detachIso?: Maybe<EquipmentPayload>;
+  detachIso?: Maybe<DetachIsoPayload>;
   /** Expires the running job (`POST …/servers/{id}/expireActiveJob`). */
-  expireDedicatedServerActiveJob?: Maybe<DedicatedServerJobPayload>;
+  expireDedicatedServerActiveJob?: Maybe<ExpireDedicatedServerActiveJobPayload>;
   /**
    * Imports records from BIND zone-file text (`POST …/resourceRecordSets/import`): each
    * name and type in the file creates or replaces that record set.
    */
   importDnsZone?: Maybe<ImportDnsZonePayload>;
   /** Installs an operating system (`POST …/servers/{id}/install`). */
-  installDedicatedServer?: Maybe<DedicatedServerJobPayload>;
+  installDedicatedServer?: Maybe<InstallDedicatedServerPayload>;
   /** Scans the hardware (`POST …/servers/{id}/hardwareScan`). */
-  launchDedicatedServerHardwareScan?: Maybe<DedicatedServerJobPayload>;
+  launchDedicatedServerHardwareScan?: Maybe<LaunchDedicatedServerHardwareScanPayload>;
   /** Resets the IPMI interface (`POST …/servers/{id}/ipmiReset`). */
-  launchDedicatedServerIpmiReset?: Maybe<DedicatedServerJobPayload>;
+  launchDedicatedServerIpmiReset?: Maybe<LaunchDedicatedServerIpmiResetPayload>;
   /** Boots a rescue image (`POST …/servers/{id}/rescueMode`). */
-  launchDedicatedServerRescueMode?: Maybe<DedicatedServerJobPayload>;
+  launchDedicatedServerRescueMode?: Maybe<LaunchDedicatedServerRescueModePayload>;
   /** Launches a new instance (`POST /publicCloud/v1/instances`). */
-  launchPublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
+  launchPublicCloudInstance?: Maybe<LaunchPublicCloudInstancePayload>;
   /**
    * Null routes one of the owner's IPs (`POST …/{owner}/{id}/ips/{ip}/null`). A comment and
    * an automatic unnulling are accepted by Public Cloud owners only.
    */
-  nullRouteEquipmentIp?: Maybe<EquipmentIpPayload>;
+  nullRouteEquipmentIp?: Maybe<NullRouteEquipmentIpPayload>;
   /** Null routes an IP (`POST /ipMgmt/v2/ips/{ip}/nullRoute`). Never retried automatically. */
   nullRouteIp?: Maybe<NullRouteIpPayload>;
   /**
    * Opens the server's switch ports: one (`POST …/networkInterfaces/{type}/open`) or, without
    * `networkType`, all (`POST …/networkInterfaces/open`).
    */
-  openDedicatedServerNetworkInterfaces?: Maybe<DedicatedServerPayload>;
+  openDedicatedServerNetworkInterfaces?: Maybe<OpenDedicatedServerNetworkInterfacesPayload>;
   /** Power cycles the equipment (`POST …/powerCycle`; Public Cloud: `POST …/reboot`). */
-  powerCycleEquipment?: Maybe<EquipmentPayload>;
+  powerCycleEquipment?: Maybe<PowerCycleEquipmentPayload>;
   /** Powers the equipment off (`POST …/powerOff`; Public Cloud: `POST …/stop`). */
-  powerOffEquipment?: Maybe<EquipmentPayload>;
+  powerOffEquipment?: Maybe<PowerOffEquipmentPayload>;
   /** Powers the equipment on (`POST …/powerOn`; Public Cloud: `POST …/start`). */
-  powerOnEquipment?: Maybe<EquipmentPayload>;
+  powerOnEquipment?: Maybe<PowerOnEquipmentPayload>;
   /** Reinstalls the instance from an image; not possible while it has snapshots (`PUT /instances/{id}/reinstall`). */
-  reinstallPublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
+  reinstallPublicCloudInstance?: Maybe<ReinstallPublicCloudInstancePayload>;
   /** Takes the server out of a private network (`DELETE …/servers/{id}/privateNetworks/{privateNetworkId}`). */
-  removeDedicatedServerFromPrivateNetwork?: Maybe<DedicatedServerPayload>;
+  removeDedicatedServerFromPrivateNetwork?: Maybe<RemoveDedicatedServerFromPrivateNetworkPayload>;
   /** Lifts the null route of one of the owner's IPs (`POST …/{owner}/{id}/ips/{ip}/unnull`). */
-  removeEquipmentIpNullRoute?: Maybe<EquipmentIpPayload>;
+  removeEquipmentIpNullRoute?: Maybe<RemoveEquipmentIpNullRoutePayload>;
   /** Lifts the active null route of an IP (`DELETE /ipMgmt/v2/ips/{ip}/nullRoute`). */
   removeIpNullRoute?: Maybe<RemoveIpNullRoutePayload>;
   /** Takes the instance out of the private network (`DELETE /instances/{id}/removeFromPrivateNetwork`). */
-  removePublicCloudInstanceFromPrivateNetwork?: Maybe<PublicCloudInstancePayload>;
+  removePublicCloudInstanceFromPrivateNetwork?: Maybe<RemovePublicCloudInstanceFromPrivateNetworkPayload>;
   /**
    * Replaces every editable record set of a domain with the given ones (`PUT
    * /hosting/v2/domains/{domainName}/resourceRecordSets`). Sets Leaseweb manages (SOA, NS of
    * the zone) stay.
    */
-  replaceDnsRecordSets?: Maybe<DnsRecordSetsPayload>;
+  replaceDnsRecordSets?: Maybe<ReplaceDnsRecordSetsPayload>;
   /**
    * Resets the instance's root/Administrator password (`POST /instances/{id}/resetPassword`);
    * read the new one with `credential(type: OPERATING_SYSTEM, …)`.
    */
-  resetPublicCloudInstancePassword?: Maybe<PublicCloudInstancePayload>;
+  resetPublicCloudInstancePassword?: Maybe<ResetPublicCloudInstancePasswordPayload>;
   /** Restores the equipment from one of its snapshots (`PUT …/{owner}/{id}/snapshots/{snapshotId}`). */
-  restoreSnapshot?: Maybe<EquipmentPayload>;
+  restoreSnapshot?: Maybe<RestoreSnapshotPayload>;
   /** Runs a finished job again (`POST …/servers/{id}/jobs/{jobId}/retry`). */
-  retryDedicatedServerJob?: Maybe<DedicatedServerJobPayload>;
+  retryDedicatedServerJob?: Maybe<RetryDedicatedServerJobPayload>;
   /**
    * Terminates an instance (`DELETE /instances/{id}`): an hourly one at once, a monthly one
    * at the end of its contract (`contract.state` becomes DELETE_SCHEDULED).
    */
-  terminatePublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
+  terminatePublicCloudInstance?: Maybe<TerminatePublicCloudInstancePayload>;
   /** Takes back the cancellation of a service (`POST /services/v1/services/{id}/uncancel`). */
   uncancelService?: Maybe<UncancelServicePayload>;
   /** Changes a credential's password (`PUT …/{owner}/{id}/credentials/{type}/{username}`). */
-  updateCredential?: Maybe<CredentialPayload>;
+  updateCredential?: Maybe<UpdateCredentialPayload>;
   /** Turns DDoS notifications on or off (`PUT …/{owner}/{id}/notificationSettings/ddos`). */
-  updateDdosNotificationSettings?: Maybe<EquipmentPayload>;
+  updateDdosNotificationSettings?: Maybe<UpdateDdosNotificationSettingsPayload>;
   /** Sets the server's reference (`PUT /bareMetals/v2/servers/{id}`). */
-  updateDedicatedServer?: Maybe<DedicatedServerPayload>;
+  updateDedicatedServer?: Maybe<UpdateDedicatedServerPayload>;
   /** Replaces the records and TTL of one record set (`PUT …/resourceRecordSets/{name}/{type}`). */
-  updateDnsRecordSet?: Maybe<DnsRecordSetPayload>;
+  updateDnsRecordSet?: Maybe<UpdateDnsRecordSetPayload>;
   /** Enables or disables DNSSEC (`PUT /hosting/v2/domains/{domainName}/dnssec`). */
   updateDomainDnssec?: Maybe<UpdateDomainDnssecPayload>;
   /**
@@ -1794,31 +2020,31 @@ export type Mutation = {
    * Changes an IP's reverse lookup or, on bareMetals owners, its DDoS detection profile,
    * through the owner's API (`PUT …/{owner}/{id}/ips/{ip}`).
    */
-  updateEquipmentIp?: Maybe<EquipmentIpPayload>;
+  updateEquipmentIp?: Maybe<UpdateEquipmentIpPayload>;
   /** Sets an IP's reverse lookup (PTR) name (`PUT /ipMgmt/v2/ips/{ip}`). */
   updateIp?: Maybe<UpdateIpPayload>;
   /** Sets or removes reverse lookup records inside an IPv6 range (`PUT /ipMgmt/v2/ips/{ip}/reverseLookup`). */
   updateIpReverseLookupRecords?: Maybe<UpdateIpReverseLookupRecordsPayload>;
   /** Changes an alert (`PUT …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
-  updateNotificationSetting?: Maybe<NotificationSettingPayload>;
+  updateNotificationSetting?: Maybe<UpdateNotificationSettingPayload>;
   /** Changes a null route's comment, ticket or automatic lifting time (`PUT /ipMgmt/v2/nullRoutes/{id}`). */
   updateNullRoute?: Maybe<UpdateNullRoutePayload>;
   /** Renames a custom image (`PUT /publicCloud/v1/images/{imageId}`). */
-  updatePublicCloudCustomImage?: Maybe<PublicCloudImagePayload>;
+  updatePublicCloudCustomImage?: Maybe<UpdatePublicCloudCustomImagePayload>;
   /** Changes an instance's type, reference, root disk size or contract (`PUT /instances/{id}`). */
-  updatePublicCloudInstance?: Maybe<PublicCloudInstancePayload>;
+  updatePublicCloudInstance?: Maybe<UpdatePublicCloudInstancePayload>;
   /** Sets the reference of a service (`PUT /services/v1/services/{id}`). */
   updateService?: Maybe<UpdateServicePayload>;
   /**
    * Checks a record set without creating it (`POST …/resourceRecordSets/validateSet`). A
    * mutation because it is a POST; it changes nothing.
    */
-  validateDnsRecordSet?: Maybe<DnsValidationPayload>;
+  validateDnsRecordSet?: Maybe<ValidateDnsRecordSetPayload>;
   /**
    * Checks whether record sets would form a valid zone, without saving them (`POST
    * /hosting/v2/domains/{domainName}/validateZone`). Changes nothing.
    */
-  validateDnsZone?: Maybe<DnsValidationPayload>;
+  validateDnsZone?: Maybe<ValidateDnsZonePayload>;
 };
 
 
@@ -2254,11 +2480,21 @@ export type NotificationFrequency =
   | 'WEEKLY';
 
 /** An alert sent when bandwidth or data traffic passes a threshold. */
-export type NotificationSetting = {
+export type NotificationSetting = Node & {
   __typename?: 'NotificationSetting';
   actions: Array<NotificationAction>;
+  /** The equipment whose traffic the alert watches. */
+  equipment?: Maybe<Equipment>;
   frequency: NotificationFrequency;
+  /**
+   * Global id, usable with `node(id:)`:
+   * `gid://leaseweb/NotificationSetting/<OwnerType>/<owner id>/<bandwidth|datatraffic>/<setting id>`.
+   */
+  id: Scalars['ID']['output'];
+  /** Bandwidth or data traffic. */
+  kind: NotificationSettingKind;
   lastCheckedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Leaseweb's id of the setting (unique per owner and kind). */
   settingId: Scalars['String']['output'];
   threshold: Scalars['Float']['output'];
   thresholdExceededAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2309,12 +2545,6 @@ export type NotificationSettingOwnerNotificationSettingsArgs = {
   kind: NotificationSettingKind;
 };
 
-export type NotificationSettingPayload = {
-  __typename?: 'NotificationSettingPayload';
-  notificationSetting?: Maybe<NotificationSetting>;
-  userErrors: Array<UserError>;
-};
-
 /** A null route: traffic to the IP dropped, by Leaseweb or the customer. */
 export type NullRoute = Node & {
   __typename?: 'NullRoute';
@@ -2362,6 +2592,15 @@ export type NullRouteEquipmentIpInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
   ip: Scalars['IPAddress']['input'];
+};
+
+/** The outcome of `nullRouteEquipmentIp`. */
+export type NullRouteEquipmentIpPayload = {
+  __typename?: 'NullRouteEquipmentIpPayload';
+  /** The IP as its owner shows it after the write; null when the write failed. */
+  ip?: Maybe<Ip>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 /** The filters of `GET /ipMgmt/v2/nullRoutes`. */
@@ -2414,6 +2653,15 @@ export type NullRouteSort = {
 };
 
 export { NullRouteSortField };
+
+/** The outcome of `openDedicatedServerNetworkInterfaces`. */
+export type OpenDedicatedServerNetworkInterfacesPayload = {
+  __typename?: 'OpenDedicatedServerNetworkInterfacesPayload';
+  /** The server, read again after the write; null when the write failed. */
+  dedicatedServer?: Maybe<DedicatedServer>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
 
 /** An operating system from the bare-metal catalogue. */
 export type OperatingSystem = Node & {
@@ -2496,6 +2744,33 @@ export type PartitionInput = {
 export type PowerControllable = {
   /** Global id, usable as `equipmentId` in the power mutations. */
   id: Scalars['ID']['output'];
+};
+
+/** The outcome of `powerCycleEquipment`. */
+export type PowerCycleEquipmentPayload = {
+  __typename?: 'PowerCycleEquipmentPayload';
+  /** The equipment, read again after the write; null when the write failed. */
+  equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `powerOffEquipment`. */
+export type PowerOffEquipmentPayload = {
+  __typename?: 'PowerOffEquipmentPayload';
+  /** The equipment, read again after the write; null when the write failed. */
+  equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `powerOnEquipment`. */
+export type PowerOnEquipmentPayload = {
+  __typename?: 'PowerOnEquipmentPayload';
+  /** The equipment, read again after the write; null when the write failed. */
+  equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 export { PowerState };
@@ -2813,15 +3088,6 @@ export type PublicCloudImageFilter = {
   storageType?: InputMaybe<PublicCloudStorageType>;
 };
 
-/** The image after the write. */
-export type PublicCloudImagePayload = {
-  __typename?: 'PublicCloudImagePayload';
-  /** The custom image as Leaseweb answered it. */
-  image?: Maybe<PublicCloudImage>;
-  /** What the caller can fix; empty when the write went through. */
-  userErrors: Array<UserError>;
-};
-
 /** Where an image is (`state`). */
 export type PublicCloudImageState =
   /** Being made. */
@@ -3029,15 +3295,6 @@ export type PublicCloudInstanceInput = {
   instanceId: Scalars['ID']['input'];
 };
 
-/** The instance, read again after the write. */
-export type PublicCloudInstancePayload = {
-  __typename?: 'PublicCloudInstancePayload';
-  /** The instance as it is now; null when the write failed. */
-  instance?: Maybe<PublicCloudInstance>;
-  /** What the caller can fix; empty when the write went through. */
-  userErrors: Array<UserError>;
-};
-
 /** An instance's membership of the private network. */
 export type PublicCloudInstancePrivateNetwork = {
   __typename?: 'PublicCloudInstancePrivateNetwork';
@@ -3091,8 +3348,10 @@ export type PublicCloudInstanceTypeEdge = {
 };
 
 /** An ISO image an instance can boot from. */
-export type PublicCloudIso = {
+export type PublicCloudIso = Node & {
   __typename?: 'PublicCloudIso';
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudIso/<ISO id>`. */
+  id: Scalars['ID']['output'];
   /** The ISO's id, e.g. `GRML`. */
   isoId: Scalars['String']['output'];
   /** Its name. */
@@ -3181,8 +3440,10 @@ export type PublicCloudProductType =
   | 'UNKNOWN';
 
 /** A Public Cloud region. */
-export type PublicCloudRegion = {
+export type PublicCloudRegion = Node & {
   __typename?: 'PublicCloudRegion';
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudRegion/<name>`. */
+  id: Scalars['ID']['output'];
   /** The city it is in. */
   location?: Maybe<Scalars['String']['output']>;
   /** The region's name, e.g. `eu-west-3`. */
@@ -3544,9 +3805,36 @@ export type ReinstallPublicCloudInstanceInput = {
   marketAppId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The outcome of `reinstallPublicCloudInstance`. */
+export type ReinstallPublicCloudInstancePayload = {
+  __typename?: 'ReinstallPublicCloudInstancePayload';
+  /** The instance as it is now; null when the write failed. */
+  instance?: Maybe<PublicCloudInstance>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export type RemoveDedicatedServerFromPrivateNetworkInput = {
   privateNetworkId: Scalars['String']['input'];
   serverId: Scalars['ID']['input'];
+};
+
+/** The outcome of `removeDedicatedServerFromPrivateNetwork`. */
+export type RemoveDedicatedServerFromPrivateNetworkPayload = {
+  __typename?: 'RemoveDedicatedServerFromPrivateNetworkPayload';
+  /** The server, read again after the write; null when the write failed. */
+  dedicatedServer?: Maybe<DedicatedServer>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `removeEquipmentIpNullRoute`. */
+export type RemoveEquipmentIpNullRoutePayload = {
+  __typename?: 'RemoveEquipmentIpNullRoutePayload';
+  /** The IP as its owner shows it after the write; null when the write failed. */
+  ip?: Maybe<Ip>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 export type RemoveIpNullRouteInput = {
@@ -3559,6 +3847,15 @@ export type RemoveIpNullRoutePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The outcome of `removePublicCloudInstanceFromPrivateNetwork`. */
+export type RemovePublicCloudInstanceFromPrivateNetworkPayload = {
+  __typename?: 'RemovePublicCloudInstanceFromPrivateNetworkPayload';
+  /** The instance as it is now; null when the write failed. */
+  instance?: Maybe<PublicCloudInstance>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** The record sets a domain should have. */
 export type ReplaceDnsRecordSetsInput = {
   /** The domain's name or global id. */
@@ -3567,8 +3864,20 @@ export type ReplaceDnsRecordSetsInput = {
   recordSets: Array<DnsRecordSetEntryInput>;
 };
 
-export type RescueImage = {
+/** The outcome of `replaceDnsRecordSets`. */
+export type ReplaceDnsRecordSetsPayload = {
+  __typename?: 'ReplaceDnsRecordSetsPayload';
+  /** The domain, to read its record sets afresh. */
+  domain?: Maybe<Domain>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** A rescue image from the bare-metal catalogue (`GET /bareMetals/v2/rescueImages`). */
+export type RescueImage = Node & {
   __typename?: 'RescueImage';
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/RescueImage/<rescue image id>`. */
+  id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   rescueImageId: Scalars['String']['output'];
 };
@@ -3587,14 +3896,49 @@ export type RescueImageEdge = {
   node: RescueImage;
 };
 
+/** The outcome of `resetPublicCloudInstancePassword`. */
+export type ResetPublicCloudInstancePasswordPayload = {
+  __typename?: 'ResetPublicCloudInstancePasswordPayload';
+  /** The instance as it is now; null when the write failed. */
+  instance?: Maybe<PublicCloudInstance>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `restoreSnapshot`. */
+export type RestoreSnapshotPayload = {
+  __typename?: 'RestoreSnapshotPayload';
+  /** The equipment, read again after the write; null when the write failed. */
+  equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export type RetryDedicatedServerJobInput = {
   jobId: Scalars['String']['input'];
   serverId: Scalars['ID']['input'];
 };
 
-export type ReverseLookupRecord = {
+/** The outcome of `retryDedicatedServerJob`. */
+export type RetryDedicatedServerJobPayload = {
+  __typename?: 'RetryDedicatedServerJobPayload';
+  /** The job Leaseweb started or changed; null when the write failed. */
+  job?: Maybe<DedicatedServerJob>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** A reverse lookup (PTR) record of one address inside an IPv6 range. */
+export type ReverseLookupRecord = Node & {
   __typename?: 'ReverseLookupRecord';
+  /**
+   * Global id, usable with `node(id:)`: `gid://leaseweb/ReverseLookupRecord/<range>/<address>`
+   * (parts URL-encoded).
+   */
+  id: Scalars['ID']['output'];
+  /** The address inside the range. */
   ip: Scalars['String']['output'];
+  /** The PTR name. */
   reverseLookup: Scalars['String']['output'];
 };
 
@@ -3813,6 +4157,15 @@ export type SwitchPort = {
   port: Scalars['String']['output'];
 };
 
+/** The outcome of `terminatePublicCloudInstance`. */
+export type TerminatePublicCloudInstancePayload = {
+  __typename?: 'TerminatePublicCloudInstancePayload';
+  /** The instance as it is now; null when the write failed. */
+  instance?: Maybe<PublicCloudInstance>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export type Toggle =
   | 'DISABLED'
   | 'ENABLED';
@@ -3832,6 +4185,15 @@ export type UncancelServicePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The outcome of `updateCredential`. */
+export type UpdateCredentialPayload = {
+  __typename?: 'UpdateCredentialPayload';
+  /** The credential with its new password; null when the write failed. */
+  credential?: Maybe<Credential>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export type UpdateDdosNotificationSettingsInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
@@ -3839,9 +4201,38 @@ export type UpdateDdosNotificationSettingsInput = {
   scrubbing?: InputMaybe<Toggle>;
 };
 
+/** The outcome of `updateDdosNotificationSettings`. */
+export type UpdateDdosNotificationSettingsPayload = {
+  __typename?: 'UpdateDdosNotificationSettingsPayload';
+  /** The settings as they are after the write (`GET …/notificationSettings/ddos`, read when asked for). */
+  ddosNotificationSettings?: Maybe<DdosNotificationSettings>;
+  /** The equipment, read again after the write. */
+  equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export type UpdateDedicatedServerInput = {
   reference: Scalars['String']['input'];
   serverId: Scalars['ID']['input'];
+};
+
+/** The outcome of `updateDedicatedServer`. */
+export type UpdateDedicatedServerPayload = {
+  __typename?: 'UpdateDedicatedServerPayload';
+  /** The server, read again after the write; null when the write failed. */
+  dedicatedServer?: Maybe<DedicatedServer>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `updateDnsRecordSet`. */
+export type UpdateDnsRecordSetPayload = {
+  __typename?: 'UpdateDnsRecordSetPayload';
+  /** The record set as Leaseweb saved it; null when the write failed. */
+  recordSet?: Maybe<DnsRecordSet>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 /** The DNSSEC state to give a domain. */
@@ -3895,6 +4286,15 @@ export type UpdateEquipmentIpInput = {
   reverseLookup?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The outcome of `updateEquipmentIp`. */
+export type UpdateEquipmentIpPayload = {
+  __typename?: 'UpdateEquipmentIpPayload';
+  /** The IP as its owner shows it after the write; null when the write failed. */
+  ip?: Maybe<Ip>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export type UpdateIpInput = {
   ip: Scalars['IPAddress']['input'];
   /** The new PTR name; an empty string removes it. */
@@ -3929,6 +4329,15 @@ export type UpdateNotificationSettingInput = {
   unit: Scalars['String']['input'];
 };
 
+/** The outcome of `updateNotificationSetting`. */
+export type UpdateNotificationSettingPayload = {
+  __typename?: 'UpdateNotificationSettingPayload';
+  /** The alert as changed; null when the write failed. */
+  notificationSetting?: Maybe<NotificationSetting>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 export type UpdateNullRouteInput = {
   automatedUnnullingAt?: InputMaybe<Scalars['DateTime']['input']>;
   comment?: InputMaybe<Scalars['String']['input']>;
@@ -3951,6 +4360,15 @@ export type UpdatePublicCloudCustomImageInput = {
   name: Scalars['String']['input'];
 };
 
+/** The outcome of `updatePublicCloudCustomImage`. */
+export type UpdatePublicCloudCustomImagePayload = {
+  __typename?: 'UpdatePublicCloudCustomImagePayload';
+  /** The custom image as Leaseweb answered it; null when the write failed. */
+  image?: Maybe<PublicCloudImage>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** What to change; fields left out stay as they are. */
 export type UpdatePublicCloudInstanceInput = {
   /** Months billed at a time: 1, 3, 6 or 12. */
@@ -3967,6 +4385,15 @@ export type UpdatePublicCloudInstanceInput = {
   rootDiskSize?: InputMaybe<Scalars['Int']['input']>;
   /** A type from `instanceTypesForUpdate`. */
   type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of `updatePublicCloudInstance`. */
+export type UpdatePublicCloudInstancePayload = {
+  __typename?: 'UpdatePublicCloudInstancePayload';
+  /** The instance as it is now; null when the write failed. */
+  instance?: Maybe<PublicCloudInstance>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 /** A new reference for a service. */
@@ -4008,12 +4435,34 @@ export type UserErrorCode =
   /** An object the input names does not exist (Leaseweb answered 404). */
   | 'NOT_FOUND';
 
+/** The outcome of `validateDnsRecordSet`. */
+export type ValidateDnsRecordSetPayload = {
+  __typename?: 'ValidateDnsRecordSetPayload';
+  /** Leaseweb's verdict, e.g. `Zone example.com is valid.` */
+  message?: Maybe<Scalars['String']['output']>;
+  /** What is wrong, per input field; empty when valid. */
+  userErrors: Array<UserError>;
+  /** True when Leaseweb found nothing wrong. */
+  valid: Scalars['Boolean']['output'];
+};
+
 /** Record sets to check as a whole zone. */
 export type ValidateDnsZoneInput = {
   /** The domain's name or global id. */
   domainName: Scalars['String']['input'];
   /** The record sets that would form the zone. */
   recordSets: Array<DnsRecordSetEntryInput>;
+};
+
+/** The outcome of `validateDnsZone`. */
+export type ValidateDnsZonePayload = {
+  __typename?: 'ValidateDnsZonePayload';
+  /** Leaseweb's verdict, e.g. `Zone example.com is valid.` */
+  message?: Maybe<Scalars['String']['output']>;
+  /** What is wrong, per input field; empty when valid. */
+  userErrors: Array<UserError>;
+  /** True when Leaseweb found nothing wrong. */
+  valid: Scalars['Boolean']['output'];
 };
 
 
@@ -4104,16 +4553,25 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   ;
   NetworkMetricsOwner: ( Server );
   Node:
+    | ( UpstreamControlPanel )
+    | ( CredentialModel )
+    | ( DdosNotificationSettingsModel )
     | ( Server )
     | ( ServerJob )
+    | ( DhcpLeaseModel )
     | ( DnsRecordSetSource )
     | ( DomainSource )
     | ( InvoiceModel )
     | ( IpSource )
+    | ( NotificationSettingModel )
     | ( UpstreamNullRoute )
     | ( OperatingSystemModel )
     | ( ImageModel )
     | ( Instance )
+    | ( Iso )
+    | ( RegionModel )
+    | ( UpstreamRescueImage )
+    | ( ReverseLookupRecordModel )
     | ( UpstreamService )
     | ( SnapshotModel )
   ;
@@ -4130,32 +4588,43 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
+  AddDedicatedServerToPrivateNetworkPayload: ResolverTypeWrapper<Omit<AddDedicatedServerToPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
+  AddPublicCloudInstanceToPrivateNetworkPayload: ResolverTypeWrapper<Omit<AddPublicCloudInstanceToPrivateNetworkPayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   AttachIsoInput: AttachIsoInput;
+  AttachIsoPayload: ResolverTypeWrapper<Omit<AttachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   BandwidthAggregation: BandwidthAggregation;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CancelDedicatedServerActiveJobPayload: ResolverTypeWrapper<Omit<CancelDedicatedServerActiveJobPayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
+  CancelPublicCloudInstanceTerminationPayload: ResolverTypeWrapper<Omit<CancelPublicCloudInstanceTerminationPayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   CancelServiceInput: CancelServiceInput;
   CancelServicePayload: ResolverTypeWrapper<Omit<CancelServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
+  CloseDedicatedServerNetworkInterfacesPayload: ResolverTypeWrapper<Omit<CloseDedicatedServerNetworkInterfacesPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   CloudMetricsOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CloudMetricsOwner']>;
   ConsoleAccess: ResolverTypeWrapper<ConsoleAccess>;
   ConsoleOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ConsoleOwner']>;
   ControlPanel: ResolverTypeWrapper<UpstreamControlPanel>;
   ControlPanelConnection: ResolverTypeWrapper<ControlPanelPage>;
   ControlPanelEdge: ResolverTypeWrapper<Omit<ControlPanelEdge, 'node'> & { node: ResolversTypes['ControlPanel'] }>;
+  CreateCredentialPayload: ResolverTypeWrapper<Omit<CreateCredentialPayload, 'credential'> & { credential?: Maybe<ResolversTypes['Credential']> }>;
   CreateDedicatedServerDhcpReservationInput: CreateDedicatedServerDhcpReservationInput;
+  CreateDedicatedServerDhcpReservationPayload: ResolverTypeWrapper<Omit<CreateDedicatedServerDhcpReservationPayload, 'dedicatedServer' | 'dhcpReservation'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']>, dhcpReservation?: Maybe<ResolversTypes['DhcpReservation']> }>;
+  CreateDnsRecordSetPayload: ResolverTypeWrapper<Omit<CreateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversTypes['DnsRecordSet']> }>;
   CreateNotificationSettingInput: CreateNotificationSettingInput;
+  CreateNotificationSettingPayload: ResolverTypeWrapper<Omit<CreateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversTypes['NotificationSetting']> }>;
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
+  CreatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
   CreateSnapshotInput: CreateSnapshotInput;
-  Credential: ResolverTypeWrapper<UpstreamCredential>;
-  CredentialConnection: ResolverTypeWrapper<CredentialPage>;
+  CreateSnapshotPayload: ResolverTypeWrapper<Omit<CreateSnapshotPayload, 'equipment' | 'snapshot'> & { equipment?: Maybe<ResolversTypes['Equipment']>, snapshot?: Maybe<ResolversTypes['Snapshot']> }>;
+  Credential: ResolverTypeWrapper<CredentialModel>;
+  CredentialConnection: ResolverTypeWrapper<CredentialModelPage>;
   CredentialEdge: ResolverTypeWrapper<Omit<CredentialEdge, 'node'> & { node: ResolversTypes['Credential'] }>;
   CredentialInput: CredentialInput;
   CredentialOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CredentialOwner']>;
-  CredentialPayload: ResolverTypeWrapper<Omit<CredentialPayload, 'credential'> & { credential?: Maybe<ResolversTypes['Credential']> }>;
   CredentialType: CredentialType;
   DatatrafficAggregation: DatatrafficAggregation;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DdosDetectionProfile: DdosDetectionProfile;
-  DdosNotificationSettings: ResolverTypeWrapper<DdosNotificationSettings>;
+  DdosNotificationSettings: ResolverTypeWrapper<DdosNotificationSettingsModel>;
   DdosProtection: ResolverTypeWrapper<DdosProtection>;
   DdosProtectionType: DdosProtectionType;
   DedicatedServer: ResolverTypeWrapper<Server>;
@@ -4173,7 +4642,6 @@ export type ResolversTypes = {
   DedicatedServerJobEdge: ResolverTypeWrapper<Omit<DedicatedServerJobEdge, 'node'> & { node: ResolversTypes['DedicatedServerJob'] }>;
   DedicatedServerJobFilter: DedicatedServerJobFilter;
   DedicatedServerJobLaunchInput: DedicatedServerJobLaunchInput;
-  DedicatedServerJobPayload: ResolverTypeWrapper<Omit<DedicatedServerJobPayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
   DedicatedServerJobProgress: ResolverTypeWrapper<DedicatedServerJobProgress>;
   DedicatedServerJobStatus: DedicatedServerJobStatus;
   DedicatedServerJobTask: ResolverTypeWrapper<JobTask>;
@@ -4185,28 +4653,31 @@ export type ResolversTypes = {
   DedicatedServerNetworkInterfaces: ResolverTypeWrapper<Omit<DedicatedServerNetworkInterfaces, 'internal' | 'public' | 'remoteManagement'> & { internal?: Maybe<ResolversTypes['DedicatedServerNetworkInterface']>, public?: Maybe<ResolversTypes['DedicatedServerNetworkInterface']>, remoteManagement?: Maybe<ResolversTypes['DedicatedServerNetworkInterface']> }>;
   DedicatedServerNetworkInterfacesInput: DedicatedServerNetworkInterfacesInput;
   DedicatedServerNetworkTraffic: ResolverTypeWrapper<DedicatedServerNetworkTraffic>;
-  DedicatedServerPayload: ResolverTypeWrapper<Omit<DedicatedServerPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   DedicatedServerPrivateNetwork: ResolverTypeWrapper<ServerPrivateNetwork>;
   DedicatedServerRack: ResolverTypeWrapper<ServerRack>;
   DedicatedServerRackType: DedicatedServerRackType;
   DedicatedServerRam: ResolverTypeWrapper<DedicatedServerRam>;
   DedicatedServerSpecs: ResolverTypeWrapper<ServerSpecs>;
+  DeleteAllCredentialsPayload: ResolverTypeWrapper<Omit<DeleteAllCredentialsPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   DeleteCredentialInput: DeleteCredentialInput;
+  DeleteCredentialPayload: ResolverTypeWrapper<Omit<DeleteCredentialPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  DeleteDedicatedServerDhcpReservationPayload: ResolverTypeWrapper<Omit<DeleteDedicatedServerDhcpReservationPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   DeleteDnsRecordSetInput: DeleteDnsRecordSetInput;
   DeleteDnsRecordSetPayload: ResolverTypeWrapper<Omit<DeleteDnsRecordSetPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
   DeleteDnsRecordSetsInput: DeleteDnsRecordSetsInput;
+  DeleteDnsRecordSetsPayload: ResolverTypeWrapper<Omit<DeleteDnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
   DeleteNotificationSettingInput: DeleteNotificationSettingInput;
-  DhcpReservation: ResolverTypeWrapper<DhcpLease>;
+  DeleteNotificationSettingPayload: ResolverTypeWrapper<Omit<DeleteNotificationSettingPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  DeleteSnapshotPayload: ResolverTypeWrapper<Omit<DeleteSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  DetachIsoPayload: ResolverTypeWrapper<Omit<DetachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  DhcpReservation: ResolverTypeWrapper<DhcpLeaseModel>;
   DnsRecordSet: ResolverTypeWrapper<DnsRecordSetSource>;
   DnsRecordSetConnection: ResolverTypeWrapper<DnsRecordSetPage>;
   DnsRecordSetEdge: ResolverTypeWrapper<Omit<DnsRecordSetEdge, 'node'> & { node: ResolversTypes['DnsRecordSet'] }>;
   DnsRecordSetEntryInput: DnsRecordSetEntryInput;
   DnsRecordSetFilter: DnsRecordSetFilter;
   DnsRecordSetInput: DnsRecordSetInput;
-  DnsRecordSetPayload: ResolverTypeWrapper<Omit<DnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversTypes['DnsRecordSet']> }>;
-  DnsRecordSetsPayload: ResolverTypeWrapper<Omit<DnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
   DnsRecordType: DnsRecordType;
-  DnsValidationPayload: ResolverTypeWrapper<DnsValidationPayload>;
   DnssecKey: ResolverTypeWrapper<UpstreamDnssecKey>;
   DnssecKeyInput: DnssecKeyInput;
   DnssecKeyRollover: ResolverTypeWrapper<DnssecKeyRollover>;
@@ -4228,17 +4699,17 @@ export type ResolversTypes = {
   EquipmentInput: EquipmentInput;
   EquipmentIpFilter: EquipmentIpFilter;
   EquipmentIpInput: EquipmentIpInput;
-  EquipmentIpPayload: ResolverTypeWrapper<Omit<EquipmentIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   EquipmentNullRoute: ResolverTypeWrapper<ServerNullRoute>;
   EquipmentNullRouteConnection: ResolverTypeWrapper<ServerNullRoutePage>;
   EquipmentNullRouteEdge: ResolverTypeWrapper<Omit<EquipmentNullRouteEdge, 'node'> & { node: ResolversTypes['EquipmentNullRoute'] }>;
-  EquipmentPayload: ResolverTypeWrapper<Omit<EquipmentPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  ExpireDedicatedServerActiveJobPayload: ResolverTypeWrapper<Omit<ExpireDedicatedServerActiveJobPayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IPAddress: ResolverTypeWrapper<Scalars['IPAddress']['output']>;
   ImportDnsZoneInput: ImportDnsZoneInput;
   ImportDnsZonePayload: ResolverTypeWrapper<Omit<ImportDnsZonePayload, 'domain' | 'recordSets'> & { domain?: Maybe<ResolversTypes['Domain']>, recordSets?: Maybe<Array<ResolversTypes['DnsRecordSet']>> }>;
   InstallDedicatedServerInput: InstallDedicatedServerInput;
+  InstallDedicatedServerPayload: ResolverTypeWrapper<Omit<InstallDedicatedServerPayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Invoice: ResolverTypeWrapper<InvoiceModel>;
   InvoiceConnection: ResolverTypeWrapper<InvoicePage>;
@@ -4257,8 +4728,12 @@ export type ResolversTypes = {
   IpSubnet: ResolverTypeWrapper<UpstreamIpSubnet>;
   IpType: IpType;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LaunchDedicatedServerHardwareScanPayload: ResolverTypeWrapper<Omit<LaunchDedicatedServerHardwareScanPayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
+  LaunchDedicatedServerIpmiResetPayload: ResolverTypeWrapper<Omit<LaunchDedicatedServerIpmiResetPayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
   LaunchDedicatedServerRescueModeInput: LaunchDedicatedServerRescueModeInput;
+  LaunchDedicatedServerRescueModePayload: ResolverTypeWrapper<Omit<LaunchDedicatedServerRescueModePayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
   LaunchPublicCloudInstanceInput: LaunchPublicCloudInstanceInput;
+  LaunchPublicCloudInstancePayload: ResolverTypeWrapper<Omit<LaunchPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   MetricSeries: ResolverTypeWrapper<MetricSeries>;
   MetricValue: ResolverTypeWrapper<MetricValue>;
   Metrics: ResolverTypeWrapper<MetricsResponse>;
@@ -4271,22 +4746,23 @@ export type ResolversTypes = {
   NotificationAction: ResolverTypeWrapper<NotificationAction>;
   NotificationActionType: NotificationActionType;
   NotificationFrequency: NotificationFrequency;
-  NotificationSetting: ResolverTypeWrapper<UpstreamNotificationSetting>;
-  NotificationSettingConnection: ResolverTypeWrapper<NotificationSettingPage>;
+  NotificationSetting: ResolverTypeWrapper<NotificationSettingModel>;
+  NotificationSettingConnection: ResolverTypeWrapper<NotificationSettingModelPage>;
   NotificationSettingEdge: ResolverTypeWrapper<Omit<NotificationSettingEdge, 'node'> & { node: ResolversTypes['NotificationSetting'] }>;
   NotificationSettingKind: NotificationSettingKind;
   NotificationSettingOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['NotificationSettingOwner']>;
-  NotificationSettingPayload: ResolverTypeWrapper<Omit<NotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversTypes['NotificationSetting']> }>;
   NullRoute: ResolverTypeWrapper<UpstreamNullRoute>;
   NullRouteConnection: ResolverTypeWrapper<NullRoutePage>;
   NullRouteEdge: ResolverTypeWrapper<Omit<NullRouteEdge, 'node'> & { node: ResolversTypes['NullRoute'] }>;
   NullRouteEquipmentIpInput: NullRouteEquipmentIpInput;
+  NullRouteEquipmentIpPayload: ResolverTypeWrapper<Omit<NullRouteEquipmentIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   NullRouteFilter: NullRouteFilter;
   NullRouteHistoryOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['NullRouteHistoryOwner']>;
   NullRouteIpInput: NullRouteIpInput;
   NullRouteIpPayload: ResolverTypeWrapper<Omit<NullRouteIpPayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversTypes['NullRoute']> }>;
   NullRouteSort: NullRouteSort;
   NullRouteSortField: NullRouteSortField;
+  OpenDedicatedServerNetworkInterfacesPayload: ResolverTypeWrapper<Omit<OpenDedicatedServerNetworkInterfacesPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   OperatingSystem: ResolverTypeWrapper<OperatingSystemModel>;
   OperatingSystemConnection: ResolverTypeWrapper<OperatingSystemPage>;
   OperatingSystemDefaults: ResolverTypeWrapper<Omit<OperatingSystemDefaults, 'partitions'> & { partitions: Array<ResolversTypes['Partition']> }>;
@@ -4295,6 +4771,9 @@ export type ResolversTypes = {
   Partition: ResolverTypeWrapper<UpstreamPartition>;
   PartitionInput: PartitionInput;
   PowerControllable: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['PowerControllable']>;
+  PowerCycleEquipmentPayload: ResolverTypeWrapper<Omit<PowerCycleEquipmentPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  PowerOffEquipmentPayload: ResolverTypeWrapper<Omit<PowerOffEquipmentPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  PowerOnEquipmentPayload: ResolverTypeWrapper<Omit<PowerOnEquipmentPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   PowerState: PowerState;
   PowerStatus: ResolverTypeWrapper<UpstreamPowerStatus>;
   PowerStatusOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['PowerStatusOwner']>;
@@ -4316,14 +4795,12 @@ export type ResolversTypes = {
   PublicCloudImageConnection: ResolverTypeWrapper<ImagePage>;
   PublicCloudImageEdge: ResolverTypeWrapper<Omit<PublicCloudImageEdge, 'node'> & { node: ResolversTypes['PublicCloudImage'] }>;
   PublicCloudImageFilter: PublicCloudImageFilter;
-  PublicCloudImagePayload: ResolverTypeWrapper<Omit<PublicCloudImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
   PublicCloudImageState: PublicCloudImageState;
   PublicCloudInstance: ResolverTypeWrapper<Instance>;
   PublicCloudInstanceConnection: ResolverTypeWrapper<InstancePage>;
   PublicCloudInstanceEdge: ResolverTypeWrapper<Omit<PublicCloudInstanceEdge, 'node'> & { node: ResolversTypes['PublicCloudInstance'] }>;
   PublicCloudInstanceFilter: PublicCloudInstanceFilter;
   PublicCloudInstanceInput: PublicCloudInstanceInput;
-  PublicCloudInstancePayload: ResolverTypeWrapper<Omit<PublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   PublicCloudInstancePrivateNetwork: ResolverTypeWrapper<PublicCloudInstancePrivateNetwork>;
   PublicCloudInstanceState: PublicCloudInstanceState;
   PublicCloudInstanceType: ResolverTypeWrapper<InstanceTypeModel>;
@@ -4347,17 +4824,25 @@ export type ResolversTypes = {
   PublicCloudTrafficTier: ResolverTypeWrapper<TrafficTierModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReinstallPublicCloudInstanceInput: ReinstallPublicCloudInstanceInput;
+  ReinstallPublicCloudInstancePayload: ResolverTypeWrapper<Omit<ReinstallPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
+  RemoveDedicatedServerFromPrivateNetworkPayload: ResolverTypeWrapper<Omit<RemoveDedicatedServerFromPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
+  RemoveEquipmentIpNullRoutePayload: ResolverTypeWrapper<Omit<RemoveEquipmentIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   RemoveIpNullRouteInput: RemoveIpNullRouteInput;
   RemoveIpNullRoutePayload: ResolverTypeWrapper<Omit<RemoveIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
+  RemovePublicCloudInstanceFromPrivateNetworkPayload: ResolverTypeWrapper<Omit<RemovePublicCloudInstanceFromPrivateNetworkPayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   ReplaceDnsRecordSetsInput: ReplaceDnsRecordSetsInput;
+  ReplaceDnsRecordSetsPayload: ResolverTypeWrapper<Omit<ReplaceDnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
   RescueImage: ResolverTypeWrapper<UpstreamRescueImage>;
   RescueImageConnection: ResolverTypeWrapper<RescueImagePage>;
   RescueImageEdge: ResolverTypeWrapper<Omit<RescueImageEdge, 'node'> & { node: ResolversTypes['RescueImage'] }>;
+  ResetPublicCloudInstancePasswordPayload: ResolverTypeWrapper<Omit<ResetPublicCloudInstancePasswordPayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
+  RestoreSnapshotPayload: ResolverTypeWrapper<Omit<RestoreSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   RetryDedicatedServerJobInput: RetryDedicatedServerJobInput;
-  ReverseLookupRecord: ResolverTypeWrapper<ReverseLookupRecord>;
-  ReverseLookupRecordConnection: ResolverTypeWrapper<ReverseLookupRecordPage>;
-  ReverseLookupRecordEdge: ResolverTypeWrapper<ReverseLookupRecordEdge>;
+  RetryDedicatedServerJobPayload: ResolverTypeWrapper<Omit<RetryDedicatedServerJobPayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
+  ReverseLookupRecord: ResolverTypeWrapper<ReverseLookupRecordModel>;
+  ReverseLookupRecordConnection: ResolverTypeWrapper<ReverseLookupRecordModelPage>;
+  ReverseLookupRecordEdge: ResolverTypeWrapper<Omit<ReverseLookupRecordEdge, 'node'> & { node: ResolversTypes['ReverseLookupRecord'] }>;
   ReverseLookupRecordFilter: ReverseLookupRecordFilter;
   ReverseLookupRecordInput: ReverseLookupRecordInput;
   Service: ResolverTypeWrapper<UpstreamService>;
@@ -4375,57 +4860,79 @@ export type ResolversTypes = {
   SortDirection: SortDirection;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SwitchPort: ResolverTypeWrapper<SwitchPort>;
+  TerminatePublicCloudInstancePayload: ResolverTypeWrapper<Omit<TerminatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   Toggle: Toggle;
   UncancelServiceInput: UncancelServiceInput;
   UncancelServicePayload: ResolverTypeWrapper<Omit<UncancelServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
+  UpdateCredentialPayload: ResolverTypeWrapper<Omit<UpdateCredentialPayload, 'credential'> & { credential?: Maybe<ResolversTypes['Credential']> }>;
   UpdateDdosNotificationSettingsInput: UpdateDdosNotificationSettingsInput;
+  UpdateDdosNotificationSettingsPayload: ResolverTypeWrapper<Omit<UpdateDdosNotificationSettingsPayload, 'ddosNotificationSettings' | 'equipment'> & { ddosNotificationSettings?: Maybe<ResolversTypes['DdosNotificationSettings']>, equipment?: Maybe<ResolversTypes['Equipment']> }>;
   UpdateDedicatedServerInput: UpdateDedicatedServerInput;
+  UpdateDedicatedServerPayload: ResolverTypeWrapper<Omit<UpdateDedicatedServerPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
+  UpdateDnsRecordSetPayload: ResolverTypeWrapper<Omit<UpdateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversTypes['DnsRecordSet']> }>;
   UpdateDomainDnssecInput: UpdateDomainDnssecInput;
   UpdateDomainDnssecPayload: ResolverTypeWrapper<Omit<UpdateDomainDnssecPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
   UpdateDomainNameserversInput: UpdateDomainNameserversInput;
   UpdateDomainNameserversPayload: ResolverTypeWrapper<Omit<UpdateDomainNameserversPayload, 'domain' | 'nameservers'> & { domain?: Maybe<ResolversTypes['Domain']>, nameservers?: Maybe<ResolversTypes['DomainNameservers']> }>;
   UpdateEquipmentIpInput: UpdateEquipmentIpInput;
+  UpdateEquipmentIpPayload: ResolverTypeWrapper<Omit<UpdateEquipmentIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   UpdateIpInput: UpdateIpInput;
   UpdateIpPayload: ResolverTypeWrapper<Omit<UpdateIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   UpdateIpReverseLookupRecordsInput: UpdateIpReverseLookupRecordsInput;
-  UpdateIpReverseLookupRecordsPayload: ResolverTypeWrapper<UpdateIpReverseLookupRecordsPayload>;
+  UpdateIpReverseLookupRecordsPayload: ResolverTypeWrapper<Omit<UpdateIpReverseLookupRecordsPayload, 'reverseLookupRecords'> & { reverseLookupRecords?: Maybe<Array<ResolversTypes['ReverseLookupRecord']>> }>;
   UpdateNotificationSettingInput: UpdateNotificationSettingInput;
+  UpdateNotificationSettingPayload: ResolverTypeWrapper<Omit<UpdateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversTypes['NotificationSetting']> }>;
   UpdateNullRouteInput: UpdateNullRouteInput;
   UpdateNullRoutePayload: ResolverTypeWrapper<Omit<UpdateNullRoutePayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversTypes['NullRoute']> }>;
   UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
+  UpdatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<UpdatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
+  UpdatePublicCloudInstancePayload: ResolverTypeWrapper<Omit<UpdatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: ResolverTypeWrapper<Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  ValidateDnsRecordSetPayload: ResolverTypeWrapper<ValidateDnsRecordSetPayload>;
   ValidateDnsZoneInput: ValidateDnsZoneInput;
+  ValidateDnsZonePayload: ResolverTypeWrapper<ValidateDnsZonePayload>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
+  AddDedicatedServerToPrivateNetworkPayload: Omit<AddDedicatedServerToPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
+  AddPublicCloudInstanceToPrivateNetworkPayload: Omit<AddPublicCloudInstanceToPrivateNetworkPayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
   AttachIsoInput: AttachIsoInput;
+  AttachIsoPayload: Omit<AttachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   Boolean: Scalars['Boolean']['output'];
+  CancelDedicatedServerActiveJobPayload: Omit<CancelDedicatedServerActiveJobPayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
+  CancelPublicCloudInstanceTerminationPayload: Omit<CancelPublicCloudInstanceTerminationPayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
   CancelServiceInput: CancelServiceInput;
   CancelServicePayload: Omit<CancelServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
+  CloseDedicatedServerNetworkInterfacesPayload: Omit<CloseDedicatedServerNetworkInterfacesPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   CloudMetricsOwner: ResolversInterfaceTypes<ResolversParentTypes>['CloudMetricsOwner'];
   ConsoleAccess: ConsoleAccess;
   ConsoleOwner: ResolversInterfaceTypes<ResolversParentTypes>['ConsoleOwner'];
   ControlPanel: UpstreamControlPanel;
   ControlPanelConnection: ControlPanelPage;
   ControlPanelEdge: Omit<ControlPanelEdge, 'node'> & { node: ResolversParentTypes['ControlPanel'] };
+  CreateCredentialPayload: Omit<CreateCredentialPayload, 'credential'> & { credential?: Maybe<ResolversParentTypes['Credential']> };
   CreateDedicatedServerDhcpReservationInput: CreateDedicatedServerDhcpReservationInput;
+  CreateDedicatedServerDhcpReservationPayload: Omit<CreateDedicatedServerDhcpReservationPayload, 'dedicatedServer' | 'dhcpReservation'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']>, dhcpReservation?: Maybe<ResolversParentTypes['DhcpReservation']> };
+  CreateDnsRecordSetPayload: Omit<CreateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversParentTypes['DnsRecordSet']> };
   CreateNotificationSettingInput: CreateNotificationSettingInput;
+  CreateNotificationSettingPayload: Omit<CreateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversParentTypes['NotificationSetting']> };
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
+  CreatePublicCloudCustomImagePayload: Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   CreateSnapshotInput: CreateSnapshotInput;
-  Credential: UpstreamCredential;
-  CredentialConnection: CredentialPage;
+  CreateSnapshotPayload: Omit<CreateSnapshotPayload, 'equipment' | 'snapshot'> & { equipment?: Maybe<ResolversParentTypes['Equipment']>, snapshot?: Maybe<ResolversParentTypes['Snapshot']> };
+  Credential: CredentialModel;
+  CredentialConnection: CredentialModelPage;
   CredentialEdge: Omit<CredentialEdge, 'node'> & { node: ResolversParentTypes['Credential'] };
   CredentialInput: CredentialInput;
   CredentialOwner: ResolversInterfaceTypes<ResolversParentTypes>['CredentialOwner'];
-  CredentialPayload: Omit<CredentialPayload, 'credential'> & { credential?: Maybe<ResolversParentTypes['Credential']> };
   DateTime: Scalars['DateTime']['output'];
-  DdosNotificationSettings: DdosNotificationSettings;
+  DdosNotificationSettings: DdosNotificationSettingsModel;
   DdosProtection: DdosProtection;
   DedicatedServer: Server;
   DedicatedServerConnection: ServerPage;
@@ -4442,7 +4949,6 @@ export type ResolversParentTypes = {
   DedicatedServerJobEdge: Omit<DedicatedServerJobEdge, 'node'> & { node: ResolversParentTypes['DedicatedServerJob'] };
   DedicatedServerJobFilter: DedicatedServerJobFilter;
   DedicatedServerJobLaunchInput: DedicatedServerJobLaunchInput;
-  DedicatedServerJobPayload: Omit<DedicatedServerJobPayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
   DedicatedServerJobProgress: DedicatedServerJobProgress;
   DedicatedServerJobTask: JobTask;
   DedicatedServerLocation: DedicatedServerLocation;
@@ -4451,26 +4957,29 @@ export type ResolversParentTypes = {
   DedicatedServerNetworkInterfaces: Omit<DedicatedServerNetworkInterfaces, 'internal' | 'public' | 'remoteManagement'> & { internal?: Maybe<ResolversParentTypes['DedicatedServerNetworkInterface']>, public?: Maybe<ResolversParentTypes['DedicatedServerNetworkInterface']>, remoteManagement?: Maybe<ResolversParentTypes['DedicatedServerNetworkInterface']> };
   DedicatedServerNetworkInterfacesInput: DedicatedServerNetworkInterfacesInput;
   DedicatedServerNetworkTraffic: DedicatedServerNetworkTraffic;
-  DedicatedServerPayload: Omit<DedicatedServerPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   DedicatedServerPrivateNetwork: ServerPrivateNetwork;
   DedicatedServerRack: ServerRack;
   DedicatedServerRam: DedicatedServerRam;
   DedicatedServerSpecs: ServerSpecs;
+  DeleteAllCredentialsPayload: Omit<DeleteAllCredentialsPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   DeleteCredentialInput: DeleteCredentialInput;
+  DeleteCredentialPayload: Omit<DeleteCredentialPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  DeleteDedicatedServerDhcpReservationPayload: Omit<DeleteDedicatedServerDhcpReservationPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   DeleteDnsRecordSetInput: DeleteDnsRecordSetInput;
   DeleteDnsRecordSetPayload: Omit<DeleteDnsRecordSetPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
   DeleteDnsRecordSetsInput: DeleteDnsRecordSetsInput;
+  DeleteDnsRecordSetsPayload: Omit<DeleteDnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
   DeleteNotificationSettingInput: DeleteNotificationSettingInput;
-  DhcpReservation: DhcpLease;
+  DeleteNotificationSettingPayload: Omit<DeleteNotificationSettingPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  DeleteSnapshotPayload: Omit<DeleteSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  DetachIsoPayload: Omit<DetachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  DhcpReservation: DhcpLeaseModel;
   DnsRecordSet: DnsRecordSetSource;
   DnsRecordSetConnection: DnsRecordSetPage;
   DnsRecordSetEdge: Omit<DnsRecordSetEdge, 'node'> & { node: ResolversParentTypes['DnsRecordSet'] };
   DnsRecordSetEntryInput: DnsRecordSetEntryInput;
   DnsRecordSetFilter: DnsRecordSetFilter;
   DnsRecordSetInput: DnsRecordSetInput;
-  DnsRecordSetPayload: Omit<DnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversParentTypes['DnsRecordSet']> };
-  DnsRecordSetsPayload: Omit<DnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
-  DnsValidationPayload: DnsValidationPayload;
   DnssecKey: UpstreamDnssecKey;
   DnssecKeyInput: DnssecKeyInput;
   DnssecKeyRollover: DnssecKeyRollover;
@@ -4487,17 +4996,17 @@ export type ResolversParentTypes = {
   EquipmentInput: EquipmentInput;
   EquipmentIpFilter: EquipmentIpFilter;
   EquipmentIpInput: EquipmentIpInput;
-  EquipmentIpPayload: Omit<EquipmentIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   EquipmentNullRoute: ServerNullRoute;
   EquipmentNullRouteConnection: ServerNullRoutePage;
   EquipmentNullRouteEdge: Omit<EquipmentNullRouteEdge, 'node'> & { node: ResolversParentTypes['EquipmentNullRoute'] };
-  EquipmentPayload: Omit<EquipmentPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  ExpireDedicatedServerActiveJobPayload: Omit<ExpireDedicatedServerActiveJobPayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   IPAddress: Scalars['IPAddress']['output'];
   ImportDnsZoneInput: ImportDnsZoneInput;
   ImportDnsZonePayload: Omit<ImportDnsZonePayload, 'domain' | 'recordSets'> & { domain?: Maybe<ResolversParentTypes['Domain']>, recordSets?: Maybe<Array<ResolversParentTypes['DnsRecordSet']>> };
   InstallDedicatedServerInput: InstallDedicatedServerInput;
+  InstallDedicatedServerPayload: Omit<InstallDedicatedServerPayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
   Int: Scalars['Int']['output'];
   Invoice: InvoiceModel;
   InvoiceConnection: InvoicePage;
@@ -4512,8 +5021,12 @@ export type ResolversParentTypes = {
   IpSort: IpSort;
   IpSubnet: UpstreamIpSubnet;
   JSON: Scalars['JSON']['output'];
+  LaunchDedicatedServerHardwareScanPayload: Omit<LaunchDedicatedServerHardwareScanPayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
+  LaunchDedicatedServerIpmiResetPayload: Omit<LaunchDedicatedServerIpmiResetPayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
   LaunchDedicatedServerRescueModeInput: LaunchDedicatedServerRescueModeInput;
+  LaunchDedicatedServerRescueModePayload: Omit<LaunchDedicatedServerRescueModePayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
   LaunchPublicCloudInstanceInput: LaunchPublicCloudInstanceInput;
+  LaunchPublicCloudInstancePayload: Omit<LaunchPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
   MetricSeries: MetricSeries;
   MetricValue: MetricValue;
   Metrics: MetricsResponse;
@@ -4522,20 +5035,21 @@ export type ResolversParentTypes = {
   NetworkMetricsOwner: ResolversInterfaceTypes<ResolversParentTypes>['NetworkMetricsOwner'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NotificationAction: NotificationAction;
-  NotificationSetting: UpstreamNotificationSetting;
-  NotificationSettingConnection: NotificationSettingPage;
+  NotificationSetting: NotificationSettingModel;
+  NotificationSettingConnection: NotificationSettingModelPage;
   NotificationSettingEdge: Omit<NotificationSettingEdge, 'node'> & { node: ResolversParentTypes['NotificationSetting'] };
   NotificationSettingOwner: ResolversInterfaceTypes<ResolversParentTypes>['NotificationSettingOwner'];
-  NotificationSettingPayload: Omit<NotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversParentTypes['NotificationSetting']> };
   NullRoute: UpstreamNullRoute;
   NullRouteConnection: NullRoutePage;
   NullRouteEdge: Omit<NullRouteEdge, 'node'> & { node: ResolversParentTypes['NullRoute'] };
   NullRouteEquipmentIpInput: NullRouteEquipmentIpInput;
+  NullRouteEquipmentIpPayload: Omit<NullRouteEquipmentIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   NullRouteFilter: NullRouteFilter;
   NullRouteHistoryOwner: ResolversInterfaceTypes<ResolversParentTypes>['NullRouteHistoryOwner'];
   NullRouteIpInput: NullRouteIpInput;
   NullRouteIpPayload: Omit<NullRouteIpPayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversParentTypes['NullRoute']> };
   NullRouteSort: NullRouteSort;
+  OpenDedicatedServerNetworkInterfacesPayload: Omit<OpenDedicatedServerNetworkInterfacesPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   OperatingSystem: OperatingSystemModel;
   OperatingSystemConnection: OperatingSystemPage;
   OperatingSystemDefaults: Omit<OperatingSystemDefaults, 'partitions'> & { partitions: Array<ResolversParentTypes['Partition']> };
@@ -4544,6 +5058,9 @@ export type ResolversParentTypes = {
   Partition: UpstreamPartition;
   PartitionInput: PartitionInput;
   PowerControllable: ResolversInterfaceTypes<ResolversParentTypes>['PowerControllable'];
+  PowerCycleEquipmentPayload: Omit<PowerCycleEquipmentPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  PowerOffEquipmentPayload: Omit<PowerOffEquipmentPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  PowerOnEquipmentPayload: Omit<PowerOnEquipmentPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   PowerStatus: UpstreamPowerStatus;
   PowerStatusOwner: ResolversInterfaceTypes<ResolversParentTypes>['PowerStatusOwner'];
   ProformaInvoice: ProformaModel;
@@ -4558,13 +5075,11 @@ export type ResolversParentTypes = {
   PublicCloudImageConnection: ImagePage;
   PublicCloudImageEdge: Omit<PublicCloudImageEdge, 'node'> & { node: ResolversParentTypes['PublicCloudImage'] };
   PublicCloudImageFilter: PublicCloudImageFilter;
-  PublicCloudImagePayload: Omit<PublicCloudImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   PublicCloudInstance: Instance;
   PublicCloudInstanceConnection: InstancePage;
   PublicCloudInstanceEdge: Omit<PublicCloudInstanceEdge, 'node'> & { node: ResolversParentTypes['PublicCloudInstance'] };
   PublicCloudInstanceFilter: PublicCloudInstanceFilter;
   PublicCloudInstanceInput: PublicCloudInstanceInput;
-  PublicCloudInstancePayload: Omit<PublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
   PublicCloudInstancePrivateNetwork: PublicCloudInstancePrivateNetwork;
   PublicCloudInstanceType: InstanceTypeModel;
   PublicCloudInstanceTypeConnection: InstanceTypePage;
@@ -4585,17 +5100,25 @@ export type ResolversParentTypes = {
   PublicCloudTrafficTier: TrafficTierModel;
   Query: Record<PropertyKey, never>;
   ReinstallPublicCloudInstanceInput: ReinstallPublicCloudInstanceInput;
+  ReinstallPublicCloudInstancePayload: Omit<ReinstallPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
+  RemoveDedicatedServerFromPrivateNetworkPayload: Omit<RemoveDedicatedServerFromPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
+  RemoveEquipmentIpNullRoutePayload: Omit<RemoveEquipmentIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   RemoveIpNullRouteInput: RemoveIpNullRouteInput;
   RemoveIpNullRoutePayload: Omit<RemoveIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
+  RemovePublicCloudInstanceFromPrivateNetworkPayload: Omit<RemovePublicCloudInstanceFromPrivateNetworkPayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
   ReplaceDnsRecordSetsInput: ReplaceDnsRecordSetsInput;
+  ReplaceDnsRecordSetsPayload: Omit<ReplaceDnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
   RescueImage: UpstreamRescueImage;
   RescueImageConnection: RescueImagePage;
   RescueImageEdge: Omit<RescueImageEdge, 'node'> & { node: ResolversParentTypes['RescueImage'] };
+  ResetPublicCloudInstancePasswordPayload: Omit<ResetPublicCloudInstancePasswordPayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  RestoreSnapshotPayload: Omit<RestoreSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   RetryDedicatedServerJobInput: RetryDedicatedServerJobInput;
-  ReverseLookupRecord: ReverseLookupRecord;
-  ReverseLookupRecordConnection: ReverseLookupRecordPage;
-  ReverseLookupRecordEdge: ReverseLookupRecordEdge;
+  RetryDedicatedServerJobPayload: Omit<RetryDedicatedServerJobPayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
+  ReverseLookupRecord: ReverseLookupRecordModel;
+  ReverseLookupRecordConnection: ReverseLookupRecordModelPage;
+  ReverseLookupRecordEdge: Omit<ReverseLookupRecordEdge, 'node'> & { node: ResolversParentTypes['ReverseLookupRecord'] };
   ReverseLookupRecordFilter: ReverseLookupRecordFilter;
   ReverseLookupRecordInput: ReverseLookupRecordInput;
   Service: UpstreamService;
@@ -4610,28 +5133,39 @@ export type ResolversParentTypes = {
   SnapshotOwner: ResolversInterfaceTypes<ResolversParentTypes>['SnapshotOwner'];
   String: Scalars['String']['output'];
   SwitchPort: SwitchPort;
+  TerminatePublicCloudInstancePayload: Omit<TerminatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
   UncancelServiceInput: UncancelServiceInput;
   UncancelServicePayload: Omit<UncancelServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
+  UpdateCredentialPayload: Omit<UpdateCredentialPayload, 'credential'> & { credential?: Maybe<ResolversParentTypes['Credential']> };
   UpdateDdosNotificationSettingsInput: UpdateDdosNotificationSettingsInput;
+  UpdateDdosNotificationSettingsPayload: Omit<UpdateDdosNotificationSettingsPayload, 'ddosNotificationSettings' | 'equipment'> & { ddosNotificationSettings?: Maybe<ResolversParentTypes['DdosNotificationSettings']>, equipment?: Maybe<ResolversParentTypes['Equipment']> };
   UpdateDedicatedServerInput: UpdateDedicatedServerInput;
+  UpdateDedicatedServerPayload: Omit<UpdateDedicatedServerPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
+  UpdateDnsRecordSetPayload: Omit<UpdateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversParentTypes['DnsRecordSet']> };
   UpdateDomainDnssecInput: UpdateDomainDnssecInput;
   UpdateDomainDnssecPayload: Omit<UpdateDomainDnssecPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
   UpdateDomainNameserversInput: UpdateDomainNameserversInput;
   UpdateDomainNameserversPayload: Omit<UpdateDomainNameserversPayload, 'domain' | 'nameservers'> & { domain?: Maybe<ResolversParentTypes['Domain']>, nameservers?: Maybe<ResolversParentTypes['DomainNameservers']> };
   UpdateEquipmentIpInput: UpdateEquipmentIpInput;
+  UpdateEquipmentIpPayload: Omit<UpdateEquipmentIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   UpdateIpInput: UpdateIpInput;
   UpdateIpPayload: Omit<UpdateIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   UpdateIpReverseLookupRecordsInput: UpdateIpReverseLookupRecordsInput;
-  UpdateIpReverseLookupRecordsPayload: UpdateIpReverseLookupRecordsPayload;
+  UpdateIpReverseLookupRecordsPayload: Omit<UpdateIpReverseLookupRecordsPayload, 'reverseLookupRecords'> & { reverseLookupRecords?: Maybe<Array<ResolversParentTypes['ReverseLookupRecord']>> };
   UpdateNotificationSettingInput: UpdateNotificationSettingInput;
+  UpdateNotificationSettingPayload: Omit<UpdateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversParentTypes['NotificationSetting']> };
   UpdateNullRouteInput: UpdateNullRouteInput;
   UpdateNullRoutePayload: Omit<UpdateNullRoutePayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversParentTypes['NullRoute']> };
   UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
+  UpdatePublicCloudCustomImagePayload: Omit<UpdatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
+  UpdatePublicCloudInstancePayload: Omit<UpdatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
   UserError: UserError;
+  ValidateDnsRecordSetPayload: ValidateDnsRecordSetPayload;
   ValidateDnsZoneInput: ValidateDnsZoneInput;
+  ValidateDnsZonePayload: ValidateDnsZonePayload;
 };
 
 export type ListSizeDirectiveArgs = {
@@ -4640,10 +5174,40 @@ export type ListSizeDirectiveArgs = {
 
 export type ListSizeDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AddDedicatedServerToPrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AddDedicatedServerToPrivateNetworkPayload'] = ResolversParentTypes['AddDedicatedServerToPrivateNetworkPayload']> = {
+  dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AddPublicCloudInstanceToPrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AddPublicCloudInstanceToPrivateNetworkPayload'] = ResolversParentTypes['AddPublicCloudInstanceToPrivateNetworkPayload']> = {
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AttachIsoPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttachIsoPayload'] = ResolversParentTypes['AttachIsoPayload']> = {
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type BandwidthAggregationResolvers = EnumResolverSignature<{ AVG?: any, PERCENTILE_95?: any }, ResolversTypes['BandwidthAggregation']>;
+
+export type CancelDedicatedServerActiveJobPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelDedicatedServerActiveJobPayload'] = ResolversParentTypes['CancelDedicatedServerActiveJobPayload']> = {
+  job?: Resolver<Maybe<ResolversTypes['DedicatedServerJob']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CancelPublicCloudInstanceTerminationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelPublicCloudInstanceTerminationPayload'] = ResolversParentTypes['CancelPublicCloudInstanceTerminationPayload']> = {
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
 
 export type CancelServicePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelServicePayload'] = ResolversParentTypes['CancelServicePayload']> = {
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CloseDedicatedServerNetworkInterfacesPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CloseDedicatedServerNetworkInterfacesPayload'] = ResolversParentTypes['CloseDedicatedServerNetworkInterfacesPayload']> = {
+  dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -4661,7 +5225,9 @@ export type ConsoleOwnerResolvers<ContextType = GraphQLContext, ParentType exten
 
 export type ControlPanelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ControlPanel'] = ResolversParentTypes['ControlPanel']> = {
   controlPanelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ControlPanelConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ControlPanelConnection'] = ResolversParentTypes['ControlPanelConnection']> = {
@@ -4676,10 +5242,45 @@ export type ControlPanelEdgeResolvers<ContextType = GraphQLContext, ParentType e
   node?: Resolver<ResolversTypes['ControlPanel'], ParentType, ContextType>;
 };
 
+export type CreateCredentialPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateCredentialPayload'] = ResolversParentTypes['CreateCredentialPayload']> = {
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateDedicatedServerDhcpReservationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateDedicatedServerDhcpReservationPayload'] = ResolversParentTypes['CreateDedicatedServerDhcpReservationPayload']> = {
+  dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
+  dhcpReservation?: Resolver<Maybe<ResolversTypes['DhcpReservation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateDnsRecordSetPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateDnsRecordSetPayload'] = ResolversParentTypes['CreateDnsRecordSetPayload']> = {
+  recordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSet']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateNotificationSettingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateNotificationSettingPayload'] = ResolversParentTypes['CreateNotificationSettingPayload']> = {
+  notificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreatePublicCloudCustomImagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePublicCloudCustomImagePayload'] = ResolversParentTypes['CreatePublicCloudCustomImagePayload']> = {
+  image?: Resolver<Maybe<ResolversTypes['PublicCloudImage']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateSnapshotPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateSnapshotPayload'] = ResolversParentTypes['CreateSnapshotPayload']> = {
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  snapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Credential'] = ResolversParentTypes['Credential']> = {
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   password?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['CredentialType'], ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CredentialConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialConnection'] = ResolversParentTypes['CredentialConnection']> = {
@@ -4698,18 +5299,16 @@ export type CredentialOwnerResolvers<ContextType = GraphQLContext, ParentType ex
   __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
-export type CredentialPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialPayload'] = ResolversParentTypes['CredentialPayload']> = {
-  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-};
-
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
 export type DdosNotificationSettingsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DdosNotificationSettings'] = ResolversParentTypes['DdosNotificationSettings']> = {
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   nulling?: Resolver<Maybe<ResolversTypes['Toggle']>, ParentType, ContextType>;
   scrubbing?: Resolver<Maybe<ResolversTypes['Toggle']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DdosProtectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DdosProtection'] = ResolversParentTypes['DdosProtection']> = {
@@ -4847,11 +5446,6 @@ export type DedicatedServerJobEdgeResolvers<ContextType = GraphQLContext, Parent
   node?: Resolver<ResolversTypes['DedicatedServerJob'], ParentType, ContextType>;
 };
 
-export type DedicatedServerJobPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerJobPayload'] = ResolversParentTypes['DedicatedServerJobPayload']> = {
-  job?: Resolver<Maybe<ResolversTypes['DedicatedServerJob']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-};
-
 export type DedicatedServerJobProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerJobProgress'] = ResolversParentTypes['DedicatedServerJobProgress']> = {
   canceled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   expired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4915,11 +5509,6 @@ export type DedicatedServerNetworkTrafficResolvers<ContextType = GraphQLContext,
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type DedicatedServerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerPayload'] = ResolversParentTypes['DedicatedServerPayload']> = {
-  dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-};
-
 export type DedicatedServerPrivateNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerPrivateNetwork'] = ResolversParentTypes['DedicatedServerPrivateNetwork']> = {
   dhcp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   linkSpeed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -4950,22 +5539,65 @@ export type DedicatedServerSpecsResolvers<ContextType = GraphQLContext, ParentTy
   ram?: Resolver<Maybe<ResolversTypes['DedicatedServerRam']>, ParentType, ContextType>;
 };
 
+export type DeleteAllCredentialsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteAllCredentialsPayload'] = ResolversParentTypes['DeleteAllCredentialsPayload']> = {
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeleteCredentialPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteCredentialPayload'] = ResolversParentTypes['DeleteCredentialPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeleteDedicatedServerDhcpReservationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteDedicatedServerDhcpReservationPayload'] = ResolversParentTypes['DeleteDedicatedServerDhcpReservationPayload']> = {
+  dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DeleteDnsRecordSetPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteDnsRecordSetPayload'] = ResolversParentTypes['DeleteDnsRecordSetPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   deletedRecordSetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeleteDnsRecordSetsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteDnsRecordSetsPayload'] = ResolversParentTypes['DeleteDnsRecordSetsPayload']> = {
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeleteNotificationSettingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteNotificationSettingPayload'] = ResolversParentTypes['DeleteNotificationSettingPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeleteSnapshotPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteSnapshotPayload'] = ResolversParentTypes['DeleteSnapshotPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DetachIsoPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DetachIsoPayload'] = ResolversParentTypes['DetachIsoPayload']> = {
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type DhcpReservationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DhcpReservation'] = ResolversParentTypes['DhcpReservation']> = {
   bootfile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
   gateway?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hostname?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mac?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   netmask?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   site?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DnsRecordSetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnsRecordSet'] = ResolversParentTypes['DnsRecordSet']> = {
@@ -4991,22 +5623,6 @@ export type DnsRecordSetConnectionResolvers<ContextType = GraphQLContext, Parent
 export type DnsRecordSetEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnsRecordSetEdge'] = ResolversParentTypes['DnsRecordSetEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['DnsRecordSet'], ParentType, ContextType>;
-};
-
-export type DnsRecordSetPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnsRecordSetPayload'] = ResolversParentTypes['DnsRecordSetPayload']> = {
-  recordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSet']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-};
-
-export type DnsRecordSetsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnsRecordSetsPayload'] = ResolversParentTypes['DnsRecordSetsPayload']> = {
-  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-};
-
-export type DnsValidationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnsValidationPayload'] = ResolversParentTypes['DnsValidationPayload']> = {
-  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type DnssecKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DnssecKey'] = ResolversParentTypes['DnssecKey']> = {
@@ -5096,11 +5712,6 @@ export type EquipmentResolvers<ContextType = GraphQLContext, ParentType extends 
   __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
-export type EquipmentIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentIpPayload'] = ResolversParentTypes['EquipmentIpPayload']> = {
-  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-};
-
 export type EquipmentNullRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentNullRoute'] = ResolversParentTypes['EquipmentNullRoute']> = {
   automatedUnnullingAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5122,8 +5733,8 @@ export type EquipmentNullRouteEdgeResolvers<ContextType = GraphQLContext, Parent
   node?: Resolver<ResolversTypes['EquipmentNullRoute'], ParentType, ContextType>;
 };
 
-export type EquipmentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentPayload'] = ResolversParentTypes['EquipmentPayload']> = {
-  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+export type ExpireDedicatedServerActiveJobPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExpireDedicatedServerActiveJobPayload'] = ResolversParentTypes['ExpireDedicatedServerActiveJobPayload']> = {
+  job?: Resolver<Maybe<ResolversTypes['DedicatedServerJob']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -5134,6 +5745,11 @@ export interface IpAddressScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 export type ImportDnsZonePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportDnsZonePayload'] = ResolversParentTypes['ImportDnsZonePayload']> = {
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
   recordSets?: Resolver<Maybe<Array<ResolversTypes['DnsRecordSet']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type InstallDedicatedServerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InstallDedicatedServerPayload'] = ResolversParentTypes['InstallDedicatedServerPayload']> = {
+  job?: Resolver<Maybe<ResolversTypes['DedicatedServerJob']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -5242,6 +5858,26 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type LaunchDedicatedServerHardwareScanPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaunchDedicatedServerHardwareScanPayload'] = ResolversParentTypes['LaunchDedicatedServerHardwareScanPayload']> = {
+  job?: Resolver<Maybe<ResolversTypes['DedicatedServerJob']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type LaunchDedicatedServerIpmiResetPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaunchDedicatedServerIpmiResetPayload'] = ResolversParentTypes['LaunchDedicatedServerIpmiResetPayload']> = {
+  job?: Resolver<Maybe<ResolversTypes['DedicatedServerJob']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type LaunchDedicatedServerRescueModePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaunchDedicatedServerRescueModePayload'] = ResolversParentTypes['LaunchDedicatedServerRescueModePayload']> = {
+  job?: Resolver<Maybe<ResolversTypes['DedicatedServerJob']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type LaunchPublicCloudInstancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaunchPublicCloudInstancePayload'] = ResolversParentTypes['LaunchPublicCloudInstancePayload']> = {
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type MetricSeriesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MetricSeries'] = ResolversParentTypes['MetricSeries']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5269,67 +5905,67 @@ export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addDedicatedServerToPrivateNetwork?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationAddDedicatedServerToPrivateNetworkArgs, 'input'>>;
-  addPublicCloudInstanceToPrivateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationAddPublicCloudInstanceToPrivateNetworkArgs, 'input'>>;
-  attachIso?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationAttachIsoArgs, 'input'>>;
-  cancelDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationCancelDedicatedServerActiveJobArgs, 'input'>>;
-  cancelPublicCloudInstanceTermination?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationCancelPublicCloudInstanceTerminationArgs, 'input'>>;
+  addDedicatedServerToPrivateNetwork?: Resolver<Maybe<ResolversTypes['AddDedicatedServerToPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationAddDedicatedServerToPrivateNetworkArgs, 'input'>>;
+  addPublicCloudInstanceToPrivateNetwork?: Resolver<Maybe<ResolversTypes['AddPublicCloudInstanceToPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationAddPublicCloudInstanceToPrivateNetworkArgs, 'input'>>;
+  attachIso?: Resolver<Maybe<ResolversTypes['AttachIsoPayload']>, ParentType, ContextType, RequireFields<MutationAttachIsoArgs, 'input'>>;
+  cancelDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['CancelDedicatedServerActiveJobPayload']>, ParentType, ContextType, RequireFields<MutationCancelDedicatedServerActiveJobArgs, 'input'>>;
+  cancelPublicCloudInstanceTermination?: Resolver<Maybe<ResolversTypes['CancelPublicCloudInstanceTerminationPayload']>, ParentType, ContextType, RequireFields<MutationCancelPublicCloudInstanceTerminationArgs, 'input'>>;
   cancelService?: Resolver<Maybe<ResolversTypes['CancelServicePayload']>, ParentType, ContextType, RequireFields<MutationCancelServiceArgs, 'input'>>;
-  closeDedicatedServerNetworkInterfaces?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationCloseDedicatedServerNetworkInterfacesArgs, 'input'>>;
-  createCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationCreateCredentialArgs, 'input'>>;
-  createDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerDhcpReservationArgs, 'input'>>;
-  createDnsRecordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationCreateDnsRecordSetArgs, 'input'>>;
-  createNotificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateNotificationSettingArgs, 'input'>>;
-  createPublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['PublicCloudImagePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudCustomImageArgs, 'input'>>;
-  createSnapshot?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationCreateSnapshotArgs, 'input'>>;
-  deleteAllCredentials?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationDeleteAllCredentialsArgs, 'input'>>;
-  deleteCredential?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCredentialArgs, 'input'>>;
-  deleteDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDedicatedServerDhcpReservationArgs, 'input'>>;
+  closeDedicatedServerNetworkInterfaces?: Resolver<Maybe<ResolversTypes['CloseDedicatedServerNetworkInterfacesPayload']>, ParentType, ContextType, RequireFields<MutationCloseDedicatedServerNetworkInterfacesArgs, 'input'>>;
+  createCredential?: Resolver<Maybe<ResolversTypes['CreateCredentialPayload']>, ParentType, ContextType, RequireFields<MutationCreateCredentialArgs, 'input'>>;
+  createDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['CreateDedicatedServerDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerDhcpReservationArgs, 'input'>>;
+  createDnsRecordSet?: Resolver<Maybe<ResolversTypes['CreateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationCreateDnsRecordSetArgs, 'input'>>;
+  createNotificationSetting?: Resolver<Maybe<ResolversTypes['CreateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateNotificationSettingArgs, 'input'>>;
+  createPublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['CreatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudCustomImageArgs, 'input'>>;
+  createSnapshot?: Resolver<Maybe<ResolversTypes['CreateSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationCreateSnapshotArgs, 'input'>>;
+  deleteAllCredentials?: Resolver<Maybe<ResolversTypes['DeleteAllCredentialsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteAllCredentialsArgs, 'input'>>;
+  deleteCredential?: Resolver<Maybe<ResolversTypes['DeleteCredentialPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCredentialArgs, 'input'>>;
+  deleteDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['DeleteDedicatedServerDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDedicatedServerDhcpReservationArgs, 'input'>>;
   deleteDnsRecordSet?: Resolver<Maybe<ResolversTypes['DeleteDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetArgs, 'input'>>;
-  deleteDnsRecordSets?: Resolver<Maybe<ResolversTypes['DnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetsArgs, 'input'>>;
-  deleteNotificationSetting?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationDeleteNotificationSettingArgs, 'input'>>;
-  deleteSnapshot?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationDeleteSnapshotArgs, 'input'>>;
-  detachIso?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationDetachIsoArgs, 'input'>>;
-  expireDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationExpireDedicatedServerActiveJobArgs, 'input'>>;
+  deleteDnsRecordSets?: Resolver<Maybe<ResolversTypes['DeleteDnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetsArgs, 'input'>>;
+  deleteNotificationSetting?: Resolver<Maybe<ResolversTypes['DeleteNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationDeleteNotificationSettingArgs, 'input'>>;
+  deleteSnapshot?: Resolver<Maybe<ResolversTypes['DeleteSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationDeleteSnapshotArgs, 'input'>>;
+  detachIso?: Resolver<Maybe<ResolversTypes['DetachIsoPayload']>, ParentType, ContextType, RequireFields<MutationDetachIsoArgs, 'input'>>;
+  expireDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['ExpireDedicatedServerActiveJobPayload']>, ParentType, ContextType, RequireFields<MutationExpireDedicatedServerActiveJobArgs, 'input'>>;
   importDnsZone?: Resolver<Maybe<ResolversTypes['ImportDnsZonePayload']>, ParentType, ContextType, RequireFields<MutationImportDnsZoneArgs, 'input'>>;
-  installDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationInstallDedicatedServerArgs, 'input'>>;
-  launchDedicatedServerHardwareScan?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerHardwareScanArgs, 'input'>>;
-  launchDedicatedServerIpmiReset?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerIpmiResetArgs, 'input'>>;
-  launchDedicatedServerRescueMode?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerRescueModeArgs, 'input'>>;
-  launchPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationLaunchPublicCloudInstanceArgs, 'input'>>;
-  nullRouteEquipmentIp?: Resolver<Maybe<ResolversTypes['EquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRouteEquipmentIpArgs, 'input'>>;
+  installDedicatedServer?: Resolver<Maybe<ResolversTypes['InstallDedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationInstallDedicatedServerArgs, 'input'>>;
+  launchDedicatedServerHardwareScan?: Resolver<Maybe<ResolversTypes['LaunchDedicatedServerHardwareScanPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerHardwareScanArgs, 'input'>>;
+  launchDedicatedServerIpmiReset?: Resolver<Maybe<ResolversTypes['LaunchDedicatedServerIpmiResetPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerIpmiResetArgs, 'input'>>;
+  launchDedicatedServerRescueMode?: Resolver<Maybe<ResolversTypes['LaunchDedicatedServerRescueModePayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerRescueModeArgs, 'input'>>;
+  launchPublicCloudInstance?: Resolver<Maybe<ResolversTypes['LaunchPublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationLaunchPublicCloudInstanceArgs, 'input'>>;
+  nullRouteEquipmentIp?: Resolver<Maybe<ResolversTypes['NullRouteEquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRouteEquipmentIpArgs, 'input'>>;
   nullRouteIp?: Resolver<Maybe<ResolversTypes['NullRouteIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRouteIpArgs, 'input'>>;
-  openDedicatedServerNetworkInterfaces?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationOpenDedicatedServerNetworkInterfacesArgs, 'input'>>;
-  powerCycleEquipment?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerCycleEquipmentArgs, 'input'>>;
-  powerOffEquipment?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOffEquipmentArgs, 'input'>>;
-  powerOnEquipment?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOnEquipmentArgs, 'input'>>;
-  reinstallPublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationReinstallPublicCloudInstanceArgs, 'input'>>;
-  removeDedicatedServerFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDedicatedServerFromPrivateNetworkArgs, 'input'>>;
-  removeEquipmentIpNullRoute?: Resolver<Maybe<ResolversTypes['EquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationRemoveEquipmentIpNullRouteArgs, 'input'>>;
+  openDedicatedServerNetworkInterfaces?: Resolver<Maybe<ResolversTypes['OpenDedicatedServerNetworkInterfacesPayload']>, ParentType, ContextType, RequireFields<MutationOpenDedicatedServerNetworkInterfacesArgs, 'input'>>;
+  powerCycleEquipment?: Resolver<Maybe<ResolversTypes['PowerCycleEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerCycleEquipmentArgs, 'input'>>;
+  powerOffEquipment?: Resolver<Maybe<ResolversTypes['PowerOffEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOffEquipmentArgs, 'input'>>;
+  powerOnEquipment?: Resolver<Maybe<ResolversTypes['PowerOnEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOnEquipmentArgs, 'input'>>;
+  reinstallPublicCloudInstance?: Resolver<Maybe<ResolversTypes['ReinstallPublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationReinstallPublicCloudInstanceArgs, 'input'>>;
+  removeDedicatedServerFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['RemoveDedicatedServerFromPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDedicatedServerFromPrivateNetworkArgs, 'input'>>;
+  removeEquipmentIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveEquipmentIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveEquipmentIpNullRouteArgs, 'input'>>;
   removeIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveIpNullRouteArgs, 'input'>>;
-  removePublicCloudInstanceFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationRemovePublicCloudInstanceFromPrivateNetworkArgs, 'input'>>;
-  replaceDnsRecordSets?: Resolver<Maybe<ResolversTypes['DnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationReplaceDnsRecordSetsArgs, 'input'>>;
-  resetPublicCloudInstancePassword?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationResetPublicCloudInstancePasswordArgs, 'input'>>;
-  restoreSnapshot?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationRestoreSnapshotArgs, 'input'>>;
-  retryDedicatedServerJob?: Resolver<Maybe<ResolversTypes['DedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationRetryDedicatedServerJobArgs, 'input'>>;
-  terminatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationTerminatePublicCloudInstanceArgs, 'input'>>;
+  removePublicCloudInstanceFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['RemovePublicCloudInstanceFromPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationRemovePublicCloudInstanceFromPrivateNetworkArgs, 'input'>>;
+  replaceDnsRecordSets?: Resolver<Maybe<ResolversTypes['ReplaceDnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationReplaceDnsRecordSetsArgs, 'input'>>;
+  resetPublicCloudInstancePassword?: Resolver<Maybe<ResolversTypes['ResetPublicCloudInstancePasswordPayload']>, ParentType, ContextType, RequireFields<MutationResetPublicCloudInstancePasswordArgs, 'input'>>;
+  restoreSnapshot?: Resolver<Maybe<ResolversTypes['RestoreSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationRestoreSnapshotArgs, 'input'>>;
+  retryDedicatedServerJob?: Resolver<Maybe<ResolversTypes['RetryDedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationRetryDedicatedServerJobArgs, 'input'>>;
+  terminatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['TerminatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationTerminatePublicCloudInstanceArgs, 'input'>>;
   uncancelService?: Resolver<Maybe<ResolversTypes['UncancelServicePayload']>, ParentType, ContextType, RequireFields<MutationUncancelServiceArgs, 'input'>>;
-  updateCredential?: Resolver<Maybe<ResolversTypes['CredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCredentialArgs, 'input'>>;
-  updateDdosNotificationSettings?: Resolver<Maybe<ResolversTypes['EquipmentPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDdosNotificationSettingsArgs, 'input'>>;
-  updateDedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerArgs, 'input'>>;
-  updateDnsRecordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDnsRecordSetArgs, 'input'>>;
+  updateCredential?: Resolver<Maybe<ResolversTypes['UpdateCredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCredentialArgs, 'input'>>;
+  updateDdosNotificationSettings?: Resolver<Maybe<ResolversTypes['UpdateDdosNotificationSettingsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDdosNotificationSettingsArgs, 'input'>>;
+  updateDedicatedServer?: Resolver<Maybe<ResolversTypes['UpdateDedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerArgs, 'input'>>;
+  updateDnsRecordSet?: Resolver<Maybe<ResolversTypes['UpdateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDnsRecordSetArgs, 'input'>>;
   updateDomainDnssec?: Resolver<Maybe<ResolversTypes['UpdateDomainDnssecPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDomainDnssecArgs, 'input'>>;
   updateDomainNameservers?: Resolver<Maybe<ResolversTypes['UpdateDomainNameserversPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDomainNameserversArgs, 'input'>>;
-  updateEquipmentIp?: Resolver<Maybe<ResolversTypes['EquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateEquipmentIpArgs, 'input'>>;
+  updateEquipmentIp?: Resolver<Maybe<ResolversTypes['UpdateEquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateEquipmentIpArgs, 'input'>>;
   updateIp?: Resolver<Maybe<ResolversTypes['UpdateIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpArgs, 'input'>>;
   updateIpReverseLookupRecords?: Resolver<Maybe<ResolversTypes['UpdateIpReverseLookupRecordsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpReverseLookupRecordsArgs, 'input'>>;
-  updateNotificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingArgs, 'input'>>;
+  updateNotificationSetting?: Resolver<Maybe<ResolversTypes['UpdateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingArgs, 'input'>>;
   updateNullRoute?: Resolver<Maybe<ResolversTypes['UpdateNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationUpdateNullRouteArgs, 'input'>>;
-  updatePublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['PublicCloudImagePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudCustomImageArgs, 'input'>>;
-  updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
+  updatePublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudCustomImageArgs, 'input'>>;
+  updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
   updateService?: Resolver<Maybe<ResolversTypes['UpdateServicePayload']>, ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'input'>>;
-  validateDnsRecordSet?: Resolver<Maybe<ResolversTypes['DnsValidationPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsRecordSetArgs, 'input'>>;
-  validateDnsZone?: Resolver<Maybe<ResolversTypes['DnsValidationPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsZoneArgs, 'input'>>;
+  validateDnsRecordSet?: Resolver<Maybe<ResolversTypes['ValidateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsRecordSetArgs, 'input'>>;
+  validateDnsZone?: Resolver<Maybe<ResolversTypes['ValidateDnsZonePayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsZoneArgs, 'input'>>;
 };
 
 export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkMetricsOwner'] = ResolversParentTypes['NetworkMetricsOwner']> = {
@@ -5337,7 +5973,7 @@ export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'DedicatedServerJob' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'Service' | 'Snapshot', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -5347,12 +5983,16 @@ export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType
 
 export type NotificationSettingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSetting'] = ResolversParentTypes['NotificationSetting']> = {
   actions?: Resolver<Array<ResolversTypes['NotificationAction']>, ParentType, ContextType>;
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
   frequency?: Resolver<ResolversTypes['NotificationFrequency'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationSettingKind'], ParentType, ContextType>;
   lastCheckedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   settingId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   thresholdExceededAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type NotificationSettingConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSettingConnection'] = ResolversParentTypes['NotificationSettingConnection']> = {
@@ -5371,11 +6011,6 @@ export type NotificationSettingKindResolvers = EnumResolverSignature<{ BANDWIDTH
 
 export type NotificationSettingOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSettingOwner'] = ResolversParentTypes['NotificationSettingOwner']> = {
   __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
-};
-
-export type NotificationSettingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSettingPayload'] = ResolversParentTypes['NotificationSettingPayload']> = {
-  notificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type NullRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRoute'] = ResolversParentTypes['NullRoute']> = {
@@ -5410,6 +6045,11 @@ export type NullRouteEdgeResolvers<ContextType = GraphQLContext, ParentType exte
   node?: Resolver<ResolversTypes['NullRoute'], ParentType, ContextType>;
 };
 
+export type NullRouteEquipmentIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRouteEquipmentIpPayload'] = ResolversParentTypes['NullRouteEquipmentIpPayload']> = {
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type NullRouteHistoryOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRouteHistoryOwner'] = ResolversParentTypes['NullRouteHistoryOwner']> = {
   __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
 };
@@ -5420,6 +6060,11 @@ export type NullRouteIpPayloadResolvers<ContextType = GraphQLContext, ParentType
 };
 
 export type NullRouteSortFieldResolvers = EnumResolverSignature<{ IP?: any, NULLED_AT?: any, NULL_LEVEL?: any, UNNULLED_AT?: any }, ResolversTypes['NullRouteSortField']>;
+
+export type OpenDedicatedServerNetworkInterfacesPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OpenDedicatedServerNetworkInterfacesPayload'] = ResolversParentTypes['OpenDedicatedServerNetworkInterfacesPayload']> = {
+  dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
 
 export type OperatingSystemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OperatingSystem'] = ResolversParentTypes['OperatingSystem']> = {
   architecture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5470,6 +6115,21 @@ export type PartitionResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type PowerControllableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerControllable'] = ResolversParentTypes['PowerControllable']> = {
   __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+};
+
+export type PowerCycleEquipmentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerCycleEquipmentPayload'] = ResolversParentTypes['PowerCycleEquipmentPayload']> = {
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type PowerOffEquipmentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerOffEquipmentPayload'] = ResolversParentTypes['PowerOffEquipmentPayload']> = {
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type PowerOnEquipmentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerOnEquipmentPayload'] = ResolversParentTypes['PowerOnEquipmentPayload']> = {
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type PowerStateResolvers = EnumResolverSignature<{ OFF?: any, ON?: any, UNKNOWN?: any }, ResolversTypes['PowerState']>;
@@ -5599,11 +6259,6 @@ export type PublicCloudImageEdgeResolvers<ContextType = GraphQLContext, ParentTy
   node?: Resolver<ResolversTypes['PublicCloudImage'], ParentType, ContextType>;
 };
 
-export type PublicCloudImagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudImagePayload'] = ResolversParentTypes['PublicCloudImagePayload']> = {
-  image?: Resolver<Maybe<ResolversTypes['PublicCloudImage']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-};
-
 export type PublicCloudInstanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstance'] = ResolversParentTypes['PublicCloudInstance']> = {
   autoScalingGroup?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroupSummary']>, ParentType, ContextType>;
   console?: Resolver<Maybe<ResolversTypes['ConsoleAccess']>, ParentType, ContextType>;
@@ -5655,11 +6310,6 @@ export type PublicCloudInstanceEdgeResolvers<ContextType = GraphQLContext, Paren
   node?: Resolver<ResolversTypes['PublicCloudInstance'], ParentType, ContextType>;
 };
 
-export type PublicCloudInstancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstancePayload'] = ResolversParentTypes['PublicCloudInstancePayload']> = {
-  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-};
-
 export type PublicCloudInstancePrivateNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstancePrivateNetwork'] = ResolversParentTypes['PublicCloudInstancePrivateNetwork']> = {
   privateNetworkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5687,8 +6337,10 @@ export type PublicCloudInstanceTypeEdgeResolvers<ContextType = GraphQLContext, P
 };
 
 export type PublicCloudIsoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudIso'] = ResolversParentTypes['PublicCloudIso']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isoId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PublicCloudIsoConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudIsoConnection'] = ResolversParentTypes['PublicCloudIsoConnection']> = {
@@ -5735,8 +6387,10 @@ export type PublicCloudPricesResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type PublicCloudRegionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudRegion'] = ResolversParentTypes['PublicCloudRegion']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PublicCloudRegionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudRegionConnection'] = ResolversParentTypes['PublicCloudRegionConnection']> = {
@@ -5805,14 +6459,41 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   services?: Resolver<Maybe<ResolversTypes['ServiceConnection']>, ParentType, ContextType, Partial<QueryServicesArgs>>;
 };
 
+export type ReinstallPublicCloudInstancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReinstallPublicCloudInstancePayload'] = ResolversParentTypes['ReinstallPublicCloudInstancePayload']> = {
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RemoveDedicatedServerFromPrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveDedicatedServerFromPrivateNetworkPayload'] = ResolversParentTypes['RemoveDedicatedServerFromPrivateNetworkPayload']> = {
+  dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RemoveEquipmentIpNullRoutePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveEquipmentIpNullRoutePayload'] = ResolversParentTypes['RemoveEquipmentIpNullRoutePayload']> = {
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type RemoveIpNullRoutePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveIpNullRoutePayload'] = ResolversParentTypes['RemoveIpNullRoutePayload']> = {
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type RemovePublicCloudInstanceFromPrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemovePublicCloudInstanceFromPrivateNetworkPayload'] = ResolversParentTypes['RemovePublicCloudInstanceFromPrivateNetworkPayload']> = {
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ReplaceDnsRecordSetsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplaceDnsRecordSetsPayload'] = ResolversParentTypes['ReplaceDnsRecordSetsPayload']> = {
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type RescueImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RescueImage'] = ResolversParentTypes['RescueImage']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rescueImageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RescueImageConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RescueImageConnection'] = ResolversParentTypes['RescueImageConnection']> = {
@@ -5827,9 +6508,26 @@ export type RescueImageEdgeResolvers<ContextType = GraphQLContext, ParentType ex
   node?: Resolver<ResolversTypes['RescueImage'], ParentType, ContextType>;
 };
 
+export type ResetPublicCloudInstancePasswordPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResetPublicCloudInstancePasswordPayload'] = ResolversParentTypes['ResetPublicCloudInstancePasswordPayload']> = {
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RestoreSnapshotPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RestoreSnapshotPayload'] = ResolversParentTypes['RestoreSnapshotPayload']> = {
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RetryDedicatedServerJobPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RetryDedicatedServerJobPayload'] = ResolversParentTypes['RetryDedicatedServerJobPayload']> = {
+  job?: Resolver<Maybe<ResolversTypes['DedicatedServerJob']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type ReverseLookupRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReverseLookupRecord'] = ResolversParentTypes['ReverseLookupRecord']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reverseLookup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ReverseLookupRecordConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReverseLookupRecordConnection'] = ResolversParentTypes['ReverseLookupRecordConnection']> = {
@@ -5917,8 +6615,34 @@ export type SwitchPortResolvers<ContextType = GraphQLContext, ParentType extends
   port?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type TerminatePublicCloudInstancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TerminatePublicCloudInstancePayload'] = ResolversParentTypes['TerminatePublicCloudInstancePayload']> = {
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UncancelServicePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UncancelServicePayload'] = ResolversParentTypes['UncancelServicePayload']> = {
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdateCredentialPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateCredentialPayload'] = ResolversParentTypes['UpdateCredentialPayload']> = {
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdateDdosNotificationSettingsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateDdosNotificationSettingsPayload'] = ResolversParentTypes['UpdateDdosNotificationSettingsPayload']> = {
+  ddosNotificationSettings?: Resolver<Maybe<ResolversTypes['DdosNotificationSettings']>, ParentType, ContextType>;
+  equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdateDedicatedServerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateDedicatedServerPayload'] = ResolversParentTypes['UpdateDedicatedServerPayload']> = {
+  dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdateDnsRecordSetPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateDnsRecordSetPayload'] = ResolversParentTypes['UpdateDnsRecordSetPayload']> = {
+  recordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSet']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -5934,6 +6658,11 @@ export type UpdateDomainNameserversPayloadResolvers<ContextType = GraphQLContext
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdateEquipmentIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateEquipmentIpPayload'] = ResolversParentTypes['UpdateEquipmentIpPayload']> = {
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdateIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateIpPayload'] = ResolversParentTypes['UpdateIpPayload']> = {
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -5944,8 +6673,23 @@ export type UpdateIpReverseLookupRecordsPayloadResolvers<ContextType = GraphQLCo
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdateNotificationSettingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateNotificationSettingPayload'] = ResolversParentTypes['UpdateNotificationSettingPayload']> = {
+  notificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdateNullRoutePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateNullRoutePayload'] = ResolversParentTypes['UpdateNullRoutePayload']> = {
   nullRoute?: Resolver<Maybe<ResolversTypes['NullRoute']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdatePublicCloudCustomImagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePublicCloudCustomImagePayload'] = ResolversParentTypes['UpdatePublicCloudCustomImagePayload']> = {
+  image?: Resolver<Maybe<ResolversTypes['PublicCloudImage']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdatePublicCloudInstancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePublicCloudInstancePayload'] = ResolversParentTypes['UpdatePublicCloudInstancePayload']> = {
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -5961,20 +6705,43 @@ export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends 
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ValidateDnsRecordSetPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ValidateDnsRecordSetPayload'] = ResolversParentTypes['ValidateDnsRecordSetPayload']> = {
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ValidateDnsZonePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ValidateDnsZonePayload'] = ResolversParentTypes['ValidateDnsZonePayload']> = {
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
+  AddDedicatedServerToPrivateNetworkPayload?: AddDedicatedServerToPrivateNetworkPayloadResolvers<ContextType>;
+  AddPublicCloudInstanceToPrivateNetworkPayload?: AddPublicCloudInstanceToPrivateNetworkPayloadResolvers<ContextType>;
+  AttachIsoPayload?: AttachIsoPayloadResolvers<ContextType>;
   BandwidthAggregation?: BandwidthAggregationResolvers;
+  CancelDedicatedServerActiveJobPayload?: CancelDedicatedServerActiveJobPayloadResolvers<ContextType>;
+  CancelPublicCloudInstanceTerminationPayload?: CancelPublicCloudInstanceTerminationPayloadResolvers<ContextType>;
   CancelServicePayload?: CancelServicePayloadResolvers<ContextType>;
+  CloseDedicatedServerNetworkInterfacesPayload?: CloseDedicatedServerNetworkInterfacesPayloadResolvers<ContextType>;
   CloudMetricsOwner?: CloudMetricsOwnerResolvers<ContextType>;
   ConsoleAccess?: ConsoleAccessResolvers<ContextType>;
   ConsoleOwner?: ConsoleOwnerResolvers<ContextType>;
   ControlPanel?: ControlPanelResolvers<ContextType>;
   ControlPanelConnection?: ControlPanelConnectionResolvers<ContextType>;
   ControlPanelEdge?: ControlPanelEdgeResolvers<ContextType>;
+  CreateCredentialPayload?: CreateCredentialPayloadResolvers<ContextType>;
+  CreateDedicatedServerDhcpReservationPayload?: CreateDedicatedServerDhcpReservationPayloadResolvers<ContextType>;
+  CreateDnsRecordSetPayload?: CreateDnsRecordSetPayloadResolvers<ContextType>;
+  CreateNotificationSettingPayload?: CreateNotificationSettingPayloadResolvers<ContextType>;
+  CreatePublicCloudCustomImagePayload?: CreatePublicCloudCustomImagePayloadResolvers<ContextType>;
+  CreateSnapshotPayload?: CreateSnapshotPayloadResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
   CredentialEdge?: CredentialEdgeResolvers<ContextType>;
   CredentialOwner?: CredentialOwnerResolvers<ContextType>;
-  CredentialPayload?: CredentialPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DdosNotificationSettings?: DdosNotificationSettingsResolvers<ContextType>;
   DdosProtection?: DdosProtectionResolvers<ContextType>;
@@ -5989,7 +6756,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DedicatedServerJob?: DedicatedServerJobResolvers<ContextType>;
   DedicatedServerJobConnection?: DedicatedServerJobConnectionResolvers<ContextType>;
   DedicatedServerJobEdge?: DedicatedServerJobEdgeResolvers<ContextType>;
-  DedicatedServerJobPayload?: DedicatedServerJobPayloadResolvers<ContextType>;
   DedicatedServerJobProgress?: DedicatedServerJobProgressResolvers<ContextType>;
   DedicatedServerJobTask?: DedicatedServerJobTaskResolvers<ContextType>;
   DedicatedServerJobType?: DedicatedServerJobTypeResolvers;
@@ -5998,19 +6764,22 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DedicatedServerNetworkInterfaceStatus?: DedicatedServerNetworkInterfaceStatusResolvers<ContextType>;
   DedicatedServerNetworkInterfaces?: DedicatedServerNetworkInterfacesResolvers<ContextType>;
   DedicatedServerNetworkTraffic?: DedicatedServerNetworkTrafficResolvers<ContextType>;
-  DedicatedServerPayload?: DedicatedServerPayloadResolvers<ContextType>;
   DedicatedServerPrivateNetwork?: DedicatedServerPrivateNetworkResolvers<ContextType>;
   DedicatedServerRack?: DedicatedServerRackResolvers<ContextType>;
   DedicatedServerRam?: DedicatedServerRamResolvers<ContextType>;
   DedicatedServerSpecs?: DedicatedServerSpecsResolvers<ContextType>;
+  DeleteAllCredentialsPayload?: DeleteAllCredentialsPayloadResolvers<ContextType>;
+  DeleteCredentialPayload?: DeleteCredentialPayloadResolvers<ContextType>;
+  DeleteDedicatedServerDhcpReservationPayload?: DeleteDedicatedServerDhcpReservationPayloadResolvers<ContextType>;
   DeleteDnsRecordSetPayload?: DeleteDnsRecordSetPayloadResolvers<ContextType>;
+  DeleteDnsRecordSetsPayload?: DeleteDnsRecordSetsPayloadResolvers<ContextType>;
+  DeleteNotificationSettingPayload?: DeleteNotificationSettingPayloadResolvers<ContextType>;
+  DeleteSnapshotPayload?: DeleteSnapshotPayloadResolvers<ContextType>;
+  DetachIsoPayload?: DetachIsoPayloadResolvers<ContextType>;
   DhcpReservation?: DhcpReservationResolvers<ContextType>;
   DnsRecordSet?: DnsRecordSetResolvers<ContextType>;
   DnsRecordSetConnection?: DnsRecordSetConnectionResolvers<ContextType>;
   DnsRecordSetEdge?: DnsRecordSetEdgeResolvers<ContextType>;
-  DnsRecordSetPayload?: DnsRecordSetPayloadResolvers<ContextType>;
-  DnsRecordSetsPayload?: DnsRecordSetsPayloadResolvers<ContextType>;
-  DnsValidationPayload?: DnsValidationPayloadResolvers<ContextType>;
   DnssecKey?: DnssecKeyResolvers<ContextType>;
   DnssecKeyRollover?: DnssecKeyRolloverResolvers<ContextType>;
   Domain?: DomainResolvers<ContextType>;
@@ -6023,13 +6792,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DomainListType?: DomainListTypeResolvers;
   DomainNameservers?: DomainNameserversResolvers<ContextType>;
   Equipment?: EquipmentResolvers<ContextType>;
-  EquipmentIpPayload?: EquipmentIpPayloadResolvers<ContextType>;
   EquipmentNullRoute?: EquipmentNullRouteResolvers<ContextType>;
   EquipmentNullRouteConnection?: EquipmentNullRouteConnectionResolvers<ContextType>;
   EquipmentNullRouteEdge?: EquipmentNullRouteEdgeResolvers<ContextType>;
-  EquipmentPayload?: EquipmentPayloadResolvers<ContextType>;
+  ExpireDedicatedServerActiveJobPayload?: ExpireDedicatedServerActiveJobPayloadResolvers<ContextType>;
   IPAddress?: GraphQLScalarType;
   ImportDnsZonePayload?: ImportDnsZonePayloadResolvers<ContextType>;
+  InstallDedicatedServerPayload?: InstallDedicatedServerPayloadResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceCredit?: InvoiceCreditResolvers<ContextType>;
@@ -6042,6 +6811,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IpSortField?: IpSortFieldResolvers;
   IpSubnet?: IpSubnetResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LaunchDedicatedServerHardwareScanPayload?: LaunchDedicatedServerHardwareScanPayloadResolvers<ContextType>;
+  LaunchDedicatedServerIpmiResetPayload?: LaunchDedicatedServerIpmiResetPayloadResolvers<ContextType>;
+  LaunchDedicatedServerRescueModePayload?: LaunchDedicatedServerRescueModePayloadResolvers<ContextType>;
+  LaunchPublicCloudInstancePayload?: LaunchPublicCloudInstancePayloadResolvers<ContextType>;
   MetricSeries?: MetricSeriesResolvers<ContextType>;
   MetricValue?: MetricValueResolvers<ContextType>;
   Metrics?: MetricsResolvers<ContextType>;
@@ -6056,13 +6829,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   NotificationSettingEdge?: NotificationSettingEdgeResolvers<ContextType>;
   NotificationSettingKind?: NotificationSettingKindResolvers;
   NotificationSettingOwner?: NotificationSettingOwnerResolvers<ContextType>;
-  NotificationSettingPayload?: NotificationSettingPayloadResolvers<ContextType>;
   NullRoute?: NullRouteResolvers<ContextType>;
   NullRouteConnection?: NullRouteConnectionResolvers<ContextType>;
   NullRouteEdge?: NullRouteEdgeResolvers<ContextType>;
+  NullRouteEquipmentIpPayload?: NullRouteEquipmentIpPayloadResolvers<ContextType>;
   NullRouteHistoryOwner?: NullRouteHistoryOwnerResolvers<ContextType>;
   NullRouteIpPayload?: NullRouteIpPayloadResolvers<ContextType>;
   NullRouteSortField?: NullRouteSortFieldResolvers;
+  OpenDedicatedServerNetworkInterfacesPayload?: OpenDedicatedServerNetworkInterfacesPayloadResolvers<ContextType>;
   OperatingSystem?: OperatingSystemResolvers<ContextType>;
   OperatingSystemConnection?: OperatingSystemConnectionResolvers<ContextType>;
   OperatingSystemDefaults?: OperatingSystemDefaultsResolvers<ContextType>;
@@ -6070,6 +6844,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Partition?: PartitionResolvers<ContextType>;
   PowerControllable?: PowerControllableResolvers<ContextType>;
+  PowerCycleEquipmentPayload?: PowerCycleEquipmentPayloadResolvers<ContextType>;
+  PowerOffEquipmentPayload?: PowerOffEquipmentPayloadResolvers<ContextType>;
+  PowerOnEquipmentPayload?: PowerOnEquipmentPayloadResolvers<ContextType>;
   PowerState?: PowerStateResolvers;
   PowerStatus?: PowerStatusResolvers<ContextType>;
   PowerStatusOwner?: PowerStatusOwnerResolvers<ContextType>;
@@ -6085,11 +6862,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PublicCloudImage?: PublicCloudImageResolvers<ContextType>;
   PublicCloudImageConnection?: PublicCloudImageConnectionResolvers<ContextType>;
   PublicCloudImageEdge?: PublicCloudImageEdgeResolvers<ContextType>;
-  PublicCloudImagePayload?: PublicCloudImagePayloadResolvers<ContextType>;
   PublicCloudInstance?: PublicCloudInstanceResolvers<ContextType>;
   PublicCloudInstanceConnection?: PublicCloudInstanceConnectionResolvers<ContextType>;
   PublicCloudInstanceEdge?: PublicCloudInstanceEdgeResolvers<ContextType>;
-  PublicCloudInstancePayload?: PublicCloudInstancePayloadResolvers<ContextType>;
   PublicCloudInstancePrivateNetwork?: PublicCloudInstancePrivateNetworkResolvers<ContextType>;
   PublicCloudInstanceType?: PublicCloudInstanceTypeResolvers<ContextType>;
   PublicCloudInstanceTypeConnection?: PublicCloudInstanceTypeConnectionResolvers<ContextType>;
@@ -6109,10 +6884,18 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PublicCloudStorageSize?: PublicCloudStorageSizeResolvers<ContextType>;
   PublicCloudTrafficTier?: PublicCloudTrafficTierResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReinstallPublicCloudInstancePayload?: ReinstallPublicCloudInstancePayloadResolvers<ContextType>;
+  RemoveDedicatedServerFromPrivateNetworkPayload?: RemoveDedicatedServerFromPrivateNetworkPayloadResolvers<ContextType>;
+  RemoveEquipmentIpNullRoutePayload?: RemoveEquipmentIpNullRoutePayloadResolvers<ContextType>;
   RemoveIpNullRoutePayload?: RemoveIpNullRoutePayloadResolvers<ContextType>;
+  RemovePublicCloudInstanceFromPrivateNetworkPayload?: RemovePublicCloudInstanceFromPrivateNetworkPayloadResolvers<ContextType>;
+  ReplaceDnsRecordSetsPayload?: ReplaceDnsRecordSetsPayloadResolvers<ContextType>;
   RescueImage?: RescueImageResolvers<ContextType>;
   RescueImageConnection?: RescueImageConnectionResolvers<ContextType>;
   RescueImageEdge?: RescueImageEdgeResolvers<ContextType>;
+  ResetPublicCloudInstancePasswordPayload?: ResetPublicCloudInstancePasswordPayloadResolvers<ContextType>;
+  RestoreSnapshotPayload?: RestoreSnapshotPayloadResolvers<ContextType>;
+  RetryDedicatedServerJobPayload?: RetryDedicatedServerJobPayloadResolvers<ContextType>;
   ReverseLookupRecord?: ReverseLookupRecordResolvers<ContextType>;
   ReverseLookupRecordConnection?: ReverseLookupRecordConnectionResolvers<ContextType>;
   ReverseLookupRecordEdge?: ReverseLookupRecordEdgeResolvers<ContextType>;
@@ -6125,14 +6908,25 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SnapshotEdge?: SnapshotEdgeResolvers<ContextType>;
   SnapshotOwner?: SnapshotOwnerResolvers<ContextType>;
   SwitchPort?: SwitchPortResolvers<ContextType>;
+  TerminatePublicCloudInstancePayload?: TerminatePublicCloudInstancePayloadResolvers<ContextType>;
   UncancelServicePayload?: UncancelServicePayloadResolvers<ContextType>;
+  UpdateCredentialPayload?: UpdateCredentialPayloadResolvers<ContextType>;
+  UpdateDdosNotificationSettingsPayload?: UpdateDdosNotificationSettingsPayloadResolvers<ContextType>;
+  UpdateDedicatedServerPayload?: UpdateDedicatedServerPayloadResolvers<ContextType>;
+  UpdateDnsRecordSetPayload?: UpdateDnsRecordSetPayloadResolvers<ContextType>;
   UpdateDomainDnssecPayload?: UpdateDomainDnssecPayloadResolvers<ContextType>;
   UpdateDomainNameserversPayload?: UpdateDomainNameserversPayloadResolvers<ContextType>;
+  UpdateEquipmentIpPayload?: UpdateEquipmentIpPayloadResolvers<ContextType>;
   UpdateIpPayload?: UpdateIpPayloadResolvers<ContextType>;
   UpdateIpReverseLookupRecordsPayload?: UpdateIpReverseLookupRecordsPayloadResolvers<ContextType>;
+  UpdateNotificationSettingPayload?: UpdateNotificationSettingPayloadResolvers<ContextType>;
   UpdateNullRoutePayload?: UpdateNullRoutePayloadResolvers<ContextType>;
+  UpdatePublicCloudCustomImagePayload?: UpdatePublicCloudCustomImagePayloadResolvers<ContextType>;
+  UpdatePublicCloudInstancePayload?: UpdatePublicCloudInstancePayloadResolvers<ContextType>;
   UpdateServicePayload?: UpdateServicePayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  ValidateDnsRecordSetPayload?: ValidateDnsRecordSetPayloadResolvers<ContextType>;
+  ValidateDnsZonePayload?: ValidateDnsZonePayloadResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = GraphQLContext> = {

@@ -2,17 +2,21 @@ import type { GraphQLContext } from '../context.js';
 import { INTERFACE_SEGMENT } from '../datasources/dedicated-servers.js';
 import type { ServerJob } from '../datasources/types/dedicated-servers.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { given, inputId, payload } from './support.js';
+import { gid } from '../ids.js';
+import { given, inputId, payload, selectedFields } from './support.js';
 
 /** The server an input names; an id that names none (`..`, another type's gid) is a userError on `input.serverId`. */
 const inputServerId = (id: string) => inputId(id, 'DedicatedServer', 'serverId');
 
-/** Runs a write on one server and answers with the server as it is afterwards. */
-function onServer(ctx: GraphQLContext, serverId: string, write: (id: string) => Promise<unknown>) {
+/**
+ * Runs a write on one server and answers with the server as it is afterwards, beside the
+ * payload fields the write returns (a delete's `deletedId`, a create's new object).
+ */
+function onServer<T extends object = object>(ctx: GraphQLContext, serverId: string, write: (id: string) => Promise<T | void>) {
   return payload(async () => {
     const id = inputServerId(serverId);
-    await write(id);
-    return { dedicatedServer: await ctx.ds.dedicatedServers.get(id) };
+    const fields = await write(id);
+    return { ...(fields as T), dedicatedServer: await ctx.ds.dedicatedServers.get(id) };
   });
 }
 
@@ -55,11 +59,18 @@ export const mutations: Resolvers = {
     launchDedicatedServerIpmiReset: (_, { input: { serverId, ...body } }, ctx) =>
       jobPayload(serverId, (id) => ctx.ds.dedicatedServers.launchJob(id, 'ipmiReset', given(body))),
 
-    createDedicatedServerDhcpReservation: (_, { input: { serverId, bootfile, hostname } }, ctx) =>
-      onServer(ctx, serverId, (id) =>
-        ctx.ds.dedicatedServers.createDhcpReservation(id, given({ bootfile, hostname }) as { bootfile: string }),
-      ),
+    createDedicatedServerDhcpReservation: (_, { input: { serverId, bootfile, hostname } }, ctx, info) =>
+      onServer(ctx, serverId, async (id) => {
+        await ctx.ds.dedicatedServers.createDhcpReservation(id, given({ bootfile, hostname }) as { bootfile: string });
+        // Leaseweb answers 204 without a body: the reservation is read back when asked for.
+        if (!selectedFields(info).has('dhcpReservation')) return {};
+        const [reservation = null] = await ctx.ds.dedicatedServers.dhcpReservations(id);
+        return { dhcpReservation: reservation };
+      }),
     deleteDedicatedServerDhcpReservation: (_, { input }, ctx) =>
-      onServer(ctx, input.serverId, (id) => ctx.ds.dedicatedServers.deleteDhcpReservation(id)),
+      onServer(ctx, input.serverId, async (id) => {
+        await ctx.ds.dedicatedServers.deleteDhcpReservation(id);
+        return { deletedId: gid('DhcpReservation', id) };
+      }),
   },
 };

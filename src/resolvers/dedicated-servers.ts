@@ -2,6 +2,7 @@ import type { GraphQLContext } from '../context.js';
 import { INTERFACE_SEGMENT } from '../datasources/dedicated-servers.js';
 import type { OperatingSystem, OperatingSystemModel, Server, ServerJob } from '../datasources/types/dedicated-servers.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { orNull } from '../datasources/loaders.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import type { EquipmentKind } from './equipment.js';
@@ -63,6 +64,19 @@ const nodes: NodeFetchers = {
     const job = await ctx.ds.dedicatedServers.job(serverId!, jobId!);
     return job ? typed('DedicatedServerJob', job) : null;
   },
+  DhcpReservation: async (ctx, [serverId, ...rest]) => {
+    if (rest.length) return null;
+    const [reservation] = await orNull(ctx.ds.dedicatedServers.dhcpReservations(serverId!)).then((r) => r ?? []);
+    return reservation ? typed('DhcpReservation', reservation) : null;
+  },
+  ControlPanel: async (ctx, [id]) => {
+    const panel = await ctx.ds.dedicatedServers.controlPanel(id!);
+    return panel ? typed('ControlPanel', { ...panel }) : null;
+  },
+  RescueImage: async (ctx, [id]) => {
+    const image = await ctx.ds.dedicatedServers.rescueImage(id!);
+    return image ? typed('RescueImage', { ...image }) : null;
+  },
   OperatingSystem: async (ctx, [id]) => {
     const os = await ctx.ds.dedicatedServers.operatingSystemSummary(id!);
     return os ? typed('OperatingSystem', { ...os }) : null;
@@ -107,6 +121,11 @@ const resolvers: Resolvers = {
     jobs: (s, { first, after, filter }, ctx) => ctx.ds.dedicatedServers.jobs(s.id, toWindow({ first, after }), filter ?? {}),
     job: (s, { id }, ctx) => ctx.ds.dedicatedServers.job(s.id, id),
     dhcpReservations: (s, _, ctx) => ctx.ds.dedicatedServers.dhcpReservations(s.id),
+  },
+
+  DhcpReservation: {
+    id: (r) => gid('DhcpReservation', r.serverId),
+    dedicatedServer: (r, _, ctx) => ctx.ds.dedicatedServers.get(r.serverId),
   },
 
   DedicatedServerContract: {
@@ -160,9 +179,11 @@ const resolvers: Resolvers = {
     size: (p) => String(p.size),
   },
   ControlPanel: {
+    id: (c) => gid('ControlPanel', c.id),
     controlPanelId: (c) => c.id,
   },
   RescueImage: {
+    id: (r) => gid('RescueImage', r.id),
     rescueImageId: (r) => r.id,
   },
 

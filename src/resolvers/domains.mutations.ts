@@ -79,8 +79,10 @@ export const mutations: Resolvers = {
       payload(async () => {
         const domain = domainArg(domainName);
         await ctx.ds.domains.deleteRecordSet(domain, withDot(name), type);
+        const deletedId = recordSetId({ domainName: domain, name: withDot(name), type });
         return {
-          deletedRecordSetId: recordSetId({ domainName: domain, name: withDot(name), type }),
+          deletedId,
+          deletedRecordSetId: deletedId,
           domain: await ctx.ds.domains.get(domain),
         };
       }),

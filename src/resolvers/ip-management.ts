@@ -3,6 +3,7 @@ import { bareIp, ipKey } from '../ip-address.js';
 import type { Ip, IpSource, ProductIpView } from '../datasources/types/ip-management.js';
 import type { DdosProtection, IpType, Resolvers, SortDirection } from '../generated/graphql.js';
 import { InputError } from '../errors.js';
+import { orNull } from '../datasources/loaders.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import { equipmentIpView, resolveEquipment } from './equipment.js';
@@ -61,6 +62,12 @@ const nodes: NodeFetchers = {
   Ip: async (ctx, [address]) => {
     const ip = await ctx.ds.ipManagement.get(address!);
     return ip ? ipFromMgmt(ip) : null;
+  },
+  ReverseLookupRecord: async (ctx, [range, address, ...rest]) => {
+    if (rest.length || !address || !range?.includes(':')) return null;
+    const page = await orNull(ctx.ds.ipManagement.reverseLookupRecords(range, { limit: 1, offset: 0 }, { ip: address }));
+    const record = page?.items[0];
+    return record ? typed('ReverseLookupRecord', record) : null;
   },
   NullRoute: async (ctx, [id]) => {
     const route = await ctx.ds.ipManagement.nullRouteById(id!);
@@ -167,6 +174,10 @@ const resolvers: Resolvers = {
       if (!src.address.includes(':')) return { items: [], totalCount: 0, offset: window.offset };
       return ctx.ds.ipManagement.reverseLookupRecords(src.address, window, filter ?? {});
     },
+  },
+
+  ReverseLookupRecord: {
+    id: (r) => gid('ReverseLookupRecord', r.range, r.ip),
   },
 
   IpSubnet: {

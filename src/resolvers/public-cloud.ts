@@ -64,6 +64,14 @@ const nodes: NodeFetchers = {
     const image = await ctx.ds.publicCloud.image(id!);
     return image ? typed('PublicCloudImage', { ...image }) : null;
   },
+  PublicCloudRegion: async (ctx, [name]) => {
+    const region = await ctx.ds.publicCloud.region(name!);
+    return region ? typed('PublicCloudRegion', { ...region }) : null;
+  },
+  PublicCloudIso: async (ctx, [id]) => {
+    const iso = await ctx.ds.publicCloud.iso(id!);
+    return iso ? typed('PublicCloudIso', { ...iso }) : null;
+  },
 };
 
 const resolvers: Resolvers = {
@@ -99,6 +107,7 @@ const resolvers: Resolvers = {
   },
 
   PublicCloudRegion: {
+    id: (r) => gid('PublicCloudRegion', r.name),
     location: async (r, _, ctx) => r.location ?? (await ctx.ds.publicCloud.region(r.name))?.location ?? null,
   },
   PublicCloudInstanceType: {
@@ -135,6 +144,7 @@ const resolvers: Resolvers = {
     minDiskSize: fromCatalogue('minDiskSize'),
   },
   PublicCloudIso: {
+    id: (iso) => gid('PublicCloudIso', iso.id),
     isoId: (iso) => iso.id,
   },
   PublicCloudAutoScalingGroupSummary: {

@@ -70,16 +70,25 @@ describe.each(rows)('$kind.typename credentials', ({ kind, withCredentials, type
   it('creates a credential, changes its password and deletes it', async () => {
     const owner = pickOwner(stack(), kind, withCredentials);
     const input = { equipmentId: owner.gid, type, username: 'app' };
-    const CRED = `credential { type username password } ${USER_ERRORS}`;
+    const CRED = `credential { id type username password equipment { id } } ${USER_ERRORS}`;
     const created = await mutate(stack(), 'createCredential', { ...input, password: 'first-pw' }, CRED);
-    expect(created).toEqual({ credential: { type, username: 'app', password: 'first-pw' }, userErrors: [] });
+    const credentialId = `gid://leaseweb/Credential/${kind.typename}/${owner.id}/${type}/app`;
+    expect(created).toEqual({
+      credential: { id: credentialId, type, username: 'app', password: 'first-pw', equipment: { id: owner.gid } },
+      userErrors: [],
+    });
+    // The id refetches the credential, with its password.
+    const refetched = await stack().data('query($id: ID!) { node(id: $id) { __typename id ... on Credential { username password } } }', {
+      id: credentialId,
+    });
+    expect(refetched.node).toEqual({ __typename: 'Credential', id: credentialId, username: 'app', password: 'first-pw' });
     expect(owner.record.credentials).toContainEqual({ type, username: 'app', password: 'first-pw' });
-    const READ = `credentials(type: ${type}) { nodes { username } } credential(type: ${type}, username: "app") { password }`;
+    const READ = `credentials(type: ${type}) { nodes { username } } credential(type: ${type}, username: "app") { id password }`;
     const listed = await readOwner(stack(), owner, READ);
     const ofType = () => owner.record.credentials.filter((c: any) => c.type === type).map((c: any) => ({ username: c.username }));
     expect(listed.credentials.nodes).toEqual(ofType());
     expect(listed.credentials.nodes).toContainEqual({ username: 'app' });
-    expect(listed.credential).toEqual({ password: 'first-pw' });
+    expect(listed.credential).toEqual({ id: credentialId, password: 'first-pw' });
 
     const dup = await mutate(stack(), 'createCredential', { ...input, password: 'x' });
     expect(dup.userErrors[0]).toMatchObject({ field: ['input', 'username'] });
@@ -91,25 +100,29 @@ describe.each(rows)('$kind.typename credentials', ({ kind, withCredentials, type
       `credential { password } ${USER_ERRORS}`,
     );
     expect(updated).toEqual({ credential: { password: 'second-pw' }, userErrors: [] });
-    expect((await readOwner(stack(), owner, READ)).credential).toEqual({ password: 'second-pw' });
+    expect((await readOwner(stack(), owner, READ)).credential).toEqual({ id: credentialId, password: 'second-pw' });
 
     const deleted = await mutate(
       stack(),
       'deleteCredential',
       input,
-      `equipment { __typename id ... on ${kind.typename} { credentials(type: ${type}) { nodes { username } } } } ${USER_ERRORS}`,
+      `deletedId equipment { __typename id ... on ${kind.typename} { credentials(type: ${type}) { nodes { username } } } } ${USER_ERRORS}`,
     );
     expect(deleted.userErrors).toEqual([]);
+    expect(deleted.deletedId).toBe(credentialId);
     expect(deleted.equipment).toMatchObject({ __typename: kind.typename, id: owner.gid });
     expect(deleted.equipment.credentials.nodes).toEqual(ofType());
     expect(deleted.equipment.credentials.nodes).not.toContainEqual({ username: 'app' });
     const after = await readOwner(stack(), owner, READ);
     expect(after.credentials.nodes).not.toContainEqual({ username: 'app' });
     expect(after.credential).toBeNull();
+    const NODE = 'query($id: ID!) { node(id: $id) { id } }';
+    expect((await stack().data(NODE, { id: credentialId })).node).toBeNull();
     expect(owner.record.credentials.some((c: any) => c.username === 'app')).toBe(false);
 
-    const gone = await mutate(stack(), 'deleteCredential', input);
+    const gone = await mutate(stack(), 'deleteCredential', input, `deletedId ${USER_ERRORS}`);
     expect(gone.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
+    expect(gone.deletedId).toBeNull();
     const missing = await mutate(stack(), 'updateCredential', { ...input, password: 'p' });
     expect(missing.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
     const at = `${owner.base}/credentials`;

@@ -62,7 +62,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
     it(`creates, shows, updates and deletes a ${settingKind.toLowerCase()} alert`, async () => {
       const owner = pickOwner(stack(), kind);
       const before = owner.record[list].length;
-      const SETTING = `notificationSetting { settingId frequency threshold unit } ${USER_ERRORS}`;
+      const SETTING = `notificationSetting { id settingId kind frequency threshold unit equipment { id } } ${USER_ERRORS}`;
       const created = await mutate(
         stack(),
         'createNotificationSetting',
@@ -71,7 +71,20 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       );
       const setting = created.notificationSetting;
       expect(created.userErrors).toEqual([]);
-      expect(setting).toEqual({ settingId: expect.any(String), frequency: 'DAILY', threshold: 2.5, unit });
+      const settingId = (sid: string) =>
+        `gid://leaseweb/NotificationSetting/${kind.typename}/${owner.id}/${settingKind.toLowerCase()}/${sid}`;
+      const on = { kind: settingKind, equipment: { id: owner.gid } };
+      expect(setting).toEqual({
+        id: settingId(setting.settingId),
+        settingId: expect.any(String),
+        frequency: 'DAILY',
+        threshold: 2.5,
+        unit,
+        ...on,
+      });
+      // The id refetches the alert.
+      const NODE = 'query($id: ID!) { node(id: $id) { id ... on NotificationSetting { settingId threshold } } }';
+      expect((await stack().data(NODE, { id: setting.id })).node).toEqual({ id: setting.id, settingId: setting.settingId, threshold: 2.5 });
       expect(live(owner.id)[list].map((s) => s.id)).toContain(setting.settingId);
 
       const READ = `notificationSettings(kind: ${settingKind}) { totalCount nodes { settingId } } notificationSetting(kind: ${settingKind}, id: $sid) { frequency threshold unit }`;
@@ -86,7 +99,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
         SETTING,
       );
       expect(updated).toEqual({
-        notificationSetting: { settingId: setting.settingId, frequency: 'MONTHLY', threshold: 7, unit: otherUnit },
+        notificationSetting: { id: setting.id, settingId: setting.settingId, frequency: 'MONTHLY', threshold: 7, unit: otherUnit, ...on },
         userErrors: [],
       });
       expect((await readOwner(stack(), owner, READ, '$sid: String!', { sid: setting.settingId })).notificationSetting).toEqual({
@@ -99,11 +112,12 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
         stack(),
         'deleteNotificationSetting',
         { equipmentId: owner.gid, kind: settingKind, settingId: setting.settingId },
-        `equipment { ... on DedicatedServer { notificationSettings(kind: ${settingKind}) { totalCount } } } ${USER_ERRORS}`,
+        `deletedId equipment { ... on DedicatedServer { notificationSettings(kind: ${settingKind}) { totalCount } } } ${USER_ERRORS}`,
       );
-      expect(deleted).toEqual({ equipment: { notificationSettings: { totalCount: before } }, userErrors: [] });
+      expect(deleted).toEqual({ deletedId: setting.id, equipment: { notificationSettings: { totalCount: before } }, userErrors: [] });
       const gone = await readOwner(stack(), owner, READ, '$sid: String!', { sid: setting.settingId });
       expect(gone.notificationSetting).toBeNull();
+      expect((await stack().data(NODE, { id: setting.id })).node).toBeNull();
 
       const base = `${owner.base}/notificationSettings/${settingKind.toLowerCase()}`;
       expect(writes(stack())).toEqual([`POST ${base}`, `PUT ${base}/${setting.settingId}`, `DELETE ${base}/${setting.settingId}`]);
@@ -161,12 +175,24 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       stack(),
       'updateDdosNotificationSettings',
       { equipmentId: owner.gid, nulling: 'DISABLED' },
-      `equipment { ... on DedicatedServer { ddosNotificationSettings { nulling scrubbing } } } ${USER_ERRORS}`,
+      `ddosNotificationSettings { id nulling scrubbing equipment { id } } equipment { ... on DedicatedServer { ddosNotificationSettings { id nulling scrubbing } } } ${USER_ERRORS}`,
     );
-    expect(res).toEqual({ equipment: { ddosNotificationSettings: { nulling: 'DISABLED', scrubbing: 'ENABLED' } }, userErrors: [] });
+    const id = `gid://leaseweb/DdosNotificationSettings/${kind.typename}/${owner.id}`;
+    expect(res).toEqual({
+      ddosNotificationSettings: { id, nulling: 'DISABLED', scrubbing: 'ENABLED', equipment: { id: owner.gid } },
+      equipment: { ddosNotificationSettings: { id, nulling: 'DISABLED', scrubbing: 'ENABLED' } },
+      userErrors: [],
+    });
     expect(live(owner.id).ddos).toEqual({ nulling: 'DISABLED', scrubbing: 'ENABLED' });
+    stack().emulator.clearLog();
     await mutate(stack(), 'updateDdosNotificationSettings', { equipmentId: owner.gid, scrubbing: 'DISABLED', nulling: 'ENABLED' });
     expect(live(owner.id).ddos).toEqual({ nulling: 'ENABLED', scrubbing: 'DISABLED' });
+    // Not asked for, the settings are not read back.
+    expect(
+      stack()
+        .calls({ path: '/notificationSettings' })
+        .map((c) => c.method),
+    ).toEqual(['PUT']);
   });
 
   it('answers NOT_FOUND for a server that does not exist', async () => {

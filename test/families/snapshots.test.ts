@@ -95,7 +95,12 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
     const owner = pickOwner(stack(), kind, (x) => x.snapshots.length === 0 && x.instance.state === 'RUNNING');
     const input = { equipmentId: owner.gid };
     const SNAPS = `equipment { ... on PublicCloudInstance { snapshots { nodes { id leasewebId name state } } } } ${USER_ERRORS}`;
-    const created = await mutate(stack(), 'createSnapshot', { ...input, name: 'before-upgrade' }, SNAPS);
+    const created = await mutate(
+      stack(),
+      'createSnapshot',
+      { ...input, name: 'before-upgrade' },
+      `snapshot { id leasewebId name state } ${SNAPS}`,
+    );
     expect(created.userErrors).toEqual([]);
     const [snap] = created.equipment.snapshots.nodes;
     expect(snap).toEqual({
@@ -104,6 +109,14 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
       state: 'READY',
       leasewebId: owner.record.snapshots[0]!.id,
     });
+    // Leaseweb answers the POST without a body: the payload's snapshot is read from the list after it.
+    expect(created.snapshot).toEqual(snap);
+    expect(
+      stack()
+        .calls()
+        .map((c) => `${c.method} ${c.path}`)
+        .slice(0, 2),
+    ).toEqual([`POST ${owner.base}/snapshots`, `GET ${owner.base}/snapshots`]);
     expect((await mutate(stack(), 'createSnapshot', { ...input, name: 'second' })).userErrors[0].message).toMatch(/one snapshot/);
     expect(owner.record.snapshots).toHaveLength(1);
     // Restore by global id (which names the owner too).
@@ -113,9 +126,9 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
         .calls({ method: 'PUT' })
         .map((c) => c.path),
     ).toEqual([`${owner.base}/snapshots/${snap.leasewebId}`]);
-    expect((await mutate(stack(), 'deleteSnapshot', { ...input, snapshotId: snap.leasewebId }, SNAPS)).equipment.snapshots.nodes).toEqual(
-      [],
-    );
+    const deleted = await mutate(stack(), 'deleteSnapshot', { ...input, snapshotId: snap.leasewebId }, `deletedId ${SNAPS}`);
+    expect(deleted.equipment.snapshots.nodes).toEqual([]);
+    expect(deleted.deletedId).toBe(snap.id);
     expect(owner.record.snapshots).toEqual([]);
     expect((await mutate(stack(), 'deleteSnapshot', { ...input, snapshotId: snap.leasewebId })).userErrors[0].code).toBe('NOT_FOUND');
     const stopped = pickOwner(stack(), kind, (x) => x.instance.state === 'STOPPED' && x.snapshots.length === 0);

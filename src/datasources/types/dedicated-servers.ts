@@ -235,6 +235,11 @@ export interface DhcpLease {
   lastClientRequest: { relayAgent: string | null; type: string; userAgent: string };
 }
 
+/** A DHCP reservation and the server it is for (Leaseweb keeps at most one, for the public interface). */
+export interface DhcpLeaseModel extends DhcpLease {
+  serverId: string;
+}
+
 /** The upstream metrics answer: series keyed by name. */
 export interface MetricsResponse {
   _metadata: { from: string; to: string; granularity: string; aggregation: string };
@@ -290,9 +295,7 @@ export interface OperatingSystemModel extends OperatingSystem {
 // Connection parents: one page of each list.
 export type ServerPage = Page<Server>;
 export type ServerNullRoutePage = Page<ServerNullRoute>;
-export type NotificationSettingPage = Page<NotificationSetting>;
 export type ServerJobPage = Page<ServerJob>;
-export type CredentialPage = Page<Credential>;
 export type OperatingSystemPage = Page<OperatingSystemModel>;
 export type ControlPanelPage = Page<ControlPanel>;
 export type RescueImagePage = Page<RescueImage>;

@@ -80,4 +80,8 @@ export interface IpSource {
 
 export type IpPage = Page<IpSource>;
 export type NullRoutePage = Page<NullRoute>;
-export type ReverseLookupRecordPage = Page<ReverseLookupRecord>;
+/** A reverse lookup record and the IPv6 range it is kept under (its global id needs both). */
+export interface ReverseLookupRecordModel extends ReverseLookupRecord {
+  range: string;
+}
+export type ReverseLookupRecordModelPage = Page<ReverseLookupRecordModel>;

@@ -1,11 +1,16 @@
 import type { GraphQLContext } from '../../context.js';
-import { quirks, type OwnerType } from '../../datasources/families/owners.js';
+import { orNull } from '../../datasources/loaders.js';
+import type { NotificationKind } from '../../datasources/families/notification-settings.js';
+import { quirks, type OwnerRef, type OwnerType } from '../../datasources/families/owners.js';
+import type { NotificationSetting } from '../../datasources/types/dedicated-servers.js';
+import type { NotificationSettingModel } from '../../datasources/types/families.js';
 import { InputError } from '../../errors.js';
 import type { NotificationSettingKind, Resolvers } from '../../generated/graphql.js';
+import { gid } from '../../ids.js';
 import { connectionResolvers, toWindow } from '../connection.js';
-import type { ProductGraph } from '../nodes.js';
-import { given } from '../support.js';
-import { familyPayload, inputOwner, onEquipment, ownerFields, refOf, type OwnerModel } from './owner.js';
+import type { NodeFetchers, ProductGraph } from '../nodes.js';
+import { given, selectedFields, typed } from '../support.js';
+import { familyPayload, inputOwner, onEquipment, ownerEquipment, ownerFields, ownerOfParts, refOf, type OwnerModel } from './owner.js';
 
 interface ListArgs {
   kind: NotificationSettingKind;
@@ -13,51 +18,96 @@ interface ListArgs {
   after?: string | null;
 }
 
+const KINDS: readonly string[] = ['bandwidth', 'datatraffic'] satisfies NotificationKind[];
+
+const withOwner = (owner: OwnerRef, kind: NotificationKind, n: NotificationSetting): NotificationSettingModel => ({ ...n, owner, kind });
+
+/** `gid://leaseweb/NotificationSetting/<OwnerType>/<owner id>/<bandwidth|datatraffic>/<setting id>`. */
+const settingGid = (owner: OwnerRef, kind: NotificationKind, settingId: string) =>
+  gid('NotificationSetting', owner.typename, owner.id, kind, settingId);
+
+/** Refuses an owner the table gives no DDoS settings, before any call. */
+function checkDdos(ref: OwnerRef): void {
+  if (!quirks(ref, 'notificationSettings').ddos) {
+    throw new InputError(`${ref.typename} has no DDoS notification settings.`, ['input', 'equipmentId']);
+  }
+}
+
+const nodes: NodeFetchers = {
+  NotificationSetting: async (ctx, parts) => {
+    const owner = ownerOfParts('notificationSettings', parts);
+    const [, , kind, settingId] = parts;
+    if (!owner || parts.length !== 4 || !KINDS.includes(kind!)) return null;
+    const setting = await ctx.ds.notificationSettings.get(owner, kind as NotificationKind, settingId!);
+    return setting ? typed('NotificationSetting', withOwner(owner, kind as NotificationKind, setting)) : null;
+  },
+  DdosNotificationSettings: async (ctx, parts) => {
+    const owner = ownerOfParts('notificationSettings', parts);
+    if (!owner || parts.length !== 2 || !quirks(owner, 'notificationSettings').ddos) return null;
+    const settings = await orNull(ctx.ds.notificationSettings.ddos(owner));
+    return settings ? typed('DdosNotificationSettings', { ...settings, owner }) : null;
+  },
+};
+
 const resolvers: Resolvers = {
   ...(ownerFields('notificationSettings', (typename: OwnerType, q) => ({
-    notificationSettings: (owner: OwnerModel, { kind, first, after }: ListArgs, ctx: GraphQLContext) =>
-      ctx.ds.notificationSettings.list(refOf(typename, owner), kind, toWindow({ first, after })),
-    notificationSetting: (owner: OwnerModel, { kind, id }: { kind: NotificationSettingKind; id: string }, ctx: GraphQLContext) =>
-      ctx.ds.notificationSettings.get(refOf(typename, owner), kind, id),
+    notificationSettings: async (owner: OwnerModel, { kind, first, after }: ListArgs, ctx: GraphQLContext) => {
+      const ref = refOf(typename, owner);
+      const page = await ctx.ds.notificationSettings.list(ref, kind, toWindow({ first, after }));
+      return { ...page, items: page.items.map((n) => withOwner(ref, kind, n)) };
+    },
+    notificationSetting: async (owner: OwnerModel, { kind, id }: { kind: NotificationSettingKind; id: string }, ctx: GraphQLContext) => {
+      const ref = refOf(typename, owner);
+      const setting = await ctx.ds.notificationSettings.get(ref, kind, id);
+      return setting ? withOwner(ref, kind, setting) : null;
+    },
     ...(q.ddos && {
-      ddosNotificationSettings: (owner: OwnerModel, _: unknown, ctx: GraphQLContext) =>
-        ctx.ds.notificationSettings.ddos(refOf(typename, owner)),
+      ddosNotificationSettings: async (owner: OwnerModel, _: unknown, ctx: GraphQLContext) => {
+        const ref = refOf(typename, owner);
+        return { ...(await ctx.ds.notificationSettings.ddos(ref)), owner: ref };
+      },
     }),
   })) as Resolvers),
 
   Mutation: {
     createNotificationSetting: (_, { input: { equipmentId, kind, frequency, threshold, unit } }, ctx) =>
-      familyPayload(async () => ({
-        notificationSetting: await ctx.ds.notificationSettings.create(inputOwner(equipmentId, 'notificationSettings'), kind, {
-          frequency,
-          threshold: String(threshold),
-          unit,
-        }),
-      })),
+      familyPayload(async () => {
+        const ref = inputOwner(equipmentId, 'notificationSettings');
+        const setting = await ctx.ds.notificationSettings.create(ref, kind, { frequency, threshold: String(threshold), unit });
+        return { notificationSetting: withOwner(ref, kind, setting) };
+      }),
     updateNotificationSetting: (_, { input: { equipmentId, kind, settingId, frequency, threshold, unit } }, ctx) =>
-      familyPayload(async () => ({
-        notificationSetting: await ctx.ds.notificationSettings.update(inputOwner(equipmentId, 'notificationSettings'), kind, settingId, {
-          frequency,
-          threshold: String(threshold),
-          unit,
-        }),
-      })),
+      familyPayload(async () => {
+        const ref = inputOwner(equipmentId, 'notificationSettings');
+        const setting = await ctx.ds.notificationSettings.update(ref, kind, settingId, { frequency, threshold: String(threshold), unit });
+        return { notificationSetting: withOwner(ref, kind, setting) };
+      }),
     deleteNotificationSetting: (_, { input: { equipmentId, kind, settingId } }, ctx) =>
-      onEquipment(ctx, equipmentId, 'notificationSettings', (ref) => ctx.ds.notificationSettings.delete(ref, kind, settingId)),
-    updateDdosNotificationSettings: (_, { input: { equipmentId, ...changes } }, ctx) =>
-      onEquipment(ctx, equipmentId, 'notificationSettings', (ref) => {
-        if (!quirks(ref, 'notificationSettings').ddos) {
-          throw new InputError(`${ref.typename} has no DDoS notification settings.`, ['input', 'equipmentId']);
-        }
-        return ctx.ds.notificationSettings.updateDdos(ref, given(changes));
+      onEquipment(ctx, equipmentId, 'notificationSettings', async (ref) => {
+        await ctx.ds.notificationSettings.delete(ref, kind, settingId);
+        return { deletedId: settingGid(ref, kind, settingId) };
+      }),
+    updateDdosNotificationSettings: (_, { input: { equipmentId, ...changes } }, ctx, info) =>
+      onEquipment(ctx, equipmentId, 'notificationSettings', async (ref) => {
+        checkDdos(ref);
+        await ctx.ds.notificationSettings.updateDdos(ref, given(changes));
+        // Leaseweb's PUT answers without a body: read the settings back only when asked for.
+        if (!selectedFields(info).has('ddosNotificationSettings')) return {};
+        return { ddosNotificationSettings: { ...(await ctx.ds.notificationSettings.ddos(ref)), owner: ref } };
       }),
   },
 
   NotificationSetting: {
+    id: (n) => settingGid(n.owner, n.kind, n.id),
     settingId: (n) => n.id,
     threshold: (n) => Number(n.threshold),
+    equipment: ownerEquipment,
+  },
+  DdosNotificationSettings: {
+    id: (d) => gid('DdosNotificationSettings', d.owner.typename, d.owner.id),
+    equipment: ownerEquipment,
   },
   NotificationSettingConnection: connectionResolvers,
 };
 
-export const notificationSettings: ProductGraph = { resolvers: [resolvers] };
+export const notificationSettings: ProductGraph = { resolvers: [resolvers], nodes };

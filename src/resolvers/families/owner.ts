@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
 import {
   isOwnerType,
@@ -64,12 +65,30 @@ export function familyPayload<T extends object>(run: () => Promise<T>) {
   return payload(run, OWNER_ID_FIELDS);
 }
 
-/** Runs a write on one owner and answers with the owner as it is afterwards. */
-export function onEquipment(ctx: GraphQLContext, equipmentId: string, family: Family, write: (ref: OwnerRef) => Promise<unknown>) {
+/**
+ * Runs a write on one owner and answers with the owner as it is afterwards, beside the
+ * payload fields the write returns (a delete's `deletedId`, a create's new object).
+ */
+export function onEquipment<T extends object = object>(
+  ctx: GraphQLContext,
+  equipmentId: string,
+  family: Family,
+  write: (ref: OwnerRef) => Promise<T | void>,
+) {
   return familyPayload(async () => {
     const ref = inputOwner(equipmentId, family);
-    await write(ref);
+    const fields = await write(ref);
     forgetEquipment(ctx, ref.typename, ref.id);
-    return { equipment: await resolveEquipment(ctx, ref.id, ref.typename) };
+    return { ...(fields as T), equipment: await resolveEquipment(ctx, ref.id, ref.typename) };
   });
 }
+
+/** The owner named by the first two parts of a family object's global id, if it has `family`. */
+export function ownerOfParts(family: Family, [typename, id]: readonly string[]): OwnerRef | null {
+  if (!typename || !id || !isOwnerType(typename) || (owners[typename] as OwnerRow)[family] === undefined) return null;
+  return { typename, id };
+}
+
+/** The `equipment` edge of a family object: its owner, built without a call when only the id is asked. */
+export const ownerEquipment = (obj: { owner: OwnerRef }, _: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+  resolveEquipment(ctx, obj.owner.id, obj.owner.typename, info);

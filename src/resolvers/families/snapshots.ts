@@ -7,7 +7,7 @@ import { InputError } from '../../errors.js';
 import { connectionResolvers, toWindow } from '../connection.js';
 import { resolveEquipment } from '../equipment.js';
 import type { NodeFetchers, ProductGraph } from '../nodes.js';
-import { typed } from '../support.js';
+import { selectedFields, typed } from '../support.js';
 import { onEquipment, ownerFields, refOf, type OwnerModel } from './owner.js';
 
 const TYPENAME = 'Snapshot';
@@ -26,6 +26,18 @@ function snapshotIdArg(id: string, owner: OwnerRef, field: string[]): string {
     throw new InputError(`"${id}" is not a snapshot of ${owner.typename} ${owner.id}.`, field);
   }
   return snapshotId!;
+}
+
+const snapshotGid = (owner: OwnerRef, snapshotId: string) => gid(TYPENAME, owner.typename, owner.id, snapshotId);
+
+/**
+ * The snapshot a create made, from the owner's list read after the write: the one of that
+ * name, the newest first (Leaseweb keeps one per owner, so the list is short).
+ */
+async function createdSnapshot(ctx: GraphQLContext, ref: OwnerRef, name: string): Promise<SnapshotModel | null> {
+  const { items } = await ctx.ds.snapshots.list(ref, { limit: 50, offset: 0 });
+  const named = items.filter((s) => s.displayName === name).sort((a, b) => Date.parse(b.created) - Date.parse(a.created));
+  return named[0] ? withOwner(ref, named[0]) : null;
 }
 
 const nodes: NodeFetchers = {
@@ -52,22 +64,29 @@ const resolvers: Resolvers = {
   })) as Resolvers),
 
   Mutation: {
-    createSnapshot: (_, { input }, ctx) =>
-      onEquipment(ctx, input.equipmentId, 'snapshots', (ref) => ctx.ds.snapshots.create(ref, input.name)),
+    createSnapshot: (_, { input }, ctx, info) =>
+      onEquipment(ctx, input.equipmentId, 'snapshots', async (ref) => {
+        await ctx.ds.snapshots.create(ref, input.name);
+        // Leaseweb answers 202 without a body: the new snapshot is read from the list.
+        if (!selectedFields(info).has('snapshot')) return {};
+        return { snapshot: await createdSnapshot(ctx, ref, input.name) };
+      }),
     restoreSnapshot: (_, { input }, ctx) =>
       onEquipment(ctx, input.equipmentId, 'snapshots', (ref) =>
         ctx.ds.snapshots.restore(ref, snapshotIdArg(input.snapshotId, ref, ['input', 'snapshotId'])),
       ),
     deleteSnapshot: (_, { input }, ctx) =>
-      onEquipment(ctx, input.equipmentId, 'snapshots', (ref) =>
-        ctx.ds.snapshots.delete(ref, snapshotIdArg(input.snapshotId, ref, ['input', 'snapshotId'])),
-      ),
+      onEquipment(ctx, input.equipmentId, 'snapshots', async (ref) => {
+        const snapshotId = snapshotIdArg(input.snapshotId, ref, ['input', 'snapshotId']);
+        await ctx.ds.snapshots.delete(ref, snapshotId);
+        return { deletedId: snapshotGid(ref, snapshotId) };
+      }),
     attachIso: (_, { input }, ctx) => onEquipment(ctx, input.equipmentId, 'iso', (ref) => ctx.ds.snapshots.attachIso(ref, input.isoId)),
     detachIso: (_, { input }, ctx) => onEquipment(ctx, input.equipmentId, 'iso', (ref) => ctx.ds.snapshots.detachIso(ref)),
   },
 
   Snapshot: {
-    id: (s) => gid(TYPENAME, s.owner.typename, s.owner.id, s.id),
+    id: (s) => snapshotGid(s.owner, s.id),
     leasewebId: (s) => s.id,
     name: (s) => s.displayName,
     createdAt: (s) => s.created,
