@@ -13,6 +13,7 @@ import { LeasewebClient, RequestAborted } from './datasources/client.js';
 import { UnauthenticatedError } from './errors.js';
 import { log, withLogFields } from './log.js';
 import { Metrics } from './metrics.js';
+import { MAX_JSON_DEPTH, jsonDepthOver } from './resolvers/scalars.js';
 import { buildSchema } from './schema.js';
 import { routeDownload } from './downloads.js';
 import { Admission } from './admission.js';
@@ -124,6 +125,9 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return { ...formatted, extensions };
 }
 
+/** Input objects around a JSON value, plus the value's own bound. */
+const MAX_VARIABLES_DEPTH = MAX_JSON_DEPTH + 16;
+
 /** An `x-request-id` the caller sent, if it is a plain token (it goes into logs); else a new one. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 function requestIdOf(req: IncomingMessage): string {
@@ -229,6 +233,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         body = raw ? JSON.parse(raw) : undefined;
       } catch {
         return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+      // Variables nested thousands deep overflow the stack of code that walks them
+      // recursively (cost analysis, coercion): refused here, before any of it runs.
+      if (jsonDepthOver((body as { variables?: unknown } | undefined)?.variables, MAX_VARIABLES_DEPTH)) {
+        const message = `Variables may not be nested deeper than ${MAX_VARIABLES_DEPTH} levels (a JSON value ${MAX_JSON_DEPTH}).`;
+        return sendJson(res, 400, { errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
       }
     }
     const entered = admission.enter();

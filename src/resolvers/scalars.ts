@@ -20,12 +20,26 @@ function stringScalar(name: string, description: string, valid: (v: string) => b
   });
 }
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * A real calendar date and time: `Date.parse` rolls `2024-02-30` over to March 1st, so each
+ * part is checked against its range (the day against its month, leap years included).
+ */
+export function isIsoDateTime(value: string): boolean {
+  const m = ISO_DATE_TIME.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return false;
+  const within = (part: string | undefined, max: number) => part === undefined || Number(part) <= max;
+  return within(m[4], 23) && within(m[5], 59) && within(m[6], 59) && within(m[7], 23) && within(m[8], 59);
+}
 
 export const DateTime = stringScalar(
   'DateTime',
   'An ISO-8601 date or date-time, e.g. `2024-04-01T00:00:00Z`.',
-  (v) => ISO_DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)),
+  isIsoDateTime,
   'expected an ISO-8601 date-time such as 2024-04-01T00:00:00Z',
 );
 
@@ -46,11 +60,36 @@ export const IPAddress = stringScalar(
   'expected an IPv4 or IPv6 address, optionally with /prefix',
 );
 
+/** Deeper than any shape Leaseweb documents (RAID layouts, job payloads), far below a stack overflow. */
+export const MAX_JSON_DEPTH = 32;
+
+/** True when `value` nests deeper than `limit` levels; iterative, so depth cannot overflow the stack. */
+export function jsonDepthOver(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Refuses a value nested deeper than MAX_JSON_DEPTH. */
+function checkJsonDepth(value: unknown): unknown {
+  if (jsonDepthOver(value, MAX_JSON_DEPTH)) {
+    throw new GraphQLError(`JSON values may not be nested deeper than ${MAX_JSON_DEPTH} levels.`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
 export const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
   description: 'Free-form JSON.',
   serialize: (v) => v,
-  parseValue: (v) => v,
+  parseValue: checkJsonDepth,
   parseLiteral: () => {
     throw new GraphQLError('JSON values must be passed as variables.', {
       extensions: { code: 'BAD_USER_INPUT' },
