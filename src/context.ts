@@ -10,7 +10,7 @@ export interface GraphQLContext {
   /** The kinds of equipment an untyped `equipmentId` may name, from the product manifest. */
   equipment: readonly EquipmentKind[];
   /** Filled as the answer is sent (operation name, number of errors), for metrics. */
-  report?: { operation?: string; errors: number };
+  report: { operation?: string; errors: number };
 }
 
 /** A request's credential: a key (or none at all), or a header that is present but not a key. */
@@ -46,5 +46,5 @@ export function apiKeyFrom(headers: IncomingHttpHeaders, fallback?: string): str
 
 export function createContext(client: LeasewebClient, key: string | undefined, scope: CallScope = {}): GraphQLContext {
   const upstream = client.session(key, scope);
-  return { upstream, ds: createDataSources(upstream), equipment: equipmentKinds };
+  return { upstream, ds: createDataSources(upstream), equipment: equipmentKinds, report: { errors: 0 } };
 }

@@ -85,7 +85,9 @@ const accessLogPlugin: ApolloServerPlugin<GraphQLContext> = {
       async willSendResponse({ response, contextValue, operationName }) {
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
         const codes = errors?.map((e) => e.extensions?.code) ?? [];
-        contextValue.report = { operation: operationName ?? request.operationName ?? undefined, errors: codes.length };
+        // Mutated in place: Apollo hands plugins a shallow copy of the context object.
+        contextValue.report.operation = operationName ?? request.operationName ?? undefined;
+        contextValue.report.errors = codes.length;
         log.info('graphql', {
           operation: request.operationName ?? null,
           ms: Math.round(performance.now() - started),
@@ -293,9 +295,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       context: async () => context,
     });
     const status = result.status ?? 200;
-    const errors = context.report?.errors ?? 0;
+    const errors = context.report.errors;
     const outcome = status >= 500 ? 'failed' : status >= 400 ? 'refused' : errors ? 'errors' : 'ok';
-    metrics.request(metrics.operation(context.report?.operation), outcome, (performance.now() - arrived) / 1000);
+    metrics.request(metrics.operation(context.report.operation), outcome, (performance.now() - arrived) / 1000);
     if (res.destroyed) return;
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = status;
