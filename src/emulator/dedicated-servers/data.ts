@@ -223,7 +223,7 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
         type: 'NORMAL_IP',
         prefixLength: 64,
         primary: false,
-        reverseLookup: null,
+        reverseLookup: '', // a string, as documented; PTRs of the range's addresses are reverse lookup records
         subnet: { id: `${prefix}::_64`, networkIp: `${prefix}::`, prefixLength: 64, gateway: `${prefix}::ffff` },
         networkType: 'PUBLIC',
         gateway: `${prefix}::ffff`,
@@ -245,7 +245,7 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
       type: 'NORMAL_IP',
       prefixLength: 32,
       primary: false,
-      reverseLookup: null,
+      reverseLookup: '', // a string, as documented, even when no PTR is set
       subnet: {
         id: `${internalIp.replace(/\.\d+$/, '.0')}_24`,
         networkIp: internalIp.replace(/\.\d+$/, '.0'),
@@ -263,7 +263,7 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
       type: 'IPMI',
       prefixLength: 32,
       primary: false,
-      reverseLookup: null,
+      reverseLookup: '',
       subnet: {
         id: `${rmIp.replace(/\.\d+$/, '.0')}_27`,
         networkIp: rmIp.replace(/\.\d+$/, '.0'),
