@@ -112,3 +112,21 @@ describe('scalars refuse what cannot be right', () => {
     expect(body.errors?.[0]?.extensions?.code).not.toBe('BAD_USER_INPUT');
   });
 });
+
+describe('dates are sent as Leaseweb documents them', () => {
+  it('sends Public Cloud metrics and null-route filters as dates, not date-times', async () => {
+    const instance = [...stack().demo.publicCloud.instances.values()][0]!.instance;
+    await gql(
+      `{ node(id: "gid://leaseweb/PublicCloudInstance/${instance.id}") { ... on PublicCloudInstance {
+        dataTrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z") { aggregation } } } }`,
+    );
+    await gql('{ nullRoutes(filter: { fromDate: "2024-01-01T00:00:00Z", toDate: "2024-02-01T12:00:00Z" }) { totalCount } }');
+    const searches = stack()
+      .calls({ path: /metrics|nullRoutes/ })
+      .map((c) => new URLSearchParams(c.search));
+    expect(searches.length).toBe(2);
+    const [metrics, routes] = searches;
+    expect([metrics!.get('from'), metrics!.get('to')]).toEqual(['2026-01-01', '2026-01-04']);
+    expect([routes!.get('fromDate'), routes!.get('toDate')]).toEqual(['2024-01-01', '2024-02-01']);
+  });
+});
