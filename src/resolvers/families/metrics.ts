@@ -71,10 +71,10 @@ function cloudFields(typename: OwnerType, cpu: boolean) {
         { from, to, granularity }: Period & { granularity?: PublicCloudCpuMetricsGranularity | null },
         ctx: GraphQLContext,
       ) =>
-        // Public Cloud documents `from`/`to` as dates (`2025-01-28`).
+        // Kept as date-times: CPU metrics come in 5-minute steps, which a whole day would hide.
         ctx.ds.metrics.get<InstanceMetrics>(refOf(typename, owner), 'cpu', {
-          from: documentedDate(from),
-          to: documentedDate(to),
+          from,
+          to,
           granularity,
         }),
     }),
