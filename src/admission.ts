@@ -18,6 +18,16 @@ export class Admission {
    * A slot, once one is free: resolves with the function that gives it back (call it once
    * the response is sent). Null when the queue is full: refuse the request.
    */
+  /** Requests executing now (for metrics). */
+  get activeCount(): number {
+    return this.active;
+  }
+
+  /** Requests waiting for a slot now (for metrics). */
+  get queueLength(): number {
+    return this.waiting.length;
+  }
+
   enter(): Promise<() => void> | null {
     if (this.limit === 0 || this.active < this.limit) {
       this.active++;

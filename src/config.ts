@@ -11,6 +11,14 @@ export interface Config {
   /** Server-side key for trusted backends; a caller's own key always wins. */
   apiKey: string | undefined;
   upstream: UpstreamOptions;
+  /** A GraphQL request's whole time budget, in ms: fields still waiting on Leaseweb then fail UPSTREAM_TIMEOUT. */
+  requestDeadlineMs: number;
+  /**
+   * Origins a browser may call the gateway from (`CORS_ORIGINS`, comma-separated, `*` for
+   * any). Unset: none when a server-side key is set (any page a user opens could otherwise
+   * read that account), any origin otherwise (each caller then brings their own key).
+   */
+  corsOrigins: string[] | undefined;
   /** GraphQL requests executing at once (0: no limit), and how many more may wait. */
   maxConcurrentRequests: number;
   maxQueuedRequests: number;
@@ -40,6 +48,9 @@ export const defaultUpstreamOptions: UpstreamOptions = {
   connections: 64,
 };
 
+/** Well under a browser's or a load balancer's patience, above a few slow dependent calls. */
+export const defaultRequestDeadlineMs = 15_000;
+
 /** See src/admission.ts: enough for a busy gateway, few enough to bound a burst's memory. */
 export const defaultAdmission = { maxConcurrentRequests: 256, maxQueuedRequests: 1024 };
 
@@ -53,11 +64,37 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
+/** The upstream URL, checked at start so a typo is named at once rather than on every query. */
+function upstreamUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  // The value itself is not repeated: a URL can carry credentials.
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw new Error('LEASEWEB_API_URL must be an http(s) URL without credentials, such as https://api.leaseweb.com');
+  }
+  return raw;
+}
+
+function origins(raw: string | undefined): string[] | undefined {
+  if (raw === undefined) return undefined;
+  return raw
+    .split(',')
+    .map((o) => o.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env, 'PORT', 4000),
     host: env.HOST || '127.0.0.1',
-    upstreamUrl: env.LEASEWEB_API_URL || undefined,
+    upstreamUrl: upstreamUrl(env.LEASEWEB_API_URL),
+    requestDeadlineMs: int(env, 'LEASEWEB_REQUEST_DEADLINE_MS', defaultRequestDeadlineMs),
+    corsOrigins: origins(env.CORS_ORIGINS),
     apiKey: env.LEASEWEB_API_KEY || undefined,
     maxConcurrentRequests: int(env, 'MAX_CONCURRENT_REQUESTS', defaultAdmission.maxConcurrentRequests),
     maxQueuedRequests: int(env, 'MAX_QUEUED_REQUESTS', defaultAdmission.maxQueuedRequests),

@@ -29,11 +29,14 @@ async function main(): Promise<void> {
     host: config.host,
     maxConcurrentRequests: config.maxConcurrentRequests,
     maxQueuedRequests: config.maxQueuedRequests,
+    requestDeadlineMs: config.requestDeadlineMs,
+    corsOrigins: config.corsOrigins,
   });
   log.info('leaseweb-graph ready', {
     graphql: `http://${config.host}:${gateway.port}/graphql`,
     upstream: emulator ? 'emulator' : upstreamUrl,
     serverSideKey: Boolean(apiKey),
+    corsOrigins: config.corsOrigins ?? (apiKey ? 'none' : '*'),
   });
   const stop = async () => {
     await gateway.close();
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+// One line that says what to change (PORT, LEASEWEB_API_URL …), never a stack.
 main().catch((error: Error) => {
   log.error('start-up failed', { message: error.message });
   process.exit(1);

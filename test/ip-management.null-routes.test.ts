@@ -142,7 +142,7 @@ describe('null routes (ipMgmt.nullRouteIp, removeNullRoute, listNullRoutes, insp
     [
       'fromDate',
       () => {
-        const cut = '2025-12-15T00:00:00Z';
+        const cut = '2025-12-15';
         return {
           filter: { fromDate: cut },
           expected: routes()
@@ -154,7 +154,7 @@ describe('null routes (ipMgmt.nullRouteIp, removeNullRoute, listNullRoutes, insp
     [
       'toDate',
       () => {
-        const cut = '2025-12-01T00:00:00Z';
+        const cut = '2025-12-01';
         return {
           filter: { toDate: cut },
           expected: routes()

@@ -271,7 +271,7 @@ describe('one IP (ipMgmt.inspectIp) and batching', () => {
 
 describe('updating an IP (ipMgmt.updateIp)', () => {
   it('sets the PTR name of an IPv4 address', async () => {
-    const r = ipWhere((x) => isServer(x) && x.version === 4 && x.reverseLookup === null);
+    const r = ipWhere((x) => isServer(x) && x.version === 4 && !x.reverseLookup);
     const data = await stack().data(
       `mutation($ip: IPAddress!) { updateIp(input: { ip: $ip, reverseLookup: "set-by-test.example.com" }) { ip { ip reverseLookup } ${USER_ERRORS} } }`,
       { ip: r.ip },

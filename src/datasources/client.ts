@@ -16,6 +16,38 @@ export interface RequestOptions {
   separators?: Record<string, string>;
   /** JSON request body. */
   body?: unknown;
+  /**
+   * What the answer must be: JSON (the default; a 200 with an HTML page or, for a GET, an
+   * empty body is a failure, not data) or text (a zone file, where empty is a valid answer).
+   */
+  answer?: 'json' | 'text';
+}
+
+/**
+ * Why a request's work stops early: the request deadline passed, or the caller went away.
+ * Carried as the AbortSignal's reason, so every upstream call of the request can say which.
+ */
+export class RequestAborted extends Error {
+  constructor(
+    readonly why: 'deadline' | 'disconnected',
+    readonly deadlineMs?: number,
+  ) {
+    super(why === 'deadline' ? `request deadline of ${deadlineMs} ms passed` : 'the caller disconnected');
+  }
+}
+
+/** The request an upstream call belongs to: its abort signal (deadline, disconnect) and deadline time. */
+export interface CallScope {
+  signal?: AbortSignal;
+  /** Epoch ms after which no retry or backoff starts. */
+  deadlineAt?: number;
+}
+
+/** What the client reports to metrics; labels are fixed vocabularies, never ids or keys. */
+export interface UpstreamObserver {
+  /** One attempt finished: `status` is the HTTP status, or `timeout`, `error` (connection), `aborted`. */
+  attempt(api: string, method: string, status: string, seconds: number): void;
+  retry(api: string, method: string): void;
 }
 
 /** A streamed upstream response (downloads such as invoice PDFs). */
@@ -31,7 +63,38 @@ const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'UND_ERR_SOC
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** The API base of a path (`/bareMetals/v2/servers/1` → `bareMetals/v2`): a metrics label from our own templates. */
+export const apiBase = (path: string) => path.split('/').slice(1, 3).join('/');
+
+/** An UpstreamError for work stopped by the request's signal (deadline or disconnect). */
+export function abortedError(reason: unknown): UpstreamError {
+  if (reason instanceof RequestAborted && reason.why === 'deadline') {
+    return new UpstreamError(
+      'UPSTREAM_TIMEOUT',
+      `The request deadline of ${reason.deadlineMs} ms passed before the Leaseweb API answered`,
+      {
+        status: null,
+      },
+    );
+  }
+  return new UpstreamError('UPSTREAM_ERROR', 'The request was cancelled: the caller disconnected', { status: null });
+}
 
 /** Parses Retry-After (delta-seconds or an HTTP date) into milliseconds. */
 export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number | undefined {
@@ -52,11 +115,18 @@ export class LeasewebClient {
   readonly options: UpstreamOptions;
   private readonly pool: Pool;
   private readonly prefix: string;
+  /** For messages: where the gateway was told the API is (origin only, never credentials). */
+  private readonly origin: string;
 
-  constructor(baseUrl: string, options: Partial<UpstreamOptions> = {}) {
+  constructor(
+    baseUrl: string,
+    options: Partial<UpstreamOptions> = {},
+    private readonly observer?: UpstreamObserver,
+  ) {
     this.options = { ...defaultUpstreamOptions, ...options };
     const url = new URL(baseUrl);
     this.prefix = url.pathname.replace(/\/+$/, '');
+    this.origin = url.origin;
     this.pool = new Pool(url.origin, {
       connections: this.options.connections,
       keepAliveTimeout: 30_000,
@@ -69,8 +139,8 @@ export class LeasewebClient {
   }
 
   /** Opens a per-request session bound to one caller's key. */
-  session(key: string | undefined): UpstreamSession {
-    return new UpstreamSession(this, key);
+  session(key: string | undefined, scope: CallScope = {}): UpstreamSession {
+    return new UpstreamSession(this, key, scope);
   }
 
   /**
@@ -78,25 +148,35 @@ export class LeasewebClient {
    * on connection resets, with jittered exponential backoff that honours Retry-After;
    * every other method is sent exactly once.
    */
-  async request<T>(key: string, opts: RequestOptions): Promise<T> {
+  async request<T>(key: string, opts: RequestOptions, scope: CallScope = {}): Promise<T> {
     const method = opts.method ?? 'GET';
     const retries = method === 'GET' ? this.options.maxRetries : 0;
+    const { signal, deadlineAt } = scope;
     for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw abortedError(signal.reason);
       try {
-        return await this.attempt<T>(key, method, opts);
+        return await this.attempt<T>(key, method, opts, signal);
       } catch (error) {
+        if (signal?.aborted) throw abortedError(signal.reason);
         const delay = this.retryDelay(error, attempt, retries);
         if (delay === undefined) throw error;
+        // A backoff that would end past the deadline is not started: the field fails now.
+        if (deadlineAt !== undefined && Date.now() + delay >= deadlineAt) throw error;
         log.debug('upstream retry', { method, path: opts.path, attempt: attempt + 1, delay });
-        await sleep(delay);
+        this.observer?.retry(apiBase(opts.path), method);
+        try {
+          await sleep(delay, signal);
+        } catch (reason) {
+          throw abortedError(reason);
+        }
       }
     }
   }
 
   /** Opens a streamed GET (no retry once bytes flow; errors map as for `request`). */
-  async stream(key: string, opts: RequestOptions, accept: string): Promise<StreamedResponse> {
-    const res = await this.send(key, 'GET', opts, accept);
-    if (res.statusCode >= 400) throw await this.failure(res);
+  async stream(key: string, opts: RequestOptions, accept: string, signal?: AbortSignal): Promise<StreamedResponse> {
+    const res = await this.send(key, 'GET', opts, accept, signal);
+    if (res.statusCode >= 400) throw await this.failure(res, 'GET', opts.path);
     const header = (name: string) => {
       const v = res.headers[name];
       return Array.isArray(v) ? v[0] : v;
@@ -127,28 +207,69 @@ export class LeasewebClient {
     return undefined;
   }
 
-  private async attempt<T>(key: string, method: Method, opts: RequestOptions): Promise<T> {
-    const res = await this.send(key, method, opts, 'application/json');
-    if (res.statusCode >= 400) throw await this.failure(res);
-    let text: string;
+  private async attempt<T>(key: string, method: Method, opts: RequestOptions, signal?: AbortSignal): Promise<T> {
+    const api = apiBase(opts.path);
+    const started = performance.now();
+    let outcome = 'error';
     try {
-      text = await res.body.text();
+      const text = opts.answer === 'text' ? 'text/plain' : 'application/json';
+      const res = await this.send(key, method, opts, text, signal);
+      outcome = String(res.statusCode);
+      if (res.statusCode >= 400) throw await this.failure(res, method, opts.path);
+      let body: string;
+      try {
+        body = await res.body.text();
+      } catch (error) {
+        outcome = 'error';
+        throw this.connectionError(error, method, opts.path, signal);
+      }
+      return this.decode<T>(res, body, method, opts);
     } catch (error) {
-      throw this.connectionError(error, method, opts.path);
+      if (signal?.aborted) outcome = 'aborted';
+      else if (error instanceof UpstreamError && error.code === 'UPSTREAM_TIMEOUT' && error.leaseweb.status === null) outcome = 'timeout';
+      throw error;
+    } finally {
+      this.observer?.attempt(api, method, outcome, (performance.now() - started) / 1000);
     }
-    if (!text) return undefined as T;
+  }
+
+  /**
+   * A 2xx body as the caller expects it. A 204, or an empty write answer, is "no body" as
+   * Leaseweb documents it; an HTML page, or an empty GET answer, where JSON was asked for is
+   * a failed call (a proxy or maintenance page), never data.
+   */
+  private decode<T>(res: Dispatcher.ResponseData, text: string, method: Method, opts: RequestOptions): T {
     const type = String(res.headers['content-type'] ?? '');
-    if (!type.includes('json')) return text as T;
+    if (opts.answer === 'text') return text as T;
+    const wrong = (what: string) => {
+      log.warn('upstream answered no JSON', { method, path: opts.path, status: res.statusCode, contentType: type.slice(0, 60) });
+      return new UpstreamError('UPSTREAM_ERROR', `Leaseweb API answered HTTP ${res.statusCode} with ${what} where JSON was expected`, {
+        status: res.statusCode,
+        ...correlationOf(res),
+      });
+    };
+    if (!text) {
+      if (res.statusCode === 204 || method !== 'GET') return undefined as T;
+      throw wrong('an empty body');
+    }
+    if (!type.includes('json')) throw wrong(type ? `a ${type.split(';')[0]} body` : 'a body of no content type');
     try {
       return JSON.parse(text) as T;
     } catch {
       throw new UpstreamError('UPSTREAM_ERROR', 'Leaseweb API sent a malformed JSON body', {
         status: res.statusCode,
+        ...correlationOf(res),
       });
     }
   }
 
-  private async send(key: string, method: Method, opts: RequestOptions, accept: string): Promise<Dispatcher.ResponseData> {
+  private async send(
+    key: string,
+    method: Method,
+    opts: RequestOptions,
+    accept: string,
+    signal?: AbortSignal,
+  ): Promise<Dispatcher.ResponseData> {
     const headers: Record<string, string> = { 'x-lsw-auth': key, accept };
     let body: string | undefined;
     if (opts.body !== undefined) {
@@ -165,14 +286,17 @@ export class LeasewebClient {
         body,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
+        // The request's deadline or its caller's disconnect stops the call (and frees its socket).
+        signal,
       });
     } catch (error) {
-      throw this.connectionError(error, method, opts.path);
+      throw this.connectionError(error, method, opts.path, signal);
     }
   }
 
   /** A failure below HTTP (timeout, reset, refused) as an UpstreamError with no status. */
-  private connectionError(error: unknown, method: string, path: string): UpstreamError {
+  private connectionError(error: unknown, method: string, path: string, signal?: AbortSignal): UpstreamError {
+    if (signal?.aborted) return abortedError(signal.reason);
     const code = (error as { code?: string }).code ?? '';
     if (TIMEOUT_CODES.has(code)) {
       return new UpstreamError('UPSTREAM_TIMEOUT', `Leaseweb API did not answer within ${this.options.timeoutMs} ms`, {
@@ -180,14 +304,19 @@ export class LeasewebClient {
       });
     }
     log.warn('upstream connection failed', { method, path, code });
-    return new UpstreamError(
-      'UPSTREAM_ERROR',
-      RESET_CODES.has(code) ? 'Connection to the Leaseweb API was reset' : 'Could not reach the Leaseweb API',
-      { status: null },
-    );
+    // A refused connection is a configuration problem far more often than a fault: say so.
+    const message =
+      code === 'ECONNREFUSED'
+        ? `Connection to the Leaseweb API at ${this.origin} was refused: is LEASEWEB_API_URL right?`
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? `The Leaseweb API host ${this.origin} was not found: is LEASEWEB_API_URL right?`
+          : RESET_CODES.has(code)
+            ? 'Connection to the Leaseweb API was reset'
+            : 'Could not reach the Leaseweb API';
+    return new UpstreamError('UPSTREAM_ERROR', message, { status: null });
   }
 
-  private async failure(res: Dispatcher.ResponseData): Promise<UpstreamError> {
+  private async failure(res: Dispatcher.ResponseData, method: string, path: string): Promise<UpstreamError> {
     let body: unknown;
     try {
       body = await res.body.json();
@@ -195,8 +324,18 @@ export class LeasewebClient {
       body = undefined;
     }
     const after = retryAfterMs(res.headers['retry-after']);
-    return upstreamErrorFromResponse(res.statusCode, body, after === undefined ? undefined : Math.ceil(after / 1000));
+    const error = upstreamErrorFromResponse(res.statusCode, body, after === undefined ? undefined : Math.ceil(after / 1000));
+    // Leaseweb's correlation id is what its support asks for: every failure logs it.
+    log.warn('upstream error', { method, path, status: res.statusCode, correlationId: error.leaseweb.correlationId ?? null });
+    return error;
   }
+}
+
+/** A correlation id Leaseweb (or a proxy in front of it) put in a header, when a body carries none. */
+function correlationOf(res: Dispatcher.ResponseData): { correlationId?: string } {
+  const value = res.headers['x-correlation-id'] ?? res.headers['x-request-id'];
+  const id = Array.isArray(value) ? value[0] : value;
+  return id ? { correlationId: id.slice(0, 100) } : {};
 }
 
 /**
@@ -214,11 +353,17 @@ export class UpstreamSession {
   constructor(
     private readonly client: LeasewebClient,
     private readonly key: string | undefined,
+    private readonly scope: CallScope = {},
   ) {}
 
   /** True when a key is available; resolvers that need none can still answer. */
   get authenticated(): boolean {
     return Boolean(this.key);
+  }
+
+  /** A text answer (a zone file): an empty body is a valid answer, not a failure. */
+  getText(path: string): Promise<string> {
+    return this.run<string>({ method: 'GET', path, answer: 'text' });
   }
 
   get<T>(path: string, query?: Query, separators?: Record<string, string>): Promise<T> {
@@ -243,12 +388,12 @@ export class UpstreamSession {
   }
 
   stream(path: string, accept: string): Promise<StreamedResponse> {
-    return this.withSlot(() => this.client.stream(this.requireKey(), { path }, accept));
+    return this.withSlot(() => this.client.stream(this.requireKey(), { path }, accept, this.scope.signal));
   }
 
   private run<T>(opts: RequestOptions): Promise<T> {
     const key = this.requireKey();
-    return this.withSlot(() => this.client.request<T>(key, opts));
+    return this.withSlot(() => this.client.request<T>(key, opts, this.scope));
   }
 
   private requireKey(): string {

@@ -157,8 +157,8 @@ export class DomainsAPI {
    * document says `…/export`. We follow the reference.
    */
   async exportRecordSets(domainName: string): Promise<string | null> {
-    const text = await orNull(this.upstream.get<unknown>(api`/domains/${domainName}/resourceRecordSets/import`));
-    return text === null || text === undefined ? null : String(text);
+    const text = await orNull(this.upstream.getText(api`/domains/${domainName}/resourceRecordSets/import`));
+    return text ? text : null;
   }
 
   validateRecordSet(domainName: string, set: ResourceRecordSetInput): Promise<InfoMessage> {

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { UpstreamSession } from './client.js';
 import { byIdLoader, chunkByLength, fetchAll, orNull } from './loaders.js';
 import { toPage, type Page, type Window } from './page.js';
-import { pathUnder } from './path.js';
+import { documentedDate, pathUnder } from './path.js';
 import type { Ip, NullRoute, ReverseLookupRecord, ReverseLookupRecordModel } from './types/ip-management.js';
 import { bareIp, ipKey, mgmtKey } from '../ip-address.js';
 
@@ -106,6 +106,8 @@ export class IpManagementAPI {
   }
 
   nullRoutes(window: Window, filter: NullRouteListFilter = {}, sort?: string[]): Promise<Page<NullRoute>> {
+    // Leaseweb documents these filters as dates, not date-times.
+    filter = { ...filter, fromDate: documentedDate(filter.fromDate), toDate: documentedDate(filter.toDate) };
     return this.upstream
       .get(api`/nullRoutes`, { ...window, ...filter, sort })
       .then((body) => toPage<NullRoute>(body, 'nullroutes', window));

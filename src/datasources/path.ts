@@ -15,6 +15,17 @@ export function segment(value: string | number): string {
 }
 
 /**
+ * A DateTime argument as a documented date (`2025-01-28`, the UTC day), for the filters
+ * Leaseweb documents as dates (Public Cloud metrics, null-route `fromDate`/`toDate`).
+ */
+export function documentedDate(value: string): string;
+export function documentedDate(value: string | null | undefined): string | null | undefined;
+export function documentedDate(value: string | null | undefined): string | null | undefined {
+  if (!value) return value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : new Date(value).toISOString().slice(0, 10);
+}
+
+/**
  * Tagged template for upstream paths: every interpolated value is encoded with
  * `segment`, the literal parts are trusted.
  *

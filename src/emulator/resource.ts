@@ -36,7 +36,8 @@ export interface ResourceSpec<D, T> {
   /** Query filters: `?name=value` keeps the items for which the test is true. */
   filters?: Record<string, (item: T, value: string) => boolean>;
   create?: BodyRules & { build: (req: EmulatorRequest<D>, body: Record<string, unknown>) => T; status?: number };
-  update?: BodyRules & { apply?: (item: T, body: Record<string, unknown>) => void };
+  /** `answer`: the PUT's documented answer, when it is not the item's detail. */
+  update?: BodyRules & { apply?: (item: T, body: Record<string, unknown>) => void; answer?: (item: T) => unknown };
   /** Names the routes' family when a family declares its collection with this helper. */
   family?: FamilyName;
   /** Handler names, e.g. `listInvoices`; by default `list`/`get`/… + the key's singular. */
@@ -78,7 +79,7 @@ export function resource<D, T>(spec: ResourceSpec<D, T>): Array<Route<D>> {
       const body = validateBody(req, spec.update!.rules, spec.update!.required);
       if (spec.update!.apply) spec.update!.apply(item, body);
       else Object.assign(item as object, body);
-      return ok(detail(item));
+      return ok(spec.update!.answer ? spec.update!.answer(item) : detail(item));
     }, 'update'),
     delete: named((req) => {
       const { items, item } = find(req);

@@ -25,7 +25,11 @@ export interface ScriptedFault {
   /** Only requests whose path contains this (default: any). */
   match?: string;
   method?: string;
-  kind: 'status' | 'reset' | 'timeout';
+  /**
+   * `html`: a 200 whose body is an HTML page (a proxy's or a maintenance page); `empty`: a
+   * 200 with a JSON content type and no body. Both are answers that are not what they claim.
+   */
+  kind: 'status' | 'reset' | 'timeout' | 'html' | 'empty';
   status?: number;
   retryAfterSeconds?: number;
   /** How many matching requests it hits (default 1). */
@@ -198,7 +202,15 @@ export class Emulator {
       return;
     }
     let response: EmulatorResponse;
-    if (fault?.kind === 'status') {
+    if (fault?.kind === 'html') {
+      response = {
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        raw: '<!DOCTYPE html><html><body><h1>Maintenance</h1></body></html>',
+      };
+    } else if (fault?.kind === 'empty') {
+      response = { status: 200, headers: { 'content-type': 'application/json' }, raw: '' };
+    } else if (fault?.kind === 'status') {
       const status = fault.status ?? 500;
       response = {
         status,

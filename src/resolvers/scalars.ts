@@ -59,14 +59,30 @@ export const DateTime = new GraphQLScalarType<string, string>({
   parseLiteral: (ast: ValueNode) => checkDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-/** Input is checked, then sent to Leaseweb as the client wrote it. */
+/** Input is checked (a real calendar date: no `2024-02-30`), then sent to Leaseweb as the client wrote it. */
 function checkDateTime(value: unknown): string {
-  if (typeof value !== 'string' || Number.isNaN(parseDateTime(value))) {
+  if (typeof value !== 'string' || !isIsoDateTime(value) || Number.isNaN(parseDateTime(value))) {
     throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(value)}: ${dateTimeHint}`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
   return value;
+}
+
+const CALENDAR_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * A real calendar date and time: `Date.parse` rolls `2024-02-30` over to March 1st, so each
+ * part is checked against its range (the day against its month, leap years included).
+ */
+export function isIsoDateTime(value: string): boolean {
+  const m = CALENDAR_DATE_TIME.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return false;
+  const within = (part: string | undefined, max: number) => part === undefined || Number(part) <= max;
+  return within(m[4], 23) && within(m[5], 59) && within(m[6], 59) && within(m[7], 23) && within(m[8], 59);
 }
 
 /** Accepts `a.b.c.d`, IPv6, each optionally with `/prefix` (Leaseweb also writes `_prefix`). */
@@ -86,11 +102,36 @@ export const IPAddress = stringScalar(
   'expected an IPv4 or IPv6 address, optionally with /prefix',
 );
 
+/** Deeper than any shape Leaseweb documents (RAID layouts, job payloads), far below a stack overflow. */
+export const MAX_JSON_DEPTH = 32;
+
+/** True when `value` nests deeper than `limit` levels; iterative, so depth cannot overflow the stack. */
+export function jsonDepthOver(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Refuses a value nested deeper than MAX_JSON_DEPTH. */
+function checkJsonDepth(value: unknown): unknown {
+  if (jsonDepthOver(value, MAX_JSON_DEPTH)) {
+    throw new GraphQLError(`JSON values may not be nested deeper than ${MAX_JSON_DEPTH} levels.`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
 export const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
   description: 'Free-form JSON.',
   serialize: (v) => v,
-  parseValue: (v) => v,
+  parseValue: checkJsonDepth,
   parseLiteral: () => {
     throw new GraphQLError('JSON values must be passed as variables.', {
       extensions: { code: 'BAD_USER_INPUT' },

@@ -123,7 +123,7 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
       networkInterfaces: {
         public: {
           mac,
-          ip: `${publicIp}/26`,
+          ip: publicIp, // a bare address, as documented (the prefix is the subnet's, in ipMgmt)
           nullRouted: false,
           gateway,
           ports: [{ name: `${site}-PUB-SW${i % 9}`, port: `0-0-${i % 48}` }],
@@ -131,7 +131,7 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
         },
         internal: {
           mac,
-          ip: `${internalIp}/24`,
+          ip: internalIp,
           nullRouted: false,
           gateway: internalIp.replace(/\.\d+$/, '.1'),
           ports: [{ name: `${site}-INT-SW${i % 9}`, port: `0-0-${i % 48}` }],
@@ -139,7 +139,7 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
         },
         remoteManagement: {
           mac: rng.mac(),
-          ip: `${rmIp}/27`,
+          ip: rmIp,
           gateway: rmIp.replace(/\.\d+$/, '.1'),
           ports: [],
           locationId: String(123_000_000 + i),
@@ -202,7 +202,8 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
           type: 'NORMAL_IP',
           prefixLength: 32,
           primary: false,
-          reverseLookup: null,
+          // A string, as documented (the sample's `domain.example.com`), never null.
+          reverseLookup: `ip-${ip.replace(/\./g, '-')}.example.com`,
           subnet: publicSubnet,
           networkType: 'PUBLIC',
           gateway,
@@ -222,7 +223,7 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
         type: 'NORMAL_IP',
         prefixLength: 64,
         primary: false,
-        reverseLookup: null,
+        reverseLookup: '', // a string, as documented; PTRs of the range's addresses are reverse lookup records
         subnet: { id: `${prefix}::_64`, networkIp: `${prefix}::`, prefixLength: 64, gateway: `${prefix}::ffff` },
         networkType: 'PUBLIC',
         gateway: `${prefix}::ffff`,
@@ -244,7 +245,7 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
       type: 'NORMAL_IP',
       prefixLength: 32,
       primary: false,
-      reverseLookup: null,
+      reverseLookup: '', // a string, as documented, even when no PTR is set
       subnet: {
         id: `${internalIp.replace(/\.\d+$/, '.0')}_24`,
         networkIp: internalIp.replace(/\.\d+$/, '.0'),
@@ -262,7 +263,7 @@ export function seedDedicatedServers(d: ServersDataset, rng: Rng, count: number)
       type: 'IPMI',
       prefixLength: 32,
       primary: false,
-      reverseLookup: null,
+      reverseLookup: '',
       subnet: {
         id: `${rmIp.replace(/\.\d+$/, '.0')}_27`,
         networkIp: rmIp.replace(/\.\d+$/, '.0'),

@@ -54,6 +54,7 @@ export const serverFamilyRoutes = [
   ...notificationSettingRoutes<ServersDataset, ServerRecord>({
     ...SERVER,
     settingParam: 'notificationSettingId',
+    shortUpdateAnswer: ['datatraffic'],
     ops: {
       bandwidth: {
         list: 'dedicatedServers.listBandwidthNotificationSettings',

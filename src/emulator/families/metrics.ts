@@ -36,6 +36,12 @@ export function metricRoutes<D, R>(owner: MetricsOwner<D, R>) {
 
 const GRANULARITIES: Record<string, number> = { '5MIN': 300, HOUR: 3600, DAY: 86_400, WEEK: 604_800, MONTH: 2_592_000, YEAR: 31_536_000 };
 
+/**
+ * The granularity `_metadata` names when none was asked (one metric for the interval): a
+ * string, as documented, never null — the finest one whose step covers the interval.
+ */
+const covering = (ms: number) => Object.entries(GRANULARITIES).find(([, seconds]) => seconds * 1000 >= ms)?.[0] ?? 'YEAR';
+
 /** `2026-01-01T00:00:00Z`, as the reference writes bareMetals metric times. */
 const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -67,7 +73,7 @@ function bareMetals<D, R>(owner: BareMetalsMetricsOwner<D, R>) {
     const unit = kind === 'bandwidth' ? 'bps' : 'B';
     const scale = kind === 'bandwidth' ? 40_000_000 : 3_000_000_000;
     return ok({
-      _metadata: { aggregation, from: isoSeconds(from), granularity, to: isoSeconds(to) },
+      _metadata: { aggregation, from: isoSeconds(from), granularity: granularity ?? covering(to - from), to: isoSeconds(to) },
       metrics: { DOWN_PUBLIC: { unit, values: series(0, scale / 4) }, UP_PUBLIC: { unit, values: series(2, scale) } },
     });
   };

@@ -20,6 +20,11 @@ export interface NotificationSettingsOwner<D, R> extends Owner<D, R> {
   /** A new setting with the next id of the data set. */
   create: (req: EmulatorRequest<D>, frequency: NotificationSetting['frequency'], threshold: string, unit: string) => NotificationSetting;
   ddos?: { get: (owner: R) => DdosNotificationSettings; set: (owner: R, value: DdosNotificationSettings) => void };
+  /**
+   * Kinds whose PUT answers only `{ frequency, threshold, unit }`, as Leaseweb documents it
+   * for a server's datatraffic setting (no id, no actions), rather than the whole setting.
+   */
+  shortUpdateAnswer?: Kind[];
 }
 
 const FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY'] as const;
@@ -65,6 +70,9 @@ export function notificationSettingRoutes<D, R>(owner: NotificationSettingsOwner
             checkThreshold(body.threshold);
             Object.assign(setting, body);
           },
+          ...(owner.shortUpdateAnswer?.includes(kind)
+            ? { answer: ({ frequency, threshold, unit }: NotificationSetting) => ({ frequency, threshold, unit }) }
+            : {}),
         },
         family: 'notificationSettings',
       }),

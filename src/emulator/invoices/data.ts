@@ -68,6 +68,13 @@ function usage(d: InvoicesDataset, r: ServiceRecord, billed: { from: number; amo
   return { quantity: (addMonths(billed.from, 1) - billed.from) / HOUR, unitAmount: Math.round(hourly * 100_000) / 100_000 };
 }
 
+/**
+ * What an invoice or pro forma line names as its `product`: the documented category
+ * (`Dedicated server`, `Backup`, `Rackspace` …), not the service's free-text description.
+ */
+const CATEGORIES: Record<string, string> = { DEDICATED_SERVER: 'Dedicated server', PUBLIC_CLOUD: 'Public cloud', DOMAIN: 'Domain' };
+const productCategory = (r: ServiceRecord) => CATEGORIES[r.billable.productId] ?? 'Other';
+
 function lineItem(d: InvoicesDataset, r: ServiceRecord, billed: { from: number; to: number; amount: number }): InvoiceLineItem {
   const reference = referenceOf(d, r);
   const { quantity, unitAmount } = usage(d, r, billed);
@@ -75,7 +82,7 @@ function lineItem(d: InvoicesDataset, r: ServiceRecord, billed: { from: number; 
   return {
     contractId: r.service.contractId,
     ...(r.service.equipmentId ? { equipmentId: r.service.equipmentId } : {}),
-    product: r.billable.description,
+    product: productCategory(r),
     quantity,
     ...(reference === null ? {} : { reference }),
     total: cents(quantity * unitAmount),
@@ -174,7 +181,7 @@ export function proformaItems(d: InvoicesDataset): ProformaContractItem[] {
         ...(r.service.equipmentId ? { equipmentId: r.service.equipmentId } : {}),
         poNumber: d.invoices.poNumber,
         price: billed.amount,
-        product: r.billable.description,
+        product: productCategory(r),
         ...(reference === null ? {} : { reference }),
         startDate: r.service.startDate,
       },

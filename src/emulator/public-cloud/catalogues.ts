@@ -123,7 +123,7 @@ function standard(id: string, name: string, version: string, flavour: string, ma
     storageSize: null,
     state: 'READY',
     stateReason: null,
-    region: null,
+    region: regions[0]!.name,
     createdAt: null,
     updatedAt: null,
     custom: false,
@@ -134,7 +134,8 @@ function standard(id: string, name: string, version: string, flavour: string, ma
 /**
  * Standard images are offered in every region. The reference's sample shows them with
  * `region: "eu-west-3"` (asked with `region=eu-west-3`); unasked, the emulator lists
- * each standard image once with `region: null`, and with `region=X` echoes X.
+ * each standard image once in the first region (a string, as documented: never null), and
+ * with `region=X` echoes X.
  */
 export const standardImages: Image[] = [
   standard('UBUNTU_24_04_64BIT', 'Ubuntu 24.04 LTS (x86_64)', '24.04', 'ubuntu'),

@@ -1,3 +1,4 @@
+import { documentedDate } from '../../datasources/path.js';
 import type { GraphQLContext } from '../../context.js';
 import type { OwnerType } from '../../datasources/families/owners.js';
 import type { MetricsResponse } from '../../datasources/types/dedicated-servers.js';
@@ -58,13 +59,19 @@ function cloudFields(typename: OwnerType, cpu: boolean) {
   return {
     // DAY and SUM are the only values Leaseweb accepts; sent so the answer says what it is.
     dataTrafficMetrics: (owner: OwnerModel, { from, to }: Period, ctx: GraphQLContext) =>
-      ctx.ds.metrics.get<InstanceMetrics>(refOf(typename, owner), 'datatraffic', { from, to, granularity: 'DAY', aggregation: 'SUM' }),
+      ctx.ds.metrics.get<InstanceMetrics>(refOf(typename, owner), 'datatraffic', {
+        from: documentedDate(from),
+        to: documentedDate(to),
+        granularity: 'DAY',
+        aggregation: 'SUM',
+      }),
     ...(cpu && {
       cpuMetrics: (
         owner: OwnerModel,
         { from, to, granularity }: Period & { granularity?: PublicCloudCpuMetricsGranularity | null },
         ctx: GraphQLContext,
       ) =>
+        // Kept as date-times: CPU metrics come in 5-minute steps, which a whole day would hide.
         ctx.ds.metrics.get<InstanceMetrics>(refOf(typename, owner), 'cpu', {
           from,
           to,
