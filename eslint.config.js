@@ -117,19 +117,34 @@ export default [
               'PublicCloudResources',
               'PublicCloudStorageSize',
               'PublicCloudTrafficTier',
+              // No identity of their own (yet): a DNSSEC key belongs to its domain's DNSSEC state; a null-route
+              // history entry and a pro forma line carry no Leaseweb id; the pro forma is the account's one next
+              // invoice; an instance type is a size per region; the auto scaling group summary is embedded in an
+              // instance until the auto scaling product is covered.
+              'DnssecKey',
+              'EquipmentNullRoute',
+              'ProformaInvoice',
+              'ProformaInvoiceItem',
+              'PublicCloudInstanceType',
+              'PublicCloudAutoScalingGroupSummary',
             ],
           },
         },
       ],
 
-      // Narrowed: paging is forward only (first/after) for now; backward paging is a schema decision of issue 7 §2: set includeBoth when it lands.
+      // Narrowed: paging is forward only (first/after), as docs/schema-changes.md decides; set includeBoth if last/before land.
       '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
 
-      // Narrowed: connections also offer `nodes: [T!]!` (as GitHub's do), and short fixed lists (tags, a record set's values) are plain lists.
+      // Narrowed: connections also offer `nodes: [T!]!` (as GitHub's do), and short fixed lists (tags, a record set's values) are plain lists;
+      // a few connections page values without identity (null-route history entries, pro forma lines, instance types per region).
       '@graphql-eslint/relay-edge-types': [
         'error',
-        { withEdgeSuffix: true, shouldImplementNode: true, listTypeCanWrapOnlyEdgeType: false },
+        { withEdgeSuffix: true, shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false },
       ],
+
+      // Off: four fields keep Leaseweb's own names that clients already use (`Ip.ip`, `Domain.domainName`, and the Leaseweb ids
+      // `ControlPanel.controlPanelId`, `RescueImage.rescueImageId` beside the global `id`); renaming them is a deprecation cycle for no gain.
+      '@graphql-eslint/no-typename-prefix': 'off',
     },
   },
   {
