@@ -42,14 +42,23 @@ export type InvoiceStatus =
   /** A status Leaseweb added after this schema was written; the gateway logs it. */
   | 'UNKNOWN';
 
+/** Where an instance is in its life (`state`). */
 export type PublicCloudInstanceState =
+  /** Being launched. */
   | 'CREATING'
+  /** Terminated and gone. */
   | 'DESTROYED'
+  /** Being terminated. */
   | 'DESTROYING'
+  /** Failed: not usable (the instance carries no reason). */
   | 'FAILED'
+  /** Up. */
   | 'RUNNING'
+  /** Being started. */
   | 'STARTING'
+  /** Stopped (powered off). */
   | 'STOPPED'
+  /** Being stopped. */
   | 'STOPPING'
   /** Leaseweb cannot tell, or a state Leaseweb added after this schema was written (the gateway logs those). */
   | 'UNKNOWN';

@@ -42,10 +42,13 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** A server, the private network to add it to and its port speed there. */
 export type AddDedicatedServerToPrivateNetworkInput = {
   /** Port speed in Mbit/s: 100, 1000, 10000, 25000, 40000 or 100000. */
   linkSpeed: Scalars['Int']['input'];
+  /** The private network's id. */
   privateNetworkId: Scalars['String']['input'];
+  /** The server's Leaseweb id (`12345`) or global id (`gid://leaseweb/DedicatedServer/12345`). */
   serverId: Scalars['ID']['input'];
 };
 
@@ -61,16 +64,17 @@ export type AddDedicatedServerToPrivateNetworkPayload = {
 /** The outcome of `addPublicCloudInstanceToPrivateNetwork`. */
 export type AddPublicCloudInstanceToPrivateNetworkPayload = {
   __typename?: 'AddPublicCloudInstanceToPrivateNetworkPayload';
-  /** The instance as it is now; null when the write failed. */
+  /** The instance read again after the write (`GET /publicCloud/v1/instances/{id}`: one more call); null when the write failed or the instance is gone. */
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
 
+/** An ISO to attach. */
 export type AttachIsoInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
-  /** The ISO's id, from the owner's ISO catalogue. */
+  /** The ISO's id, e.g. `GRML`, from `publicCloudIsos` (`GET /publicCloud/v1/isos`). */
   isoId: Scalars['String']['input'];
 };
 
@@ -97,7 +101,7 @@ export type CancelDedicatedServerActiveJobPayload = {
 /** The outcome of `cancelPublicCloudInstanceTermination`. */
 export type CancelPublicCloudInstanceTerminationPayload = {
   __typename?: 'CancelPublicCloudInstanceTerminationPayload';
-  /** The instance as it is now; null when the write failed. */
+  /** The instance read again after the write (`GET /publicCloud/v1/instances/{id}`: one more call); null when the write failed or the instance is gone. */
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
@@ -133,7 +137,11 @@ export type CloseDedicatedServerNetworkInterfacesPayload = {
 
 /** Equipment with Public Cloud data traffic metrics: Public Cloud instances. */
 export type CloudMetricsOwner = {
-  /** Public data traffic in bytes, summed per day (`GET …/{owner}/{id}/metrics/datatraffic`). */
+  /**
+   * Public data traffic in bytes, summed per day (series `downPublic`, `upPublic`)
+   * (`GET …/{owner}/{id}/metrics/datatraffic`, one call). Leaseweb takes whole days: only
+   * the UTC date of `from` and `to` is sent.
+   */
   dataTrafficMetrics?: Maybe<PublicCloudMetrics>;
   /** Global id. */
   id: Scalars['ID']['output'];
@@ -164,23 +172,33 @@ export type ConsoleOwner = {
 /** A control panel from the bare-metal catalogue (`GET /bareMetals/v2/controlPanels`). */
 export type ControlPanel = Node & {
   __typename?: 'ControlPanel';
+  /** The control panel's Leaseweb id, e.g. `CPANEL_PREMIER_100`; pass it as `controlPanelId`. */
   controlPanelId: Scalars['String']['output'];
-  /** Global id, usable with `node(id:)`: `gid://leaseweb/ControlPanel/<control panel id>`. */
+  /** Global id, usable with `node(id:)` (which reads the whole catalogue): `gid://leaseweb/ControlPanel/<control panel id>`. */
   id: Scalars['ID']['output'];
+  /** The name, e.g. `cPanel Premier 100`. */
   name: Scalars['String']['output'];
 };
 
+/** A page of control panels. */
 export type ControlPanelConnection = {
   __typename?: 'ControlPanelConnection';
+  /** The control panels of this page, each with its cursor. */
   edges: Array<ControlPanelEdge>;
+  /** The control panels of this page, without cursors. */
   nodes: Array<ControlPanel>;
+  /** Where this page sits in the whole list; pass `pageInfo.endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many control panels the whole list holds (every page), as Leaseweb counts them. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A control panel with its cursor. */
 export type ControlPanelEdge = {
   __typename?: 'ControlPanelEdge';
+  /** An opaque string naming this item's place in the list: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The control panel. */
   node: ControlPanel;
 };
 
@@ -193,10 +211,13 @@ export type CreateCredentialPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A network-boot reservation for a server's public interface. */
 export type CreateDedicatedServerDhcpReservationInput = {
-  /** The file to boot (a URL for iPXE). */
+  /** The URL of the PXE boot file the server boots from (e.g. an iPXE script). */
   bootfile: Scalars['String']['input'];
+  /** The hostname the reservation hands out. */
   hostname?: InputMaybe<Scalars['String']['input']>;
+  /** The server's Leaseweb id (`12345`) or global id (`gid://leaseweb/DedicatedServer/12345`). */
   serverId: Scalars['ID']['input'];
 };
 
@@ -220,12 +241,17 @@ export type CreateDnsRecordSetPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A new bandwidth or data traffic alert. */
 export type CreateNotificationSettingInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
+  /** How often the alert may notify you. */
   frequency: NotificationFrequency;
+  /** Bandwidth or data traffic. */
   kind: NotificationSettingKind;
+  /** The threshold, in `unit` (sent to Leaseweb as a string, e.g. `1`). */
   threshold: Scalars['Float']['input'];
+  /** `Mbps` or `Gbps` for bandwidth; `MB`, `GB` or `TB` for data traffic (Leaseweb refuses others). */
   unit: Scalars['String']['input'];
 };
 
@@ -255,6 +281,7 @@ export type CreatePublicCloudCustomImagePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A snapshot to take. */
 export type CreateSnapshotInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
@@ -287,7 +314,7 @@ export type Credential = Node & {
    * `gid://leaseweb/Credential/<OwnerType>/<owner id>/<TYPE>/<username>` (parts URL-encoded).
    */
   id: Scalars['ID']['output'];
-  /** The password; null in lists (Leaseweb leaves it out there). */
+  /** The password as stored at Leaseweb; null in lists (Leaseweb leaves it out there). */
   password?: Maybe<Scalars['String']['output']>;
   /** What the login is for. */
   type: CredentialType;
@@ -295,17 +322,25 @@ export type Credential = Node & {
   username: Scalars['String']['output'];
 };
 
+/** A page of stored credentials. */
 export type CredentialConnection = {
   __typename?: 'CredentialConnection';
+  /** The edges of this page. */
   edges: Array<CredentialEdge>;
+  /** The credentials of this page (without passwords). */
   nodes: Array<Credential>;
+  /** Where this page sits in the list. */
   pageInfo: PageInfo;
+  /** How many credentials (of the type asked, if any) there are in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A credential and its cursor. */
 export type CredentialEdge = {
   __typename?: 'CredentialEdge';
+  /** An opaque string; pass it as `after` to continue after this credential. */
   cursor: Scalars['String']['output'];
+  /** The credential (without its password). */
   node: Credential;
 };
 
@@ -313,19 +348,27 @@ export type CredentialEdge = {
 export type CredentialInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
+  /** The password to store. */
   password: Scalars['String']['input'];
+  /** What the login is for; Public Cloud owners take OPERATING_SYSTEM and CONTROL_PANEL only. */
   type: CredentialType;
+  /** The login name (with `type`, it names the credential; it cannot be changed later). */
   username: Scalars['String']['input'];
 };
 
 /** Equipment that stores credentials: dedicated servers and Public Cloud instances. */
 export type CredentialOwner = {
-  /** One credential with its password (`GET …/{owner}/{id}/credentials/{type}/{username}`). */
+  /**
+   * One credential with its password (`GET …/{owner}/{id}/credentials/{type}/{username}`).
+   * Null when the owner stores no such credential.
+   */
   credential?: Maybe<Credential>;
   /**
    * Stored credentials, without passwords (`GET …/{owner}/{id}/credentials`, or
    * `…/credentials/{type}` with `type`). Public Cloud owners store OPERATING_SYSTEM and
-   * CONTROL_PANEL credentials only; another type is refused.
+   * CONTROL_PANEL credentials only; another type is refused (an error, before any call).
+   * Dedicated servers page the list at Leaseweb; Public Cloud answers it whole and the
+   * gateway pages it.
    */
   credentials?: Maybe<CredentialConnection>;
   /** Global id, usable as `equipmentId` in the credential mutations. */
@@ -347,22 +390,41 @@ export type CredentialOwnerCredentialsArgs = {
   type?: InputMaybe<CredentialType>;
 };
 
+/**
+ * What a stored login is for (Leaseweb's `type`). Dedicated servers store every type;
+ * Public Cloud instances only OPERATING_SYSTEM and CONTROL_PANEL.
+ */
 export type CredentialType =
+  /** The code of a combination lock. */
   | 'COMBINATION_LOCK'
+  /** A user of the installed control panel (Plesk, cPanel …). */
   | 'CONTROL_PANEL'
+  /** A database user. */
   | 'DATABASE'
+  /** A login of a firewall. */
   | 'FIREWALL'
+  /** A login of a load balancer. */
   | 'LOAD_BALANCER'
+  /** A user of the installed operating system (e.g. `root`). */
   | 'OPERATING_SYSTEM'
+  /** A login of a power distribution unit. */
   | 'PDU'
+  /** The remote management (IPMI/iDRAC/iLO) login. */
   | 'REMOTE_MANAGEMENT'
+  /** The login of the rescue system (Leaseweb stores the one it generates when rescue mode starts). */
   | 'RESCUE_MODE'
+  /** A login of a network switch. */
   | 'SWITCH'
+  /** A temporary operating system login. */
   | 'TEMPORARY_OPERATING_SYSTEM'
+  /** A VNC console password. */
   | 'VNC'
+  /** A VPN user. */
   | 'VPN_USER';
 
+/** How data traffic values are combined within each interval (Leaseweb's `aggregation`). */
 export type DatatrafficAggregation =
+  /** The total over the interval (Leaseweb's `SUM`). */
   | 'SUM';
 
 /**
@@ -413,55 +475,116 @@ export type DdosProtectionType =
   /** A protection type Leaseweb added after this schema was written; the gateway logs it. */
   | 'UNKNOWN';
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServer = CredentialOwner & Equipment & IpOwner & NetworkMetricsOwner & Node & NotificationSettingOwner & NullRouteHistoryOwner & PowerControllable & PowerStatusOwner & {
   __typename?: 'DedicatedServer';
+  /** Leaseweb's asset number of the machine, e.g. `627293`. */
   assetId?: Maybe<Scalars['String']['output']>;
+  /** Bandwidth of the server's public interface over a period (`GET /bareMetals/v2/servers/{id}/metrics/bandwidth`); Leaseweb measures the public interface only. */
   bandwidthMetrics?: Maybe<Metrics>;
+  /**
+   * The contract the server is rented under. `contractId`, `customerId`, `salesOrgId`,
+   * `deliveryStatus` and `reference` come with the list; any other field is detail
+   * (`GET /bareMetals/v2/servers/{id}`; loaded only when asked).
+   */
   contract?: Maybe<DedicatedServerContract>;
+  /** One stored login with its password (`GET /bareMetals/v2/servers/{id}/credentials/{type}/{username}`); null when there is none. */
   credential?: Maybe<Credential>;
+  /**
+   * Logins Leaseweb stores for the server, without passwords (`GET /bareMetals/v2/servers/{id}/credentials`,
+   * or `…/credentials/{type}` with `type`). Installs, rescue mode and IPMI resets store the
+   * passwords they generate here.
+   */
   credentials?: Maybe<CredentialConnection>;
+  /** Data traffic of the server over a period (`GET /bareMetals/v2/servers/{id}/metrics/datatraffic`); Leaseweb documents the public interface only. */
   datatrafficMetrics?: Maybe<Metrics>;
+  /** Whether Leaseweb e-mails you when it mitigates a DDoS attack on the server (`GET /bareMetals/v2/servers/{id}/notificationSettings/ddos`). */
   ddosNotificationSettings?: Maybe<DdosNotificationSettings>;
-  /** DHCP reservations for network boot (`GET /bareMetals/v2/servers/{id}/leases`). */
+  /**
+   * The server's DHCP reservation for network boot, as a list of at most one
+   * (`GET /bareMetals/v2/servers/{id}/leases`); empty when there is none. Leaseweb lists
+   * reservations of the public interface only.
+   */
   dhcpReservations?: Maybe<Array<DhcpReservation>>;
+  /** What Leaseweb's automation supports on the server (power cycling, private networking, remote management …). */
   featureAvailability?: Maybe<DedicatedServerFeatures>;
-  /** The last hardware scan (`GET /bareMetals/v2/servers/{id}/hardwareInfo`). */
+  /** The result of the server's last hardware scan (`GET /bareMetals/v2/servers/{id}/hardwareInfo`); `launchDedicatedServerHardwareScan` runs a new one. */
   hardwareInformation?: Maybe<DedicatedServerHardwareInformation>;
+  /** Global id, usable with `node(id:)` and as `equipmentId` or `serverId` in mutations: `gid://leaseweb/DedicatedServer/<server id>`. */
   id: Scalars['ID']['output'];
+  /** One of the server's IPs as the server's API shows it (`GET /bareMetals/v2/servers/{id}/ips/{ip}`); null when the server has no such IP. */
   ip?: Maybe<Ip>;
+  /**
+   * The server's IPs. Without `filter.networkType` they come from ipMgmt, which knows public IPs
+   * only, batched for every server in the query into one `GET /ipMgmt/v2/ips?equipmentIds=…`;
+   * with it, from the server's own list (`GET /bareMetals/v2/servers/{id}/ips`).
+   */
   ips?: Maybe<IpConnection>;
+  /** True when the server can join a private network. Detail: `GET /bareMetals/v2/servers/{id}`; loaded only when asked. */
   isPrivateNetworkCapable?: Maybe<Scalars['Boolean']['output']>;
+  /** True when private networking is enabled on the server. Detail: `GET /bareMetals/v2/servers/{id}`; loaded only when asked. */
   isPrivateNetworkEnabled?: Maybe<Scalars['Boolean']['output']>;
+  /** True when the server can join a redundant private network. Detail: `GET /bareMetals/v2/servers/{id}`; loaded only when asked. */
   isRedundantPrivateNetworkCapable?: Maybe<Scalars['Boolean']['output']>;
-  /** One job with its tasks (`GET /bareMetals/v2/servers/{id}/jobs/{jobId}`). */
+  /** One job with its tasks (`GET /bareMetals/v2/servers/{id}/jobs/{jobId}`); null when the server has no such job. */
   job?: Maybe<DedicatedServerJob>;
-  /** Jobs (installs, rescue mode, scans …), newest first (`GET /bareMetals/v2/servers/{id}/jobs`). */
+  /** Jobs Leaseweb ran or runs on the server: installs, rescue mode, hardware scans, IPMI resets (`GET /bareMetals/v2/servers/{id}/jobs`, one call per page). */
   jobs?: Maybe<DedicatedServerJobConnection>;
+  /** Leaseweb's id of the server (`12345`), the `{id}` of `/bareMetals/v2/servers/{id}`. */
   leasewebId: Scalars['String']['output'];
+  /** Where the server stands: site, suite, rack and unit. */
   location?: Maybe<DedicatedServerLocation>;
-  /** One switch port (`GET /bareMetals/v2/servers/{id}/networkInterfaces/{type}`). */
+  /** The live state of one switch port (`GET /bareMetals/v2/servers/{id}/networkInterfaces/{type}`). */
   networkInterfaceStatus?: Maybe<DedicatedServerNetworkInterfaceStatus>;
-  /** State of the switch ports (`GET /bareMetals/v2/servers/{id}/networkInterfaces`). */
+  /** The live state of the server's switch ports, one entry per interface (`GET /bareMetals/v2/servers/{id}/networkInterfaces`). */
   networkInterfaceStatuses?: Maybe<Array<DedicatedServerNetworkInterfaceStatus>>;
+  /**
+   * The server's public, internal and remote-management interfaces as its record describes them
+   * (MAC, address, gateway, cabling). The live state of the switch ports is `networkInterfaceStatuses`.
+   */
   networkInterfaces?: Maybe<DedicatedServerNetworkInterfaces>;
+  /** One alert (`GET /bareMetals/v2/servers/{id}/notificationSettings/{kind}/{id}`); null when there is none. */
   notificationSetting?: Maybe<NotificationSetting>;
+  /** Bandwidth or data traffic alerts set on the server (`GET /bareMetals/v2/servers/{id}/notificationSettings/{kind}`, one call per page). */
   notificationSettings?: Maybe<NotificationSettingConnection>;
+  /** Null routes of the server's IPs, past and present (`GET /bareMetals/v2/servers/{id}/nullRouteHistory`, one call per page). */
   nullRouteHistory?: Maybe<EquipmentNullRouteConnection>;
+  /**
+   * The power distribution unit ports that feed the server. Taken from the list when Leaseweb
+   * includes them there, else detail (`GET /bareMetals/v2/servers/{id}`; loaded only when asked).
+   */
   powerPorts?: Maybe<Array<SwitchPort>>;
+  /** Whether the server is on, as its IPMI interface and its power distribution unit report it (`GET /bareMetals/v2/servers/{id}/powerInfo`). */
   powerStatus?: Maybe<PowerStatus>;
+  /** The private networks the server is in; empty when none. */
   privateNetworks?: Maybe<Array<DedicatedServerPrivateNetwork>>;
+  /** The rack the server is in. `type` comes with the list; `rackId` and `capacity` are detail (`GET /bareMetals/v2/servers/{id}`; loaded only when asked). */
   rack?: Maybe<DedicatedServerRack>;
-  /** Your own label for the server (the contract's reference). */
+  /** Your own label for the server (the contract's reference); null when none is set. Change it with `updateDedicatedServer`. */
   reference?: Maybe<Scalars['String']['output']>;
+  /** The manufacturer's serial number. Detail: `GET /bareMetals/v2/servers/{id}`; loaded only when asked. */
   serialNumber?: Maybe<Scalars['String']['output']>;
-  /** The service (contract) of this server (`GET /services/v1/services?equipmentId={id}`, one call per server). */
+  /**
+   * The service (contract) of this server (`GET /services/v1/services?equipmentId={id}`: one
+   * call for a single server). For several servers in one request the gateway reads the first page
+   * of the whole service list and then whichever costs fewer calls: the rest of that list, or
+   * one call per server. Null when no service names the server.
+   */
   service?: Maybe<Service>;
+  /** The hardware: CPU, memory, disks, PCI cards. Detail: `GET /bareMetals/v2/servers/{id}`; loaded only when asked. */
   specs?: Maybe<DedicatedServerSpecs>;
 };
 
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServerBandwidthMetricsArgs = {
   aggregation: BandwidthAggregation;
   from: Scalars['DateTime']['input'];
@@ -470,14 +593,22 @@ export type DedicatedServerBandwidthMetricsArgs = {
 };
 
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServerCredentialArgs = {
   type: CredentialType;
   username: Scalars['String']['input'];
 };
 
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServerCredentialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -485,7 +616,11 @@ export type DedicatedServerCredentialsArgs = {
 };
 
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServerDatatrafficMetricsArgs = {
   aggregation?: InputMaybe<DatatrafficAggregation>;
   from: Scalars['DateTime']['input'];
@@ -494,13 +629,21 @@ export type DedicatedServerDatatrafficMetricsArgs = {
 };
 
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServerIpArgs = {
   ip: Scalars['IPAddress']['input'];
 };
 
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServerIpsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EquipmentIpFilter>;
@@ -508,13 +651,21 @@ export type DedicatedServerIpsArgs = {
 };
 
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServerJobArgs = {
   id: Scalars['String']['input'];
 };
 
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServerJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DedicatedServerJobFilter>;
@@ -522,20 +673,32 @@ export type DedicatedServerJobsArgs = {
 };
 
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServerNetworkInterfaceStatusArgs = {
   networkType: IpNetworkType;
 };
 
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServerNotificationSettingArgs = {
   id: Scalars['String']['input'];
   kind: NotificationSettingKind;
 };
 
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServerNotificationSettingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -543,141 +706,222 @@ export type DedicatedServerNotificationSettingsArgs = {
 };
 
 
-/** A dedicated (bare-metal) server. */
+/**
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
+ * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
+ * for the server (once per request, however many fields ask), loaded only when asked.
+ */
 export type DedicatedServerNullRouteHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of dedicated servers. */
 export type DedicatedServerConnection = {
   __typename?: 'DedicatedServerConnection';
+  /** The servers of this page, each with its cursor. */
   edges: Array<DedicatedServerEdge>;
+  /** The servers of this page, without cursors. */
   nodes: Array<DedicatedServer>;
+  /** Where this page sits in the whole list; pass `pageInfo.endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many servers the whole list holds (every page, after the filter), as Leaseweb counts them. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** The contract a server is rented under (the server's `contract`). */
 export type DedicatedServerContract = {
   __typename?: 'DedicatedServerContract';
+  /** The aggregation pack whose traffic pool the server shares; null when it is in none. */
   aggregationPackId?: Maybe<Scalars['String']['output']>;
+  /** Leaseweb's applied billing cycle, e.g. `1`; read it with `billingFrequency`. */
   billingCycle?: Maybe<Scalars['Int']['output']>;
+  /** The interval billing is done for, e.g. `MONTH`. */
   billingFrequency?: Maybe<Scalars['String']['output']>;
   /** The contract id (there is no contracts API; invoices and services refer to it). */
   contractId: Scalars['String']['output'];
+  /** The contract term in months, e.g. `36`. */
   contractTerm?: Maybe<Scalars['Int']['output']>;
+  /** The kind of contract; Leaseweb documents `NORMAL` only. */
   contractType?: Maybe<Scalars['String']['output']>;
+  /** The currency of the contract's prices, an ISO 4217 code (`EUR`). */
   currency?: Maybe<Scalars['String']['output']>;
+  /** Your Leaseweb customer number. */
   customerId?: Maybe<Scalars['String']['output']>;
+  /** Where the delivery of the server is, e.g. `ACTIVE`. */
   deliveryStatus?: Maybe<Scalars['String']['output']>;
+  /** When the contract ends; null when no end is set. */
   endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many IPv4 addresses the contract includes. */
   ipv4Quantity?: Maybe<Scalars['Int']['output']>;
+  /** The traffic plan: how the server's traffic is measured and billed. */
   networkTraffic?: Maybe<DedicatedServerNetworkTraffic>;
   /** The price per billing frequency, with its currency (`pricePerFrequency`, `currency`); null when Leaseweb sends either without the other. */
   pricePerFrequency?: Maybe<Money>;
+  /** The contracted port speed on private networks, in Mbit/s (e.g. `10000`); null when none is set. */
   privateNetworkPortSpeed?: Maybe<Scalars['Int']['output']>;
+  /** Your own label for the server (the same as `DedicatedServer.reference`); null when none is set. */
   reference?: Maybe<Scalars['String']['output']>;
+  /** The Leaseweb sales organisation the contract is with, e.g. `2300`. */
   salesOrgId?: Maybe<Scalars['String']['output']>;
+  /** The service level agreement, e.g. `Bronze`. */
   sla?: Maybe<Scalars['String']['output']>;
+  /** When the contract started. */
   startsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The contract's status, e.g. `ACTIVE`. */
   status?: Maybe<Scalars['String']['output']>;
 };
 
+/** A server's processors. */
 export type DedicatedServerCpu = {
   __typename?: 'DedicatedServerCpu';
+  /** How many processors the server has. */
   quantity?: Maybe<Scalars['Int']['output']>;
+  /** The processor model, as Leaseweb names it. */
   type?: Maybe<Scalars['String']['output']>;
 };
 
+/** A set of identical disks in a server. */
 export type DedicatedServerDisk = {
   __typename?: 'DedicatedServerDisk';
+  /** How many such disks there are. */
   amount?: Maybe<Scalars['Int']['output']>;
+  /** The disk set's id, e.g. `SATA2TB`; pass it as `device` to `installDedicatedServer` to install on this set. */
   diskId?: Maybe<Scalars['String']['output']>;
+  /** The disk's performance class, e.g. `WRITE_INTENSIVE`; null when Leaseweb gives none. */
   performanceType?: Maybe<Scalars['String']['output']>;
+  /** The size of each disk, in `unit` (e.g. `480`). */
   size?: Maybe<Scalars['Float']['output']>;
+  /** The kind of disk, e.g. `SSD`. */
   type?: Maybe<Scalars['String']['output']>;
+  /** The unit of `size`, e.g. `GB`. */
   unit?: Maybe<Scalars['String']['output']>;
 };
 
+/** A dedicated server with its cursor. */
 export type DedicatedServerEdge = {
   __typename?: 'DedicatedServerEdge';
+  /** An opaque string naming this server's place in the list: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The server. */
   node: DedicatedServer;
 };
 
+/** What Leaseweb's automation supports on a server (Leaseweb's `featureAvailability`). */
 export type DedicatedServerFeatures = {
   __typename?: 'DedicatedServerFeatures';
+  /** True when Leaseweb's automation (installs, rescue mode, hardware scans) works on the server. */
   automation: Scalars['Boolean']['output'];
+  /** True when the server can be rebooted through IPMI; null when Leaseweb does not say (list entries may leave it out). */
   ipmiReboot?: Maybe<Scalars['Boolean']['output']>;
+  /** True when the server can be powered on, off and cycled through the API. */
   powerCycle: Scalars['Boolean']['output'];
+  /** True when the server can join private networks. */
   privateNetwork: Scalars['Boolean']['output'];
+  /** True when the server has remote management (IPMI) access. */
   remoteManagement: Scalars['Boolean']['output'];
 };
 
+/** Which servers `dedicatedServers` lists: each field given is a Leaseweb list filter, and a server must match them all. */
 export type DedicatedServerFilter = {
-  /** The server that has this IP. */
+  /** The server that has this IP address (Leaseweb documents IPv4 here). */
   ip?: InputMaybe<Scalars['IPAddress']['input']>;
+  /** The server with an interface of this MAC address (`AA:BB:CC:DD:EE:FF`; dashes and lower case are accepted too). */
   macAddress?: InputMaybe<Scalars['String']['input']>;
+  /** True: only servers that can join a private network; false: only those that cannot. */
   privateNetworkCapable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** True: only servers with private networking enabled; false: only those without. */
   privateNetworkEnabled?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Servers in this dedicated rack. */
+  /** Servers in this dedicated rack (its Leaseweb id). */
   privateRackId?: InputMaybe<Scalars['String']['input']>;
-  /** Servers whose reference contains this text. */
+  /** Servers whose reference matches this text (Leaseweb's `reference` filter). */
   reference?: InputMaybe<Scalars['String']['input']>;
-  /** Data center, e.g. AMS-01. */
+  /** Servers in this site (data center), e.g. `AMS-01`. */
   site?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The raw result of the last hardware scan; its layout depends on the scanner version. */
 export type DedicatedServerHardwareInformation = {
   __typename?: 'DedicatedServerHardwareInformation';
+  /** The version of the parser that read the scan (`parserVersion`, e.g. `3.6`); `result`'s layout depends on it. */
   parserVersion?: Maybe<Scalars['String']['output']>;
+  /** What the scan found, as Leaseweb reports it: `chassis`, `cpu`, `disks`, `ipmi`, `memory`, `network`. */
   result?: Maybe<Scalars['JSON']['output']>;
+  /** Leaseweb's id of the scan. */
   scanId: Scalars['String']['output'];
+  /** When the scan ran. */
   scannedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** Names one dedicated server. */
 export type DedicatedServerInput = {
+  /** The server's Leaseweb id (`12345`) or global id (`gid://leaseweb/DedicatedServer/12345`). */
   serverId: Scalars['ID']['input'];
 };
 
 /** A job Leaseweb runs on a server: an install, rescue mode, hardware scan … */
 export type DedicatedServerJob = Node & {
   __typename?: 'DedicatedServerJob';
+  /** When the job was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/DedicatedServerJob/<server id>/<job uuid>`. */
   id: Scalars['ID']['output'];
+  /** True while the job runs. */
   isRunning: Scalars['Boolean']['output'];
   /** The job's uuid. */
   leasewebId: Scalars['String']['output'];
-  /** The operating system an install job puts on the server. */
+  /**
+   * The operating system an install job puts on the server; null for other jobs. Its name comes
+   * from the catalogue (`GET /bareMetals/v2/operatingSystems`, read whole once per request, only
+   * when asked); `architecture`, `family`, `type` and `version` from the job itself.
+   */
   operatingSystem?: Maybe<OperatingSystem>;
   /** The job's parameters as Leaseweb stores them (layout varies by job type). */
   payload?: Maybe<Scalars['JSON']['output']>;
+  /** How many of the job's tasks are in each state. */
   progress?: Maybe<DedicatedServerJobProgress>;
+  /** The server the job runs on (`GET /bareMetals/v2/servers/{id}`, once per request; loaded only when asked). */
   server?: Maybe<DedicatedServer>;
+  /** The Leaseweb id of the server the job runs on. */
   serverId: Scalars['String']['output'];
   /** Where the job is (`status`). */
   status: DedicatedServerJobStatus;
+  /**
+   * The job's tasks, in order. Leaseweb's job list leaves them out, so for a job read from `jobs`
+   * they cost one `GET /bareMetals/v2/servers/{id}/jobs/{jobId}`, loaded only when asked.
+   */
   tasks?: Maybe<Array<DedicatedServerJobTask>>;
   /** What the job does (`type`). */
   type: DedicatedServerJobType;
+  /** When the job last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** A page of a server's jobs. */
 export type DedicatedServerJobConnection = {
   __typename?: 'DedicatedServerJobConnection';
+  /** The jobs of this page, each with its cursor. */
   edges: Array<DedicatedServerJobEdge>;
+  /** The jobs of this page, without cursors. */
   nodes: Array<DedicatedServerJob>;
+  /** Where this page sits in the whole list; pass `pageInfo.endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many jobs the whole list holds (every page, after the filter), as Leaseweb counts them. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A server job with its cursor. */
 export type DedicatedServerJobEdge = {
   __typename?: 'DedicatedServerJobEdge';
+  /** An opaque string naming this job's place in the list: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The job. */
   node: DedicatedServerJob;
 };
 
+/** Which of a server's jobs `jobs` lists: each field given is a Leaseweb list filter, and a job must match them all. */
 export type DedicatedServerJobFilter = {
+  /** True: only running jobs; false: only jobs that are not running. */
   isRunning?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only jobs in this status (`status`). */
   status?: InputMaybe<DedicatedServerJobStatus>;
@@ -685,22 +929,36 @@ export type DedicatedServerJobFilter = {
   type?: InputMaybe<DedicatedServerJobType>;
 };
 
+/** A server and how to run a hardware scan or IPMI reset on it. */
 export type DedicatedServerJobLaunchInput = {
+  /** A URL Leaseweb calls back about the job. */
   callbackUrl?: InputMaybe<Scalars['String']['input']>;
+  /** True (Leaseweb's default) reboots the server at once to run the job; false leaves the reboot to you. */
   powerCycle?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The server's Leaseweb id (`12345`) or global id (`gid://leaseweb/DedicatedServer/12345`). */
   serverId: Scalars['ID']['input'];
 };
 
+/** How far a job is: the number of its tasks in each state. */
 export type DedicatedServerJobProgress = {
   __typename?: 'DedicatedServerJobProgress';
+  /** Tasks stopped by a cancel. */
   canceled: Scalars['Int']['output'];
+  /** Tasks stopped by an expire. */
   expired: Scalars['Int']['output'];
+  /** Tasks that failed. */
   failed: Scalars['Int']['output'];
+  /** Tasks finished. */
   finished: Scalars['Int']['output'];
+  /** Tasks running. */
   inprogress: Scalars['Int']['output'];
+  /** Tasks next to run. */
   pending: Scalars['Int']['output'];
+  /** How much of the job is done, in percent (0 to 100). */
   percentage: Scalars['Int']['output'];
+  /** How many tasks the job has. */
   total: Scalars['Int']['output'];
+  /** Tasks waiting for the tasks before them. */
   waiting: Scalars['Int']['output'];
 };
 
@@ -708,9 +966,9 @@ export type DedicatedServerJobProgress = {
 export type DedicatedServerJobStatus =
   /** Running; at most one job per server is active. */
   | 'ACTIVE'
-  /** Stopped by a cancel (`POST …/jobs/cancel`). */
+  /** Stopped by a cancel (`POST …/servers/{id}/cancelActiveJob`, `cancelDedicatedServerActiveJob`). */
   | 'CANCELED'
-  /** Stopped by an expire (`POST …/jobs/expire`). */
+  /** Stopped by an expire (`POST …/servers/{id}/expireActiveJob`, `expireDedicatedServerActiveJob`). */
   | 'EXPIRED'
   /** Stopped because a task failed. */
   | 'FAILED'
@@ -719,15 +977,25 @@ export type DedicatedServerJobStatus =
   /** A status Leaseweb added after this schema was written; the gateway logs it. As a filter it matches no job. */
   | 'UNKNOWN';
 
+/** One step of a server job. */
 export type DedicatedServerJobTask = {
   __typename?: 'DedicatedServerJobTask';
+  /** What the task does. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Why the task failed or stopped, e.g. `The job was canceled by the api consumer`; null otherwise. */
   errorMessage?: Maybe<Scalars['String']['output']>;
+  /** The flow the task belongs to (Leaseweb's `flow`, e.g. `tasks`). */
   flow?: Maybe<Scalars['String']['output']>;
+  /** What happens to the job when this task fails (Leaseweb's `onError`, e.g. `break`). */
   onError?: Maybe<Scalars['String']['output']>;
   /** Where the task is (`status`). */
   status?: Maybe<DedicatedServerJobTaskStatus>;
+  /**
+   * When the task entered each status: an object keyed by status (`PENDING`, `WAITING`,
+   * `FINISHED` …) whose values are date-times as Leaseweb wrote them (not converted to UTC `Z`).
+   */
   statusTimestamps?: Maybe<Scalars['JSON']['output']>;
+  /** The task's uuid. */
   taskId: Scalars['String']['output'];
 };
 
@@ -758,72 +1026,110 @@ export type DedicatedServerJobTaskStatus =
 
 export { DedicatedServerJobType };
 
+/** Where a server stands in Leaseweb's data centers. */
 export type DedicatedServerLocation = {
   __typename?: 'DedicatedServerLocation';
+  /** The rack's name, e.g. `LK18`. */
   rack?: Maybe<Scalars['String']['output']>;
+  /** The data center, e.g. `AMS-01`. */
   site: Scalars['String']['output'];
+  /** The hall or suite, e.g. `HALL1`. */
   suite?: Maybe<Scalars['String']['output']>;
+  /** The rack units the server takes, e.g. `12` or `16-17`. */
   unit?: Maybe<Scalars['String']['output']>;
 };
 
+/** One of a server's interfaces as the server's record describes it. */
 export type DedicatedServerNetworkInterface = {
   __typename?: 'DedicatedServerNetworkInterface';
+  /** The gateway's address; null when there is none. */
   gateway?: Maybe<Scalars['String']['output']>;
-  /** The interface's address with its prefix, as Leaseweb reports it. */
+  /** The interface's address as Leaseweb reports it; documented as a bare address (`127.0.0.1`). Null when it has none. */
   ip?: Maybe<Scalars['String']['output']>;
+  /** Leaseweb's `locationId` for the interface (the reference does not say what it names). Only the detail carries it: null on servers read from the `dedicatedServers` list. */
   locationId?: Maybe<Scalars['String']['output']>;
+  /** The MAC address, e.g. `AA:BB:CC:DD:EE:FF`; null when Leaseweb has none. */
   mac?: Maybe<Scalars['String']['output']>;
+  /** True while the address is null routed; null when Leaseweb does not say (list entries may leave it out). */
   nullRouted?: Maybe<Scalars['Boolean']['output']>;
+  /** The switch ports the interface is cabled to; empty when none. */
   ports: Array<SwitchPort>;
 };
 
+/** The live state of one of a server's switch ports. */
 export type DedicatedServerNetworkInterfaceStatus = {
   __typename?: 'DedicatedServerNetworkInterfaceStatus';
+  /** The port speed as Leaseweb writes it, e.g. `100Mbps`. */
   linkSpeed?: Maybe<Scalars['String']['output']>;
   /** Whether the interface is open, as the switch reports it (`operStatus`). */
   operStatus?: Maybe<NetworkInterfaceStatus>;
   /** Whether the interface is open, as configured (`status`). */
   status?: Maybe<NetworkInterfaceStatus>;
+  /** The port on the switch, e.g. `33`. */
   switchInterface?: Maybe<Scalars['String']['output']>;
+  /** The switch, e.g. `EVO-AA11-1`. */
   switchName?: Maybe<Scalars['String']['output']>;
+  /** The network the port is on. */
   type: IpNetworkType;
 };
 
+/** A server's interfaces, one per network. */
 export type DedicatedServerNetworkInterfaces = {
   __typename?: 'DedicatedServerNetworkInterfaces';
+  /** The interface on Leaseweb's internal network. */
   internal?: Maybe<DedicatedServerNetworkInterface>;
+  /** The interface on the public internet. */
   public?: Maybe<DedicatedServerNetworkInterface>;
+  /** The remote management (IPMI) interface. */
   remoteManagement?: Maybe<DedicatedServerNetworkInterface>;
 };
 
+/** A server and which of its switch ports to open or close. */
 export type DedicatedServerNetworkInterfacesInput = {
-  /** One interface; all of them when left out. */
+  /** The network whose port to open or close (PUBLIC, INTERNAL, REMOTE_MANAGEMENT); all of them when left out. */
   networkType?: InputMaybe<IpNetworkType>;
+  /** The server's Leaseweb id (`12345`) or global id (`gid://leaseweb/DedicatedServer/12345`). */
   serverId: Scalars['ID']['input'];
 };
 
+/** The traffic plan of a contract; each field is null when Leaseweb sends none. */
 export type DedicatedServerNetworkTraffic = {
   __typename?: 'DedicatedServerNetworkTraffic';
+  /** How the server is connected, e.g. `CONNECTED_AGGREGATION_POOL`. */
   connectivityType?: Maybe<Scalars['String']['output']>;
+  /** The data traffic allowance, in `datatrafficUnit`. */
   datatrafficLimit?: Maybe<Scalars['Float']['output']>;
+  /** The unit of `datatrafficLimit`. */
   datatrafficUnit?: Maybe<Scalars['String']['output']>;
+  /** How traffic is counted, e.g. `VOLUME`. */
   trafficType?: Maybe<Scalars['String']['output']>;
+  /** The kind of plan, as Leaseweb names it, e.g. `90TH`. */
   type?: Maybe<Scalars['String']['output']>;
 };
 
+/** A private network a server is in. */
 export type DedicatedServerPrivateNetwork = {
   __typename?: 'DedicatedServerPrivateNetwork';
+  /** Whether DHCP is on in it (`ENABLED`, `DISABLED`). Only the detail carries it: null on servers read from the `dedicatedServers` list. */
   dhcp?: Maybe<Scalars['String']['output']>;
+  /** The server's port speed on it, in Mbit/s (100, 1000, 10000 …). */
   linkSpeed?: Maybe<Scalars['Int']['output']>;
+  /** The private network's id, the `privateNetworkId` of the private network mutations. */
   privateNetworkId: Scalars['String']['output'];
+  /** Where the membership is: `CONFIGURING` while the server is added, `CONFIGURED`, `REMOVING` while it is taken out. */
   status?: Maybe<Scalars['String']['output']>;
+  /** The private network's subnet as Leaseweb reports it, e.g. `10.0.0.0/16` (one documented answer gives the prefix length alone, `24`). */
   subnet?: Maybe<Scalars['String']['output']>;
+  /** The VLAN id, e.g. `2120`. */
   vlanId?: Maybe<Scalars['String']['output']>;
 };
 
+/** The rack a server is in. */
 export type DedicatedServerRack = {
   __typename?: 'DedicatedServerRack';
+  /** The rack's capacity as Leaseweb writes it, e.g. `12G`. Detail: `GET /bareMetals/v2/servers/{id}`; loaded only when asked. */
   capacity?: Maybe<Scalars['String']['output']>;
+  /** Leaseweb's id of the rack. Detail: `GET /bareMetals/v2/servers/{id}`; loaded only when asked. */
   rackId?: Maybe<Scalars['String']['output']>;
   /** The kind of rack the server is in (`rack.type`). */
   type?: Maybe<DedicatedServerRackType>;
@@ -848,20 +1154,31 @@ export type DedicatedServerRackType =
   /** A rack type Leaseweb added after this schema was written; the gateway logs it. */
   | 'UNKNOWN';
 
+/** A server's memory. */
 export type DedicatedServerRam = {
   __typename?: 'DedicatedServerRam';
+  /** The total memory, in `unit`. */
   size?: Maybe<Scalars['Int']['output']>;
+  /** The unit of `size`, e.g. `GB`. */
   unit?: Maybe<Scalars['String']['output']>;
 };
 
+/** A server's hardware, from `GET /bareMetals/v2/servers/{id}`. */
 export type DedicatedServerSpecs = {
   __typename?: 'DedicatedServerSpecs';
+  /** The maker, e.g. `HP`, `Dell`. */
   brand?: Maybe<Scalars['String']['output']>;
+  /** The chassis, as Leaseweb describes it. */
   chassis?: Maybe<Scalars['String']['output']>;
+  /** The processors. */
   cpu?: Maybe<DedicatedServerCpu>;
+  /** True when the server has a hardware RAID controller. */
   hardwareRaidCapable?: Maybe<Scalars['Boolean']['output']>;
+  /** The disk sets: groups of identical disks. */
   hdd?: Maybe<Array<DedicatedServerDisk>>;
+  /** The PCI cards, by description. */
   pciCards?: Maybe<Array<Scalars['String']['output']>>;
+  /** The memory. */
   ram?: Maybe<DedicatedServerRam>;
 };
 
@@ -882,7 +1199,9 @@ export type DeleteAllCredentialsPayload = {
 export type DeleteCredentialInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
+  /** The credential's type. */
   type: CredentialType;
+  /** The credential's login name. */
   username: Scalars['String']['input'];
 };
 
@@ -949,10 +1268,13 @@ export type DeleteDnsRecordSetsPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Names one alert. */
 export type DeleteNotificationSettingInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
+  /** Bandwidth or data traffic. */
   kind: NotificationSettingKind;
+  /** Leaseweb's id of the alert (`NotificationSetting.settingId`), not its global id. */
   settingId: Scalars['String']['input'];
 };
 
@@ -994,18 +1316,27 @@ export type DetachIsoPayload = {
  */
 export type DhcpReservation = Node & {
   __typename?: 'DhcpReservation';
+  /** The URL of the PXE boot file the server boots from; null when Leaseweb leaves it out (its documented list does). */
   bootfile?: Maybe<Scalars['String']['output']>;
+  /** When the reservation was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The server the reservation is for. */
+  /** The server the reservation is for (`GET /bareMetals/v2/servers/{id}`, once per request; loaded only when asked). */
   dedicatedServer?: Maybe<DedicatedServer>;
+  /** The gateway it hands out. */
   gateway?: Maybe<Scalars['String']['output']>;
+  /** The hostname it hands out. */
   hostname?: Maybe<Scalars['String']['output']>;
   /** Global id, usable with `node(id:)`: `gid://leaseweb/DhcpReservation/<server id>`. */
   id: Scalars['ID']['output'];
+  /** The address the reservation hands out, e.g. `192.168.0.100`. */
   ip?: Maybe<Scalars['String']['output']>;
+  /** The MAC address of the interface it is for, e.g. `AA:BB:CC:DD:EE:FF`. */
   mac?: Maybe<Scalars['String']['output']>;
+  /** The netmask it hands out, dotted (`255.255.255.0`). */
   netmask?: Maybe<Scalars['String']['output']>;
+  /** The site whose DHCP service serves it, e.g. `AMS-01`. */
   site?: Maybe<Scalars['String']['output']>;
+  /** When the reservation was last changed or used by the server. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -1232,7 +1563,8 @@ export type Domain = Node & {
   /**
    * The domain's DNS record sets (`GET /hosting/v2/domains/{domainName}/resourceRecordSets`).
    * Leaseweb returns them all at once; the gateway filters and pages them, reading the list
-   * once per request however many pages or filters the query asks for.
+   * once per request however many pages or filters the query asks for. Null when Leaseweb
+   * does not know the domain.
    */
   recordSets?: Maybe<DnsRecordSetConnection>;
   /** The service (contract) of this domain, from the DOMAIN services (`GET /services/v1/services?productId=DOMAIN`, listed once per request). */
@@ -1364,13 +1696,16 @@ export type DomainStatus =
   | 'UNKNOWN';
 
 /**
- * Something IPs are assigned to: a dedicated server, a cloud instance, … Leaseweb's
- * `equipmentId` carries no type, so the gateway resolves it against each product in turn.
+ * Something IPs are assigned to: a dedicated server or a Public Cloud instance. Leaseweb's
+ * `equipmentId` carries no type, so the gateway resolves it against each product in turn
+ * (a numeric id as a server, `GET /bareMetals/v2/servers/{id}`; a UUID as an instance,
+ * `GET /publicCloud/v1/instances/{id}`). Equipment of other products (racks, network
+ * equipment, colocation …) is not covered and resolves to null.
  */
 export type Equipment = {
   /** Global id, usable with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The equipment's Leaseweb id (what ipMgmt calls `equipmentId`). */
+  /** The equipment's Leaseweb id (what ipMgmt calls `equipmentId`): a server's number, an instance's UUID. */
   leasewebId: Scalars['String']['output'];
 };
 
@@ -1388,39 +1723,54 @@ export type EquipmentIpFilter = {
   networkType?: InputMaybe<IpNetworkType>;
   /** Only null-routed (true) or only reachable (false) IPs. */
   nullRouted?: InputMaybe<Scalars['Boolean']['input']>;
-  /** 4 or 6. */
+  /** Only IPv4 (4) or only IPv6 (6) addresses. */
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Names one IP of one piece of equipment. */
 export type EquipmentIpInput = {
-  /** The owner's global id (`gid://leaseweb/DedicatedServer/…`). */
+  /** The owner's global id (`gid://leaseweb/DedicatedServer/…`, `gid://leaseweb/PublicCloudInstance/…`). */
   equipmentId: Scalars['ID']['input'];
+  /** One of the owner's addresses (`192.0.2.1`; a prefix length is dropped). */
   ip: Scalars['IPAddress']['input'];
 };
 
 /** A null route from an owner's history (Leaseweb keeps no id for these). */
 export type EquipmentNullRoute = {
   __typename?: 'EquipmentNullRoute';
+  /** When Leaseweb lifts (or lifted) the null route by itself; null when it is not lifted automatically. */
   automatedUnnullingAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Leaseweb's note, e.g. `Device Null Route related to DDoS Mitigation`. */
   comment?: Maybe<Scalars['String']['output']>;
   /** The address with its prefix, as Leaseweb reports it. */
   ip: Scalars['String']['output'];
+  /** Leaseweb's null-route level (e.g. 3), as it reports it; null when it gives none. */
   nullLevel?: Maybe<Scalars['Int']['output']>;
+  /** When the IP was null routed. */
   nulledAt: Scalars['DateTime']['output'];
+  /** The Leaseweb support ticket about the null route, if any (e.g. `282912`). */
   ticketId?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of an owner's null-route history. */
 export type EquipmentNullRouteConnection = {
   __typename?: 'EquipmentNullRouteConnection';
+  /** The edges of this page. */
   edges: Array<EquipmentNullRouteEdge>;
+  /** The null routes of this page. */
   nodes: Array<EquipmentNullRoute>;
+  /** Where this page sits in the history. */
   pageInfo: PageInfo;
+  /** How many null routes the history holds in all (Leaseweb's `totalCount`). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A null route and its cursor. */
 export type EquipmentNullRouteEdge = {
   __typename?: 'EquipmentNullRouteEdge';
+  /** An opaque string; pass it as `after` to continue after this null route. */
   cursor: Scalars['String']['output'];
+  /** The null route. */
   node: EquipmentNullRoute;
 };
 
@@ -1452,20 +1802,39 @@ export type ImportDnsZonePayload = {
   userErrors: Array<UserError>;
 };
 
+/** What to install on a server. Fields left out are not sent, so Leaseweb uses the operating system's defaults. */
 export type InstallDedicatedServerInput = {
+  /** A URL Leaseweb calls when the install finishes or fails. */
   callbackUrl?: InputMaybe<Scalars['String']['input']>;
+  /** A control panel to install with it (`ControlPanel.controlPanelId`); none when left out. */
   controlPanelId?: InputMaybe<Scalars['String']['input']>;
+  /** The disks to install on: a disk set id from `specs.hdd.diskId` (e.g. `SATA2TB`), `SATA_SAS` or `NVME`. */
   device?: InputMaybe<Scalars['String']['input']>;
+  /** The hostname to set. */
   hostname?: InputMaybe<Scalars['String']['input']>;
+  /** The operating system's Leaseweb id, e.g. `UBUNTU_22_04_64BIT` (`OperatingSystem.leasewebId`). */
   operatingSystemId: Scalars['String']['input'];
+  /** The partition layout; the operating system's `defaults.partitions` when left out. */
   partitions?: InputMaybe<Array<PartitionInput>>;
-  /** Set a root password; it is sent to Leaseweb once and never stored or echoed. */
+  /**
+   * Set a root password; it is sent to Leaseweb once and never stored or echoed by the gateway.
+   * Left out, Leaseweb generates one and stores it as the server's OPERATING_SYSTEM credential.
+   */
   password?: InputMaybe<Scalars['String']['input']>;
+  /** A bash script to run right after the install, base64-encoded. */
   postInstallScript?: InputMaybe<Scalars['String']['input']>;
+  /** True lets the install reboot the server by itself; false leaves the reboots to you. */
   powerCycle?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * RAID settings, sent to Leaseweb as given: `{ "type": "HW" | "SW" | "NONE", "level": 0 | 1 | 5 | 10,
+   * "numberOfDisks": n }`. `level` only with HW or SW; without `numberOfDisks` every disk is used.
+   */
   raid?: InputMaybe<Scalars['JSON']['input']>;
+  /** The server's Leaseweb id (`12345`) or global id (`gid://leaseweb/DedicatedServer/12345`). */
   serverId: Scalars['ID']['input'];
+  /** Public SSH keys to install, one per line. */
   sshKeys?: InputMaybe<Scalars['String']['input']>;
+  /** The timezone, as Area/City (`Europe/Amsterdam`) or `UTC`. */
   timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1599,95 +1968,152 @@ export type InvoiceStatus =
   /** A status Leaseweb added after this schema was written; the gateway logs it. */
   | 'UNKNOWN';
 
-/** An IP address (or IPv6 range) and everything known about it. */
+/**
+ * An IP address (or IPv6 range) and everything known about it. Fields come from ipMgmt's
+ * record of the IP or from the owner's own IP list (`GET …/servers/{id}/ips`,
+ * `GET …/instances/{id}/ips`), whichever the path that reached the IP had; a missing one is
+ * loaded when asked, batched (ipMgmt: `GET /ipMgmt/v2/ips?ips=…` for every IP of the query;
+ * the owner: its IP list once per owner per request).
+ */
 export type Ip = Node & {
   __typename?: 'Ip';
-  /** The contract the IP is billed under (no contracts API exists; id only). */
+  /** The contract the IP is billed under (no contracts API exists; id only); from ipMgmt, null when unassigned. */
   assignedContractId?: Maybe<Scalars['String']['output']>;
-  /** DDoS protection of this IP, as the owning product reports it. */
+  /** DDoS protection of this IP, as the owning product reports it; null when the owner does not say. */
   ddos?: Maybe<DdosProtection>;
-  /** The equipment the IP is assigned to, resolved across products; null when unassigned. */
+  /**
+   * The equipment the IP is assigned to, resolved across products (one `GET` of the server
+   * or instance, unless only `id`/`leasewebId` is asked and the path already knows the
+   * kind); null when unassigned or of a product the gateway does not cover.
+   */
   equipment?: Maybe<Equipment>;
-  /** The Leaseweb id of the equipment the IP is assigned to. */
+  /** The Leaseweb id of the equipment the IP is assigned to (a server's number, an instance's UUID); null when unassigned. */
   equipmentId?: Maybe<Scalars['String']['output']>;
-  /** True for a floating IP. */
+  /** True for a floating IP, as the owning product reports it; null when it does not say (Public Cloud never does). */
   floatingIp?: Maybe<Scalars['Boolean']['output']>;
-  /** The gateway for this IP. */
+  /** The gateway for this IP: the owner's value, else the subnet's gateway from ipMgmt; null when neither knows it. */
   gateway?: Maybe<Scalars['String']['output']>;
+  /**
+   * Global id, usable with `node(id:)`: `gid://leaseweb/Ip/<address>`, a range keeping its
+   * prefix as `_64` (`gid://leaseweb/Ip/2001%3Adb8%3A%3A_64`; parts URL-encoded).
+   */
   id: Scalars['ID']['output'];
-  /** The address, without prefix (`192.0.2.1`, `2001:db8::1`). */
+  /** The address, without prefix (`192.0.2.1`, `2001:db8::1`); for a range, its first address (`2001:db8::`). */
   ip: Scalars['String']['output'];
-  /** PUBLIC, INTERNAL or REMOTE_MANAGEMENT, as the owning product reports it. */
+  /**
+   * PUBLIC, INTERNAL or REMOTE_MANAGEMENT, as the owning product reports it (its IP list,
+   * once per owner per request); null when the IP has no owner the gateway covers.
+   */
   networkType?: Maybe<IpNetworkType>;
+  /** The level of the active null route as Leaseweb reports it (e.g. 1); null when the IP is not null routed or ipMgmt does not know it. */
   nullLevel?: Maybe<Scalars['Int']['output']>;
-  /** Null routes of this IP, newest first (`GET /ipMgmt/v2/nullRoutes?fromIp=…&toIp=…`). */
+  /** Null routes of this IP, newest first (`GET /ipMgmt/v2/nullRoutes?fromIp=…&toIp=…`, one call per page). */
   nullRouteHistory?: Maybe<NullRouteConnection>;
-  /** True while a null route is active. */
+  /** True while a null route is active: traffic to the IP is dropped. */
   nullRouted?: Maybe<Scalars['Boolean']['output']>;
+  /** 32 for a single IPv4 address, 128 for a single IPv6 address, the range's size for a range (e.g. 64); from ipMgmt, null when it does not know the IP. */
   prefixLength?: Maybe<Scalars['Int']['output']>;
-  /** True for the main IP of its equipment. */
+  /** True for the main IP of its equipment (ipMgmt `primary`, the owner's `mainIp`). */
   primary?: Maybe<Scalars['Boolean']['output']>;
-  /** The PTR name, if one is set. */
+  /** The PTR name, if one is set; null otherwise. */
   reverseLookup?: Maybe<Scalars['String']['output']>;
-  /** Reverse lookup records inside an IPv6 range (`GET /ipMgmt/v2/ips/{ip}/reverseLookup`). */
+  /**
+   * Reverse lookup records inside an IPv6 range (`GET /ipMgmt/v2/ips/{ip}/reverseLookup`, one
+   * call per page). Always empty for an IPv4 address (no call is made).
+   */
   reverseLookupRecords?: Maybe<ReverseLookupRecordConnection>;
+  /** The subnet the IP is in; from ipMgmt, null when it does not know the IP. */
   subnet?: Maybe<IpSubnet>;
-  /** What the address is in its subnet (`type`). */
+  /** What the address is in its subnet (ipMgmt `type`); null when ipMgmt does not know the IP. */
   type?: Maybe<IpType>;
-  /** True when the customer may lift the null route themselves. */
+  /** True when the customer may lift the null route themselves (`removeIpNullRoute`); from ipMgmt. */
   unnullingAllowed?: Maybe<Scalars['Boolean']['output']>;
+  /** 4 or 6. */
   version?: Maybe<Scalars['Int']['output']>;
 };
 
 
-/** An IP address (or IPv6 range) and everything known about it. */
+/**
+ * An IP address (or IPv6 range) and everything known about it. Fields come from ipMgmt's
+ * record of the IP or from the owner's own IP list (`GET …/servers/{id}/ips`,
+ * `GET …/instances/{id}/ips`), whichever the path that reached the IP had; a missing one is
+ * loaded when asked, batched (ipMgmt: `GET /ipMgmt/v2/ips?ips=…` for every IP of the query;
+ * the owner: its IP list once per owner per request).
+ */
 export type IpNullRouteHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** An IP address (or IPv6 range) and everything known about it. */
+/**
+ * An IP address (or IPv6 range) and everything known about it. Fields come from ipMgmt's
+ * record of the IP or from the owner's own IP list (`GET …/servers/{id}/ips`,
+ * `GET …/instances/{id}/ips`), whichever the path that reached the IP had; a missing one is
+ * loaded when asked, batched (ipMgmt: `GET /ipMgmt/v2/ips?ips=…` for every IP of the query;
+ * the owner: its IP list once per owner per request).
+ */
 export type IpReverseLookupRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ReverseLookupRecordFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of IPs (a Relay connection). */
 export type IpConnection = {
   __typename?: 'IpConnection';
+  /** The IPs of this page, each with its cursor. */
   edges: Array<IpEdge>;
+  /** The IPs of this page, without cursors. */
   nodes: Array<Ip>;
+  /** Where this page sits in the whole list; pass `endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many IPs the whole list holds, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An IP with its cursor. */
 export type IpEdge = {
   __typename?: 'IpEdge';
+  /** An opaque string naming this IP's place in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The IP. */
   node: Ip;
 };
 
-/** The filters of `GET /ipMgmt/v2/ips`. List filters are sent comma-separated. */
+/** The filters of `GET /ipMgmt/v2/ips`; every filter given must match. List filters are sent comma-separated. */
 export type IpFilter = {
+  /** Only IPs billed under these contracts (their Leaseweb ids). */
   assignedContractIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only IPs assigned to this equipment: Leaseweb ids (a server's number, an instance's UUID), not global ids. */
   equipmentIds?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only IPs greater than or equal to this address. */
   fromIp?: InputMaybe<Scalars['IPAddress']['input']>;
+  /** Only these addresses. */
   ips?: InputMaybe<Array<Scalars['IPAddress']['input']>>;
+  /** Only IPs with (true) or without (false) an active null route. */
   nullRouted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only primary (true) or only other (false) IPs. */
   primary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only IPs with this PTR name, e.g. `mydomain1.example.com`. */
   reverseLookup?: InputMaybe<Scalars['String']['input']>;
+  /** Only IPs of this subnet, by Leaseweb's subnet id (`192.0.2.0_24`, see `IpSubnet.subnetId`). */
   subnetId?: InputMaybe<Scalars['String']['input']>;
   /** Only IPs lower than or equal to this address. */
   toIp?: InputMaybe<Scalars['IPAddress']['input']>;
+  /** Only addresses of this type. */
   type?: InputMaybe<IpType>;
+  /** Only IPv4 (4) or only IPv6 (6) addresses. */
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Which network an IP is on, as its owner reports it (`networkType`). */
 export type IpNetworkType =
+  /** On the internal (private) network. */
   | 'INTERNAL'
+  /** Reachable from the internet. */
   | 'PUBLIC'
+  /** The remote management (IPMI) network of a dedicated server. */
   | 'REMOTE_MANAGEMENT';
 
 /**
@@ -1697,12 +2123,13 @@ export type IpNetworkType =
 export type IpOwner = {
   /** Global id, usable with `node(id:)` and as `equipmentId` in the IP mutations. */
   id: Scalars['ID']['output'];
-  /** One IP as the owner shows it (`GET …/{owner}/{id}/ips/{ip}`). */
+  /** One IP as the owner shows it (`GET …/{owner}/{id}/ips/{ip}`); null when the owner has no such IP. */
   ip?: Maybe<Ip>;
   /**
-   * The owner's IPs. Without `networkType` they come from ipMgmt, batched for every owner
-   * in the query into one `GET /ipMgmt/v2/ips?equipmentIds=…` (ipMgmt knows public IPs
-   * only); with it, from the owner's own list (`GET …/{owner}/{id}/ips`).
+   * The owner's IPs. Without `filter.networkType` they come from ipMgmt, batched for every
+   * owner in the query into one `GET /ipMgmt/v2/ips?equipmentIds=…` (one call per chunk of
+   * owners; ipMgmt knows public IPs only) and filtered and paged by the gateway; with it,
+   * from the owner's own list (`GET …/{owner}/{id}/ips`, one call per owner).
    */
   ips?: Maybe<IpConnection>;
 };
@@ -1727,19 +2154,26 @@ export type IpOwnerIpsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One sort key of `ips`. */
 export type IpSort = {
+  /** Which way; ascending when left out. */
   direction?: InputMaybe<SortDirection>;
+  /** What to sort by. */
   field: IpSortField;
 };
 
 export { IpSortField };
 
+/** The subnet an IP is in (ipMgmt `subnet`). */
 export type IpSubnet = {
   __typename?: 'IpSubnet';
+  /** The subnet's gateway address, e.g. `192.0.2.254`. */
   gateway?: Maybe<Scalars['String']['output']>;
+  /** The subnet's network address, e.g. `192.0.2.0`. */
   networkIp: Scalars['String']['output'];
+  /** The subnet's prefix length, e.g. 24. */
   prefixLength: Scalars['Int']['output'];
-  /** Leaseweb's subnet id, e.g. `192.0.2.0_24`. */
+  /** Leaseweb's subnet id, e.g. `192.0.2.0_24`; usable as `IpFilter.subnetId`. */
   subnetId: Scalars['String']['output'];
 };
 
@@ -1759,7 +2193,7 @@ export type IpType =
   | 'ROUTER1'
   /** The second router's address. */
   | 'ROUTER2'
-  /** A type Leaseweb added after this schema was written; the gateway logs it. As a filter it matches no IP. */
+  /** A type Leaseweb added after this schema was written; the gateway logs it. Not a value Leaseweb filters by: as a filter it is refused. */
   | 'UNKNOWN';
 
 /** The outcome of `launchDedicatedServerHardwareScan`. */
@@ -1780,13 +2214,24 @@ export type LaunchDedicatedServerIpmiResetPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The rescue image to boot a server into, and how. */
 export type LaunchDedicatedServerRescueModeInput = {
+  /** A URL Leaseweb calls back about the job. */
   callbackUrl?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The rescue system's root password; sent to Leaseweb once and never stored or echoed by the
+   * gateway. Left out, Leaseweb generates one and stores it as the server's RESCUE_MODE credential.
+   */
   password?: InputMaybe<Scalars['String']['input']>;
+  /** A bash script to run as soon as rescue mode is up, base64-encoded; it must start with a shebang line (`#!/usr/bin/env bash`). */
   postInstallScript?: InputMaybe<Scalars['String']['input']>;
+  /** True (Leaseweb's default) reboots the server into rescue mode at once; false leaves the reboot to you. */
   powerCycle?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The rescue image's Leaseweb id, e.g. `GRML` (`RescueImage.rescueImageId`). */
   rescueImageId: Scalars['String']['input'];
+  /** The server's Leaseweb id (`12345`) or global id (`gid://leaseweb/DedicatedServer/12345`). */
   serverId: Scalars['ID']['input'];
+  /** Public SSH keys to log in to the rescue system with. */
   sshKeys?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1830,7 +2275,7 @@ export type LaunchPublicCloudInstanceInput = {
 /** The outcome of `launchPublicCloudInstance`. */
 export type LaunchPublicCloudInstancePayload = {
   __typename?: 'LaunchPublicCloudInstancePayload';
-  /** The instance as it is now; null when the write failed. */
+  /** The new instance as Leaseweb answered the launch; null when the write failed. */
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
@@ -1839,25 +2284,35 @@ export type LaunchPublicCloudInstancePayload = {
 /** A named metrics series (e.g. `UP_PUBLIC`, `DOWN_PUBLIC`). */
 export type MetricSeries = {
   __typename?: 'MetricSeries';
+  /** Leaseweb's name of the series: `DOWN_PUBLIC`, `UP_PUBLIC` (dedicated servers); `downPublic`, `upPublic`, `cpuMetrics` (Public Cloud). */
   name: Scalars['String']['output'];
+  /** The unit of the values: `bps` (bandwidth), `B` (data traffic), `%` (CPU); null when Leaseweb gives none. */
   unit?: Maybe<Scalars['String']['output']>;
+  /** The values, one per interval, in Leaseweb's order. */
   values: Array<MetricValue>;
 };
 
 /** One value of a metrics series. */
 export type MetricValue = {
   __typename?: 'MetricValue';
+  /** The time the value belongs to, as Leaseweb reports it (for a summary's peak, when the peak was seen). */
   timestamp: Scalars['DateTime']['output'];
+  /** The value, in the series' `unit` (e.g. bits per second, bytes, percent). */
   value: Scalars['Float']['output'];
 };
 
-/** A set of metric series over a period. */
+/** A set of metric series over a period (a dedicated server's bandwidth or data traffic). */
 export type Metrics = {
   __typename?: 'Metrics';
+  /** Leaseweb's own aggregation string: `AVG`, `95TH` or `SUM` (not the GraphQL enum names). */
   aggregation?: Maybe<Scalars['String']['output']>;
+  /** Start of the period Leaseweb answered for (`_metadata.from`). */
   from?: Maybe<Scalars['DateTime']['output']>;
+  /** Leaseweb's own granularity string (`5MIN`, `HOUR`, `DAY` …), as it reports it; null when it reports none. */
   granularity?: Maybe<Scalars['String']['output']>;
+  /** The series, one per direction (`DOWN_PUBLIC`, `UP_PUBLIC`). */
   series: Array<MetricSeries>;
+  /** End of the period Leaseweb answered for (`_metadata.to`). */
   to?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -1878,28 +2333,43 @@ export type Money = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Adds the server to a private network (`PUT …/servers/{id}/privateNetworks/{privateNetworkId}`). */
+  /**
+   * Adds the server to a private network (`PUT …/servers/{id}/privateNetworks/{privateNetworkId}`).
+   * It takes Leaseweb a few minutes: the server's `privateNetworks` entry reads `CONFIGURING`, then `CONFIGURED`.
+   */
   addDedicatedServerToPrivateNetwork?: Maybe<AddDedicatedServerToPrivateNetworkPayload>;
-  /** Adds the instance to the private network; not possible while it has snapshots (`PUT /instances/{id}/addToPrivateNetwork`). */
+  /** Adds the instance to the private network; not possible while it has snapshots (`PUT /publicCloud/v1/instances/{id}/addToPrivateNetwork`). */
   addPublicCloudInstanceToPrivateNetwork?: Maybe<AddPublicCloudInstanceToPrivateNetworkPayload>;
-  /** Attaches an ISO (`POST …/{owner}/{id}/attachIso`). */
+  /**
+   * Attaches an ISO image, e.g. to boot from it (`POST …/{owner}/{id}/attachIso`). Leaseweb
+   * refuses it while an ISO is already attached.
+   */
   attachIso?: Maybe<AttachIsoPayload>;
-  /** Cancels the running job (`POST …/servers/{id}/cancelActiveJob`). */
+  /**
+   * Cancels the running job (`POST …/servers/{id}/cancelActiveJob`). Leaseweb runs the job's
+   * failure flow, which often reboots the server; to stop the job without touching the server,
+   * expire it instead.
+   */
   cancelDedicatedServerActiveJob?: Maybe<CancelDedicatedServerActiveJobPayload>;
-  /** Cancels the scheduled termination of a monthly instance (`POST /instances/{id}/cancelTermination`). */
+  /** Cancels the scheduled termination of a monthly instance, before its contract ends (`POST /publicCloud/v1/instances/{id}/cancelTermination`). */
   cancelPublicCloudInstanceTermination?: Maybe<CancelPublicCloudInstanceTerminationPayload>;
   /**
    * Cancels a service (`POST /services/v1/services/{id}/cancel`): it keeps running until
    * the end of its contract term (`endDate`), and can be uncancelled until then.
    */
   cancelService?: Maybe<CancelServicePayload>;
-  /** Closes one switch port or all of them (`POST …/networkInterfaces[/{type}]/close`). */
+  /** Closes one switch port or all of them (`POST …/networkInterfaces[/{type}]/close`); a closed port passes no traffic. */
   closeDedicatedServerNetworkInterfaces?: Maybe<CloseDedicatedServerNetworkInterfacesPayload>;
-  /** Stores a credential (`POST …/{owner}/{id}/credentials`). */
+  /**
+   * Stores a credential at Leaseweb (`POST …/{owner}/{id}/credentials`), e.g. to share a
+   * login with Leaseweb support. For dedicated servers Leaseweb documents that this sets no
+   * password on the server itself.
+   */
   createCredential?: Maybe<CreateCredentialPayload>;
   /**
-   * Creates a DHCP reservation for network boot (`POST …/servers/{id}/leases`). Leaseweb
-   * answers 204 without a body, so the reservation is read back from the server's list
+   * Creates a DHCP reservation for network boot (`POST …/servers/{id}/leases`): after its next
+   * reboot the server boots from `bootfile` (this does not reboot it). Leaseweb answers 204
+   * without a body, so the reservation is read back from the server's list
    * (`GET …/servers/{id}/leases`) when the payload asks for it.
    */
   createDedicatedServerDhcpReservation?: Maybe<CreateDedicatedServerDhcpReservationPayload>;
@@ -1915,11 +2385,15 @@ export type Mutation = {
    * the owner's snapshot list after the write (`GET …/{owner}/{id}/snapshots`): one more call.
    */
   createSnapshot?: Maybe<CreateSnapshotPayload>;
-  /** Deletes every stored credential at once (`DELETE …/{owner}/{id}/credentials`; Public Cloud owners only). */
+  /** Deletes every stored credential at once (`DELETE …/{owner}/{id}/credentials`; Public Cloud owners only, others are refused). */
   deleteAllCredentials?: Maybe<DeleteAllCredentialsPayload>;
-  /** Deletes one credential (`DELETE …/{owner}/{id}/credentials/{type}/{username}`). */
+  /**
+   * Deletes one stored credential (`DELETE …/{owner}/{id}/credentials/{type}/{username}`).
+   * For dedicated servers Leaseweb documents that only its record goes; the login on the
+   * server itself stays.
+   */
   deleteCredential?: Maybe<DeleteCredentialPayload>;
-  /** Deletes the server's DHCP reservation (`DELETE …/servers/{id}/leases`). */
+  /** Deletes the server's DHCP reservation (`DELETE …/servers/{id}/leases`), so it boots from its disks again. */
   deleteDedicatedServerDhcpReservation?: Maybe<DeleteDedicatedServerDhcpReservationPayload>;
   /** Deletes one record set (`DELETE …/resourceRecordSets/{name}/{type}`). */
   deleteDnsRecordSet?: Maybe<DeleteDnsRecordSetPayload>;
@@ -1932,22 +2406,34 @@ export type Mutation = {
   deleteNotificationSetting?: Maybe<DeleteNotificationSettingPayload>;
   /** Deletes a snapshot (`DELETE …/{owner}/{id}/snapshots/{snapshotId}`). */
   deleteSnapshot?: Maybe<DeleteSnapshotPayload>;
-  /** Detaches the ISO (`POST …/{owner}/{id}/detachIso`). */
+  /** Detaches the attached ISO (`POST …/{owner}/{id}/detachIso`); Leaseweb refuses it when none is attached. */
   detachIso?: Maybe<DetachIsoPayload>;
-  /** Expires the running job (`POST …/servers/{id}/expireActiveJob`). */
+  /** Expires the running job (`POST …/servers/{id}/expireActiveJob`): only the job's record changes, the server is left as it is. */
   expireDedicatedServerActiveJob?: Maybe<ExpireDedicatedServerActiveJobPayload>;
   /**
    * Imports records from BIND zone-file text (`POST …/resourceRecordSets/import`): each
    * name and type in the file creates or replaces that record set.
    */
   importDnsZone?: Maybe<ImportDnsZonePayload>;
-  /** Installs an operating system (`POST …/servers/{id}/install`). */
+  /**
+   * Installs an operating system (`POST …/servers/{id}/install`), overwriting the disks it
+   * installs on. Leaseweb answers with the install job; follow it with `DedicatedServer.job`.
+   */
   installDedicatedServer?: Maybe<InstallDedicatedServerPayload>;
-  /** Scans the hardware (`POST …/servers/{id}/hardwareScan`). */
+  /**
+   * Scans the hardware (`POST …/servers/{id}/hardwareScan`). It reboots the server, leaves the
+   * disks alone and boots back into the installed system; read the result with `hardwareInformation`.
+   */
   launchDedicatedServerHardwareScan?: Maybe<LaunchDedicatedServerHardwareScanPayload>;
-  /** Resets the IPMI interface (`POST …/servers/{id}/ipmiReset`). */
+  /**
+   * Resets the IPMI interface so Leaseweb's automation can use it (`POST …/servers/{id}/ipmiReset`).
+   * It reboots the server, leaves the disks alone and boots back into the installed system.
+   */
   launchDedicatedServerIpmiReset?: Maybe<LaunchDedicatedServerIpmiResetPayload>;
-  /** Boots a rescue image (`POST …/servers/{id}/rescueMode`). */
+  /**
+   * Boots a rescue image (`POST …/servers/{id}/rescueMode`) to troubleshoot the server; the
+   * disks are not changed, and a later reboot brings back the installed system.
+   */
   launchDedicatedServerRescueMode?: Maybe<LaunchDedicatedServerRescueModePayload>;
   /** Launches a new instance (`POST /publicCloud/v1/instances`). */
   launchPublicCloudInstance?: Maybe<LaunchPublicCloudInstancePayload>;
@@ -1956,7 +2442,7 @@ export type Mutation = {
    * an automatic unnulling are accepted by Public Cloud owners only.
    */
   nullRouteEquipmentIp?: Maybe<NullRouteEquipmentIpPayload>;
-  /** Null routes an IP (`POST /ipMgmt/v2/ips/{ip}/nullRoute`). Never retried automatically. */
+  /** Null routes an IP: its traffic is dropped (`POST /ipMgmt/v2/ips/{ip}/nullRoute`). Never retried automatically. */
   nullRouteIp?: Maybe<NullRouteIpPayload>;
   /**
    * Opens the server's switch ports: one (`POST …/networkInterfaces/{type}/open`) or, without
@@ -1969,15 +2455,18 @@ export type Mutation = {
   powerOffEquipment?: Maybe<PowerOffEquipmentPayload>;
   /** Powers the equipment on (`POST …/powerOn`; Public Cloud: `POST …/start`). */
   powerOnEquipment?: Maybe<PowerOnEquipmentPayload>;
-  /** Reinstalls the instance from an image; not possible while it has snapshots (`PUT /instances/{id}/reinstall`). */
+  /** Reinstalls the instance from an image, wiping its disk; not possible while it has snapshots (`PUT /publicCloud/v1/instances/{id}/reinstall`). */
   reinstallPublicCloudInstance?: Maybe<ReinstallPublicCloudInstancePayload>;
-  /** Takes the server out of a private network (`DELETE …/servers/{id}/privateNetworks/{privateNetworkId}`). */
+  /**
+   * Takes the server out of a private network (`DELETE …/servers/{id}/privateNetworks/{privateNetworkId}`).
+   * It takes Leaseweb a few minutes; meanwhile the server's `privateNetworks` entry reads `REMOVING`.
+   */
   removeDedicatedServerFromPrivateNetwork?: Maybe<RemoveDedicatedServerFromPrivateNetworkPayload>;
   /** Lifts the null route of one of the owner's IPs (`POST …/{owner}/{id}/ips/{ip}/unnull`). */
   removeEquipmentIpNullRoute?: Maybe<RemoveEquipmentIpNullRoutePayload>;
   /** Lifts the active null route of an IP (`DELETE /ipMgmt/v2/ips/{ip}/nullRoute`). */
   removeIpNullRoute?: Maybe<RemoveIpNullRoutePayload>;
-  /** Takes the instance out of the private network (`DELETE /instances/{id}/removeFromPrivateNetwork`). */
+  /** Takes the instance out of the private network; not possible while it has snapshots (`DELETE /publicCloud/v1/instances/{id}/removeFromPrivateNetwork`). */
   removePublicCloudInstanceFromPrivateNetwork?: Maybe<RemovePublicCloudInstanceFromPrivateNetworkPayload>;
   /**
    * Replaces every editable record set of a domain with the given ones (`PUT
@@ -1986,26 +2475,32 @@ export type Mutation = {
    */
   replaceDnsRecordSets?: Maybe<ReplaceDnsRecordSetsPayload>;
   /**
-   * Resets the instance's root/Administrator password (`POST /instances/{id}/resetPassword`);
-   * read the new one with `credential(type: OPERATING_SYSTEM, …)`.
+   * Resets the instance's root/Administrator password
+   * (`POST /publicCloud/v1/instances/{id}/resetPassword`). It takes a few moments; then read
+   * the new one with `credential(type: OPERATING_SYSTEM, …)`.
    */
   resetPublicCloudInstancePassword?: Maybe<ResetPublicCloudInstancePasswordPayload>;
   /** Restores the equipment from one of its snapshots (`PUT …/{owner}/{id}/snapshots/{snapshotId}`). */
   restoreSnapshot?: Maybe<RestoreSnapshotPayload>;
-  /** Runs a finished job again (`POST …/servers/{id}/jobs/{jobId}/retry`). */
+  /** Runs a job again (`POST …/servers/{id}/jobs/{jobId}/retry`). */
   retryDedicatedServerJob?: Maybe<RetryDedicatedServerJobPayload>;
   /**
-   * Terminates an instance (`DELETE /instances/{id}`): an hourly one at once, a monthly one
-   * at the end of its contract (`contract.state` becomes DELETE_SCHEDULED).
+   * Terminates an instance (`DELETE /publicCloud/v1/instances/{id}`): an hourly one at once,
+   * a monthly one at the end of its contract (`contract.state` becomes DELETE_SCHEDULED).
    */
   terminatePublicCloudInstance?: Maybe<TerminatePublicCloudInstancePayload>;
   /** Takes back the cancellation of a service (`POST /services/v1/services/{id}/uncancel`). */
   uncancelService?: Maybe<UncancelServicePayload>;
-  /** Changes a credential's password (`PUT …/{owner}/{id}/credentials/{type}/{username}`). */
+  /**
+   * Changes the stored password of a credential (`PUT …/{owner}/{id}/credentials/{type}/{username}`).
+   * For dedicated servers Leaseweb documents that only its record changes: the password on
+   * the server itself stays as it is. Type and username cannot be changed: delete the
+   * credential and create another.
+   */
   updateCredential?: Maybe<UpdateCredentialPayload>;
   /** Turns DDoS notifications on or off (`PUT …/{owner}/{id}/notificationSettings/ddos`). */
   updateDdosNotificationSettings?: Maybe<UpdateDdosNotificationSettingsPayload>;
-  /** Sets the server's reference (`PUT /bareMetals/v2/servers/{id}`). */
+  /** Sets the server's reference, your own label for it (`PUT /bareMetals/v2/servers/{id}`). */
   updateDedicatedServer?: Maybe<UpdateDedicatedServerPayload>;
   /** Replaces the records and TTL of one record set (`PUT …/resourceRecordSets/{name}/{type}`). */
   updateDnsRecordSet?: Maybe<UpdateDnsRecordSetPayload>;
@@ -2021,17 +2516,20 @@ export type Mutation = {
    * through the owner's API (`PUT …/{owner}/{id}/ips/{ip}`).
    */
   updateEquipmentIp?: Maybe<UpdateEquipmentIpPayload>;
-  /** Sets an IP's reverse lookup (PTR) name (`PUT /ipMgmt/v2/ips/{ip}`). */
+  /** Sets an IPv4 address's reverse lookup (PTR) name (`PUT /ipMgmt/v2/ips/{ip}`). For IPv6 use `updateIpReverseLookupRecords`. */
   updateIp?: Maybe<UpdateIpPayload>;
-  /** Sets or removes reverse lookup records inside an IPv6 range (`PUT /ipMgmt/v2/ips/{ip}/reverseLookup`). */
+  /**
+   * Sets or removes reverse lookup records inside an IPv6 range, up to 20 records per call
+   * (`PUT /ipMgmt/v2/ips/{ip}/reverseLookup`). Records not listed are left as they are.
+   */
   updateIpReverseLookupRecords?: Maybe<UpdateIpReverseLookupRecordsPayload>;
   /** Changes an alert (`PUT …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
   updateNotificationSetting?: Maybe<UpdateNotificationSettingPayload>;
   /** Changes a null route's comment, ticket or automatic lifting time (`PUT /ipMgmt/v2/nullRoutes/{id}`). */
   updateNullRoute?: Maybe<UpdateNullRoutePayload>;
-  /** Renames a custom image (`PUT /publicCloud/v1/images/{imageId}`). */
+  /** Renames a custom image; standard images cannot be renamed (`PUT /publicCloud/v1/images/{imageId}`). */
   updatePublicCloudCustomImage?: Maybe<UpdatePublicCloudCustomImagePayload>;
-  /** Changes an instance's type, reference, root disk size or contract (`PUT /instances/{id}`). */
+  /** Changes an instance's type, reference, root disk size or contract (`PUT /publicCloud/v1/instances/{id}`); answers with the instance as Leaseweb returns it. */
   updatePublicCloudInstance?: Maybe<UpdatePublicCloudInstancePayload>;
   /** Sets the reference of a service (`PUT /services/v1/services/{id}`). */
   updateService?: Maybe<UpdateServicePayload>;
@@ -2424,9 +2922,15 @@ export type NetworkInterfaceStatus =
 
 /** Equipment with bandwidth and data traffic metrics from bareMetals: dedicated servers. */
 export type NetworkMetricsOwner = {
-  /** Bandwidth over time (`GET …/{owner}/{id}/metrics/bandwidth`). */
+  /**
+   * Bandwidth of the public interface over time, in bits per second (series `DOWN_PUBLIC`
+   * and `UP_PUBLIC`, unit `bps`) (`GET …/{owner}/{id}/metrics/bandwidth`, one call).
+   */
   bandwidthMetrics?: Maybe<Metrics>;
-  /** Data traffic over time (`GET …/{owner}/{id}/metrics/datatraffic`). */
+  /**
+   * Data traffic of the public interface over time, in bytes per interval (series
+   * `DOWN_PUBLIC` and `UP_PUBLIC`, unit `B`) (`GET …/{owner}/{id}/metrics/datatraffic`, one call).
+   */
   datatrafficMetrics?: Maybe<Metrics>;
   /** Global id. */
   id: Scalars['ID']['output'];
@@ -2462,6 +2966,7 @@ export type Node = {
 /** What Leaseweb does when a notification setting's threshold is exceeded. */
 export type NotificationAction = {
   __typename?: 'NotificationAction';
+  /** When this action last notified you; null when it never has. */
   lastTriggeredAt?: Maybe<Scalars['DateTime']['output']>;
   /** How you are told (`type`). */
   type: NotificationActionType;
@@ -2474,17 +2979,23 @@ export type NotificationActionType =
   /** A channel Leaseweb added after this schema was written; the gateway logs it. */
   | 'UNKNOWN';
 
+/** How often an alert may notify you (Leaseweb's `frequency`). */
 export type NotificationFrequency =
+  /** Once a day. */
   | 'DAILY'
+  /** Once a month. */
   | 'MONTHLY'
+  /** Once a week. */
   | 'WEEKLY';
 
 /** An alert sent when bandwidth or data traffic passes a threshold. */
 export type NotificationSetting = Node & {
   __typename?: 'NotificationSetting';
+  /** How you are notified (e-mail); empty when Leaseweb's answer has none, as after a data traffic update. */
   actions: Array<NotificationAction>;
   /** The equipment whose traffic the alert watches. */
   equipment?: Maybe<Equipment>;
+  /** How often the alert may notify you. */
   frequency: NotificationFrequency;
   /**
    * Global id, usable with `node(id:)`:
@@ -2493,26 +3004,37 @@ export type NotificationSetting = Node & {
   id: Scalars['ID']['output'];
   /** Bandwidth or data traffic. */
   kind: NotificationSettingKind;
+  /** When Leaseweb last checked the threshold; null when it has not yet (or the answer of a write left it out). */
   lastCheckedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Leaseweb's id of the setting (unique per owner and kind). */
   settingId: Scalars['String']['output'];
+  /** The threshold, in `unit` (Leaseweb keeps it as a string, e.g. `1`; answered as a number). */
   threshold: Scalars['Float']['output'];
+  /** When the threshold was last exceeded; null when it has not been (or the answer of a write left it out). */
   thresholdExceededAt?: Maybe<Scalars['DateTime']['output']>;
   /** Mbps or Gbps for bandwidth; MB, GB or TB for data traffic. */
   unit: Scalars['String']['output'];
 };
 
+/** A page of bandwidth or data traffic alerts. */
 export type NotificationSettingConnection = {
   __typename?: 'NotificationSettingConnection';
+  /** The edges of this page. */
   edges: Array<NotificationSettingEdge>;
+  /** The alerts of this page. */
   nodes: Array<NotificationSetting>;
+  /** Where this page sits in the list. */
   pageInfo: PageInfo;
+  /** How many alerts of this kind the owner has in all (Leaseweb's `totalCount`). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An alert and its cursor. */
 export type NotificationSettingEdge = {
   __typename?: 'NotificationSettingEdge';
+  /** An opaque string; pass it as `after` to continue after this alert. */
   cursor: Scalars['String']['output'];
+  /** The alert. */
   node: NotificationSetting;
 };
 
@@ -2520,13 +3042,13 @@ export { NotificationSettingKind };
 
 /** Equipment that sends bandwidth, data traffic and DDoS alerts: dedicated servers. */
 export type NotificationSettingOwner = {
-  /** DDoS notifications (`GET …/{owner}/{id}/notificationSettings/ddos`). */
+  /** DDoS notifications (`GET …/{owner}/{id}/notificationSettings/ddos`, one call). */
   ddosNotificationSettings?: Maybe<DdosNotificationSettings>;
   /** Global id, usable as `equipmentId` in the notification mutations. */
   id: Scalars['ID']['output'];
-  /** One alert (`GET …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
+  /** One alert (`GET …/{owner}/{id}/notificationSettings/{kind}/{settingId}`); null when there is none. */
   notificationSetting?: Maybe<NotificationSetting>;
-  /** Bandwidth or data traffic alerts (`GET …/{owner}/{id}/notificationSettings/{kind}`). */
+  /** Bandwidth or data traffic alerts (`GET …/{owner}/{id}/notificationSettings/{kind}`, paged at Leaseweb). */
   notificationSettings?: Maybe<NotificationSettingConnection>;
 };
 
@@ -2545,52 +3067,77 @@ export type NotificationSettingOwnerNotificationSettingsArgs = {
   kind: NotificationSettingKind;
 };
 
-/** A null route: traffic to the IP dropped, by Leaseweb or the customer. */
+/** A null route: traffic to the IP dropped, by Leaseweb (e.g. during a DDoS attack) or the customer. */
 export type NullRoute = Node & {
   __typename?: 'NullRoute';
-  /** True while the null route is in force. */
+  /** True while the null route is in force (Leaseweb has not recorded `unnulledAt`). */
   active: Scalars['Boolean']['output'];
+  /** The contract the IP was billed under when the null route was made (id only). */
   assignedContractId?: Maybe<Scalars['String']['output']>;
+  /** When Leaseweb lifts it by itself; null when it stays until lifted by hand. */
   automatedUnnullingAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The comment stored with the null route (e.g. the reason). */
   comment?: Maybe<Scalars['String']['output']>;
+  /**
+   * That equipment, resolved across products (one `GET` of the server or instance); null when
+   * there was none, it no longer exists or it is of a product the gateway does not cover.
+   */
   equipment?: Maybe<Equipment>;
-  /** The equipment the IP was assigned to when the null route was made. */
+  /** The Leaseweb id of the equipment the IP was assigned to when the null route was made. */
   equipmentId?: Maybe<Scalars['String']['output']>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/NullRoute/<leaseweb id>`. */
   id: Scalars['ID']['output'];
-  /** The IP object. */
+  /** The IP from ipMgmt (batched with every other IP of the query into `GET /ipMgmt/v2/ips?ips=…`); null when ipMgmt no longer knows it. */
   ip?: Maybe<Ip>;
-  /** The null-routed address. */
+  /** The null-routed address, e.g. `192.0.2.1`. */
   ipAddress: Scalars['String']['output'];
+  /** The null route's Leaseweb id, e.g. `4534536`. */
   leasewebId: Scalars['String']['output'];
+  /** The null route's level as Leaseweb reports it (e.g. 1). */
   nullLevel?: Maybe<Scalars['Int']['output']>;
+  /** When the null route was made. */
   nulledAt: Scalars['DateTime']['output'];
+  /** Who made it: a user's e-mail address, or a Leaseweb system name. */
   nulledBy?: Maybe<Scalars['String']['output']>;
+  /** The reference stored with the null route, e.g. a ticket number. */
   ticketId?: Maybe<Scalars['String']['output']>;
+  /** When it was lifted; null while it is active. */
   unnulledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who lifted it: a user's e-mail address or a Leaseweb system name (`UnnullRunner` for the automatic lifting); null while active. */
   unnulledBy?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of null routes (a Relay connection). */
 export type NullRouteConnection = {
   __typename?: 'NullRouteConnection';
+  /** The null routes of this page, each with its cursor. */
   edges: Array<NullRouteEdge>;
+  /** The null routes of this page, without cursors. */
   nodes: Array<NullRoute>;
+  /** Where this page sits in the whole list; pass `endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many null routes the whole list holds, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A null route with its cursor. */
 export type NullRouteEdge = {
   __typename?: 'NullRouteEdge';
+  /** An opaque string naming this null route's place in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The null route. */
   node: NullRoute;
 };
 
+/** An IP of one piece of equipment to null route. */
 export type NullRouteEquipmentIpInput = {
-  /** Lift the null route by itself after this many hours, 1 to 17520 (Public Cloud owners only). */
+  /** Lift the null route by itself after this many hours, 1 to 17520 (Public Cloud owners only; others are refused before any call). */
   automatedUnnullingAfterHours?: InputMaybe<Scalars['Int']['input']>;
-  /** Why (Public Cloud owners only). */
+  /** Why the IP is null routed (Public Cloud owners only; others are refused before any call). */
   comment?: InputMaybe<Scalars['String']['input']>;
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
+  /** One of the owner's addresses (`192.0.2.1`; a prefix length is dropped). */
   ip: Scalars['IPAddress']['input'];
 };
 
@@ -2603,18 +3150,25 @@ export type NullRouteEquipmentIpPayload = {
   userErrors: Array<UserError>;
 };
 
-/** The filters of `GET /ipMgmt/v2/nullRoutes`. */
+/** The filters of `GET /ipMgmt/v2/nullRoutes`; every filter given must match. */
 export type NullRouteFilter = {
+  /** Only null routes of IPs billed under this contract when they were made. */
   contractId?: InputMaybe<Scalars['String']['input']>;
+  /** Only null routes of IPs assigned to this equipment (its Leaseweb id, not a global id) when they were made. */
   equipmentId?: InputMaybe<Scalars['String']['input']>;
-  /** Only null routes active after this time. */
+  /** Only null routes active after this day. Leaseweb filters by date: only the day (in UTC) of the time given is sent. */
   fromDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only null routes of IPs greater than or equal to this address. */
   fromIp?: InputMaybe<Scalars['IPAddress']['input']>;
+  /** Only null routes made by this user (e-mail address). */
   nulledBy?: InputMaybe<Scalars['String']['input']>;
+  /** Only null routes with this reference (`ticketId`). */
   ticketId?: InputMaybe<Scalars['String']['input']>;
-  /** Only null routes active before this time. */
+  /** Only null routes active before this day. Leaseweb filters by date: only the day (in UTC) of the time given is sent. */
   toDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only null routes of IPs lower than or equal to this address. */
   toIp?: InputMaybe<Scalars['IPAddress']['input']>;
+  /** Only null routes lifted by this user (e-mail address). */
   unnulledBy?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2622,7 +3176,10 @@ export type NullRouteFilter = {
 export type NullRouteHistoryOwner = {
   /** Global id. */
   id: Scalars['ID']['output'];
-  /** Null routes of the owner's IPs, newest first (`GET …/{owner}/{id}/nullRouteHistory`). */
+  /**
+   * Past and current null routes of the owner's IPs, in Leaseweb's order
+   * (`GET …/{owner}/{id}/nullRouteHistory`, paged at Leaseweb).
+   */
   nullRouteHistory?: Maybe<EquipmentNullRouteConnection>;
 };
 
@@ -2633,22 +3190,32 @@ export type NullRouteHistoryOwnerNullRouteHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An IP to null route and what to store with the null route. */
 export type NullRouteIpInput = {
-  /** When Leaseweb lifts the null route by itself. */
+  /** When Leaseweb lifts the null route by itself; left out, it stays until lifted. */
   automatedUnnullingAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A comment to store with the null route, e.g. the reason. */
   comment?: InputMaybe<Scalars['String']['input']>;
+  /** The address or IPv6 range to null route. */
   ip: Scalars['IPAddress']['input'];
+  /** A reference to store with the null route, e.g. a ticket number. */
   ticketId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The outcome of `nullRouteIp`. */
 export type NullRouteIpPayload = {
   __typename?: 'NullRouteIpPayload';
+  /** The new null route as Leaseweb answered the write; null when the write failed. */
   nullRoute?: Maybe<NullRoute>;
+  /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
 
+/** One sort key of `nullRoutes`. */
 export type NullRouteSort = {
+  /** Which way; ascending when left out. */
   direction?: InputMaybe<SortDirection>;
+  /** What to sort by. */
   field: NullRouteSortField;
 };
 
@@ -2663,53 +3230,88 @@ export type OpenDedicatedServerNetworkInterfacesPayload = {
   userErrors: Array<UserError>;
 };
 
-/** An operating system from the bare-metal catalogue. */
+/**
+ * An operating system from the bare-metal catalogue, to install with `installDedicatedServer`.
+ * The catalogue lists only `leasewebId` and `name`. The other fields come from
+ * `GET /bareMetals/v2/operatingSystems/{id}` (one call per system, loaded only when asked),
+ * which Leaseweb answers only for a control panel: they are filled when the system was
+ * reached with one (`dedicatedServerOperatingSystem`, `dedicatedServerOperatingSystems(controlPanelId:)`,
+ * an install job that named one) and null otherwise. An install job's system carries
+ * `architecture`, `family`, `type` and `version` from the job itself.
+ */
 export type OperatingSystem = Node & {
   __typename?: 'OperatingSystem';
+  /** The architecture, e.g. `64bit`; null without a control panel (see the type). */
   architecture?: Maybe<Scalars['String']['output']>;
-  /**
-   * The fields below come from `GET /operatingSystems/{id}`, which needs a control panel:
-   * they are filled when the object was reached with one (or its job named one), else null.
-   */
+  /** True when an install may change the defaults (`defaults`); null without a control panel (see the type). */
   configurable?: Maybe<Scalars['Boolean']['output']>;
-  /** Control panels that run on it. */
+  /** Control panels that run on it (`GET /bareMetals/v2/operatingSystems/{id}/controlPanels`, one call per page). */
   controlPanels?: Maybe<ControlPanelConnection>;
+  /** The device and partitions an install uses when it names none; null without a control panel. */
   defaults?: Maybe<OperatingSystemDefaults>;
+  /** The family, e.g. `ubuntu`; null without a control panel (see the type). */
   family?: Maybe<Scalars['String']['output']>;
+  /** What the installer supports for it, e.g. `PARTITIONING`, `SW_RAID`, `SSH_KEYS`, `CONTROL_PANEL`; null without a control panel. */
   features?: Maybe<Array<Scalars['String']['output']>>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/OperatingSystem/<operating system id>`. */
   id: Scalars['ID']['output'];
+  /** The operating system's Leaseweb id, e.g. `UBUNTU_22_04_64BIT`; pass it as `operatingSystemId` to `installDedicatedServer`. */
   leasewebId: Scalars['String']['output'];
+  /** The name, e.g. `Ubuntu 22.04 LTS (Jammy Jellyfish) (amd64)`. */
   name: Scalars['String']['output'];
+  /** The devices it can be installed on, e.g. `SATA_SAS`, `NVME`; null without a control panel. */
   supportedBootDevices?: Maybe<Array<Scalars['String']['output']>>;
+  /** The file systems its partitions can use, e.g. `ext4`, `xfs`, `swap`; null without a control panel. */
   supportedFileSystems?: Maybe<Array<Scalars['String']['output']>>;
+  /** The kind of system, e.g. `linux`; null without a control panel (see the type). */
   type?: Maybe<Scalars['String']['output']>;
+  /** The version, e.g. `22.04`; null without a control panel (see the type). */
   version?: Maybe<Scalars['String']['output']>;
 };
 
 
-/** An operating system from the bare-metal catalogue. */
+/**
+ * An operating system from the bare-metal catalogue, to install with `installDedicatedServer`.
+ * The catalogue lists only `leasewebId` and `name`. The other fields come from
+ * `GET /bareMetals/v2/operatingSystems/{id}` (one call per system, loaded only when asked),
+ * which Leaseweb answers only for a control panel: they are filled when the system was
+ * reached with one (`dedicatedServerOperatingSystem`, `dedicatedServerOperatingSystems(controlPanelId:)`,
+ * an install job that named one) and null otherwise. An install job's system carries
+ * `architecture`, `family`, `type` and `version` from the job itself.
+ */
 export type OperatingSystemControlPanelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of operating systems. */
 export type OperatingSystemConnection = {
   __typename?: 'OperatingSystemConnection';
+  /** The operating systems of this page, each with its cursor. */
   edges: Array<OperatingSystemEdge>;
+  /** The operating systems of this page, without cursors. */
   nodes: Array<OperatingSystem>;
+  /** Where this page sits in the whole list; pass `pageInfo.endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many operating systems the whole list holds (every page), as Leaseweb counts them. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** What an install uses when it names no device or partitions. */
 export type OperatingSystemDefaults = {
   __typename?: 'OperatingSystemDefaults';
+  /** The disk set installed on, e.g. `SATA_SAS`. */
   device?: Maybe<Scalars['String']['output']>;
+  /** The partition layout, in order. */
   partitions: Array<Partition>;
 };
 
+/** An operating system with its cursor. */
 export type OperatingSystemEdge = {
   __typename?: 'OperatingSystemEdge';
+  /** An opaque string naming this item's place in the list: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The operating system. */
   node: OperatingSystem;
 };
 
@@ -2726,17 +3328,24 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** One partition of an install layout. */
 export type Partition = {
   __typename?: 'Partition';
+  /** The file system, e.g. `ext4` or `swap`. */
   filesystem: Scalars['String']['output'];
+  /** Where it is mounted, e.g. `/boot`; null for swap. */
   mountpoint?: Maybe<Scalars['String']['output']>;
-  /** Size in MB, or `*` for the rest of the disk. */
+  /** The size, normally in MB (Leaseweb: it depends on the operating system), or `*` for the rest of the disk. */
   size: Scalars['String']['output'];
 };
 
+/** One partition of an install layout; an operating system's own layout is its `defaults.partitions`. */
 export type PartitionInput = {
+  /** The file system, one the operating system supports (`supportedFileSystems`), e.g. `ext4` or `swap`. */
   filesystem: Scalars['String']['input'];
+  /** Where to mount it, e.g. `/home`; required for the root partition (`/`), left out for swap. */
   mountpoint?: InputMaybe<Scalars['String']['input']>;
+  /** The size, normally in MB (Leaseweb: it depends on the operating system), or `*` for the rest of the disk. */
   size: Scalars['String']['input'];
 };
 
@@ -2887,15 +3496,15 @@ export type PublicCloudAutoScalingGroupSummary = {
   autoScalingGroupId: Scalars['String']['output'];
   /** When it was made. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** How many instances it wants. */
+  /** How many instances it wants; null when it does not say. */
   desiredAmount?: Maybe<Scalars['Int']['output']>;
-  /** Its maximum number of instances. */
+  /** Its maximum number of instances; null when it does not say. */
   maximumAmount?: Maybe<Scalars['Int']['output']>;
-  /** Its minimum number of instances. */
+  /** Its minimum number of instances; null when it does not say. */
   minimumAmount?: Maybe<Scalars['Int']['output']>;
   /** Your label for it. */
   reference?: Maybe<Scalars['String']['output']>;
-  /** The region's name. */
+  /** The region's name, e.g. `eu-west-3`. */
   region?: Maybe<Scalars['String']['output']>;
   /** Where it is (`state`). */
   state?: Maybe<PublicCloudAutoScalingGroupState>;
@@ -2926,11 +3535,11 @@ export type PublicCloudBillingType =
 /** How an instance is billed (the contract has no id in Public Cloud). */
 export type PublicCloudContract = {
   __typename?: 'PublicCloudContract';
-  /** Months billed at a time. */
+  /** Months billed at a time (1, 3, 6 or 12). */
   billingFrequency: Scalars['Int']['output'];
   /** When the contract started. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** When it ends, if it is ending. */
+  /** When it ends, if it is ending; null otherwise. */
   endsAt?: Maybe<Scalars['DateTime']['output']>;
   /** When it renews. */
   renewalsAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2946,17 +3555,18 @@ export type PublicCloudContract = {
 export type PublicCloudContractState =
   /** Running and billed. */
   | 'ACTIVE'
-  /** Cancelled (listed by Leaseweb's newer API document). */
+  /** Cancelled (listed by Leaseweb's newer API document; not accepted as a filter). */
   | 'CANCELLED'
   /** Terminated: the instance goes at the end of its contract. */
   | 'DELETE_SCHEDULED'
-  /** No longer in force (listed by Leaseweb's newer API document). */
+  /** No longer in force (listed by Leaseweb's newer API document; not accepted as a filter). */
   | 'INACTIVE'
-  /** Not started yet (listed by Leaseweb's newer API document). */
+  /** Not started yet (listed by Leaseweb's newer API document; not accepted as a filter). */
   | 'PENDING'
   /** A state Leaseweb added after this schema was written; the gateway logs it. */
   | 'UNKNOWN';
 
+/** How an instance is billed (`contract.type`). */
 export type PublicCloudContractType =
   /** Billed per hour of use. */
   | 'HOURLY'
@@ -2978,7 +3588,7 @@ export type PublicCloudExpenseInstance = {
   from?: Maybe<Scalars['DateTime']['output']>;
   /** Hours billed. */
   hours: Scalars['Int']['output'];
-  /** The instance (`GET /instances/{id}`); null once it no longer exists. */
+  /** The instance (`GET /publicCloud/v1/instances/{id}`, once per instance); null once it no longer exists. */
   instance?: Maybe<PublicCloudInstance>;
   /** The instance's UUID. */
   instanceId: Scalars['String']['output'];
@@ -3018,9 +3628,9 @@ export type PublicCloudExpenses = {
 /** An operating system image: a standard one, or a custom image made from an instance. */
 export type PublicCloudImage = Node & {
   __typename?: 'PublicCloudImage';
-  /** e.g. x86_64 (standard images). */
+  /** e.g. x86_64 (standard images; null for custom ones). */
   architecture?: Maybe<Scalars['String']['output']>;
-  /** When the custom image was made. */
+  /** When the custom image was made; null for standard images. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** True for a custom image. */
   custom: Scalars['Boolean']['output'];
@@ -3028,47 +3638,55 @@ export type PublicCloudImage = Node & {
   family?: Maybe<Scalars['String']['output']>;
   /** ubuntu, debian, almalinux, windows … */
   flavour?: Maybe<Scalars['String']['output']>;
-  /** Global id, usable with `node(id:)`. */
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudImage/<image id>`. */
   id: Scalars['ID']['output'];
   /** The image id: an OS name such as `UBUNTU_22_04_64BIT`, or a UUID for a custom image. */
   leasewebId: Scalars['String']['output'];
-  /** Market apps that can be installed with the image. */
+  /** Market apps that can be installed with the image, e.g. `PLESK_WEB_ADMIN`; often empty. */
   marketApps?: Maybe<Array<Scalars['String']['output']>>;
-  /** The smallest root disk, in GB, an instance with this image can have. */
+  /** The smallest root disk, in GB, an instance with this image can have; null when Leaseweb sets none. */
   minDiskSize?: Maybe<Scalars['Int']['output']>;
-  /** The image's name. */
+  /** The image's name, e.g. `Ubuntu 22.04 LTS (x86_64)`. */
   name: Scalars['String']['output'];
-  /** The region a custom image is kept in (standard images are everywhere). */
+  /** The region the image is in (where a custom image is kept); null when Leaseweb names none. */
   region?: Maybe<PublicCloudRegion>;
-  /** READY, CREATING, … (custom images). */
+  /** READY, CREATING, … (standard images read READY). */
   state?: Maybe<PublicCloudImageState>;
-  /** Why a custom image is in its state, when Leaseweb says. */
+  /** Why the image is in its state, when Leaseweb says; null otherwise. */
   stateReason?: Maybe<Scalars['String']['output']>;
-  /** How big a custom image is. */
+  /** How big a custom image is; null for standard images. */
   storageSize?: Maybe<PublicCloudStorageSize>;
-  /** Storage types an instance with this image can use. */
+  /** Storage types an instance with this image can use (empty for custom images in Leaseweb's samples). */
   storageTypes?: Maybe<Array<PublicCloudStorageType>>;
-  /** When the custom image last changed. */
+  /** When the custom image last changed; null for standard images. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The OS version (standard images). */
+  /** The OS version, e.g. `22.04` (standard images; null for custom ones). */
   version?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of images (a Relay connection). */
 export type PublicCloudImageConnection = {
   __typename?: 'PublicCloudImageConnection';
+  /** The images of this page, each with its cursor. */
   edges: Array<PublicCloudImageEdge>;
+  /** The images of this page, without cursors. */
   nodes: Array<PublicCloudImage>;
+  /** Where this page sits in the whole list; pass `endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many images the whole list holds, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An image with its cursor. */
 export type PublicCloudImageEdge = {
   __typename?: 'PublicCloudImageEdge';
+  /** An opaque string naming this image's place in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The image. */
   node: PublicCloudImage;
 };
 
-/** The filters of `GET /publicCloud/v1/images`. */
+/** The filters of `GET /publicCloud/v1/images`; every filter given must match. */
 export type PublicCloudImageFilter = {
   /** Only custom images (true) or none of them (false). */
   custom?: InputMaybe<Scalars['Boolean']['input']>;
@@ -3076,9 +3694,9 @@ export type PublicCloudImageFilter = {
   flavour?: InputMaybe<Scalars['String']['input']>;
   /** Standard images that offer this market app (CPANEL_30, CPANEL_100, PLESK_WEB_PRO, PLESK_WEB_ADMIN). */
   marketAppId?: InputMaybe<Scalars['String']['input']>;
-  /** Images with exactly this name. */
+  /** Images with exactly this name, e.g. `Ubuntu 22.04 LTS (x86_64)`. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Images usable in this region. */
+  /** Images usable in this region, e.g. `eu-west-3`. */
   region?: InputMaybe<Scalars['String']['input']>;
   /** Only standard images (true) or none of them (false). */
   standard?: InputMaybe<Scalars['Boolean']['input']>;
@@ -3106,17 +3724,29 @@ export type PublicCloudImageState =
 /** A Public Cloud instance (a virtual machine). */
 export type PublicCloudInstance = CloudMetricsOwner & ConsoleOwner & CredentialOwner & Equipment & IpOwner & Node & PowerControllable & SnapshotOwner & {
   __typename?: 'PublicCloudInstance';
-  /** The auto scaling group the instance belongs to, as embedded in the instance (its API is not covered). */
+  /** The auto scaling group the instance belongs to, as embedded in the instance (its API is not covered); null when none. */
   autoScalingGroup?: Maybe<PublicCloudAutoScalingGroupSummary>;
+  /** A URL to the instance's VNC console (`GET /publicCloud/v1/instances/{id}/console`); the instance must be running. */
   console?: Maybe<ConsoleAccess>;
   /** How the instance is billed. */
   contract: PublicCloudContract;
-  /** CPU use in percent (`GET /instances/{id}/metrics/cpu`; through the metrics family). */
+  /** CPU use in percent (`GET /publicCloud/v1/instances/{id}/metrics/cpu`): the series `cpuMetrics`. */
   cpuMetrics?: Maybe<PublicCloudMetrics>;
+  /** One credential with its password (`GET /publicCloud/v1/instances/{id}/credentials/{type}/{username}`); null when there is none. */
   credential?: Maybe<Credential>;
+  /**
+   * Stored credentials, without passwords (`GET /publicCloud/v1/instances/{id}/credentials`,
+   * or `…/credentials/{type}` with `type`; answered whole and paged by the gateway).
+   * Instances store OPERATING_SYSTEM and CONTROL_PANEL credentials only; another type is
+   * refused with an error.
+   */
   credentials?: Maybe<CredentialConnection>;
+  /**
+   * Public data traffic in bytes, summed per day (`GET /publicCloud/v1/instances/{id}/metrics/datatraffic`,
+   * granularity DAY, aggregation SUM): series `downPublic` and `upPublic`.
+   */
   dataTrafficMetrics?: Maybe<PublicCloudMetrics>;
-  /** What the instance cost in one month (`GET /equipments/{id}/expenses`); `from` is the first day of the month. */
+  /** What the instance cost in one month (`GET /publicCloud/v1/equipments/{id}/expenses`, with the instance's UUID). */
   expenses?: Maybe<PublicCloudExpenses>;
   /** True when the instance is in a private network. */
   hasPrivateNetwork: Scalars['Boolean']['output'];
@@ -3124,36 +3754,56 @@ export type PublicCloudInstance = CloudMetricsOwner & ConsoleOwner & CredentialO
   hasPublicIpV4: Scalars['Boolean']['output'];
   /** True when user data was given at launch. */
   hasUserData: Scalars['Boolean']['output'];
-  /** Global id, usable with `node(id:)`. */
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudInstance/<UUID>`. */
   id: Scalars['ID']['output'];
   /**
    * The image the instance was installed from. Id, name, family, flavour and `custom` come
-   * with the instance; other fields from the catalogue (`GET /images`, listed once per request).
+   * with the instance; other fields from the catalogue (`GET /publicCloud/v1/images`, listed
+   * once per request), null when the catalogue no longer lists the image.
    */
   image?: Maybe<PublicCloudImage>;
-  /** The instance type with its prices, from the region's catalogue (`GET /instanceTypes?region=…`, listed once per region per request). */
+  /**
+   * The instance type with its prices, from the region's catalogue
+   * (`GET /publicCloud/v1/instanceTypes?region=…`, listed once per region per request, only
+   * when more than `name`/`regionName` is asked); null fields when the catalogue no longer
+   * lists the type.
+   */
   instanceType?: Maybe<PublicCloudInstanceType>;
-  /** Instance types the instance can be changed to (`GET /instances/{id}/instanceTypesUpdate`). */
+  /** Instance types the instance can be changed to, with the region's prices (`GET /publicCloud/v1/instances/{id}/instanceTypesUpdate`, one call per page). */
   instanceTypesForUpdate?: Maybe<PublicCloudInstanceTypeConnection>;
+  /** One IP as the instance shows it (`GET /publicCloud/v1/instances/{id}/ips/{ip}`); null when the instance has no such IP. */
   ip?: Maybe<Ip>;
+  /**
+   * The instance's IPs. Without `filter.networkType` they come from ipMgmt, batched for every
+   * owner in the query into one `GET /ipMgmt/v2/ips?equipmentIds=…` (ipMgmt knows public IPs
+   * only); with it, from `GET /publicCloud/v1/instances/{id}/ips` (read whole, filtered and
+   * paged by the gateway).
+   */
   ips?: Maybe<IpConnection>;
-  /** The ISO attached to the instance (`GET /instances/{id}`: the list does not carry it). */
+  /**
+   * The ISO attached to the instance; null when none. Costs `GET /publicCloud/v1/instances/{id}`
+   * when the instance came from a list (the list does not carry it), once per instance.
+   */
   iso?: Maybe<PublicCloudIso>;
   /** The instance's UUID (what ipMgmt, services and invoices call `equipmentId`). */
   leasewebId: Scalars['String']['output'];
-  /** The market app installed on the instance, if any. */
+  /** The market app installed on the instance (e.g. `CPANEL_30`); null when none. */
   marketAppId?: Maybe<Scalars['String']['output']>;
-  /** The private network the instance is in (`GET /instances/{id}`: the list does not carry it). */
+  /**
+   * The private network the instance is in; null when none. Costs
+   * `GET /publicCloud/v1/instances/{id}` when the instance came from a list (the list does not
+   * carry it), once per instance.
+   */
   privateNetwork?: Maybe<PublicCloudInstancePrivateNetwork>;
   /** Whether the instance is one of its own or made by an auto scaling group (`productType`). */
   productType?: Maybe<PublicCloudProductType>;
-  /** Your own label for the instance. */
+  /** Your own label for the instance; null when none is set. */
   reference?: Maybe<Scalars['String']['output']>;
-  /** The region, from the catalogue (`GET /regions`, listed once per request when more than the name is asked). */
+  /** The region, from the catalogue (`GET /publicCloud/v1/regions`, listed once per request when more than the name is asked). */
   region?: Maybe<PublicCloudRegion>;
   /** The name of the region, e.g. `eu-west-3`. */
   regionName: Scalars['String']['output'];
-  /** Images the instance can be reinstalled with (`GET /instances/{id}/reinstall/images`). */
+  /** Images the instance can be reinstalled with (`GET /publicCloud/v1/instances/{id}/reinstall/images`, one call per page). */
   reinstallImages?: Maybe<PublicCloudImageConnection>;
   /** CPU, memory and network speeds of the instance. */
   resources: PublicCloudResources;
@@ -3161,11 +3811,18 @@ export type PublicCloudInstance = CloudMetricsOwner & ConsoleOwner & CredentialO
   rootDiskSize: Scalars['Int']['output'];
   /** Where the root disk lives. */
   rootDiskStorageType: PublicCloudStorageType;
-  /** The service (contract) of this instance (`GET /services/v1/services?equipmentId={id}`, one call per instance). */
+  /**
+   * The service (contract) of this instance (`GET /services/v1/services?equipmentId={id}`: one
+   * call for a single instance). For several instances in one request the gateway reads the first page
+   * of the whole service list and then whichever costs fewer calls: the rest of that list, or
+   * one call per instance. Null when no service names the instance.
+   */
   service?: Maybe<Service>;
+  /** One snapshot (`GET /publicCloud/v1/instances/{id}/snapshots/{snapshotId}`); null when there is none. */
   snapshot?: Maybe<Snapshot>;
+  /** The instance's snapshots (`GET /publicCloud/v1/instances/{id}/snapshots`, one call per page); Leaseweb keeps at most one. */
   snapshots?: Maybe<SnapshotConnection>;
-  /** When the instance was first started, right after it was launched. */
+  /** When the instance was first started, right after it was launched; null until then. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The machine's state: RUNNING, STOPPED, CREATING, DESTROYING … */
   state: PublicCloudInstanceState;
@@ -3253,29 +3910,37 @@ export type PublicCloudInstanceSnapshotsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of instances (a Relay connection). */
 export type PublicCloudInstanceConnection = {
   __typename?: 'PublicCloudInstanceConnection';
+  /** The instances of this page, each with its cursor. */
   edges: Array<PublicCloudInstanceEdge>;
+  /** The instances of this page, without cursors. */
   nodes: Array<PublicCloudInstance>;
+  /** Where this page sits in the whole list; pass `endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many instances the whole list holds, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An instance with its cursor. */
 export type PublicCloudInstanceEdge = {
   __typename?: 'PublicCloudInstanceEdge';
+  /** An opaque string naming this instance's place in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The instance. */
   node: PublicCloudInstance;
 };
 
 /** The filters of `GET /publicCloud/v1/instances`; each takes one value except `states`. */
 export type PublicCloudInstanceFilter = {
-  /** Active or scheduled for termination. */
+  /** Active or scheduled for termination: Leaseweb accepts only ACTIVE and DELETE_SCHEDULED here. */
   contractState?: InputMaybe<PublicCloudContractState>;
   /** Billed hourly or monthly. */
   contractType?: InputMaybe<PublicCloudContractType>;
   /** The instance with this UUID (or global id). */
   id?: InputMaybe<Scalars['ID']['input']>;
-  /** Instances installed from this image. */
+  /** Instances installed from this image (`UBUNTU_22_04_64BIT`, or a custom image's UUID). */
   imageId?: InputMaybe<Scalars['String']['input']>;
   /** The instance that has this IP. */
   ip?: InputMaybe<Scalars['IPAddress']['input']>;
@@ -3302,18 +3967,27 @@ export type PublicCloudInstancePrivateNetwork = {
   privateNetworkId: Scalars['String']['output'];
   /** e.g. CONFIGURED. */
   status?: Maybe<Scalars['String']['output']>;
-  /** The instance's private subnet, e.g. `10.0.0.0/16`. */
+  /** The private network's subnet, e.g. `10.0.0.0/16`. */
   subnet?: Maybe<Scalars['String']['output']>;
 };
 
+/** Where an instance is in its life (`state`). */
 export type PublicCloudInstanceState =
+  /** Being launched. */
   | 'CREATING'
+  /** Terminated and gone. */
   | 'DESTROYED'
+  /** Being terminated. */
   | 'DESTROYING'
+  /** Failed: not usable (the instance carries no reason). */
   | 'FAILED'
+  /** Up. */
   | 'RUNNING'
+  /** Being started. */
   | 'STARTING'
+  /** Stopped (powered off). */
   | 'STOPPED'
+  /** Being stopped. */
   | 'STOPPING'
   /** Leaseweb cannot tell, or a state Leaseweb added after this schema was written (the gateway logs those). */
   | 'UNKNOWN';
@@ -3321,7 +3995,7 @@ export type PublicCloudInstanceState =
 /** An instance type (`lsw.m3.large` …) as one region offers it. */
 export type PublicCloudInstanceType = {
   __typename?: 'PublicCloudInstanceType';
-  /** The type's name. */
+  /** The type's name, e.g. `lsw.m3.large`. */
   name: Scalars['String']['output'];
   /** Prices in this region. */
   prices?: Maybe<PublicCloudPrices>;
@@ -3333,17 +4007,25 @@ export type PublicCloudInstanceType = {
   storageTypes?: Maybe<Array<PublicCloudStorageType>>;
 };
 
+/** A page of instance types (a Relay connection). */
 export type PublicCloudInstanceTypeConnection = {
   __typename?: 'PublicCloudInstanceTypeConnection';
+  /** The instance types of this page, each with its cursor. */
   edges: Array<PublicCloudInstanceTypeEdge>;
+  /** The instance types of this page, without cursors. */
   nodes: Array<PublicCloudInstanceType>;
+  /** Where this page sits in the whole list; pass `endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many instance types the whole list holds, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An instance type with its cursor. */
 export type PublicCloudInstanceTypeEdge = {
   __typename?: 'PublicCloudInstanceTypeEdge';
+  /** An opaque string naming this type's place in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The instance type. */
   node: PublicCloudInstanceType;
 };
 
@@ -3352,23 +4034,31 @@ export type PublicCloudIso = Node & {
   __typename?: 'PublicCloudIso';
   /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudIso/<ISO id>`. */
   id: Scalars['ID']['output'];
-  /** The ISO's id, e.g. `GRML`. */
+  /** The ISO's id, e.g. `GRML`; usable as `isoId` in `attachIso`. */
   isoId: Scalars['String']['output'];
-  /** Its name. */
+  /** Its name, e.g. `GRML 2022.11`. */
   name: Scalars['String']['output'];
 };
 
+/** A page of ISOs (a Relay connection). */
 export type PublicCloudIsoConnection = {
   __typename?: 'PublicCloudIsoConnection';
+  /** The ISOs of this page, each with its cursor. */
   edges: Array<PublicCloudIsoEdge>;
+  /** The ISOs of this page, without cursors. */
   nodes: Array<PublicCloudIso>;
+  /** Where this page sits in the whole list; pass `endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many ISOs the whole list holds, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An ISO with its cursor. */
 export type PublicCloudIsoEdge = {
   __typename?: 'PublicCloudIsoEdge';
+  /** An opaque string naming this ISO's place in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The ISO. */
   node: PublicCloudIso;
 };
 
@@ -3444,59 +4134,70 @@ export type PublicCloudRegion = Node & {
   __typename?: 'PublicCloudRegion';
   /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudRegion/<name>`. */
   id: Scalars['ID']['output'];
-  /** The city it is in. */
+  /** The city it is in, e.g. `Amsterdam` (reached from an instance or image: `GET /publicCloud/v1/regions`, listed once per request). */
   location?: Maybe<Scalars['String']['output']>;
   /** The region's name, e.g. `eu-west-3`. */
   name: Scalars['String']['output'];
 };
 
+/** A page of regions (a Relay connection). */
 export type PublicCloudRegionConnection = {
   __typename?: 'PublicCloudRegionConnection';
+  /** The regions of this page, each with its cursor. */
   edges: Array<PublicCloudRegionEdge>;
+  /** The regions of this page, without cursors. */
   nodes: Array<PublicCloudRegion>;
+  /** Where this page sits in the whole list; pass `endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many regions the whole list holds, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A region with its cursor. */
 export type PublicCloudRegionEdge = {
   __typename?: 'PublicCloudRegionEdge';
+  /** An opaque string naming this region's place in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The region. */
   node: PublicCloudRegion;
 };
 
 /** A size of an instance resource with its unit (`2 vCPU`, `7 GiB`, `1 Gbps`). */
 export type PublicCloudResourceAmount = {
   __typename?: 'PublicCloudResourceAmount';
-  /** Its unit. */
+  /** Its unit as Leaseweb writes it: `vCPU`; `GiB` (expenses write `GB`); `Gbps` or `Mbps`. */
   unit: Scalars['String']['output'];
-  /** The amount. */
+  /** The amount, e.g. 2 or 15.25. */
   value: Scalars['Float']['output'];
 };
 
 /** What an instance (type) has. */
 export type PublicCloudResources = {
   __typename?: 'PublicCloudResources';
-  /** Virtual CPUs. */
+  /** Virtual CPUs (unit `vCPU`). */
   cpu: PublicCloudResourceAmount;
-  /** Memory. */
+  /** Memory (unit `GiB`). */
   memory: PublicCloudResourceAmount;
-  /** Speed of the private network port. */
+  /** Speed of the private network port (e.g. 100 `Mbps`). */
   privateNetworkSpeed: PublicCloudResourceAmount;
-  /** Speed of the public network port. */
+  /** Speed of the public network port (e.g. 1 `Gbps`). */
   publicNetworkSpeed: PublicCloudResourceAmount;
 };
 
 /** The size of a custom image. */
 export type PublicCloudStorageSize = {
   __typename?: 'PublicCloudStorageSize';
-  /** The amount. */
+  /** The amount, e.g. 2.03. */
   size: Scalars['Float']['output'];
   /** Its unit, e.g. GB. */
   unit: Scalars['String']['output'];
 };
 
+/** Where a root disk lives (`storageType`). */
 export type PublicCloudStorageType =
+  /** On central (network) storage. */
   | 'CENTRAL'
+  /** On the host the instance runs on. */
   | 'LOCAL';
 
 /** Traffic used within one price tier. */
@@ -3513,23 +4214,28 @@ export type PublicCloudTrafficTier = {
 /** Everything you can read. Each product adds its root fields here. */
 export type Query = {
   __typename?: 'Query';
-  /** One dedicated server by its Leaseweb id or global id; null when it does not exist. */
+  /** One dedicated server with its full detail (`GET /bareMetals/v2/servers/{id}`); null when it does not exist. */
   dedicatedServer?: Maybe<DedicatedServer>;
   /**
    * Control panels (`GET /bareMetals/v2/controlPanels`), or those that run on one operating
-   * system (`GET /bareMetals/v2/operatingSystems/{id}/controlPanels`).
+   * system (`GET /bareMetals/v2/operatingSystems/{id}/controlPanels`); one call per page.
    */
   dedicatedServerControlPanels?: Maybe<ControlPanelConnection>;
   /**
-   * One operating system with its install defaults (`GET /bareMetals/v2/operatingSystems/{id}`).
-   * Leaseweb requires the control panel the install would use.
+   * One operating system with its install defaults (`GET /bareMetals/v2/operatingSystems/{id}`);
+   * null when Leaseweb does not know it. Leaseweb requires the control panel the install would use.
    */
   dedicatedServerOperatingSystem?: Maybe<OperatingSystem>;
-  /** Operating systems that can be installed (`GET /bareMetals/v2/operatingSystems`). */
+  /** Operating systems that can be installed (`GET /bareMetals/v2/operatingSystems`, one call per page). */
   dedicatedServerOperatingSystems?: Maybe<OperatingSystemConnection>;
-  /** Rescue images (`GET /bareMetals/v2/rescueImages`). */
+  /** Rescue images to boot a server into (`GET /bareMetals/v2/rescueImages`, one call per page). */
   dedicatedServerRescueImages?: Maybe<RescueImageConnection>;
-  /** Your dedicated servers (`GET /bareMetals/v2/servers`). */
+  /**
+   * Your dedicated servers, a page at a time (`GET /bareMetals/v2/servers`, one call per page).
+   * Each entry holds Leaseweb's summary of the server; a field only the detail has (`specs`,
+   * `serialNumber`, most of `contract` …) costs one `GET /bareMetals/v2/servers/{id}` per server,
+   * loaded only when asked.
+   */
   dedicatedServers?: Maybe<DedicatedServerConnection>;
   /**
    * One domain by its name (`example.com`) or global id (`GET /hosting/v2/domains/{domainName}`).
@@ -3541,32 +4247,43 @@ export type Query = {
    * Null when Leaseweb does not know the name at all (HTTP 404).
    */
   domainAvailability?: Maybe<DomainAvailability>;
-  /** Your domains (`GET /hosting/v2/domains`). */
+  /** Your domains (`GET /hosting/v2/domains`, paged at Leaseweb: one call per page). */
   domains?: Maybe<DomainConnection>;
   /** One invoice by its Leaseweb id or global id (`GET /invoices/v1/invoices/{invoiceId}`); null when there is none. */
   invoice?: Maybe<Invoice>;
   /**
-   * Your invoices, newest first (`GET /invoices/v1/invoices`). The list carries no lines or
-   * credits: asking for them reads each invoice (`GET /invoices/v1/invoices/{invoiceId}`).
+   * Your invoices, in the order Leaseweb lists them (`GET /invoices/v1/invoices`, paged at
+   * Leaseweb; the gateway does not sort). The list carries no lines or credits: asking for
+   * them reads each invoice (`GET /invoices/v1/invoices/{invoiceId}`, one call per invoice).
    */
   invoices?: Maybe<InvoiceConnection>;
   /**
    * One IP (`GET /ipMgmt/v2/ips/{ip}`); IPv6 ranges as `2001:db8::/64`. Lookups of many IPs
-   * in one query are batched into `GET /ipMgmt/v2/ips?ips=…`. Null when unknown.
+   * in one query are batched into `GET /ipMgmt/v2/ips?ips=…` (a bare IPv6 address always
+   * goes that way, so it also finds a range starting at that address). Null when ipMgmt
+   * does not know the IP (e.g. an internal IP).
    */
   ip?: Maybe<Ip>;
-  /** The IPs of the account, filtered and sorted as ipMgmt allows (`GET /ipMgmt/v2/ips`). */
+  /**
+   * The IPs of the account, filtered and sorted as ipMgmt allows (`GET /ipMgmt/v2/ips`, one
+   * call per page). ipMgmt knows public IPs (and IPv6 ranges); internal and remote-management
+   * IPs are listed by their owner (`ips(filter: {networkType: …})` on a server or instance).
+   */
   ips?: Maybe<IpConnection>;
   /**
    * Any object by its global id (`gid://leaseweb/<Type>/<leaseweb id>`). Null when the
    * object does not exist or the id names no known type.
    */
   node?: Maybe<Node>;
-  /** Up to 100 objects by global id, in the order asked; null where one is missing. */
+  /**
+   * Up to 100 objects by global id, in the order asked; null where one is missing or could not
+   * be read (an upstream failure on one id nulls that id only, without an error). More than
+   * 100 ids are refused (an error), not cut. Each id costs what a `node` would.
+   */
   nodes: Array<Maybe<Node>>;
-  /** One null route by its Leaseweb id (`GET /ipMgmt/v2/nullRoutes/{id}`). */
+  /** One null route by its Leaseweb id (`GET /ipMgmt/v2/nullRoutes/{id}`); null when there is none. */
   nullRoute?: Maybe<NullRoute>;
-  /** Null routes past and present (`GET /ipMgmt/v2/nullRoutes`). */
+  /** Null routes past and present, of every IP of the account (`GET /ipMgmt/v2/nullRoutes`, one call per page). */
   nullRoutes?: Maybe<NullRouteConnection>;
   /**
    * What will be invoiced on the 1st of next month (`GET /invoices/v1/invoices/proforma`).
@@ -3579,17 +4296,17 @@ export type Query = {
    * of a month; `to`, when given, exactly one month later.
    */
   publicCloudExpenses?: Maybe<PublicCloudExpenses>;
-  /** Standard images and your custom images (`GET /publicCloud/v1/images`). */
+  /** Standard images and your custom images (`GET /publicCloud/v1/images`, one call per page). */
   publicCloudImages?: Maybe<PublicCloudImageConnection>;
   /** One instance by its UUID or global id (`GET /publicCloud/v1/instances/{id}`); null when it does not exist. */
   publicCloudInstance?: Maybe<PublicCloudInstance>;
-  /** The instance types one region offers, with that region's prices (`GET /publicCloud/v1/instanceTypes?region=…`). */
+  /** The instance types one region offers, with that region's prices (`GET /publicCloud/v1/instanceTypes?region=…`, one call per page). */
   publicCloudInstanceTypes?: Maybe<PublicCloudInstanceTypeConnection>;
-  /** Your Public Cloud instances (`GET /publicCloud/v1/instances`). */
+  /** Your Public Cloud instances (`GET /publicCloud/v1/instances`, one call per page). */
   publicCloudInstances?: Maybe<PublicCloudInstanceConnection>;
-  /** ISO images an instance can boot from (`GET /publicCloud/v1/isos`). */
+  /** ISO images an instance can boot from (`GET /publicCloud/v1/isos`, one call per page). */
   publicCloudIsos?: Maybe<PublicCloudIsoConnection>;
-  /** The regions Public Cloud runs in (`GET /publicCloud/v1/regions`). */
+  /** The regions Public Cloud runs in (`GET /publicCloud/v1/regions`, one call per page). */
   publicCloudRegions?: Maybe<PublicCloudRegionConnection>;
   /** One service by its Leaseweb id or global id (`GET /services/v1/services/{id}`); null when there is none. */
   service?: Maybe<Service>;
@@ -3808,14 +4525,17 @@ export type ReinstallPublicCloudInstanceInput = {
 /** The outcome of `reinstallPublicCloudInstance`. */
 export type ReinstallPublicCloudInstancePayload = {
   __typename?: 'ReinstallPublicCloudInstancePayload';
-  /** The instance as it is now; null when the write failed. */
+  /** The instance read again after the write (`GET /publicCloud/v1/instances/{id}`: one more call); null when the write failed or the instance is gone. */
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
 
+/** A server and the private network to take it out of. */
 export type RemoveDedicatedServerFromPrivateNetworkInput = {
+  /** The private network's id (the server's `privateNetworks.privateNetworkId`). */
   privateNetworkId: Scalars['String']['input'];
+  /** The server's Leaseweb id (`12345`) or global id (`gid://leaseweb/DedicatedServer/12345`). */
   serverId: Scalars['ID']['input'];
 };
 
@@ -3837,20 +4557,25 @@ export type RemoveEquipmentIpNullRoutePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The IP whose null route to lift. */
 export type RemoveIpNullRouteInput = {
+  /** The address or IPv6 range. */
   ip: Scalars['IPAddress']['input'];
 };
 
+/** The outcome of `removeIpNullRoute`. */
 export type RemoveIpNullRoutePayload = {
   __typename?: 'RemoveIpNullRoutePayload';
+  /** The IP, read again from ipMgmt when its fields are asked; null when the write failed. */
   ip?: Maybe<Ip>;
+  /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
 
 /** The outcome of `removePublicCloudInstanceFromPrivateNetwork`. */
 export type RemovePublicCloudInstanceFromPrivateNetworkPayload = {
   __typename?: 'RemovePublicCloudInstanceFromPrivateNetworkPayload';
-  /** The instance as it is now; null when the write failed. */
+  /** The instance read again after the write (`GET /publicCloud/v1/instances/{id}`: one more call); null when the write failed or the instance is gone. */
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
@@ -3876,30 +4601,40 @@ export type ReplaceDnsRecordSetsPayload = {
 /** A rescue image from the bare-metal catalogue (`GET /bareMetals/v2/rescueImages`). */
 export type RescueImage = Node & {
   __typename?: 'RescueImage';
-  /** Global id, usable with `node(id:)`: `gid://leaseweb/RescueImage/<rescue image id>`. */
+  /** Global id, usable with `node(id:)` (which reads the whole catalogue): `gid://leaseweb/RescueImage/<rescue image id>`. */
   id: Scalars['ID']['output'];
+  /** The name, e.g. `GRML Linux Rescue Image (amd64)`. */
   name: Scalars['String']['output'];
+  /** The rescue image's Leaseweb id, e.g. `GRML`; pass it as `rescueImageId` to `launchDedicatedServerRescueMode`. */
   rescueImageId: Scalars['String']['output'];
 };
 
+/** A page of rescue images. */
 export type RescueImageConnection = {
   __typename?: 'RescueImageConnection';
+  /** The rescue images of this page, each with its cursor. */
   edges: Array<RescueImageEdge>;
+  /** The rescue images of this page, without cursors. */
   nodes: Array<RescueImage>;
+  /** Where this page sits in the whole list; pass `pageInfo.endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many rescue images the whole list holds (every page), as Leaseweb counts them. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A rescue image with its cursor. */
 export type RescueImageEdge = {
   __typename?: 'RescueImageEdge';
+  /** An opaque string naming this item's place in the list: pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The rescue image. */
   node: RescueImage;
 };
 
 /** The outcome of `resetPublicCloudInstancePassword`. */
 export type ResetPublicCloudInstancePasswordPayload = {
   __typename?: 'ResetPublicCloudInstancePasswordPayload';
-  /** The instance as it is now; null when the write failed. */
+  /** The instance read again after the write (`GET /publicCloud/v1/instances/{id}`: one more call); null when the write failed or the instance is gone. */
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
@@ -3914,8 +4649,11 @@ export type RestoreSnapshotPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A server and one of its jobs. */
 export type RetryDedicatedServerJobInput = {
+  /** The job's uuid (its `leasewebId`). */
   jobId: Scalars['String']['input'];
+  /** The server's Leaseweb id (`12345`) or global id (`gid://leaseweb/DedicatedServer/12345`). */
   serverId: Scalars['ID']['input'];
 };
 
@@ -3936,32 +4674,45 @@ export type ReverseLookupRecord = Node & {
    * (parts URL-encoded).
    */
   id: Scalars['ID']['output'];
-  /** The address inside the range. */
+  /** The address inside the range, e.g. `2001:db8::1`. */
   ip: Scalars['String']['output'];
-  /** The PTR name. */
+  /** The PTR name, e.g. `name1.example.com`. */
   reverseLookup: Scalars['String']['output'];
 };
 
+/** A page of reverse lookup records (a Relay connection). */
 export type ReverseLookupRecordConnection = {
   __typename?: 'ReverseLookupRecordConnection';
+  /** The records of this page, each with its cursor. */
   edges: Array<ReverseLookupRecordEdge>;
+  /** The records of this page, without cursors. */
   nodes: Array<ReverseLookupRecord>;
+  /** Where this page sits in the whole list; pass `endCursor` as `after` for the next page. */
   pageInfo: PageInfo;
+  /** How many records the whole list holds, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A reverse lookup record with its cursor. */
 export type ReverseLookupRecordEdge = {
   __typename?: 'ReverseLookupRecordEdge';
+  /** An opaque string naming this record's place in the list; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The record. */
   node: ReverseLookupRecord;
 };
 
+/** The filters of `GET /ipMgmt/v2/ips/{ip}/reverseLookup`. */
 export type ReverseLookupRecordFilter = {
+  /** Only the record of this address. */
   ip?: InputMaybe<Scalars['IPAddress']['input']>;
+  /** Only records with this PTR name. */
   reverseLookup?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One reverse lookup record to set or remove. */
 export type ReverseLookupRecordInput = {
+  /** An address inside the range, e.g. `2001:db8::1`. */
   ip: Scalars['IPAddress']['input'];
   /** The PTR name; an empty string removes the record. */
   reverseLookup: Scalars['String']['input'];
@@ -4099,20 +4850,29 @@ export type Snapshot = Node & {
   state: SnapshotState;
 };
 
+/** A page of snapshots. */
 export type SnapshotConnection = {
   __typename?: 'SnapshotConnection';
+  /** The edges of this page. */
   edges: Array<SnapshotEdge>;
+  /** The snapshots of this page. */
   nodes: Array<Snapshot>;
+  /** Where this page sits in the list. */
   pageInfo: PageInfo;
+  /** How many snapshots the owner has in all (Leaseweb's `totalCount`; at most one). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A snapshot and its cursor. */
 export type SnapshotEdge = {
   __typename?: 'SnapshotEdge';
+  /** An opaque string; pass it as `after` to continue after this snapshot. */
   cursor: Scalars['String']['output'];
+  /** The snapshot. */
   node: Snapshot;
 };
 
+/** Names one snapshot of one piece of equipment. */
 export type SnapshotInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
@@ -4124,7 +4884,10 @@ export type SnapshotInput = {
 export type SnapshotOwner = {
   /** Global id, usable as `equipmentId` in the snapshot mutations. */
   id: Scalars['ID']['output'];
-  /** One snapshot, by its UUID or global id (`GET …/{owner}/{id}/snapshots/{snapshotId}`). */
+  /**
+   * One snapshot, by its UUID or global id (`GET …/{owner}/{id}/snapshots/{snapshotId}`).
+   * Null when there is none; a global id of another owner's snapshot is refused (an error).
+   */
   snapshot?: Maybe<Snapshot>;
   /** Snapshots (`GET …/{owner}/{id}/snapshots`); Leaseweb keeps at most one. */
   snapshots?: Maybe<SnapshotConnection>;
@@ -4143,31 +4906,43 @@ export type SnapshotOwnerSnapshotsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Where a snapshot is (Leaseweb's `state`). */
 export type SnapshotState =
+  /** Still being taken; how long depends on the equipment's memory size and use. */
   | 'CREATING'
+  /** Taken; it can be restored or deleted. */
   | 'READY';
 
+/** Which way a sort key orders. */
 export type SortDirection =
+  /** Smallest first. */
   | 'ASC'
+  /** Largest first (Leaseweb's `-` before the field name). */
   | 'DESC';
 
+/** A port on a switch or power distribution unit, as Leaseweb names it. */
 export type SwitchPort = {
   __typename?: 'SwitchPort';
+  /** The switch or power distribution unit, e.g. `AMS-01-PUB-SW01231`. */
   name: Scalars['String']['output'];
+  /** The port on it, e.g. `0-0-21` or `14`. */
   port: Scalars['String']['output'];
 };
 
 /** The outcome of `terminatePublicCloudInstance`. */
 export type TerminatePublicCloudInstancePayload = {
   __typename?: 'TerminatePublicCloudInstancePayload';
-  /** The instance as it is now; null when the write failed. */
+  /** The instance read again after the write (`GET /publicCloud/v1/instances/{id}`: one more call); null when the write failed or the instance is gone. */
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
 
+/** On or off (Leaseweb's `ENABLED`/`DISABLED`). */
 export type Toggle =
+  /** Off: no e-mails are sent. */
   | 'DISABLED'
+  /** On: e-mails are sent. */
   | 'ENABLED';
 
 /** The service whose cancellation is taken back. */
@@ -4194,10 +4969,13 @@ export type UpdateCredentialPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The DDoS notification switches to set; one left out stays as it is. */
 export type UpdateDdosNotificationSettingsInput = {
-  /** The owner's global id. */
+  /** The owner's global id (dedicated servers only; others are refused before any call). */
   equipmentId: Scalars['ID']['input'];
+  /** E-mail when an IP is null routed because of an attack. */
   nulling?: InputMaybe<Toggle>;
+  /** E-mail when an IP's traffic is scrubbed. */
   scrubbing?: InputMaybe<Toggle>;
 };
 
@@ -4212,8 +4990,11 @@ export type UpdateDdosNotificationSettingsPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A server and its new reference. */
 export type UpdateDedicatedServerInput = {
+  /** Your new label for the server. */
   reference: Scalars['String']['input'];
+  /** The server's Leaseweb id (`12345`) or global id (`gid://leaseweb/DedicatedServer/12345`). */
   serverId: Scalars['ID']['input'];
 };
 
@@ -4277,12 +5058,15 @@ export type UpdateDomainNameserversPayload = {
   userErrors: Array<UserError>;
 };
 
+/** An IP of one piece of equipment and what to change on it; a field left out stays as it is. */
 export type UpdateEquipmentIpInput = {
-  /** bareMetals owners only. */
+  /** The new DDoS detection profile; dedicated servers only (others are refused before any call), and only for IPs under Advanced DDoS protection. */
   detectionProfile?: InputMaybe<DdosDetectionProfile>;
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
+  /** One of the owner's addresses (`192.0.2.1`; a prefix length is dropped). */
   ip: Scalars['IPAddress']['input'];
+  /** The new reverse DNS (PTR) name, e.g. `server1.example.com`. */
   reverseLookup?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4295,60 +5079,87 @@ export type UpdateEquipmentIpPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The PTR name to give an IPv4 address. */
 export type UpdateIpInput = {
+  /** The IPv4 address. */
   ip: Scalars['IPAddress']['input'];
   /** The new PTR name; an empty string removes it. */
   reverseLookup: Scalars['String']['input'];
 };
 
+/** The outcome of `updateIp`. */
 export type UpdateIpPayload = {
   __typename?: 'UpdateIpPayload';
+  /** The IP as Leaseweb answered the write; null when the write failed. */
   ip?: Maybe<Ip>;
+  /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
 
+/** Reverse lookup records to set or remove in one IPv6 range. */
 export type UpdateIpReverseLookupRecordsInput = {
   /** The IPv6 range, e.g. `2001:db8::/64`. */
   ip: Scalars['IPAddress']['input'];
+  /** The records, at most 20 (Leaseweb refuses more); records not listed stay as they are. */
   reverseLookups: Array<ReverseLookupRecordInput>;
 };
 
+/** The outcome of `updateIpReverseLookupRecords`. */
 export type UpdateIpReverseLookupRecordsPayload = {
   __typename?: 'UpdateIpReverseLookupRecordsPayload';
+  /** The records as Leaseweb answered the write; null when the write failed. */
   reverseLookupRecords?: Maybe<Array<ReverseLookupRecord>>;
+  /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
 
+/** An alert's new frequency, threshold and unit. */
 export type UpdateNotificationSettingInput = {
   /** The owner's global id. */
   equipmentId: Scalars['ID']['input'];
+  /** How often the alert may notify you. */
   frequency: NotificationFrequency;
+  /** Bandwidth or data traffic (with `settingId`, it names the alert). */
   kind: NotificationSettingKind;
+  /** Leaseweb's id of the alert (`NotificationSetting.settingId`), not its global id. */
   settingId: Scalars['String']['input'];
+  /** The threshold, in `unit`. */
   threshold: Scalars['Float']['input'];
+  /** `Mbps` or `Gbps` for bandwidth; `MB`, `GB` or `TB` for data traffic. */
   unit: Scalars['String']['input'];
 };
 
 /** The outcome of `updateNotificationSetting`. */
 export type UpdateNotificationSettingPayload = {
   __typename?: 'UpdateNotificationSettingPayload';
-  /** The alert as changed; null when the write failed. */
+  /**
+   * The alert as changed; null when the write failed. Built from Leaseweb's answer: for data
+   * traffic alerts Leaseweb answers only frequency, threshold and unit, so `actions` reads
+   * empty and the dates null here; read the alert again for them.
+   */
   notificationSetting?: Maybe<NotificationSetting>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
 
+/** A null route and its new values; fields left out stay as they are. */
 export type UpdateNullRouteInput = {
+  /** When Leaseweb lifts the null route by itself. */
   automatedUnnullingAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A new comment. */
   comment?: InputMaybe<Scalars['String']['input']>;
   /** Leaseweb id or global id of the null route. */
   id: Scalars['ID']['input'];
+  /** A new reference, e.g. a ticket number. */
   ticketId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The outcome of `updateNullRoute`. */
 export type UpdateNullRoutePayload = {
   __typename?: 'UpdateNullRoutePayload';
+  /** The null route as Leaseweb answered the write; null when the write failed. */
   nullRoute?: Maybe<NullRoute>;
+  /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
 
@@ -4390,7 +5201,7 @@ export type UpdatePublicCloudInstanceInput = {
 /** The outcome of `updatePublicCloudInstance`. */
 export type UpdatePublicCloudInstancePayload = {
   __typename?: 'UpdatePublicCloudInstancePayload';
-  /** The instance as it is now; null when the write failed. */
+  /** The instance as Leaseweb answered the update; null when the write failed. */
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
