@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Invoice } from '../src/datasources/types/invoices.js';
 import { DEMO_API_KEY, OTHER_API_KEY, defaultKeys } from '../src/emulator/dataset.js';
 import { proformaDate, proformaItems } from '../src/emulator/invoices/data.js';
 import { serviceDate } from '../src/emulator/services/data.js';
 import { trackOperations } from './support/operations.js';
 import { emulatorGet, sample, describeIf, samplesAvailable, shapeDifferences } from './support/samples.js';
+import { captureLogLines } from './support/logs.js';
 import { startStack, useStack } from './support/stack.js';
 import { decimalText, money, utc } from './support/values.js';
 
@@ -13,19 +14,7 @@ import { decimalText, money, utc } from './support/values.js';
 vi.hoisted(() => {
   process.env.LOG_LEVEL = 'debug';
 });
-const logLines: string[] = [];
-beforeAll(() => {
-  const write = process.stderr.write.bind(process.stderr);
-  vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: never[]) => {
-    const text = String(chunk);
-    if (text.startsWith('{"time"')) {
-      logLines.push(text);
-      return true;
-    }
-    return write(chunk, ...rest);
-  }) as typeof process.stderr.write);
-});
-afterAll(() => vi.restoreAllMocks());
+const logLines = captureLogLines();
 
 const stack = useStack();
 const reached = trackOperations(

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeCursor, encodeCursor } from '../src/resolvers/connection.js';
 import { decimal, money, subtractDecimals, sumDecimals } from '../src/resolvers/money.js';
 import { DateTime } from '../src/resolvers/scalars.js';
+import { captureLogLines } from './support/logs.js';
 import { useStack } from './support/stack.js';
 import { cursor } from './support/values.js';
 
@@ -10,19 +11,7 @@ import { cursor } from './support/values.js';
 vi.hoisted(() => {
   process.env.LOG_LEVEL = 'warn';
 });
-const logLines: string[] = [];
-beforeAll(() => {
-  const write = process.stderr.write.bind(process.stderr);
-  vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: never[]) => {
-    const text = String(chunk);
-    if (text.startsWith('{"time"')) {
-      logLines.push(text);
-      return true;
-    }
-    return write(chunk, ...rest);
-  }) as typeof process.stderr.write);
-});
-afterAll(() => vi.restoreAllMocks());
+const logLines = captureLogLines();
 
 const stack = useStack();
 

@@ -180,20 +180,24 @@ export interface ServerJob {
   tasks?: JobTask[];
 }
 
-export type CredentialType =
-  | 'OPERATING_SYSTEM'
-  | 'CONTROL_PANEL'
-  | 'REMOTE_MANAGEMENT'
-  | 'RESCUE_MODE'
-  | 'SWITCH'
-  | 'PDU'
-  | 'FIREWALL'
-  | 'LOAD_BALANCER'
-  | 'VNC'
-  | 'TEMPORARY_OPERATING_SYSTEM'
-  | 'VPN_USER'
-  | 'COMBINATION_LOCK'
-  | 'DATABASE';
+/** The credential types Leaseweb stores (every one on bareMetals equipment). */
+export const CREDENTIAL_TYPES = [
+  'OPERATING_SYSTEM',
+  'CONTROL_PANEL',
+  'REMOTE_MANAGEMENT',
+  'RESCUE_MODE',
+  'SWITCH',
+  'PDU',
+  'FIREWALL',
+  'LOAD_BALANCER',
+  'VNC',
+  'TEMPORARY_OPERATING_SYSTEM',
+  'VPN_USER',
+  'COMBINATION_LOCK',
+  'DATABASE',
+] as const;
+
+export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 
 export interface Credential {
   type: CredentialType;

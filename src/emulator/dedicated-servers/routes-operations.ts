@@ -1,27 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { CredentialType, NotificationSetting, ServerJob } from '../../datasources/types/dedicated-servers.js';
+import {
+  CREDENTIAL_TYPES as ALL_CREDENTIAL_TYPES,
+  type CredentialType,
+  type NotificationSetting,
+  type ServerJob,
+} from '../../datasources/types/dedicated-servers.js';
 import { ApiError, badRequest, boolParam, noContent, notFound, nowIso, ok, paginate, requireParam, validateBody } from '../http.js';
 import type { Route } from '../types.js';
 import type { ServersDataset, ServersRequest as EmulatorRequest } from './data.js';
 import { findServer, notification, type ServerRecord } from './data.js';
 import { controlPanelsFor, operatingSystems, rescueImages } from './catalogues.js';
 
-/** The credential types bareMetals equipment stores. */
-export const CREDENTIAL_TYPES: CredentialType[] = [
-  'OPERATING_SYSTEM',
-  'CONTROL_PANEL',
-  'REMOTE_MANAGEMENT',
-  'RESCUE_MODE',
-  'SWITCH',
-  'PDU',
-  'FIREWALL',
-  'LOAD_BALANCER',
-  'VNC',
-  'TEMPORARY_OPERATING_SYSTEM',
-  'VPN_USER',
-  'COMBINATION_LOCK',
-  'DATABASE',
-];
+/** The credential types bareMetals equipment stores: every one. */
+export const CREDENTIAL_TYPES: readonly CredentialType[] = ALL_CREDENTIAL_TYPES;
 const BASE = '/bareMetals/v2';
 
 function activeJob(record: ServerRecord): ServerJob | undefined {

@@ -1,6 +1,6 @@
 import type { GraphQLContext } from '../../context.js';
 import { quirks, type OwnerRef, type OwnerType } from '../../datasources/families/owners.js';
-import type { Credential } from '../../datasources/types/dedicated-servers.js';
+import { CREDENTIAL_TYPES, type Credential } from '../../datasources/types/dedicated-servers.js';
 import type { CredentialModel } from '../../datasources/types/families.js';
 import type { CredentialType } from '../../generated/graphql.js';
 import { InputError } from '../../errors.js';
@@ -12,22 +12,6 @@ import { typed } from '../support.js';
 import { familyPayload, inputOwner, onEquipment, ownerEquipment, ownerFields, ownerOfParts, refOf, type OwnerModel } from './owner.js';
 
 const TYPENAME = 'Credential';
-
-const CREDENTIAL_TYPES: readonly string[] = [
-  'OPERATING_SYSTEM',
-  'CONTROL_PANEL',
-  'REMOTE_MANAGEMENT',
-  'RESCUE_MODE',
-  'SWITCH',
-  'PDU',
-  'FIREWALL',
-  'LOAD_BALANCER',
-  'VNC',
-  'TEMPORARY_OPERATING_SYSTEM',
-  'VPN_USER',
-  'COMBINATION_LOCK',
-  'DATABASE',
-] satisfies CredentialType[];
 
 const withOwner = (owner: OwnerRef, c: Credential): CredentialModel => ({ ...c, owner });
 
@@ -55,7 +39,7 @@ const nodes: NodeFetchers = {
   Credential: async (ctx, parts) => {
     const owner = ownerOfParts('credentials', parts);
     const [, , type, username] = parts;
-    if (!owner || parts.length !== 4 || !CREDENTIAL_TYPES.includes(type!)) return null;
+    if (!owner || parts.length !== 4 || !(CREDENTIAL_TYPES as readonly string[]).includes(type!)) return null;
     const types = quirks(owner, 'credentials').types;
     if (types && !types.includes(type!)) return null;
     const credential = await ctx.ds.credentials.get(owner, type as CredentialType, username!);
