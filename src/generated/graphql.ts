@@ -3757,7 +3757,11 @@ export type PublicCloudInstance = CloudMetricsOwner & ConsoleOwner & CredentialO
   console?: Maybe<ConsoleAccess>;
   /** How the instance is billed. */
   contract: PublicCloudContract;
-  /** CPU use in percent (`GET /publicCloud/v1/instances/{id}/metrics/cpu`): the series `cpuMetrics`. */
+  /**
+   * CPU use in percent (`GET /publicCloud/v1/instances/{id}/metrics/cpu`): the series
+   * `cpuMetrics`. Leaseweb takes whole UTC days; the gateway asks for the days covering the
+   * period and answers only its values, with the summary worked out over them.
+   */
   cpuMetrics?: Maybe<PublicCloudMetrics>;
   /** One credential with its password (`GET /publicCloud/v1/instances/{id}/credentials/{type}/{username}`); null when there is none. */
   credential?: Maybe<Credential>;
