@@ -108,6 +108,9 @@ function attachResolvers(schema: GraphQLSchema, map: Record<string, unknown>): v
  */
 function setInternalValues(type: GraphQLEnumType, internal: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(internal)) {
+    // A numeric TypeScript enum also maps each number back to its name (`100: 'MBPS_100'`);
+    // no GraphQL enum value name starts with a digit, so those entries are not values.
+    if (/^\d/.test(name)) continue;
     const enumValue = type.getValue(name);
     if (!enumValue) throw new Error(`Enum ${type.name} has no value ${name}`);
     enumValue.value = value;

@@ -117,6 +117,11 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more that (\d+) tokens\. P
 /** Only our own errors reach the client; anything unexpected is masked. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  // graphql-js refuses a variable value the schema does not allow (an enum value it does not
+  // know, a wrong type) before execution, with no code of its own: the client's mistake.
+  if (code === 'INTERNAL_SERVER_ERROR' && !formatted.path && /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" /.test(formatted.message)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   if (code === 'INTERNAL_SERVER_ERROR') {
     log.error('unexpected error', { message: (error as Error)?.message, path: formatted.path });
     return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code } };

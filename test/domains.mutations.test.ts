@@ -355,7 +355,7 @@ describe('nameservers and DNSSEC', () => {
     const busy = await stack().data(DNSSEC, { input: { domainName: signed.domainName, status: 'ENABLED' } });
     expect(busy.updateDomainDnssec.userErrors[0]).toMatchObject({ code: 'CONFLICT', leasewebCode: '409' });
 
-    const key = { flags: 257, protocol: 3, algorithm: 13, key: 'dGVzdGtleQ==' };
+    const key = { flags: 257, protocol: 3, algorithm: 'ECDSAP256SHA256', key: 'dGVzdGtleQ==' };
     const ownKeys = await stack().data(DNSSEC, { input: { domainName: unsigned.domainName, status: 'ENABLED', keys: [key] } });
     expect(ownKeys.updateDomainDnssec.userErrors[0].field).toEqual(['input', 'keys']);
     const nsec3Off = await stack().data(DNSSEC, { input: { domainName: unsigned.domainName, status: 'DISABLED', nsec3Active: true } });
@@ -365,10 +365,14 @@ describe('nameservers and DNSSEC', () => {
     expect(unsigned.dnssec.keyRollover?.status).toBe('INITIALIZED');
 
     const external = domains().find((x) => x.dnssecAutomated && !usesLeasewebNameservers(x))!;
-    const badAlgorithm = await stack().data(DNSSEC, {
+    // An algorithm Leaseweb does not take (5, RSASHA1) is not in the enum: GraphQL refuses it, nothing is sent.
+    stack().emulator.clearLog();
+    const badAlgorithm = await stack().query(DNSSEC, {
       input: { domainName: external.domainName, status: 'ENABLED', keys: [{ ...key, algorithm: 5 }] },
     });
-    expect(badAlgorithm.updateDomainDnssec.userErrors[0].field).toEqual(['input', 'keys', '0', 'algorithm']);
+    expect(badAlgorithm.status).toBe(400);
+    expect(badAlgorithm.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(stack().calls()).toEqual([]);
     const registered = await stack().data(DNSSEC, { input: { domainName: external.domainName, status: 'ENABLED', keys: [key] } });
     expect(registered.updateDomainDnssec.message).toBe('DNSSEC keys successfully updated in the registry.');
     expect(registered.updateDomainDnssec.domain.dnssec.keys).toEqual([{ algorithm: 13, key: key.key }]);

@@ -106,9 +106,14 @@ describe('launching and changing instances', () => {
         res.userErrors.map((e: any) => e.field),
         field,
       ).toContainEqual(['input', field]);
-      expect(res.userErrors[0].leasewebCode).toBe('VALIDATION_FAILED');
+      // The type is checked against the region's catalogue by the gateway, before the write.
+      expect(res.userErrors[0].leasewebCode).toBe(field === 'type' ? null : 'VALIDATION_FAILED');
     }
     expect(records()).toHaveLength(before);
+    stack().emulator.clearLog();
+    const badForm = await mutate('launchPublicCloudInstance', { ...LAUNCH, type: 'M3 large' });
+    expect(badForm.userErrors).toEqual([expect.objectContaining({ field: ['input', 'type'], code: 'INVALID', leasewebCode: null })]);
+    expect(stack().calls()).toEqual([]);
   });
 
   it('updates reference, type and disk, and refuses a smaller disk or a type it cannot take', async () => {

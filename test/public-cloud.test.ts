@@ -408,6 +408,22 @@ describe('Public Cloud per-instance reads', () => {
     const notFirst = await stack().query(query, { id: r.instance.id, from: '2025-12-15' });
     expect(notFirst.errors?.[0]?.extensions?.leaseweb.errorDetails.from).toBeDefined();
   });
+
+  it('sends the UTC date of from/to, whatever offset they were written with, as null routes and metrics do', async () => {
+    const r = records()[0]!;
+    const query = `query($id: ID!, $from: DateTime!, $to: DateTime) {
+      publicCloudExpenses(equipmentId: $id, from: $from, to: $to) { totalPrice }
+      publicCloudInstance(id: $id) { expenses(from: $from, to: $to) { totalPrice } }
+    }`;
+    stack().emulator.clearLog();
+    // 2025-11-30T23:00-02:00 is 2025-12-01T01:00Z: December in UTC, though the date as typed is November 30.
+    await stack().data(query, { id: r.instance.id, from: '2025-11-30T23:00:00-02:00', to: '2025-12-31T23:00:00-02:00' });
+    expect(
+      stack()
+        .calls({ path: '/expenses' })
+        .map((c) => c.search),
+    ).toEqual(['?from=2025-12-01&to=2026-01-01', '?from=2025-12-01&to=2026-01-01']);
+  });
 });
 
 describeIf(samplesAvailable)('Public Cloud emulator answers match the documented samples', () => {

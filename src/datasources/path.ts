@@ -15,8 +15,9 @@ export function segment(value: string | number): string {
 }
 
 /**
- * A DateTime argument as a documented date (`2025-01-28`, the UTC day), for the filters
- * Leaseweb documents as dates (Public Cloud metrics, null-route `fromDate`/`toDate`).
+ * A DateTime argument as a documented date (`2025-01-28`, the UTC day, whatever offset it
+ * was written with), for every parameter Leaseweb documents as a date: Public Cloud
+ * metrics and expenses, null-route `fromDate`/`toDate`.
  */
 export function documentedDate(value: string): string;
 export function documentedDate(value: string | null | undefined): string | null | undefined;

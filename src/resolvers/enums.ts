@@ -19,6 +19,33 @@ export enum MetricsGranularity {
   YEAR = 'YEAR',
 }
 
+export enum NotificationSettingUnit {
+  MBPS = 'Mbps',
+  GBPS = 'Gbps',
+  MB = 'MB',
+  GB = 'GB',
+  TB = 'TB',
+}
+
+/** Port speeds in Mbit/s, as Leaseweb's reference lists them for `linkSpeed`. */
+export enum PrivateNetworkLinkSpeed {
+  MBPS_100 = 100,
+  GBPS_1 = 1000,
+  GBPS_10 = 10_000,
+  GBPS_25 = 25_000,
+  GBPS_40 = 40_000,
+  GBPS_100 = 100_000,
+}
+
+/** The DNSSEC algorithm numbers Leaseweb accepts for a key (IANA mnemonics). */
+export enum DnssecAlgorithm {
+  RSASHA1_NSEC3_SHA1 = 7,
+  RSASHA256 = 8,
+  RSASHA512 = 10,
+  ECDSAP256SHA256 = 13,
+  ECDSAP384SHA384 = 14,
+}
+
 export enum BandwidthAggregation {
   AVG = 'AVG',
   PERCENTILE_95 = '95TH',
@@ -70,6 +97,9 @@ export enum PowerState {
 /** The resolver-map entries that give each enum above its internal values. */
 export const enumResolvers = {
   NotificationSettingKind,
+  NotificationSettingUnit,
+  PrivateNetworkLinkSpeed,
+  DnssecAlgorithm,
   MetricsGranularity,
   BandwidthAggregation,
   PublicCloudCpuMetricsGranularity,

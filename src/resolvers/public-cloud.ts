@@ -1,5 +1,6 @@
 import type { GraphQLContext } from '../context.js';
 import type { Page } from '../datasources/page.js';
+import { documentedDate } from '../datasources/path.js';
 import type { Image, ImageModel, Instance, InstanceType, InstanceTypeModel } from '../datasources/types/public-cloud.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { gid } from '../ids.js';
@@ -17,7 +18,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const instanceIdArg = (id: string) => localId(id, TYPENAME);
 
 /** Leaseweb documents these parameters as dates (`2023-11-01`): the time part is dropped. */
-const dateOnly = (value: string) => value.slice(0, 10);
 
 /** The list returns a summary; `iso` and `privateNetwork` load GET /instances/{id} (once). */
 async function detail(i: Instance, ctx: GraphQLContext): Promise<Instance> {
@@ -87,7 +87,7 @@ const resolvers: Resolvers = {
     publicCloudImages: (_, { first, after, filter }, ctx) => ctx.ds.publicCloud.images(toWindow({ first, after }), filter ?? {}),
     publicCloudIsos: (_, { first, after }, ctx) => ctx.ds.publicCloud.isos(toWindow({ first, after })),
     publicCloudExpenses: (_, { equipmentId, from, to }, ctx) =>
-      ctx.ds.publicCloud.expenses(instanceIdArg(equipmentId), dateOnly(from), to ? dateOnly(to) : undefined),
+      ctx.ds.publicCloud.expenses(instanceIdArg(equipmentId), documentedDate(from), to ? documentedDate(to) : undefined),
   },
 
   PublicCloudInstance: {
@@ -103,7 +103,7 @@ const resolvers: Resolvers = {
       inRegion(await ctx.ds.publicCloud.instanceTypesForUpdate(i.id, toWindow({ first, after })), i.region),
     reinstallImages: (i, { first, after, custom, standard }, ctx) =>
       ctx.ds.publicCloud.reinstallImages(i.id, toWindow({ first, after }), { custom, standard }),
-    expenses: (i, { from, to }, ctx) => ctx.ds.publicCloud.expenses(i.id, dateOnly(from), to ? dateOnly(to) : undefined),
+    expenses: (i, { from, to }, ctx) => ctx.ds.publicCloud.expenses(i.id, documentedDate(from), to ? documentedDate(to) : undefined),
   },
 
   PublicCloudRegion: {

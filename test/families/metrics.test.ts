@@ -148,6 +148,51 @@ describe.each([{ kind: INSTANCES }])('$kind.typename metrics (Public Cloud)', ({
     );
     expect(backwardsCpu.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('asks Leaseweb for CPU metrics by documented dates covering the window, and answers the window only', async () => {
+    const owner = pickOwner(stack(), kind, (x) => x.instance.state === 'RUNNING');
+    stack().emulator.clearLog();
+    const CPU = (from: string, to: string) =>
+      `cpuMetrics(from: "${from}", to: "${to}", granularity: THIRTY_MINUTES) { from to series { values { timestamp } } summary { average peak { timestamp } } }`;
+    // Within one day: Leaseweb wants to > from, so the next day is asked as `to`.
+    const o = await readOwner(stack(), owner, CPU('2025-12-01T10:00:00Z', '2025-12-01T12:00:00Z'));
+    const [call] = stack().calls({ path: `${owner.base}/metrics/cpu` });
+    const params = new URLSearchParams(call!.search);
+    expect([params.get('from'), params.get('to')]).toEqual(['2025-12-01', '2025-12-02']);
+    const times = o.cpuMetrics.series[0].values.map((v: any) => Date.parse(v.timestamp));
+    expect(times).toEqual([0, 1, 2, 3].map((i) => Date.parse('2025-12-01T10:00:00Z') + i * 1_800_000));
+    expect(o.cpuMetrics.from).toBe('2025-12-01T10:00:00Z');
+    expect(o.cpuMetrics.to).toBe('2025-12-01T12:00:00Z');
+    expect(times).toContain(Date.parse(o.cpuMetrics.summary[0].peak.timestamp));
+    // Across days, with an offset: the UTC days covering it, `to` rounded up to the next midnight.
+    stack().emulator.clearLog();
+    await readOwner(stack(), owner, CPU('2025-12-01T23:30:00-01:00', '2025-12-03T00:00:00Z'));
+    const across = new URLSearchParams(stack().calls({ path: `${owner.base}/metrics/cpu` })[0]!.search);
+    expect([across.get('from'), across.get('to')]).toEqual(['2025-12-02', '2025-12-03']);
+  });
+});
+
+describe('refused granularities', () => {
+  it('refuses FIVE_MIN and HOUR for server data traffic in GraphQL, before any call (Leaseweb takes DAY to YEAR)', async () => {
+    const owner = pickOwner(stack(), SERVERS, () => true);
+    stack().emulator.clearLog();
+    for (const granularity of ['FIVE_MIN', 'HOUR']) {
+      const res = await stack().query(
+        `query($id: ID!) { dedicatedServer(id: $id) { datatrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z", granularity: ${granularity}) { granularity } } }`,
+        { id: owner.id },
+      );
+      expect(res.status).toBe(400);
+      expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+    expect(stack().calls()).toEqual([]);
+    // Bandwidth keeps them.
+    const bw = await readOwner(
+      stack(),
+      owner,
+      'bandwidthMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-01T02:00:00Z", granularity: HOUR, aggregation: AVG) { granularity }',
+    );
+    expect(bw.bandwidthMetrics.granularity).toBe('HOUR');
+  });
 });
 
 describe('coverage', () => {

@@ -55,10 +55,10 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
   });
 
   const kinds = [
-    { kind: 'BANDWIDTH', unit: 'Mbps', otherUnit: 'Gbps', list: 'bandwidthSettings' },
-    { kind: 'DATATRAFFIC', unit: 'GB', otherUnit: 'TB', list: 'datatrafficSettings' },
+    { kind: 'BANDWIDTH', unit: 'Mbps', input: 'MBPS', otherUnit: 'Gbps', otherInput: 'GBPS', list: 'bandwidthSettings' },
+    { kind: 'DATATRAFFIC', unit: 'GB', input: 'GB', otherUnit: 'TB', otherInput: 'TB', list: 'datatrafficSettings' },
   ] as const;
-  for (const { kind: settingKind, unit, otherUnit, list } of kinds) {
+  for (const { kind: settingKind, unit, input, otherUnit, otherInput, list } of kinds) {
     it(`creates, shows, updates and deletes a ${settingKind.toLowerCase()} alert`, async () => {
       const owner = pickOwner(stack(), kind);
       const before = owner.record[list].length;
@@ -66,7 +66,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       const created = await mutate(
         stack(),
         'createNotificationSetting',
-        { equipmentId: owner.gid, kind: settingKind, frequency: 'DAILY', threshold: 2.5, unit },
+        { equipmentId: owner.gid, kind: settingKind, frequency: 'DAILY', threshold: 2.5, unit: input },
         SETTING,
       );
       const setting = created.notificationSetting;
@@ -95,7 +95,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       const updated = await mutate(
         stack(),
         'updateNotificationSetting',
-        { equipmentId: owner.gid, kind: settingKind, settingId: setting.settingId, frequency: 'MONTHLY', threshold: 7, unit: otherUnit },
+        { equipmentId: owner.gid, kind: settingKind, settingId: setting.settingId, frequency: 'MONTHLY', threshold: 7, unit: otherInput },
         SETTING,
       );
       expect(updated).toEqual({
@@ -124,7 +124,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
     });
   }
 
-  it('answers userErrors for an invalid threshold or unit (a 400 from Leaseweb), and for an unknown alert', async () => {
+  it('answers userErrors for an invalid threshold (a 400 from Leaseweb), a unit of the other kind (without a call), and for an unknown alert', async () => {
     const owner = pickOwner(stack(), kind, (x) => x.bandwidthSettings.length > 0);
     const settingsBefore = structuredClone(owner.record.bandwidthSettings);
     const create = (threshold: number, unit: string) =>
@@ -134,20 +134,22 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
         { equipmentId: owner.gid, kind: 'BANDWIDTH', frequency: 'WEEKLY', threshold, unit },
         `notificationSetting { settingId } ${USER_ERRORS}`,
       );
-    expect(await create(0, 'Gbps')).toEqual({
+    expect(await create(0, 'GBPS')).toEqual({
       notificationSetting: null,
       userErrors: [{ field: ['input', 'threshold'], message: expect.any(String), code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' }],
     });
+    stack().emulator.clearLog();
     expect((await create(1, 'TB')).userErrors).toEqual([
-      { field: ['input', 'unit'], message: expect.any(String), code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' },
+      { field: ['input', 'unit'], message: 'A bandwidth alert takes MBPS or GBPS as its unit.', code: 'INVALID', leasewebCode: null },
     ]);
+    expect(writes(stack())).toEqual([]);
     const update = await mutate(stack(), 'updateNotificationSetting', {
       equipmentId: owner.gid,
       kind: 'BANDWIDTH',
       settingId: owner.record.bandwidthSettings[0]!.id,
       frequency: 'DAILY',
       threshold: -3,
-      unit: 'Gbps',
+      unit: 'GBPS',
     });
     expect(update.userErrors[0]).toMatchObject({ field: ['input', 'threshold'] });
     const unknown = await mutate(stack(), 'deleteNotificationSetting', { equipmentId: owner.gid, kind: 'DATATRAFFIC', settingId: '1' });
@@ -201,7 +203,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       kind: 'BANDWIDTH',
       frequency: 'DAILY',
       threshold: 1,
-      unit: 'Gbps',
+      unit: 'GBPS',
     });
     expect(res.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND', leasewebCode: '404' }]);
     expect(writes(stack())).toHaveLength(1);

@@ -22,8 +22,8 @@ const MUTATIONS: Array<[string, Record<string, unknown>]> = [
   ['updateCredential', { type: 'OPERATING_SYSTEM', username: 'u', password: 'p' }],
   ['deleteCredential', { type: 'OPERATING_SYSTEM', username: 'u' }],
   ['deleteAllCredentials', {}],
-  ['createNotificationSetting', { kind: 'BANDWIDTH', frequency: 'DAILY', threshold: 1, unit: 'Gbps' }],
-  ['updateNotificationSetting', { kind: 'BANDWIDTH', settingId: '1', frequency: 'DAILY', threshold: 1, unit: 'Gbps' }],
+  ['createNotificationSetting', { kind: 'BANDWIDTH', frequency: 'DAILY', threshold: 1, unit: 'GBPS' }],
+  ['updateNotificationSetting', { kind: 'BANDWIDTH', settingId: '1', frequency: 'DAILY', threshold: 1, unit: 'GBPS' }],
   ['deleteNotificationSetting', { kind: 'BANDWIDTH', settingId: '1' }],
   ['updateDdosNotificationSettings', { nulling: 'DISABLED' }],
   ['powerOnEquipment', {}],
@@ -91,7 +91,7 @@ describe('a family the owner does not have', () => {
       'a notification setting on an instance',
       () => ({
         name: 'createNotificationSetting',
-        input: { equipmentId: instance().gid, kind: 'BANDWIDTH', frequency: 'DAILY', threshold: 1, unit: 'Gbps' },
+        input: { equipmentId: instance().gid, kind: 'BANDWIDTH', frequency: 'DAILY', threshold: 1, unit: 'GBPS' },
         field: ['input', 'equipmentId'],
       }),
     ],
@@ -204,7 +204,7 @@ describe('the payload of a refusal', () => {
       await mutate(
         stack(),
         'createNotificationSetting',
-        { equipmentId, kind: 'BANDWIDTH', frequency: 'DAILY', threshold: 1, unit: 'Gbps' },
+        { equipmentId, kind: 'BANDWIDTH', frequency: 'DAILY', threshold: 1, unit: 'GBPS' },
         `notificationSetting { settingId } ${USER_ERRORS}`,
       ),
     ).toEqual({ notificationSetting: null, userErrors: equipmentIdError });

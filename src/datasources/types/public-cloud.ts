@@ -187,7 +187,8 @@ export interface MetricSummary {
   average: number;
   expected: number;
   total?: number;
-  peak: MetricPeak;
+  /** Null when the gateway cut the series to a window with no value. */
+  peak: MetricPeak | null;
 }
 
 /** CPU (`metrics/cpu`) and data traffic (`metrics/datatraffic`) answers. */

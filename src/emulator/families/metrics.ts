@@ -60,8 +60,10 @@ function bareMetals<D, R>(owner: BareMetalsMetricsOwner<D, R>) {
     if (!Number.isNaN(from) && !Number.isNaN(to) && to <= from) details.to = ['This value should be after "from".'];
     const allowed = kind === 'bandwidth' ? ['AVG', '95TH'] : ['SUM'];
     if (!allowed.includes(aggregation)) details.aggregation = [`The value should be one of: ${allowed.join(', ')}.`];
-    const step = granularity === null ? (to - from) / 1000 : GRANULARITIES[granularity];
-    if (!step) details.granularity = [`The value should be one of: ${Object.keys(GRANULARITIES).join(', ')}.`];
+    // The reference documents 5MIN and HOUR for bandwidth only; data traffic starts at DAY.
+    const granularities = kind === 'bandwidth' ? Object.keys(GRANULARITIES) : ['DAY', 'WEEK', 'MONTH', 'YEAR'];
+    const step = granularity === null ? (to - from) / 1000 : granularities.includes(granularity) ? GRANULARITIES[granularity] : undefined;
+    if (!step) details.granularity = [`The value should be one of: ${granularities.join(', ')}.`];
     if (Object.keys(details).length) throw badRequest(details);
     const points = Math.min(500, Math.ceil((to - from) / (step! * 1000)));
     const seed = owner.phase(record);

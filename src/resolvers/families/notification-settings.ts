@@ -7,6 +7,7 @@ import type { NotificationSettingModel } from '../../datasources/types/families.
 import { InputError } from '../../errors.js';
 import type { NotificationSettingKind, Resolvers } from '../../generated/graphql.js';
 import { gid } from '../../ids.js';
+import { NotificationSettingUnit } from '../enums.js';
 import { connectionResolvers, toWindow } from '../connection.js';
 import type { NodeFetchers, ProductGraph } from '../nodes.js';
 import { given, selectedFields, typed } from '../support.js';
@@ -16,6 +17,24 @@ interface ListArgs {
   kind: NotificationSettingKind;
   first?: number | null;
   after?: string | null;
+}
+
+/** The units Leaseweb takes for each kind of alert (its reference: `Mbps`/`Gbps`, `MB`/`GB`/`TB`). */
+const UNITS: Record<NotificationKind, { units: readonly NotificationSettingUnit[]; refusal: string }> = {
+  bandwidth: {
+    units: [NotificationSettingUnit.MBPS, NotificationSettingUnit.GBPS],
+    refusal: 'A bandwidth alert takes MBPS or GBPS as its unit.',
+  },
+  datatraffic: {
+    units: [NotificationSettingUnit.MB, NotificationSettingUnit.GB, NotificationSettingUnit.TB],
+    refusal: 'A data traffic alert takes MB, GB or TB as its unit.',
+  },
+};
+
+/** Refuses a unit of the other kind (`GB` for a bandwidth alert) before any upstream call. */
+function unitOf(kind: NotificationKind, unit: NotificationSettingUnit): NotificationSettingUnit {
+  if (UNITS[kind].units.includes(unit)) return unit;
+  throw new InputError(UNITS[kind].refusal, ['input', 'unit']);
 }
 
 const KINDS: readonly string[] = ['bandwidth', 'datatraffic'] satisfies NotificationKind[];
@@ -73,13 +92,15 @@ const resolvers: Resolvers = {
     createNotificationSetting: (_, { input: { equipmentId, kind, frequency, threshold, unit } }, ctx) =>
       familyPayload(async () => {
         const ref = inputOwner(equipmentId, 'notificationSettings');
-        const setting = await ctx.ds.notificationSettings.create(ref, kind, { frequency, threshold: String(threshold), unit });
+        const body = { frequency, threshold: String(threshold), unit: unitOf(kind, unit) };
+        const setting = await ctx.ds.notificationSettings.create(ref, kind, body);
         return { notificationSetting: withOwner(ref, kind, setting) };
       }),
     updateNotificationSetting: (_, { input: { equipmentId, kind, settingId, frequency, threshold, unit } }, ctx) =>
       familyPayload(async () => {
         const ref = inputOwner(equipmentId, 'notificationSettings');
-        const setting = await ctx.ds.notificationSettings.update(ref, kind, settingId, { frequency, threshold: String(threshold), unit });
+        const body = { frequency, threshold: String(threshold), unit: unitOf(kind, unit) };
+        const setting = await ctx.ds.notificationSettings.update(ref, kind, settingId, body);
         return { notificationSetting: withOwner(ref, kind, setting) };
       }),
     deleteNotificationSetting: (_, { input: { equipmentId, kind, settingId } }, ctx) =>
