@@ -25,6 +25,8 @@ import { equipmentResolvers } from './resolvers/equipment.js';
 import type { ProductGraph } from './resolvers/nodes.js';
 import { publicCloud } from './resolvers/public-cloud.js';
 import { services } from './resolvers/services.js';
+import { VpsAPI } from './datasources/vps.js';
+import { vps } from './resolvers/vps.js';
 
 interface Entry<D> {
   /** The per-request datasource, created the first time a resolver asks for it. */
@@ -55,6 +57,7 @@ export const products = {
   metrics: entry((u) => new MetricsAPI(u), metrics),
   power: entry((u) => new PowerAPI(u), power),
   snapshots: entry((u) => new SnapshotsAPI(u), snapshots),
+  vps: entry((u) => new VpsAPI(u), vps),
 };
 
 /** Every product's datasource for one request, by manifest name. */

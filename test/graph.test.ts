@@ -19,6 +19,7 @@ describe('node(id:) for every type', () => {
       domains(first: 1) { nodes { id recordSets(first: 1) { nodes { id } } } }
       services(first: 1) { nodes { id } }
       invoices(first: 1) { nodes { id } }
+      vpsList(first: 1) { nodes { id } }
     }`);
     // The objects the families and writes hang off servers: the first of each among ten.
     const owned = await stack().data(`{ dedicatedServers(first: 10) { nodes {
@@ -60,6 +61,7 @@ describe('node(id:) for every type', () => {
       RescueImage: owned.dedicatedServerRescueImages.nodes[0]?.id,
       PublicCloudRegion: owned.publicCloudRegions.nodes[0]?.id,
       PublicCloudIso: owned.publicCloudIsos.nodes[0]?.id,
+      Vps: found.vpsList.nodes[0]?.id,
     };
     const missing = types.filter((t) => !ids[t]);
     // A type added to the schema must be added here too, so its node(id:) is tested.

@@ -71,7 +71,7 @@ describe('services', () => {
     }
     expect(seen).toEqual(records().map((r) => asNode(view(r))));
     // One service per billable: servers, instances and domains all have theirs.
-    expect(new Set(records().map((r) => r.service.productId))).toEqual(new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'DOMAIN']));
+    expect(new Set(records().map((r) => r.service.productId))).toEqual(new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'VPS', 'DOMAIN']));
     expect(records()).toHaveLength(stack().demo.billables.length);
     const sent = stack()
       .calls({ path: '/services/v1/services' })
@@ -182,7 +182,7 @@ describe('services', () => {
 describe('service edges', () => {
   it('Service → equipment: a server or instance as productId says, one GET per distinct equipment; ids alone cost nothing', async () => {
     const data = await stack().data(`{ services(first: 100) { nodes { productId equipmentId equipment { __typename id
-      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } } } } }`);
+      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } ... on Vps { leasewebId reference } } } } }`);
     const withEquipment = records().filter((r) => r.service.equipmentId);
     for (const [k, r] of records().entries()) {
       const node = data.services.nodes[k];
@@ -190,7 +190,7 @@ describe('service edges', () => {
         expect(node.equipment).toBeNull();
         continue;
       }
-      const typename = r.service.productId === 'DEDICATED_SERVER' ? 'DedicatedServer' : 'PublicCloudInstance';
+      const typename = { DEDICATED_SERVER: 'DedicatedServer', PUBLIC_CLOUD: 'PublicCloudInstance', VPS: 'Vps' }[r.service.productId]!;
       expect(node.equipment).toEqual({
         __typename: typename,
         id: `gid://leaseweb/${typename}/${r.service.equipmentId}`,
@@ -202,6 +202,7 @@ describe('service edges', () => {
     const instances = new Set(of('PUBLIC_CLOUD').map((r) => r.service.equipmentId));
     expect(stack().calls({ path: /^\/bareMetals\/v2\/servers\/\d+$/ })).toHaveLength(servers.size);
     expect(stack().calls({ path: /^\/publicCloud\/v1\/instances\/[^/]+$/ })).toHaveLength(instances.size);
+    expect(stack().calls({ path: /^\/publicCloud\/v1\/vps\/[^/]+$/ })).toHaveLength(of('VPS').length);
     expect(stack().calls()).toHaveLength(1 + new Set(withEquipment.map((r) => r.service.equipmentId)).size);
 
     stack().emulator.clearLog();

@@ -12,6 +12,8 @@ import { createServicesData, seedServices, type ServicesDataset } from './servic
 import { routes as servicesRoutes } from './services/routes.js';
 import { createInvoicesData, seedInvoices, type InvoicesDataset } from './invoices/data.js';
 import { routes as invoicesRoutes } from './invoices/routes.js';
+import { createVpsData, seedVps, type VpsDataset } from './vps/data.js';
+import { routes as vpsRoutes } from './vps/routes.js';
 
 /**
  * One emulated product: its data section (created empty), how to seed it, and its routes.
@@ -47,6 +49,7 @@ export const products = {
     seed: (d: PublicCloudDataset, rng, spec) => seedPublicCloud(d, rng, spec.instances),
     routes: publicCloudRoutes,
   }),
+  vps: product({ create: createVpsData, seed: (d: VpsDataset, _rng, spec) => seedVps(d, spec), routes: vpsRoutes }),
   domains: product({
     create: createDomainsData,
     seed: (d: DomainsDataset, rng, spec) => seedDomains(d, rng, spec.domains),

@@ -14,6 +14,7 @@ import type { MetricsResponse, Server, ServerPage, ServerContract, NetworkInterf
 import type { IpSource, IpPage, IpSubnet as UpstreamIpSubnet, NullRoute as UpstreamNullRoute, NullRoutePage, ReverseLookupRecordModel, ReverseLookupRecordModelPage } from '../datasources/types/ip-management.js';
 import type { NotificationSettingModel, NotificationSettingModelPage, DdosNotificationSettingsModel, CredentialModel, CredentialModelPage } from '../datasources/types/families.js';
 import type { Instance, InstancePage, RegionModel, RegionPage, InstanceTypeModel, InstanceTypePage, Prices, PricedPair, ImageModel, ImagePage, Iso, IsoPage, InstanceContract, EmbeddedAutoScalingGroup, SnapshotModel, SnapshotPage, InstanceMetrics, MetricSummaryModel, Expenses, ExpenseInstance, TrafficTierModel } from '../datasources/types/public-cloud.js';
+import type { Vps as UpstreamVps, VpsPage, VpsContract as UpstreamVpsContract, VpsResources as UpstreamVpsResources } from '../datasources/types/vps.js';
 import type { DomainSource, DomainPage, DomainAvailability as UpstreamDomainAvailability, NameserversSource, Dnssec, DnssecKey as UpstreamDnssecKey, DnsRecordSetSource, DnsRecordSetPage } from '../datasources/types/domains.js';
 import type { InvoiceModel, InvoicePage, LineItemModel, CreditModel, ProformaModel, ProformaContractItem, ProformaItemPage } from '../datasources/types/invoices.js';
 import type { Service as UpstreamService, ServicePage, CancellationReason } from '../datasources/types/services.js';
@@ -2457,6 +2458,8 @@ export type Mutation = {
   powerOnEquipment?: Maybe<PowerOnEquipmentPayload>;
   /** Reinstalls the instance from an image, wiping its disk; not possible while it has snapshots (`PUT /publicCloud/v1/instances/{id}/reinstall`). */
   reinstallPublicCloudInstance?: Maybe<ReinstallPublicCloudInstancePayload>;
+  /** Reinstalls the VPS from an image, wiping its disk (`PUT /publicCloud/v1/vps/{id}/reinstall`). */
+  reinstallVps?: Maybe<ReinstallVpsPayload>;
   /**
    * Takes the server out of a private network (`DELETE …/servers/{id}/privateNetworks/{privateNetworkId}`).
    * It takes Leaseweb a few minutes; meanwhile the server's `privateNetworks` entry reads `REMOVING`.
@@ -2480,6 +2483,11 @@ export type Mutation = {
    * the new one with `credential(type: OPERATING_SYSTEM, …)`.
    */
   resetPublicCloudInstancePassword?: Maybe<ResetPublicCloudInstancePasswordPayload>;
+  /**
+   * Resets the VPS's root/Administrator password (`POST /publicCloud/v1/vps/{id}/resetPassword`);
+   * the VPS must be running. Then read the new one with `credential(type: OPERATING_SYSTEM, …)`.
+   */
+  resetVpsPassword?: Maybe<ResetVpsPasswordPayload>;
   /** Restores the equipment from one of its snapshots (`PUT …/{owner}/{id}/snapshots/{snapshotId}`). */
   restoreSnapshot?: Maybe<RestoreSnapshotPayload>;
   /** Runs a job again (`POST …/servers/{id}/jobs/{jobId}/retry`). */
@@ -2533,6 +2541,8 @@ export type Mutation = {
   updatePublicCloudInstance?: Maybe<UpdatePublicCloudInstancePayload>;
   /** Sets the reference of a service (`PUT /services/v1/services/{id}`). */
   updateService?: Maybe<UpdateServicePayload>;
+  /** Changes a VPS's reference (`PUT /publicCloud/v1/vps/{id}`); answers with the VPS as Leaseweb returns it. */
+  updateVps?: Maybe<UpdateVpsPayload>;
   /**
    * Checks a record set without creating it (`POST …/resourceRecordSets/validateSet`). A
    * mutation because it is a POST; it changes nothing.
@@ -2757,6 +2767,12 @@ export type MutationReinstallPublicCloudInstanceArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationReinstallVpsArgs = {
+  input: ReinstallVpsInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationRemoveDedicatedServerFromPrivateNetworkArgs = {
   input: RemoveDedicatedServerFromPrivateNetworkInput;
 };
@@ -2789,6 +2805,12 @@ export type MutationReplaceDnsRecordSetsArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationResetPublicCloudInstancePasswordArgs = {
   input: PublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationResetVpsPasswordArgs = {
+  input: VpsInput;
 };
 
 
@@ -2897,6 +2919,12 @@ export type MutationUpdatePublicCloudInstanceArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateServiceArgs = {
   input: UpdateServiceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdateVpsArgs = {
+  input: UpdateVpsInput;
 };
 
 
@@ -4318,6 +4346,14 @@ export type Query = {
    * work as everywhere else.
    */
   services?: Maybe<ServiceConnection>;
+  /** One VPS by its Leaseweb id or global id (`GET /publicCloud/v1/vps/{id}`); null when it does not exist. */
+  vps?: Maybe<Vps>;
+  /** Images a VPS can be installed with: standard and your custom ones (`GET /publicCloud/v1/vps/images`, one call per page). */
+  vpsImages?: Maybe<PublicCloudImageConnection>;
+  /** ISO images a VPS can boot from (`GET /publicCloud/v1/vps/isos`, one call per page). */
+  vpsIsos?: Maybe<PublicCloudIsoConnection>;
+  /** Your VPSs (`GET /publicCloud/v1/vps/`, one call per page). */
+  vpsList?: Maybe<VpsConnection>;
 };
 
 
@@ -4512,6 +4548,35 @@ export type QueryServicesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryVpsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryVpsImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicCloudImageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryVpsIsosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryVpsListArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VpsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** What to reinstall an instance with. */
 export type ReinstallPublicCloudInstanceInput = {
   /** An image from the instance's `reinstallImages`. */
@@ -4529,6 +4594,25 @@ export type ReinstallPublicCloudInstancePayload = {
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
+};
+
+/** A VPS and the image to reinstall it with. */
+export type ReinstallVpsInput = {
+  /** The image's id, from `reinstallImages` (e.g. `UBUNTU_22_04_64BIT`). */
+  imageId: Scalars['String']['input'];
+  /** A market app to install with it; the image must offer it. */
+  marketAppId?: InputMaybe<Scalars['String']['input']>;
+  /** The VPS's global id (`gid://leaseweb/Vps/…`) or Leaseweb id. */
+  vpsId: Scalars['ID']['input'];
+};
+
+/** The outcome of `reinstallVps`. */
+export type ReinstallVpsPayload = {
+  __typename?: 'ReinstallVpsPayload';
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+  /** The VPS read again after the write (`GET /publicCloud/v1/vps/{id}`: one more call, only when asked); null when the write failed. */
+  vps?: Maybe<Vps>;
 };
 
 /** A server and the private network to take it out of. */
@@ -4638,6 +4722,15 @@ export type ResetPublicCloudInstancePasswordPayload = {
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
+};
+
+/** The outcome of `resetVpsPassword`. */
+export type ResetVpsPasswordPayload = {
+  __typename?: 'ResetVpsPasswordPayload';
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+  /** The VPS read again after the write (`GET /publicCloud/v1/vps/{id}`: one more call, only when asked); null when the write failed. */
+  vps?: Maybe<Vps>;
 };
 
 /** The outcome of `restoreSnapshot`. */
@@ -5224,6 +5317,23 @@ export type UpdateServicePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A VPS and its new reference. */
+export type UpdateVpsInput = {
+  /** The new reference; at most 255 characters. */
+  reference: Scalars['String']['input'];
+  /** The VPS's global id (`gid://leaseweb/Vps/…`) or Leaseweb id. */
+  vpsId: Scalars['ID']['input'];
+};
+
+/** The outcome of `updateVps`. */
+export type UpdateVpsPayload = {
+  __typename?: 'UpdateVpsPayload';
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+  /** The VPS as Leaseweb answered the update; null when the write failed. */
+  vps?: Maybe<Vps>;
+};
+
 /** Something in a mutation's input the caller can fix. */
 export type UserError = {
   __typename?: 'UserError';
@@ -5274,6 +5384,230 @@ export type ValidateDnsZonePayload = {
   userErrors: Array<UserError>;
   /** True when Leaseweb found nothing wrong. */
   valid: Scalars['Boolean']['output'];
+};
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type Vps = CloudMetricsOwner & ConsoleOwner & CredentialOwner & Equipment & IpOwner & Node & PowerControllable & SnapshotOwner & {
+  __typename?: 'Vps';
+  /** A URL to the VPS's VNC console (`GET /publicCloud/v1/vps/{id}/console`); the VPS must be running. */
+  console?: Maybe<ConsoleAccess>;
+  /**
+   * How the VPS is billed. Costs `GET /publicCloud/v1/vps/{id}` when the VPS came from a
+   * list (the list does not carry it), once per VPS.
+   */
+  contract?: Maybe<VpsContract>;
+  /** One credential with its password (`GET /publicCloud/v1/vps/{id}/credentials/{type}/{username}`); null when there is none. */
+  credential?: Maybe<Credential>;
+  /**
+   * Stored credentials, without passwords (`GET /publicCloud/v1/vps/{id}/credentials`, or
+   * `…/credentials/{type}` with `type`; answered whole and paged by the gateway). A VPS stores
+   * OPERATING_SYSTEM and CONTROL_PANEL credentials only; another type is refused with an error.
+   */
+  credentials?: Maybe<CredentialConnection>;
+  /**
+   * Public data traffic in bytes, summed per day (`GET /publicCloud/v1/vps/{id}/metrics/datatraffic`,
+   * granularity DAY, aggregation SUM): series `downPublic` and `upPublic`.
+   */
+  dataTrafficMetrics?: Maybe<PublicCloudMetrics>;
+  /** The data centre, e.g. `FRA-01`. */
+  datacenter: Scalars['String']['output'];
+  /** True when the VPS has a public IPv4 address. */
+  hasPublicIpV4: Scalars['Boolean']['output'];
+  /** Global id, usable with `node(id:)` and as `equipmentId` in the family mutations: `gid://leaseweb/Vps/<id>`. */
+  id: Scalars['ID']['output'];
+  /**
+   * The image the VPS was installed from. Id, name, family, flavour and `custom` come with
+   * the VPS; other fields from the Public Cloud image catalogue (`GET /publicCloud/v1/images`,
+   * listed once per request), null when the catalogue does not list the image.
+   */
+  image?: Maybe<PublicCloudImage>;
+  /** One IP as the VPS shows it (`GET /publicCloud/v1/vps/{id}/ips/{ip}`); null when the VPS has no such IP. */
+  ip?: Maybe<Ip>;
+  /**
+   * The VPS's IPs. Without `filter.networkType` they come from ipMgmt, batched for every owner
+   * in the query into one `GET /ipMgmt/v2/ips?equipmentIds=…` (ipMgmt knows public IPs only);
+   * with it, from `GET /publicCloud/v1/vps/{id}/ips` (read whole, filtered and paged by the gateway).
+   */
+  ips?: Maybe<IpConnection>;
+  /**
+   * The ISO attached to the VPS; null when none. Costs `GET /publicCloud/v1/vps/{id}` when the
+   * VPS came from a list (the list does not carry it), once per VPS.
+   */
+  iso?: Maybe<PublicCloudIso>;
+  /** The VPS's Leaseweb id, a number as a string (what ipMgmt, services and invoices call `equipmentId`). */
+  leasewebId: Scalars['String']['output'];
+  /** The market app installed on the VPS; null when none. */
+  marketAppId?: Maybe<Scalars['String']['output']>;
+  /** The package, e.g. `Leaseweb VPS 2`. */
+  pack: Scalars['String']['output'];
+  /** Your own label for the VPS; null when none is set. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The region, from the Public Cloud catalogue (`GET /publicCloud/v1/regions`, listed once per request when more than the name is asked). */
+  region?: Maybe<PublicCloudRegion>;
+  /** The name of the region, e.g. `eu-central-1`. */
+  regionName: Scalars['String']['output'];
+  /** Images the VPS can be reinstalled with (`GET /publicCloud/v1/vps/{id}/reinstall/images`, one call per page). */
+  reinstallImages?: Maybe<PublicCloudImageConnection>;
+  /**
+   * CPU, memory and public network speed. Costs `GET /publicCloud/v1/vps/{id}` when the VPS
+   * came from a list (the list does not carry it), once per VPS.
+   */
+  resources?: Maybe<VpsResources>;
+  /** Size of the root disk in GB. */
+  rootDiskSize: Scalars['Int']['output'];
+  /**
+   * The service (contract) of this VPS (`GET /services/v1/services?equipmentId={id}`, one
+   * call per VPS, shared by every field that asks in the request); its invoice lines are the
+   * service's. Null when no service names the VPS.
+   */
+  service?: Maybe<Service>;
+  /** One snapshot (`GET /publicCloud/v1/vps/{id}/snapshots/{snapshotId}`); null when there is none. */
+  snapshot?: Maybe<Snapshot>;
+  /** The VPS's snapshots (`GET /publicCloud/v1/vps/{id}/snapshots`, one call per page). */
+  snapshots?: Maybe<SnapshotConnection>;
+  /** When the VPS was last started; null when it has not been. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The machine's state: RUNNING, STARTING, STOPPED or STOPPING. */
+  state: PublicCloudInstanceState;
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsCredentialArgs = {
+  type: CredentialType;
+  username: Scalars['String']['input'];
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<CredentialType>;
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsDataTrafficMetricsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsIpArgs = {
+  ip: Scalars['IPAddress']['input'];
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsIpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EquipmentIpFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsReinstallImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  standard?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsSnapshotArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsSnapshotsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of VPSs. */
+export type VpsConnection = {
+  __typename?: 'VpsConnection';
+  /** The VPSs with their cursors. */
+  edges: Array<VpsEdge>;
+  /** The VPSs of this page. */
+  nodes: Array<Vps>;
+  /** Where this page is in the list. */
+  pageInfo: PageInfo;
+  /** How many VPSs the whole list has (same filter). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** How a VPS is billed (`contract` of `GET /publicCloud/v1/vps/{id}`). */
+export type VpsContract = {
+  __typename?: 'VpsContract';
+  /** Months billed at a time (1, 3, 6 or 12). */
+  billingFrequency: Scalars['Int']['output'];
+  /** The contract's id (14 digits, the shape of a service id). */
+  contractId: Scalars['String']['output'];
+  /** The control panel licence included, e.g. `cPanel Admin 5`; null when none. */
+  controlPanel?: Maybe<Scalars['String']['output']>;
+  /** When the contract started. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The data traffic the package includes (e.g. 30 `TB`). */
+  dataTraffic: PublicCloudResourceAmount;
+  /** When it ends; null when Leaseweb does not say. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True while a change to the contract is being made. */
+  inModification: Scalars['Boolean']['output'];
+  /** The support level, e.g. `Basic`. */
+  sla: Scalars['String']['output'];
+  /** ACTIVE, or DELETE_SCHEDULED after a termination. */
+  state: PublicCloudContractState;
+  /** Committed months. */
+  term: Scalars['Int']['output'];
+  /** Hourly or monthly. */
+  type: PublicCloudContractType;
+};
+
+/** A VPS in a page. */
+export type VpsEdge = {
+  __typename?: 'VpsEdge';
+  /** Pass it as `after` to start the next page after this VPS. */
+  cursor: Scalars['String']['output'];
+  /** The VPS. */
+  node: Vps;
+};
+
+/** The filters of `GET /publicCloud/v1/vps/`; each takes one value. */
+export type VpsFilter = {
+  /** Only the VPS with this Leaseweb id (`id`). */
+  id?: InputMaybe<Scalars['String']['input']>;
+  /** Only the VPS with this IP address (`ip`). */
+  ip?: InputMaybe<Scalars['String']['input']>;
+  /** Only VPSs of this package, e.g. `Leaseweb VPS 2` (`pack`). */
+  pack?: InputMaybe<Scalars['String']['input']>;
+  /** Only VPSs with this reference (`reference`). */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Only VPSs in this region, e.g. `eu-central-1` (`region`). */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Only VPSs in this state: RUNNING, STARTING, STOPPED or STOPPING (`state`). */
+  state?: InputMaybe<PublicCloudInstanceState>;
+};
+
+/** Names one VPS. */
+export type VpsInput = {
+  /** The VPS's global id (`gid://leaseweb/Vps/…`) or Leaseweb id. */
+  vpsId: Scalars['ID']['input'];
+};
+
+/** What a VPS runs on (`resources` of `GET /publicCloud/v1/vps/{id}`). */
+export type VpsResources = {
+  __typename?: 'VpsResources';
+  /** Virtual CPUs (unit `vCPU`). */
+  cpu: PublicCloudResourceAmount;
+  /** Memory (unit `GiB`). */
+  memory: PublicCloudResourceAmount;
+  /** Speed of the public network port (e.g. 10000 `Mbps`). */
+  publicNetworkSpeed: PublicCloudResourceAmount;
 };
 
 
@@ -5348,19 +5682,28 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  CloudMetricsOwner: ( Instance );
-  ConsoleOwner: ( Instance );
+  CloudMetricsOwner:
+    | ( Instance )
+    | ( UpstreamVps )
+  ;
+  ConsoleOwner:
+    | ( Instance )
+    | ( UpstreamVps )
+  ;
   CredentialOwner:
     | ( Server )
     | ( Instance )
+    | ( UpstreamVps )
   ;
   Equipment:
     | ( Server )
     | ( Instance )
+    | ( UpstreamVps )
   ;
   IpOwner:
     | ( Server )
     | ( Instance )
+    | ( UpstreamVps )
   ;
   NetworkMetricsOwner: ( Server );
   Node:
@@ -5385,15 +5728,20 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ReverseLookupRecordModel )
     | ( UpstreamService )
     | ( SnapshotModel )
+    | ( UpstreamVps )
   ;
   NotificationSettingOwner: ( Server );
   NullRouteHistoryOwner: ( Server );
   PowerControllable:
     | ( Server )
     | ( Instance )
+    | ( UpstreamVps )
   ;
   PowerStatusOwner: ( Server );
-  SnapshotOwner: ( Instance );
+  SnapshotOwner:
+    | ( Instance )
+    | ( UpstreamVps )
+  ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
@@ -5636,6 +5984,8 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReinstallPublicCloudInstanceInput: ReinstallPublicCloudInstanceInput;
   ReinstallPublicCloudInstancePayload: ResolverTypeWrapper<Omit<ReinstallPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
+  ReinstallVpsInput: ReinstallVpsInput;
+  ReinstallVpsPayload: ResolverTypeWrapper<Omit<ReinstallVpsPayload, 'vps'> & { vps?: Maybe<ResolversTypes['Vps']> }>;
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
   RemoveDedicatedServerFromPrivateNetworkPayload: ResolverTypeWrapper<Omit<RemoveDedicatedServerFromPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   RemoveEquipmentIpNullRoutePayload: ResolverTypeWrapper<Omit<RemoveEquipmentIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
@@ -5648,6 +5998,7 @@ export type ResolversTypes = {
   RescueImageConnection: ResolverTypeWrapper<RescueImagePage>;
   RescueImageEdge: ResolverTypeWrapper<Omit<RescueImageEdge, 'node'> & { node: ResolversTypes['RescueImage'] }>;
   ResetPublicCloudInstancePasswordPayload: ResolverTypeWrapper<Omit<ResetPublicCloudInstancePasswordPayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
+  ResetVpsPasswordPayload: ResolverTypeWrapper<Omit<ResetVpsPasswordPayload, 'vps'> & { vps?: Maybe<ResolversTypes['Vps']> }>;
   RestoreSnapshotPayload: ResolverTypeWrapper<Omit<RestoreSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   RetryDedicatedServerJobInput: RetryDedicatedServerJobInput;
   RetryDedicatedServerJobPayload: ResolverTypeWrapper<Omit<RetryDedicatedServerJobPayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
@@ -5701,11 +6052,20 @@ export type ResolversTypes = {
   UpdatePublicCloudInstancePayload: ResolverTypeWrapper<Omit<UpdatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: ResolverTypeWrapper<Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
+  UpdateVpsInput: UpdateVpsInput;
+  UpdateVpsPayload: ResolverTypeWrapper<Omit<UpdateVpsPayload, 'vps'> & { vps?: Maybe<ResolversTypes['Vps']> }>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   ValidateDnsRecordSetPayload: ResolverTypeWrapper<ValidateDnsRecordSetPayload>;
   ValidateDnsZoneInput: ValidateDnsZoneInput;
   ValidateDnsZonePayload: ResolverTypeWrapper<ValidateDnsZonePayload>;
+  Vps: ResolverTypeWrapper<UpstreamVps>;
+  VpsConnection: ResolverTypeWrapper<VpsPage>;
+  VpsContract: ResolverTypeWrapper<UpstreamVpsContract>;
+  VpsEdge: ResolverTypeWrapper<Omit<VpsEdge, 'node'> & { node: ResolversTypes['Vps'] }>;
+  VpsFilter: VpsFilter;
+  VpsInput: VpsInput;
+  VpsResources: ResolverTypeWrapper<UpstreamVpsResources>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -5912,6 +6272,8 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ReinstallPublicCloudInstanceInput: ReinstallPublicCloudInstanceInput;
   ReinstallPublicCloudInstancePayload: Omit<ReinstallPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  ReinstallVpsInput: ReinstallVpsInput;
+  ReinstallVpsPayload: Omit<ReinstallVpsPayload, 'vps'> & { vps?: Maybe<ResolversParentTypes['Vps']> };
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
   RemoveDedicatedServerFromPrivateNetworkPayload: Omit<RemoveDedicatedServerFromPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   RemoveEquipmentIpNullRoutePayload: Omit<RemoveEquipmentIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
@@ -5924,6 +6286,7 @@ export type ResolversParentTypes = {
   RescueImageConnection: RescueImagePage;
   RescueImageEdge: Omit<RescueImageEdge, 'node'> & { node: ResolversParentTypes['RescueImage'] };
   ResetPublicCloudInstancePasswordPayload: Omit<ResetPublicCloudInstancePasswordPayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  ResetVpsPasswordPayload: Omit<ResetVpsPasswordPayload, 'vps'> & { vps?: Maybe<ResolversParentTypes['Vps']> };
   RestoreSnapshotPayload: Omit<RestoreSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   RetryDedicatedServerJobInput: RetryDedicatedServerJobInput;
   RetryDedicatedServerJobPayload: Omit<RetryDedicatedServerJobPayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
@@ -5973,10 +6336,19 @@ export type ResolversParentTypes = {
   UpdatePublicCloudInstancePayload: Omit<UpdatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
+  UpdateVpsInput: UpdateVpsInput;
+  UpdateVpsPayload: Omit<UpdateVpsPayload, 'vps'> & { vps?: Maybe<ResolversParentTypes['Vps']> };
   UserError: UserError;
   ValidateDnsRecordSetPayload: ValidateDnsRecordSetPayload;
   ValidateDnsZoneInput: ValidateDnsZoneInput;
   ValidateDnsZonePayload: ValidateDnsZonePayload;
+  Vps: UpstreamVps;
+  VpsConnection: VpsPage;
+  VpsContract: UpstreamVpsContract;
+  VpsEdge: Omit<VpsEdge, 'node'> & { node: ResolversParentTypes['Vps'] };
+  VpsFilter: VpsFilter;
+  VpsInput: VpsInput;
+  VpsResources: UpstreamVpsResources;
 };
 
 export type ListSizeDirectiveArgs = {
@@ -6023,7 +6395,7 @@ export type CloseDedicatedServerNetworkInterfacesPayloadResolvers<ContextType = 
 };
 
 export type CloudMetricsOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CloudMetricsOwner'] = ResolversParentTypes['CloudMetricsOwner']> = {
-  __resolveType?: TypeResolveFn<'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
 };
 
 export type ConsoleAccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsoleAccess'] = ResolversParentTypes['ConsoleAccess']> = {
@@ -6031,7 +6403,7 @@ export type ConsoleAccessResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type ConsoleOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsoleOwner'] = ResolversParentTypes['ConsoleOwner']> = {
-  __resolveType?: TypeResolveFn<'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
 };
 
 export type ControlPanelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ControlPanel'] = ResolversParentTypes['ControlPanel']> = {
@@ -6107,7 +6479,7 @@ export type CredentialEdgeResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type CredentialOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialOwner'] = ResolversParentTypes['CredentialOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -6520,7 +6892,7 @@ export type DomainNameserversResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type EquipmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Equipment'] = ResolversParentTypes['Equipment']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
 };
 
 export type EquipmentNullRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentNullRoute'] = ResolversParentTypes['EquipmentNullRoute']> = {
@@ -6653,7 +7025,7 @@ export type IpEdgeResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type IpOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IpOwner'] = ResolversParentTypes['IpOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
 };
 
 export type IpSortFieldResolvers = EnumResolverSignature<{ EQUIPMENT_ID?: any, IP?: any, NULL_ROUTED?: any, PREFIX_LENGTH?: any, REVERSE_LOOKUP?: any, VERSION?: any }, ResolversTypes['IpSortField']>;
@@ -6751,12 +7123,14 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   powerOffEquipment?: Resolver<Maybe<ResolversTypes['PowerOffEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOffEquipmentArgs, 'input'>>;
   powerOnEquipment?: Resolver<Maybe<ResolversTypes['PowerOnEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOnEquipmentArgs, 'input'>>;
   reinstallPublicCloudInstance?: Resolver<Maybe<ResolversTypes['ReinstallPublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationReinstallPublicCloudInstanceArgs, 'input'>>;
+  reinstallVps?: Resolver<Maybe<ResolversTypes['ReinstallVpsPayload']>, ParentType, ContextType, RequireFields<MutationReinstallVpsArgs, 'input'>>;
   removeDedicatedServerFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['RemoveDedicatedServerFromPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDedicatedServerFromPrivateNetworkArgs, 'input'>>;
   removeEquipmentIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveEquipmentIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveEquipmentIpNullRouteArgs, 'input'>>;
   removeIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveIpNullRouteArgs, 'input'>>;
   removePublicCloudInstanceFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['RemovePublicCloudInstanceFromPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationRemovePublicCloudInstanceFromPrivateNetworkArgs, 'input'>>;
   replaceDnsRecordSets?: Resolver<Maybe<ResolversTypes['ReplaceDnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationReplaceDnsRecordSetsArgs, 'input'>>;
   resetPublicCloudInstancePassword?: Resolver<Maybe<ResolversTypes['ResetPublicCloudInstancePasswordPayload']>, ParentType, ContextType, RequireFields<MutationResetPublicCloudInstancePasswordArgs, 'input'>>;
+  resetVpsPassword?: Resolver<Maybe<ResolversTypes['ResetVpsPasswordPayload']>, ParentType, ContextType, RequireFields<MutationResetVpsPasswordArgs, 'input'>>;
   restoreSnapshot?: Resolver<Maybe<ResolversTypes['RestoreSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationRestoreSnapshotArgs, 'input'>>;
   retryDedicatedServerJob?: Resolver<Maybe<ResolversTypes['RetryDedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationRetryDedicatedServerJobArgs, 'input'>>;
   terminatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['TerminatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationTerminatePublicCloudInstanceArgs, 'input'>>;
@@ -6775,6 +7149,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updatePublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudCustomImageArgs, 'input'>>;
   updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
   updateService?: Resolver<Maybe<ResolversTypes['UpdateServicePayload']>, ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'input'>>;
+  updateVps?: Resolver<Maybe<ResolversTypes['UpdateVpsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateVpsArgs, 'input'>>;
   validateDnsRecordSet?: Resolver<Maybe<ResolversTypes['ValidateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsRecordSetArgs, 'input'>>;
   validateDnsZone?: Resolver<Maybe<ResolversTypes['ValidateDnsZonePayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsZoneArgs, 'input'>>;
 };
@@ -6784,7 +7159,7 @@ export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -6925,7 +7300,7 @@ export type PartitionResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type PowerControllableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerControllable'] = ResolversParentTypes['PowerControllable']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
 };
 
 export type PowerCycleEquipmentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerCycleEquipmentPayload'] = ResolversParentTypes['PowerCycleEquipmentPayload']> = {
@@ -7268,11 +7643,20 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
   serviceCancellationReasons?: Resolver<Maybe<Array<ResolversTypes['ServiceCancellationReason']>>, ParentType, ContextType>;
   services?: Resolver<Maybe<ResolversTypes['ServiceConnection']>, ParentType, ContextType, Partial<QueryServicesArgs>>;
+  vps?: Resolver<Maybe<ResolversTypes['Vps']>, ParentType, ContextType, RequireFields<QueryVpsArgs, 'id'>>;
+  vpsImages?: Resolver<Maybe<ResolversTypes['PublicCloudImageConnection']>, ParentType, ContextType, Partial<QueryVpsImagesArgs>>;
+  vpsIsos?: Resolver<Maybe<ResolversTypes['PublicCloudIsoConnection']>, ParentType, ContextType, Partial<QueryVpsIsosArgs>>;
+  vpsList?: Resolver<Maybe<ResolversTypes['VpsConnection']>, ParentType, ContextType, Partial<QueryVpsListArgs>>;
 };
 
 export type ReinstallPublicCloudInstancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReinstallPublicCloudInstancePayload'] = ResolversParentTypes['ReinstallPublicCloudInstancePayload']> = {
   instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ReinstallVpsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReinstallVpsPayload'] = ResolversParentTypes['ReinstallVpsPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  vps?: Resolver<Maybe<ResolversTypes['Vps']>, ParentType, ContextType>;
 };
 
 export type RemoveDedicatedServerFromPrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveDedicatedServerFromPrivateNetworkPayload'] = ResolversParentTypes['RemoveDedicatedServerFromPrivateNetworkPayload']> = {
@@ -7322,6 +7706,11 @@ export type RescueImageEdgeResolvers<ContextType = GraphQLContext, ParentType ex
 export type ResetPublicCloudInstancePasswordPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResetPublicCloudInstancePasswordPayload'] = ResolversParentTypes['ResetPublicCloudInstancePasswordPayload']> = {
   instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ResetVpsPasswordPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResetVpsPasswordPayload'] = ResolversParentTypes['ResetVpsPasswordPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  vps?: Resolver<Maybe<ResolversTypes['Vps']>, ParentType, ContextType>;
 };
 
 export type RestoreSnapshotPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RestoreSnapshotPayload'] = ResolversParentTypes['RestoreSnapshotPayload']> = {
@@ -7418,7 +7807,7 @@ export type SnapshotEdgeResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type SnapshotOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SnapshotOwner'] = ResolversParentTypes['SnapshotOwner']> = {
-  __resolveType?: TypeResolveFn<'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
 };
 
 export type SwitchPortResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SwitchPort'] = ResolversParentTypes['SwitchPort']> = {
@@ -7509,6 +7898,11 @@ export type UpdateServicePayloadResolvers<ContextType = GraphQLContext, ParentTy
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdateVpsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateVpsPayload'] = ResolversParentTypes['UpdateVpsPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  vps?: Resolver<Maybe<ResolversTypes['Vps']>, ParentType, ContextType>;
+};
+
 export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -7526,6 +7920,68 @@ export type ValidateDnsZonePayloadResolvers<ContextType = GraphQLContext, Parent
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type VpsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Vps'] = ResolversParentTypes['Vps']> = {
+  console?: Resolver<Maybe<ResolversTypes['ConsoleAccess']>, ParentType, ContextType>;
+  contract?: Resolver<Maybe<ResolversTypes['VpsContract']>, ParentType, ContextType>;
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<VpsCredentialArgs, 'type' | 'username'>>;
+  credentials?: Resolver<Maybe<ResolversTypes['CredentialConnection']>, ParentType, ContextType, Partial<VpsCredentialsArgs>>;
+  dataTrafficMetrics?: Resolver<Maybe<ResolversTypes['PublicCloudMetrics']>, ParentType, ContextType, RequireFields<VpsDataTrafficMetricsArgs, 'from' | 'to'>>;
+  datacenter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasPublicIpV4?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['PublicCloudImage']>, ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<VpsIpArgs, 'ip'>>;
+  ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<VpsIpsArgs>>;
+  iso?: Resolver<Maybe<ResolversTypes['PublicCloudIso']>, ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marketAppId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pack?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['PublicCloudRegion']>, ParentType, ContextType>;
+  regionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reinstallImages?: Resolver<Maybe<ResolversTypes['PublicCloudImageConnection']>, ParentType, ContextType, Partial<VpsReinstallImagesArgs>>;
+  resources?: Resolver<Maybe<ResolversTypes['VpsResources']>, ParentType, ContextType>;
+  rootDiskSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  snapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType, RequireFields<VpsSnapshotArgs, 'id'>>;
+  snapshots?: Resolver<Maybe<ResolversTypes['SnapshotConnection']>, ParentType, ContextType, Partial<VpsSnapshotsArgs>>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PublicCloudInstanceState'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type VpsConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VpsConnection'] = ResolversParentTypes['VpsConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['VpsEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Vps']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type VpsContractResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VpsContract'] = ResolversParentTypes['VpsContract']> = {
+  billingFrequency?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contractId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  controlPanel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dataTraffic?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  inModification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sla?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PublicCloudContractState'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PublicCloudContractType'], ParentType, ContextType>;
+};
+
+export type VpsEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VpsEdge'] = ResolversParentTypes['VpsEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Vps'], ParentType, ContextType>;
+};
+
+export type VpsResourcesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VpsResources'] = ResolversParentTypes['VpsResources']> = {
+  cpu?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
+  memory?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
+  publicNetworkSpeed?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
@@ -7696,6 +8152,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PublicCloudTrafficTier?: PublicCloudTrafficTierResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReinstallPublicCloudInstancePayload?: ReinstallPublicCloudInstancePayloadResolvers<ContextType>;
+  ReinstallVpsPayload?: ReinstallVpsPayloadResolvers<ContextType>;
   RemoveDedicatedServerFromPrivateNetworkPayload?: RemoveDedicatedServerFromPrivateNetworkPayloadResolvers<ContextType>;
   RemoveEquipmentIpNullRoutePayload?: RemoveEquipmentIpNullRoutePayloadResolvers<ContextType>;
   RemoveIpNullRoutePayload?: RemoveIpNullRoutePayloadResolvers<ContextType>;
@@ -7705,6 +8162,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RescueImageConnection?: RescueImageConnectionResolvers<ContextType>;
   RescueImageEdge?: RescueImageEdgeResolvers<ContextType>;
   ResetPublicCloudInstancePasswordPayload?: ResetPublicCloudInstancePasswordPayloadResolvers<ContextType>;
+  ResetVpsPasswordPayload?: ResetVpsPasswordPayloadResolvers<ContextType>;
   RestoreSnapshotPayload?: RestoreSnapshotPayloadResolvers<ContextType>;
   RetryDedicatedServerJobPayload?: RetryDedicatedServerJobPayloadResolvers<ContextType>;
   ReverseLookupRecord?: ReverseLookupRecordResolvers<ContextType>;
@@ -7735,9 +8193,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UpdatePublicCloudCustomImagePayload?: UpdatePublicCloudCustomImagePayloadResolvers<ContextType>;
   UpdatePublicCloudInstancePayload?: UpdatePublicCloudInstancePayloadResolvers<ContextType>;
   UpdateServicePayload?: UpdateServicePayloadResolvers<ContextType>;
+  UpdateVpsPayload?: UpdateVpsPayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   ValidateDnsRecordSetPayload?: ValidateDnsRecordSetPayloadResolvers<ContextType>;
   ValidateDnsZonePayload?: ValidateDnsZonePayloadResolvers<ContextType>;
+  Vps?: VpsResolvers<ContextType>;
+  VpsConnection?: VpsConnectionResolvers<ContextType>;
+  VpsContract?: VpsContractResolvers<ContextType>;
+  VpsEdge?: VpsEdgeResolvers<ContextType>;
+  VpsResources?: VpsResourcesResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = GraphQLContext> = {
