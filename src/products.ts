@@ -27,6 +27,8 @@ import { publicCloud } from './resolvers/public-cloud.js';
 import { services } from './resolvers/services.js';
 import { VpsAPI } from './datasources/vps.js';
 import { vps } from './resolvers/vps.js';
+import { LoadBalancersAPI } from './datasources/public-cloud-load-balancers.js';
+import { publicCloudLoadBalancers } from './resolvers/public-cloud-load-balancers.js';
 
 interface Entry<D> {
   /** The per-request datasource, created the first time a resolver asks for it. */
@@ -58,6 +60,7 @@ export const products = {
   power: entry((u) => new PowerAPI(u), power),
   snapshots: entry((u) => new SnapshotsAPI(u), snapshots),
   vps: entry((u) => new VpsAPI(u), vps),
+  loadBalancers: entry((u) => new LoadBalancersAPI(u), publicCloudLoadBalancers),
 };
 
 /** Every product's datasource for one request, by manifest name. */

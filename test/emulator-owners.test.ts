@@ -33,23 +33,8 @@ const ipRow = (path: string, ops: IpOwner<IpDataset, never>['ops'], quirks: type
 const credentialRow = (path: string, types: string[], ops: CredentialOwner<never, never>['ops']) =>
   credentialRoutes<never, never>({ path, find: missing, credentials: missing, types, paging: 'paged', ops });
 
-/** A Public Cloud machine's power (a state machine) and data traffic. */
-const machineRows = (path: string, noun: string, ops: Record<'start' | 'stop' | 'reboot' | 'datatraffic', string>) => [
-  ...powerRoutes<never, never>({ path, find: missing, style: 'stateful', machine: missing, noun, ops }),
-  ...metricRoutes<never, never>({
-    path,
-    find: missing,
-    style: 'publicCloud',
-    id: missing,
-    running: missing,
-    time: missing,
-    ops: { datatraffic: ops.datatraffic },
-  }),
-];
-
 const NE = '/bareMetals/v2/networkEquipments/{networkEquipmentId}';
 const RACK = '/bareMetals/v2/privateRacks/{privateRackId}';
-const LB = '/publicCloud/v1/loadBalancers/{loadBalancerId}';
 
 const futureOwners: Record<string, Array<Route<never>>> = {
   networkEquipments: [
@@ -148,29 +133,6 @@ const futureOwners: Record<string, Array<Route<never>>> = {
       },
     }),
   ],
-  loadBalancers: [
-    ...ipRow(
-      LB,
-      opIds('publicCloud', {
-        list: 'listLoadBalancerIps',
-        get: 'getLoadBalancerIp',
-        update: 'updateLoadBalancerIp',
-        nullRoute: 'nullRouteLoadBalancerIp',
-        removeNullRoute: 'removeLoadBalancerIpNullRoute',
-      }),
-      publicCloudIps,
-    ),
-    ...machineRows(
-      LB,
-      'load balancer',
-      opIds('publicCloud', {
-        start: 'startLoadBalancer',
-        stop: 'stopLoadBalancer',
-        reboot: 'rebootLoadBalancer',
-        datatraffic: 'getLoadBalancerDataTrafficMetrics',
-      }),
-    ),
-  ],
 };
 
 describe('family rows for the owners still to come', () => {
@@ -194,9 +156,9 @@ describe('family rows for the owners still to come', () => {
       );
       const routes = Object.values(futureOwners).flat();
       expect(routes.map((r) => `${r.id} ${r.method} ${r.path}`).filter((key) => !documented.has(key))).toEqual([]);
-      // Family operations of each owner: network equipment 16 of its 19, racks 26 of 29, load
-      // balancers 9 (their other metrics, listeners and the rest are their own). VPS has come:
-      // its rows are in src/emulator/vps/routes.ts, checked by test/vps.test.ts.
-      expect(routes).toHaveLength(16 + 26 + 9);
+      // Family operations of each owner: network equipment 16 of its 19, racks 26 of 29. VPS
+      // and load balancers have come: their rows are in src/emulator/vps/routes.ts and
+      // src/emulator/load-balancers/routes.ts, checked by their product tests.
+      expect(routes).toHaveLength(16 + 26);
     });
 });

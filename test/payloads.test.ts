@@ -132,6 +132,8 @@ describe('mutation payloads', () => {
       'deleteDedicatedServerDhcpReservation',
       'deleteDnsRecordSet',
       'deleteNotificationSetting',
+      'deletePublicCloudLoadBalancer',
+      'deletePublicCloudLoadBalancerListener',
       'deleteSnapshot',
     ]);
     for (const name of deletes) {

@@ -14,6 +14,8 @@ import { createInvoicesData, seedInvoices, type InvoicesDataset } from './invoic
 import { routes as invoicesRoutes } from './invoices/routes.js';
 import { createVpsData, seedVps, type VpsDataset } from './vps/data.js';
 import { routes as vpsRoutes } from './vps/routes.js';
+import { createLoadBalancersData, seedLoadBalancers, type LoadBalancersDataset } from './load-balancers/data.js';
+import { routes as loadBalancersRoutes } from './load-balancers/routes.js';
 
 /**
  * One emulated product: its data section (created empty), how to seed it, and its routes.
@@ -50,6 +52,11 @@ export const products = {
     routes: publicCloudRoutes,
   }),
   vps: product({ create: createVpsData, seed: (d: VpsDataset, _rng, spec) => seedVps(d, spec), routes: vpsRoutes }),
+  loadBalancers: product({
+    create: createLoadBalancersData,
+    seed: (d: LoadBalancersDataset, _rng, spec) => seedLoadBalancers(d, spec),
+    routes: loadBalancersRoutes,
+  }),
   domains: product({
     create: createDomainsData,
     seed: (d: DomainsDataset, rng, spec) => seedDomains(d, rng, spec.domains),

@@ -7,6 +7,9 @@ import type { PublicCloudCpuMetricsGranularity } from '../resolvers/enums.js';
 import type { IpSortField } from '../resolvers/enums.js';
 import type { NullRouteSortField } from '../resolvers/enums.js';
 import type { DomainListType } from '../resolvers/enums.js';
+import type { PublicCloudLoadBalancerBalance } from '../resolvers/enums.js';
+import type { PublicCloudLoadBalancerMetric } from '../resolvers/enums.js';
+import type { PublicCloudLoadBalancerMetricGranularity } from '../resolvers/enums.js';
 import type { DedicatedServerJobType } from '../resolvers/enums.js';
 import type { PowerState } from '../resolvers/enums.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
@@ -15,6 +18,7 @@ import type { IpSource, IpPage, IpSubnet as UpstreamIpSubnet, NullRoute as Upstr
 import type { NotificationSettingModel, NotificationSettingModelPage, DdosNotificationSettingsModel, CredentialModel, CredentialModelPage } from '../datasources/types/families.js';
 import type { Instance, InstancePage, RegionModel, RegionPage, InstanceTypeModel, InstanceTypePage, Prices, PricedPair, ImageModel, ImagePage, Iso, IsoPage, InstanceContract, EmbeddedAutoScalingGroup, SnapshotModel, SnapshotPage, InstanceMetrics, MetricSummaryModel, Expenses, ExpenseInstance, TrafficTierModel } from '../datasources/types/public-cloud.js';
 import type { Vps as UpstreamVps, VpsPage, VpsContract as UpstreamVpsContract, VpsResources as UpstreamVpsResources } from '../datasources/types/vps.js';
+import type { LoadBalancer as UpstreamLoadBalancer, LoadBalancerPage, LoadBalancerConfiguration, ListenerModel, ListenerPage, ListenerRuleModel } from '../datasources/types/public-cloud-load-balancers.js';
 import type { DomainSource, DomainPage, DomainAvailability as UpstreamDomainAvailability, NameserversSource, Dnssec, DnssecKey as UpstreamDnssecKey, DnsRecordSetSource, DnsRecordSetPage } from '../datasources/types/domains.js';
 import type { InvoiceModel, InvoicePage, LineItemModel, CreditModel, ProformaModel, ProformaContractItem, ProformaItemPage } from '../datasources/types/invoices.js';
 import type { Service as UpstreamService, ServicePage, CancellationReason } from '../datasources/types/services.js';
@@ -278,6 +282,29 @@ export type CreatePublicCloudCustomImagePayload = {
   __typename?: 'CreatePublicCloudCustomImagePayload';
   /** The custom image as Leaseweb answered it; null when the write failed. */
   image?: Maybe<PublicCloudImage>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** A load balancer and a new listener. */
+export type CreatePublicCloudLoadBalancerListenerInput = {
+  /** The certificate; required for HTTPS. */
+  certificate?: InputMaybe<PublicCloudLoadBalancerCertificateInput>;
+  /** The load balancer's global id or UUID. */
+  loadBalancerId: Scalars['ID']['input'];
+  /** A port the load balancer has no listener on yet. */
+  port: Scalars['Int']['input'];
+  /** HTTP, HTTPS or TCP. */
+  protocol: PublicCloudLoadBalancerProtocol;
+  /** The UUID of the target group the default rule forwards to (same region). */
+  targetGroupId: Scalars['String']['input'];
+};
+
+/** The outcome of `createPublicCloudLoadBalancerListener`. */
+export type CreatePublicCloudLoadBalancerListenerPayload = {
+  __typename?: 'CreatePublicCloudLoadBalancerListenerPayload';
+  /** The new listener as Leaseweb answered; null when the write failed. */
+  listener?: Maybe<PublicCloudLoadBalancerListener>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -1290,6 +1317,26 @@ export type DeleteNotificationSettingPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The outcome of `deletePublicCloudLoadBalancerListener`. */
+export type DeletePublicCloudLoadBalancerListenerPayload = {
+  __typename?: 'DeletePublicCloudLoadBalancerListenerPayload';
+  /** The global id of the listener removed; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `deletePublicCloudLoadBalancer`. */
+export type DeletePublicCloudLoadBalancerPayload = {
+  __typename?: 'DeletePublicCloudLoadBalancerPayload';
+  /** The global id of the load balancer terminated; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** The load balancer read again (`GET …/loadBalancers/{id}`, only when asked): DESTROYING, or its contract DELETE_SCHEDULED. */
+  loadBalancer?: Maybe<PublicCloudLoadBalancer>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** The outcome of `deleteSnapshot`. */
 export type DeleteSnapshotPayload = {
   __typename?: 'DeleteSnapshotPayload';
@@ -2282,6 +2329,31 @@ export type LaunchPublicCloudInstancePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Where, how big and under which contract a new load balancer runs. */
+export type LaunchPublicCloudLoadBalancerInput = {
+  /** Months billed at a time: 1, 3, 6 or 12. */
+  billingFrequency: Scalars['Int']['input'];
+  /** Committed months: 0 for hourly; 1, 3, 6 or 12 for monthly. */
+  contractTerm: Scalars['Int']['input'];
+  /** Hourly or monthly. */
+  contractType: PublicCloudContractType;
+  /** Your label for it. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** The region's name, e.g. `eu-west-3`. */
+  region: Scalars['String']['input'];
+  /** The size, an instance type the region offers, e.g. `lsw.m3.large`. */
+  type: Scalars['String']['input'];
+};
+
+/** The outcome of `launchPublicCloudLoadBalancer`. */
+export type LaunchPublicCloudLoadBalancerPayload = {
+  __typename?: 'LaunchPublicCloudLoadBalancerPayload';
+  /** The new load balancer as Leaseweb answered; null when the write failed. */
+  loadBalancer?: Maybe<PublicCloudLoadBalancer>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** A named metrics series (e.g. `UP_PUBLIC`, `DOWN_PUBLIC`). */
 export type MetricSeries = {
   __typename?: 'MetricSeries';
@@ -2380,6 +2452,8 @@ export type Mutation = {
   createNotificationSetting?: Maybe<CreateNotificationSettingPayload>;
   /** Makes a custom image from an instance (`POST /publicCloud/v1/images`). */
   createPublicCloudCustomImage?: Maybe<CreatePublicCloudCustomImagePayload>;
+  /** Adds a listener to a load balancer (`POST /publicCloud/v1/loadBalancers/{id}/listeners`). */
+  createPublicCloudLoadBalancerListener?: Maybe<CreatePublicCloudLoadBalancerListenerPayload>;
   /**
    * Takes a snapshot of running equipment; one per owner (`POST …/{owner}/{id}/snapshots`).
    * Leaseweb answers 202 without a body, so the gateway finds the new snapshot by reading
@@ -2405,6 +2479,13 @@ export type Mutation = {
   deleteDnsRecordSets?: Maybe<DeleteDnsRecordSetsPayload>;
   /** Deletes an alert (`DELETE …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
   deleteNotificationSetting?: Maybe<DeleteNotificationSettingPayload>;
+  /**
+   * Terminates a load balancer (`DELETE /publicCloud/v1/loadBalancers/{id}`): an hourly one at
+   * once, a monthly one at the end of its contract.
+   */
+  deletePublicCloudLoadBalancer?: Maybe<DeletePublicCloudLoadBalancerPayload>;
+  /** Removes a listener (`DELETE /publicCloud/v1/loadBalancers/{id}/listeners/{listenerId}`). */
+  deletePublicCloudLoadBalancerListener?: Maybe<DeletePublicCloudLoadBalancerListenerPayload>;
   /** Deletes a snapshot (`DELETE …/{owner}/{id}/snapshots/{snapshotId}`). */
   deleteSnapshot?: Maybe<DeleteSnapshotPayload>;
   /** Detaches the attached ISO (`POST …/{owner}/{id}/detachIso`); Leaseweb refuses it when none is attached. */
@@ -2438,6 +2519,8 @@ export type Mutation = {
   launchDedicatedServerRescueMode?: Maybe<LaunchDedicatedServerRescueModePayload>;
   /** Launches a new instance (`POST /publicCloud/v1/instances`). */
   launchPublicCloudInstance?: Maybe<LaunchPublicCloudInstancePayload>;
+  /** Launches a load balancer (`POST /publicCloud/v1/loadBalancers`); answers it as Leaseweb returns it. */
+  launchPublicCloudLoadBalancer?: Maybe<LaunchPublicCloudLoadBalancerPayload>;
   /**
    * Null routes one of the owner's IPs (`POST …/{owner}/{id}/ips/{ip}/null`). A comment and
    * an automatic unnulling are accepted by Public Cloud owners only.
@@ -2539,6 +2622,10 @@ export type Mutation = {
   updatePublicCloudCustomImage?: Maybe<UpdatePublicCloudCustomImagePayload>;
   /** Changes an instance's type, reference, root disk size or contract (`PUT /publicCloud/v1/instances/{id}`); answers with the instance as Leaseweb returns it. */
   updatePublicCloudInstance?: Maybe<UpdatePublicCloudInstancePayload>;
+  /** Changes a load balancer's type, reference, contract type or balancing configuration (`PUT /publicCloud/v1/loadBalancers/{id}`). */
+  updatePublicCloudLoadBalancer?: Maybe<UpdatePublicCloudLoadBalancerPayload>;
+  /** Changes a listener (`PUT /publicCloud/v1/loadBalancers/{id}/listeners/{listenerId}`). */
+  updatePublicCloudLoadBalancerListener?: Maybe<UpdatePublicCloudLoadBalancerListenerPayload>;
   /** Sets the reference of a service (`PUT /services/v1/services/{id}`). */
   updateService?: Maybe<UpdateServicePayload>;
   /** Changes a VPS's reference (`PUT /publicCloud/v1/vps/{id}`); answers with the VPS as Leaseweb returns it. */
@@ -2629,6 +2716,12 @@ export type MutationCreatePublicCloudCustomImageArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationCreatePublicCloudLoadBalancerListenerArgs = {
+  input: CreatePublicCloudLoadBalancerListenerInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreateSnapshotArgs = {
   input: CreateSnapshotInput;
 };
@@ -2667,6 +2760,18 @@ export type MutationDeleteDnsRecordSetsArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteNotificationSettingArgs = {
   input: DeleteNotificationSettingInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeletePublicCloudLoadBalancerArgs = {
+  input: PublicCloudLoadBalancerInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeletePublicCloudLoadBalancerListenerArgs = {
+  input: PublicCloudLoadBalancerListenerInput;
 };
 
 
@@ -2721,6 +2826,12 @@ export type MutationLaunchDedicatedServerRescueModeArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationLaunchPublicCloudInstanceArgs = {
   input: LaunchPublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationLaunchPublicCloudLoadBalancerArgs = {
+  input: LaunchPublicCloudLoadBalancerInput;
 };
 
 
@@ -2913,6 +3024,18 @@ export type MutationUpdatePublicCloudCustomImageArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdatePublicCloudInstanceArgs = {
   input: UpdatePublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdatePublicCloudLoadBalancerArgs = {
+  input: UpdatePublicCloudLoadBalancerInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdatePublicCloudLoadBalancerListenerArgs = {
+  input: UpdatePublicCloudLoadBalancerListenerInput;
 };
 
 
@@ -4090,6 +4213,284 @@ export type PublicCloudIsoEdge = {
   node: PublicCloudIso;
 };
 
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancer = CloudMetricsOwner & Equipment & IpOwner & Node & PowerControllable & {
+  __typename?: 'PublicCloudLoadBalancer';
+  /** How it balances: algorithm, sticky sessions, X-Forwarded-For, idle timeout. */
+  configuration: PublicCloudLoadBalancerConfiguration;
+  /** How it is billed. */
+  contract: PublicCloudContract;
+  /**
+   * Public data traffic in bytes, summed per day (`GET /publicCloud/v1/loadBalancers/{id}/metrics/datatraffic`,
+   * granularity DAY, aggregation SUM): series `downPublic` and `upPublic`.
+   */
+  dataTrafficMetrics?: Maybe<PublicCloudMetrics>;
+  /** Global id, usable with `node(id:)` and as `equipmentId` in the family mutations: `gid://leaseweb/PublicCloudLoadBalancer/<UUID>`. */
+  id: Scalars['ID']['output'];
+  /** One IP as the load balancer shows it (`GET /publicCloud/v1/loadBalancers/{id}/ips/{ip}`); null when it has no such IP. */
+  ip?: Maybe<Ip>;
+  /**
+   * The load balancer's IPs. Without `filter.networkType` they come from ipMgmt, batched for
+   * every owner in the query into one `GET /ipMgmt/v2/ips?equipmentIds=…`; with it, from
+   * `GET /publicCloud/v1/loadBalancers/{id}/ips` (read whole, filtered and paged by the gateway).
+   */
+  ips?: Maybe<IpConnection>;
+  /** The load balancer's UUID (what ipMgmt, services and invoices call `equipmentId`). */
+  leasewebId: Scalars['String']['output'];
+  /** One listener with its certificates (`GET /publicCloud/v1/loadBalancers/{id}/listeners/{listenerId}`); null when there is none. */
+  listener?: Maybe<PublicCloudLoadBalancerListener>;
+  /**
+   * Its listeners (`GET /publicCloud/v1/loadBalancers/{id}/listeners`, read whole once per
+   * load balancer and request, then paged by the gateway).
+   */
+  listeners?: Maybe<PublicCloudLoadBalancerListenerConnection>;
+  /**
+   * One of the eight traffic metrics (`GET /publicCloud/v1/loadBalancers/{id}/metrics/{metric}`,
+   * one call each): a series, or one per class (`dataIn`/`dataOut`, `2xx` … `5xx`). Data
+   * traffic is `dataTrafficMetrics`.
+   */
+  metrics?: Maybe<PublicCloudMetrics>;
+  /** The private network it is in, as Leaseweb embeds it; null when none. */
+  privateNetwork?: Maybe<PublicCloudInstancePrivateNetwork>;
+  /** Your own label for it; null when none is set. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The region, from the catalogue (`GET /publicCloud/v1/regions`, listed once per request when more than the name is asked). */
+  region?: Maybe<PublicCloudRegion>;
+  /** The name of the region, e.g. `eu-west-3`. */
+  regionName: Scalars['String']['output'];
+  /** CPU, memory and network speeds. */
+  resources: PublicCloudResources;
+  /**
+   * The service (contract) of this load balancer (`GET /services/v1/services?equipmentId={id}`,
+   * one call per load balancer, shared by every field that asks). Null when no service names it.
+   */
+  service?: Maybe<Service>;
+  /** When it was started; null until then. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The machine's state: RUNNING, STOPPED, CREATING, DESTROYING … */
+  state: PublicCloudInstanceState;
+  /** The size, an instance type name, e.g. `lsw.m3.large`. */
+  type: Scalars['String']['output'];
+};
+
+
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancerDataTrafficMetricsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancerIpArgs = {
+  ip: Scalars['IPAddress']['input'];
+};
+
+
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancerIpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EquipmentIpFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancerListenerArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancerListenersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancerMetricsArgs = {
+  from: Scalars['DateTime']['input'];
+  granularity?: InputMaybe<PublicCloudLoadBalancerMetricGranularity>;
+  metric: PublicCloudLoadBalancerMetric;
+  to: Scalars['DateTime']['input'];
+};
+
+export { PublicCloudLoadBalancerBalance };
+
+/** A TLS certificate of an HTTPS listener. */
+export type PublicCloudLoadBalancerCertificate = {
+  __typename?: 'PublicCloudLoadBalancerCertificate';
+  /** The certificate, PEM. */
+  certificate: Scalars['String']['output'];
+  /** The chain of intermediate certificates, PEM; null when none. */
+  chain?: Maybe<Scalars['String']['output']>;
+};
+
+/** A TLS certificate for an HTTPS listener. */
+export type PublicCloudLoadBalancerCertificateInput = {
+  /** The certificate, PEM. */
+  certificate: Scalars['String']['input'];
+  /** Intermediate certificates, PEM. */
+  chain?: InputMaybe<Scalars['String']['input']>;
+  /** Its private key, PEM (sent to Leaseweb, never answered). */
+  privateKey: Scalars['String']['input'];
+};
+
+/** How a load balancer spreads connections (`configuration`). */
+export type PublicCloudLoadBalancerConfiguration = {
+  __typename?: 'PublicCloudLoadBalancerConfiguration';
+  /** The algorithm: `roundrobin`, `leastconn` or `source`. */
+  balance: PublicCloudLoadBalancerBalance;
+  /** Seconds an idle connection is kept. */
+  idleTimeOut: Scalars['Int']['output'];
+  /** Sticky sessions; null when off. */
+  stickySession?: Maybe<PublicCloudLoadBalancerStickySession>;
+  /** True when the load balancer adds an X-Forwarded-For header. */
+  xForwardedFor: Scalars['Boolean']['output'];
+};
+
+/** A page of load balancers. */
+export type PublicCloudLoadBalancerConnection = {
+  __typename?: 'PublicCloudLoadBalancerConnection';
+  /** The load balancers with their cursors. */
+  edges: Array<PublicCloudLoadBalancerEdge>;
+  /** The load balancers of this page. */
+  nodes: Array<PublicCloudLoadBalancer>;
+  /** Where this page is in the list. */
+  pageInfo: PageInfo;
+  /** How many load balancers the whole list has (same filter). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A load balancer in a page. */
+export type PublicCloudLoadBalancerEdge = {
+  __typename?: 'PublicCloudLoadBalancerEdge';
+  /** Pass it as `after` to start the next page after this load balancer. */
+  cursor: Scalars['String']['output'];
+  /** The load balancer. */
+  node: PublicCloudLoadBalancer;
+};
+
+/** The filters of `GET /publicCloud/v1/loadBalancers`; each takes one value. */
+export type PublicCloudLoadBalancerFilter = {
+  /** Only load balancers whose contract is in this state (`contractState`). */
+  contractState?: InputMaybe<PublicCloudContractState>;
+  /** Only load balancers under this contract type (`contractType`). */
+  contractType?: InputMaybe<PublicCloudContractType>;
+  /** Only the load balancer with this UUID (`id`). */
+  id?: InputMaybe<Scalars['String']['input']>;
+  /** Only the load balancer with this IP address (`ip`). */
+  ip?: InputMaybe<Scalars['String']['input']>;
+  /** Only load balancers with this reference (`reference`). */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Only load balancers in this region (`region`). */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Only load balancers in this state (`state`). */
+  state?: InputMaybe<PublicCloudInstanceState>;
+  /** Only load balancers of this type, e.g. `lsw.m3.large` (`type`). */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Names one load balancer. */
+export type PublicCloudLoadBalancerInput = {
+  /** The load balancer's global id or UUID. */
+  loadBalancerId: Scalars['ID']['input'];
+};
+
+/** A listener: a port and protocol on which a load balancer accepts traffic, and the rules that forward it. */
+export type PublicCloudLoadBalancerListener = Node & {
+  __typename?: 'PublicCloudLoadBalancerListener';
+  /**
+   * The certificates of an HTTPS listener, without private keys (the gateway does not pass them
+   * on). Costs `GET …/listeners/{listenerId}` when the listener came from a list, once per listener.
+   */
+  certificates: Array<PublicCloudLoadBalancerCertificate>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudLoadBalancerListener/<load balancer>/<listener>`. */
+  id: Scalars['ID']['output'];
+  /** The listener's UUID. */
+  leasewebId: Scalars['String']['output'];
+  /** The load balancer (`GET /publicCloud/v1/loadBalancers/{id}`, shared in the request; no call when only its id is asked). */
+  loadBalancer?: Maybe<PublicCloudLoadBalancer>;
+  /** The port it listens on. */
+  port: Scalars['Int']['output'];
+  /** HTTP, HTTPS or TCP. */
+  protocol: PublicCloudLoadBalancerProtocol;
+  /** Where it forwards traffic: the default rule, and others. */
+  rules: Array<PublicCloudLoadBalancerListenerRule>;
+};
+
+/** A page of listeners. */
+export type PublicCloudLoadBalancerListenerConnection = {
+  __typename?: 'PublicCloudLoadBalancerListenerConnection';
+  /** The listeners with their cursors. */
+  edges: Array<PublicCloudLoadBalancerListenerEdge>;
+  /** The listeners of this page. */
+  nodes: Array<PublicCloudLoadBalancerListener>;
+  /** Where this page is in the list. */
+  pageInfo: PageInfo;
+  /** How many listeners the load balancer has. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A listener in a page. */
+export type PublicCloudLoadBalancerListenerEdge = {
+  __typename?: 'PublicCloudLoadBalancerListenerEdge';
+  /** Pass it as `after` to start the next page after this listener. */
+  cursor: Scalars['String']['output'];
+  /** The listener. */
+  node: PublicCloudLoadBalancerListener;
+};
+
+/** Names one listener. */
+export type PublicCloudLoadBalancerListenerInput = {
+  /** The listener's global id. */
+  listenerId: Scalars['ID']['input'];
+};
+
+/** A rule of a listener: forwards to a target group. */
+export type PublicCloudLoadBalancerListenerRule = {
+  __typename?: 'PublicCloudLoadBalancerListenerRule';
+  /** True for the listener's default rule. */
+  default: Scalars['Boolean']['output'];
+  /** The rule's UUID. */
+  leasewebId: Scalars['String']['output'];
+  /** The UUID of the target group it forwards to. */
+  targetGroupId: Scalars['String']['output'];
+};
+
+export { PublicCloudLoadBalancerMetric };
+
+export { PublicCloudLoadBalancerMetricGranularity };
+
+/** A listener's protocol. */
+export type PublicCloudLoadBalancerProtocol =
+  /** HTTP. */
+  | 'HTTP'
+  /** HTTPS, with a certificate. */
+  | 'HTTPS'
+  /** Plain TCP. */
+  | 'TCP'
+  /** A value this schema does not know yet. */
+  | 'UNKNOWN';
+
+/** Sticky sessions of a load balancer. */
+export type PublicCloudLoadBalancerStickySession = {
+  __typename?: 'PublicCloudLoadBalancerStickySession';
+  /** True when on. */
+  enabled: Scalars['Boolean']['output'];
+  /** How long a client sticks to its target, in seconds. */
+  maxLifeTime: Scalars['Int']['output'];
+};
+
+/** Sticky sessions of a load balancer. */
+export type PublicCloudLoadBalancerStickySessionInput = {
+  /** True to turn them on. */
+  enabled: Scalars['Boolean']['input'];
+  /** How long a client sticks to its target, in seconds. */
+  maxLifeTime: Scalars['Int']['input'];
+};
+
 /** A summary of one metrics series. */
 export type PublicCloudMetricSummary = {
   __typename?: 'PublicCloudMetricSummary';
@@ -4334,6 +4735,10 @@ export type Query = {
   publicCloudInstances?: Maybe<PublicCloudInstanceConnection>;
   /** ISO images an instance can boot from (`GET /publicCloud/v1/isos`, one call per page). */
   publicCloudIsos?: Maybe<PublicCloudIsoConnection>;
+  /** One load balancer by its UUID or global id (`GET /publicCloud/v1/loadBalancers/{id}`); null when it does not exist. */
+  publicCloudLoadBalancer?: Maybe<PublicCloudLoadBalancer>;
+  /** Your load balancers (`GET /publicCloud/v1/loadBalancers`, one call per page). */
+  publicCloudLoadBalancers?: Maybe<PublicCloudLoadBalancerConnection>;
   /** The regions Public Cloud runs in (`GET /publicCloud/v1/regions`, one call per page). */
   publicCloudRegions?: Maybe<PublicCloudRegionConnection>;
   /** One service by its Leaseweb id or global id (`GET /services/v1/services/{id}`); null when there is none. */
@@ -4524,6 +4929,20 @@ export type QueryPublicCloudInstancesArgs = {
 /** Everything you can read. Each product adds its root fields here. */
 export type QueryPublicCloudIsosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudLoadBalancerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudLoadBalancersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicCloudLoadBalancerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -5300,6 +5719,58 @@ export type UpdatePublicCloudInstancePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A load balancer and what to change; fields left out stay as they are. */
+export type UpdatePublicCloudLoadBalancerInput = {
+  /** The balancing algorithm. */
+  balance?: InputMaybe<PublicCloudLoadBalancerBalance>;
+  /** HOURLY to MONTHLY (not back). */
+  contractType?: InputMaybe<PublicCloudContractType>;
+  /** Seconds an idle connection is kept (1 to 3600). */
+  idleTimeOut?: InputMaybe<Scalars['Int']['input']>;
+  /** The load balancer's global id or UUID. */
+  loadBalancerId: Scalars['ID']['input'];
+  /** A new reference. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Sticky sessions: on with a lifetime, or off. */
+  stickySession?: InputMaybe<PublicCloudLoadBalancerStickySessionInput>;
+  /** A new size (same region). */
+  type?: InputMaybe<Scalars['String']['input']>;
+  /** Whether to add an X-Forwarded-For header. */
+  xForwardedFor?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A listener and what to change; fields left out stay as they are. */
+export type UpdatePublicCloudLoadBalancerListenerInput = {
+  /** A new certificate. */
+  certificate?: InputMaybe<PublicCloudLoadBalancerCertificateInput>;
+  /** The listener's global id. */
+  listenerId: Scalars['ID']['input'];
+  /** A new port. */
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** A new protocol. */
+  protocol?: InputMaybe<PublicCloudLoadBalancerProtocol>;
+  /** Another target group for the default rule (its UUID). */
+  targetGroupId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of `updatePublicCloudLoadBalancerListener`. */
+export type UpdatePublicCloudLoadBalancerListenerPayload = {
+  __typename?: 'UpdatePublicCloudLoadBalancerListenerPayload';
+  /** The listener as Leaseweb answered; null when the write failed. */
+  listener?: Maybe<PublicCloudLoadBalancerListener>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `updatePublicCloudLoadBalancer`. */
+export type UpdatePublicCloudLoadBalancerPayload = {
+  __typename?: 'UpdatePublicCloudLoadBalancerPayload';
+  /** The load balancer as Leaseweb answered the update; null when the write failed. */
+  loadBalancer?: Maybe<PublicCloudLoadBalancer>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** A new reference for a service. */
 export type UpdateServiceInput = {
   /** The new reference; not empty. */
@@ -5684,6 +6155,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   CloudMetricsOwner:
     | ( Instance )
+    | ( UpstreamLoadBalancer )
     | ( UpstreamVps )
   ;
   ConsoleOwner:
@@ -5698,11 +6170,13 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Equipment:
     | ( Server )
     | ( Instance )
+    | ( UpstreamLoadBalancer )
     | ( UpstreamVps )
   ;
   IpOwner:
     | ( Server )
     | ( Instance )
+    | ( UpstreamLoadBalancer )
     | ( UpstreamVps )
   ;
   NetworkMetricsOwner: ( Server );
@@ -5723,6 +6197,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ImageModel )
     | ( Instance )
     | ( Iso )
+    | ( UpstreamLoadBalancer )
+    | ( ListenerModel )
     | ( RegionModel )
     | ( UpstreamRescueImage )
     | ( ReverseLookupRecordModel )
@@ -5735,6 +6211,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   PowerControllable:
     | ( Server )
     | ( Instance )
+    | ( UpstreamLoadBalancer )
     | ( UpstreamVps )
   ;
   PowerStatusOwner: ( Server );
@@ -5772,6 +6249,8 @@ export type ResolversTypes = {
   CreateNotificationSettingPayload: ResolverTypeWrapper<Omit<CreateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversTypes['NotificationSetting']> }>;
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
   CreatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
+  CreatePublicCloudLoadBalancerListenerInput: CreatePublicCloudLoadBalancerListenerInput;
+  CreatePublicCloudLoadBalancerListenerPayload: ResolverTypeWrapper<Omit<CreatePublicCloudLoadBalancerListenerPayload, 'listener'> & { listener?: Maybe<ResolversTypes['PublicCloudLoadBalancerListener']> }>;
   CreateSnapshotInput: CreateSnapshotInput;
   CreateSnapshotPayload: ResolverTypeWrapper<Omit<CreateSnapshotPayload, 'equipment' | 'snapshot'> & { equipment?: Maybe<ResolversTypes['Equipment']>, snapshot?: Maybe<ResolversTypes['Snapshot']> }>;
   Credential: ResolverTypeWrapper<CredentialModel>;
@@ -5827,6 +6306,8 @@ export type ResolversTypes = {
   DeleteDnsRecordSetsPayload: ResolverTypeWrapper<Omit<DeleteDnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
   DeleteNotificationSettingInput: DeleteNotificationSettingInput;
   DeleteNotificationSettingPayload: ResolverTypeWrapper<Omit<DeleteNotificationSettingPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  DeletePublicCloudLoadBalancerListenerPayload: ResolverTypeWrapper<DeletePublicCloudLoadBalancerListenerPayload>;
+  DeletePublicCloudLoadBalancerPayload: ResolverTypeWrapper<Omit<DeletePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversTypes['PublicCloudLoadBalancer']> }>;
   DeleteSnapshotPayload: ResolverTypeWrapper<Omit<DeleteSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   DetachIsoPayload: ResolverTypeWrapper<Omit<DetachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   DhcpReservation: ResolverTypeWrapper<DhcpLeaseModel>;
@@ -5893,6 +6374,8 @@ export type ResolversTypes = {
   LaunchDedicatedServerRescueModePayload: ResolverTypeWrapper<Omit<LaunchDedicatedServerRescueModePayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
   LaunchPublicCloudInstanceInput: LaunchPublicCloudInstanceInput;
   LaunchPublicCloudInstancePayload: ResolverTypeWrapper<Omit<LaunchPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
+  LaunchPublicCloudLoadBalancerInput: LaunchPublicCloudLoadBalancerInput;
+  LaunchPublicCloudLoadBalancerPayload: ResolverTypeWrapper<Omit<LaunchPublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversTypes['PublicCloudLoadBalancer']> }>;
   MetricSeries: ResolverTypeWrapper<MetricSeries>;
   MetricValue: ResolverTypeWrapper<MetricValue>;
   Metrics: ResolverTypeWrapper<MetricsResponse>;
@@ -5968,6 +6451,25 @@ export type ResolversTypes = {
   PublicCloudIso: ResolverTypeWrapper<Iso>;
   PublicCloudIsoConnection: ResolverTypeWrapper<IsoPage>;
   PublicCloudIsoEdge: ResolverTypeWrapper<Omit<PublicCloudIsoEdge, 'node'> & { node: ResolversTypes['PublicCloudIso'] }>;
+  PublicCloudLoadBalancer: ResolverTypeWrapper<UpstreamLoadBalancer>;
+  PublicCloudLoadBalancerBalance: PublicCloudLoadBalancerBalance;
+  PublicCloudLoadBalancerCertificate: ResolverTypeWrapper<PublicCloudLoadBalancerCertificate>;
+  PublicCloudLoadBalancerCertificateInput: PublicCloudLoadBalancerCertificateInput;
+  PublicCloudLoadBalancerConfiguration: ResolverTypeWrapper<LoadBalancerConfiguration>;
+  PublicCloudLoadBalancerConnection: ResolverTypeWrapper<LoadBalancerPage>;
+  PublicCloudLoadBalancerEdge: ResolverTypeWrapper<Omit<PublicCloudLoadBalancerEdge, 'node'> & { node: ResolversTypes['PublicCloudLoadBalancer'] }>;
+  PublicCloudLoadBalancerFilter: PublicCloudLoadBalancerFilter;
+  PublicCloudLoadBalancerInput: PublicCloudLoadBalancerInput;
+  PublicCloudLoadBalancerListener: ResolverTypeWrapper<ListenerModel>;
+  PublicCloudLoadBalancerListenerConnection: ResolverTypeWrapper<ListenerPage>;
+  PublicCloudLoadBalancerListenerEdge: ResolverTypeWrapper<Omit<PublicCloudLoadBalancerListenerEdge, 'node'> & { node: ResolversTypes['PublicCloudLoadBalancerListener'] }>;
+  PublicCloudLoadBalancerListenerInput: PublicCloudLoadBalancerListenerInput;
+  PublicCloudLoadBalancerListenerRule: ResolverTypeWrapper<ListenerRuleModel>;
+  PublicCloudLoadBalancerMetric: PublicCloudLoadBalancerMetric;
+  PublicCloudLoadBalancerMetricGranularity: PublicCloudLoadBalancerMetricGranularity;
+  PublicCloudLoadBalancerProtocol: PublicCloudLoadBalancerProtocol;
+  PublicCloudLoadBalancerStickySession: ResolverTypeWrapper<PublicCloudLoadBalancerStickySession>;
+  PublicCloudLoadBalancerStickySessionInput: PublicCloudLoadBalancerStickySessionInput;
   PublicCloudMetricSummary: ResolverTypeWrapper<MetricSummaryModel>;
   PublicCloudMetrics: ResolverTypeWrapper<InstanceMetrics>;
   PublicCloudPrice: ResolverTypeWrapper<PricedPair>;
@@ -6050,6 +6552,10 @@ export type ResolversTypes = {
   UpdatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<UpdatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
   UpdatePublicCloudInstancePayload: ResolverTypeWrapper<Omit<UpdatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
+  UpdatePublicCloudLoadBalancerInput: UpdatePublicCloudLoadBalancerInput;
+  UpdatePublicCloudLoadBalancerListenerInput: UpdatePublicCloudLoadBalancerListenerInput;
+  UpdatePublicCloudLoadBalancerListenerPayload: ResolverTypeWrapper<Omit<UpdatePublicCloudLoadBalancerListenerPayload, 'listener'> & { listener?: Maybe<ResolversTypes['PublicCloudLoadBalancerListener']> }>;
+  UpdatePublicCloudLoadBalancerPayload: ResolverTypeWrapper<Omit<UpdatePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversTypes['PublicCloudLoadBalancer']> }>;
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: ResolverTypeWrapper<Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
   UpdateVpsInput: UpdateVpsInput;
@@ -6095,6 +6601,8 @@ export type ResolversParentTypes = {
   CreateNotificationSettingPayload: Omit<CreateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversParentTypes['NotificationSetting']> };
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
   CreatePublicCloudCustomImagePayload: Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
+  CreatePublicCloudLoadBalancerListenerInput: CreatePublicCloudLoadBalancerListenerInput;
+  CreatePublicCloudLoadBalancerListenerPayload: Omit<CreatePublicCloudLoadBalancerListenerPayload, 'listener'> & { listener?: Maybe<ResolversParentTypes['PublicCloudLoadBalancerListener']> };
   CreateSnapshotInput: CreateSnapshotInput;
   CreateSnapshotPayload: Omit<CreateSnapshotPayload, 'equipment' | 'snapshot'> & { equipment?: Maybe<ResolversParentTypes['Equipment']>, snapshot?: Maybe<ResolversParentTypes['Snapshot']> };
   Credential: CredentialModel;
@@ -6142,6 +6650,8 @@ export type ResolversParentTypes = {
   DeleteDnsRecordSetsPayload: Omit<DeleteDnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
   DeleteNotificationSettingInput: DeleteNotificationSettingInput;
   DeleteNotificationSettingPayload: Omit<DeleteNotificationSettingPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  DeletePublicCloudLoadBalancerListenerPayload: DeletePublicCloudLoadBalancerListenerPayload;
+  DeletePublicCloudLoadBalancerPayload: Omit<DeletePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversParentTypes['PublicCloudLoadBalancer']> };
   DeleteSnapshotPayload: Omit<DeleteSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   DetachIsoPayload: Omit<DetachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   DhcpReservation: DhcpLeaseModel;
@@ -6198,6 +6708,8 @@ export type ResolversParentTypes = {
   LaunchDedicatedServerRescueModePayload: Omit<LaunchDedicatedServerRescueModePayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
   LaunchPublicCloudInstanceInput: LaunchPublicCloudInstanceInput;
   LaunchPublicCloudInstancePayload: Omit<LaunchPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  LaunchPublicCloudLoadBalancerInput: LaunchPublicCloudLoadBalancerInput;
+  LaunchPublicCloudLoadBalancerPayload: Omit<LaunchPublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversParentTypes['PublicCloudLoadBalancer']> };
   MetricSeries: MetricSeries;
   MetricValue: MetricValue;
   Metrics: MetricsResponse;
@@ -6258,6 +6770,21 @@ export type ResolversParentTypes = {
   PublicCloudIso: Iso;
   PublicCloudIsoConnection: IsoPage;
   PublicCloudIsoEdge: Omit<PublicCloudIsoEdge, 'node'> & { node: ResolversParentTypes['PublicCloudIso'] };
+  PublicCloudLoadBalancer: UpstreamLoadBalancer;
+  PublicCloudLoadBalancerCertificate: PublicCloudLoadBalancerCertificate;
+  PublicCloudLoadBalancerCertificateInput: PublicCloudLoadBalancerCertificateInput;
+  PublicCloudLoadBalancerConfiguration: LoadBalancerConfiguration;
+  PublicCloudLoadBalancerConnection: LoadBalancerPage;
+  PublicCloudLoadBalancerEdge: Omit<PublicCloudLoadBalancerEdge, 'node'> & { node: ResolversParentTypes['PublicCloudLoadBalancer'] };
+  PublicCloudLoadBalancerFilter: PublicCloudLoadBalancerFilter;
+  PublicCloudLoadBalancerInput: PublicCloudLoadBalancerInput;
+  PublicCloudLoadBalancerListener: ListenerModel;
+  PublicCloudLoadBalancerListenerConnection: ListenerPage;
+  PublicCloudLoadBalancerListenerEdge: Omit<PublicCloudLoadBalancerListenerEdge, 'node'> & { node: ResolversParentTypes['PublicCloudLoadBalancerListener'] };
+  PublicCloudLoadBalancerListenerInput: PublicCloudLoadBalancerListenerInput;
+  PublicCloudLoadBalancerListenerRule: ListenerRuleModel;
+  PublicCloudLoadBalancerStickySession: PublicCloudLoadBalancerStickySession;
+  PublicCloudLoadBalancerStickySessionInput: PublicCloudLoadBalancerStickySessionInput;
   PublicCloudMetricSummary: MetricSummaryModel;
   PublicCloudMetrics: InstanceMetrics;
   PublicCloudPrice: PricedPair;
@@ -6334,6 +6861,10 @@ export type ResolversParentTypes = {
   UpdatePublicCloudCustomImagePayload: Omit<UpdatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
   UpdatePublicCloudInstancePayload: Omit<UpdatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  UpdatePublicCloudLoadBalancerInput: UpdatePublicCloudLoadBalancerInput;
+  UpdatePublicCloudLoadBalancerListenerInput: UpdatePublicCloudLoadBalancerListenerInput;
+  UpdatePublicCloudLoadBalancerListenerPayload: Omit<UpdatePublicCloudLoadBalancerListenerPayload, 'listener'> & { listener?: Maybe<ResolversParentTypes['PublicCloudLoadBalancerListener']> };
+  UpdatePublicCloudLoadBalancerPayload: Omit<UpdatePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversParentTypes['PublicCloudLoadBalancer']> };
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
   UpdateVpsInput: UpdateVpsInput;
@@ -6395,7 +6926,7 @@ export type CloseDedicatedServerNetworkInterfacesPayloadResolvers<ContextType = 
 };
 
 export type CloudMetricsOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CloudMetricsOwner'] = ResolversParentTypes['CloudMetricsOwner']> = {
-  __resolveType?: TypeResolveFn<'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
 };
 
 export type ConsoleAccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsoleAccess'] = ResolversParentTypes['ConsoleAccess']> = {
@@ -6448,6 +6979,11 @@ export type CreateNotificationSettingPayloadResolvers<ContextType = GraphQLConte
 
 export type CreatePublicCloudCustomImagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePublicCloudCustomImagePayload'] = ResolversParentTypes['CreatePublicCloudCustomImagePayload']> = {
   image?: Resolver<Maybe<ResolversTypes['PublicCloudImage']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePublicCloudLoadBalancerListenerPayload'] = ResolversParentTypes['CreatePublicCloudLoadBalancerListenerPayload']> = {
+  listener?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerListener']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -6757,6 +7293,17 @@ export type DeleteNotificationSettingPayloadResolvers<ContextType = GraphQLConte
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type DeletePublicCloudLoadBalancerListenerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePublicCloudLoadBalancerListenerPayload'] = ResolversParentTypes['DeletePublicCloudLoadBalancerListenerPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeletePublicCloudLoadBalancerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePublicCloudLoadBalancerPayload'] = ResolversParentTypes['DeletePublicCloudLoadBalancerPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  loadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DeleteSnapshotPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteSnapshotPayload'] = ResolversParentTypes['DeleteSnapshotPayload']> = {
   deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
@@ -6892,7 +7439,7 @@ export type DomainNameserversResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type EquipmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Equipment'] = ResolversParentTypes['Equipment']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
 };
 
 export type EquipmentNullRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentNullRoute'] = ResolversParentTypes['EquipmentNullRoute']> = {
@@ -7025,7 +7572,7 @@ export type IpEdgeResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type IpOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IpOwner'] = ResolversParentTypes['IpOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
 };
 
 export type IpSortFieldResolvers = EnumResolverSignature<{ EQUIPMENT_ID?: any, IP?: any, NULL_ROUTED?: any, PREFIX_LENGTH?: any, REVERSE_LOOKUP?: any, VERSION?: any }, ResolversTypes['IpSortField']>;
@@ -7058,6 +7605,11 @@ export type LaunchDedicatedServerRescueModePayloadResolvers<ContextType = GraphQ
 
 export type LaunchPublicCloudInstancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaunchPublicCloudInstancePayload'] = ResolversParentTypes['LaunchPublicCloudInstancePayload']> = {
   instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type LaunchPublicCloudLoadBalancerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaunchPublicCloudLoadBalancerPayload'] = ResolversParentTypes['LaunchPublicCloudLoadBalancerPayload']> = {
+  loadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -7100,6 +7652,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createDnsRecordSet?: Resolver<Maybe<ResolversTypes['CreateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationCreateDnsRecordSetArgs, 'input'>>;
   createNotificationSetting?: Resolver<Maybe<ResolversTypes['CreateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateNotificationSettingArgs, 'input'>>;
   createPublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['CreatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudCustomImageArgs, 'input'>>;
+  createPublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['CreatePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudLoadBalancerListenerArgs, 'input'>>;
   createSnapshot?: Resolver<Maybe<ResolversTypes['CreateSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationCreateSnapshotArgs, 'input'>>;
   deleteAllCredentials?: Resolver<Maybe<ResolversTypes['DeleteAllCredentialsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteAllCredentialsArgs, 'input'>>;
   deleteCredential?: Resolver<Maybe<ResolversTypes['DeleteCredentialPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCredentialArgs, 'input'>>;
@@ -7107,6 +7660,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteDnsRecordSet?: Resolver<Maybe<ResolversTypes['DeleteDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetArgs, 'input'>>;
   deleteDnsRecordSets?: Resolver<Maybe<ResolversTypes['DeleteDnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetsArgs, 'input'>>;
   deleteNotificationSetting?: Resolver<Maybe<ResolversTypes['DeleteNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationDeleteNotificationSettingArgs, 'input'>>;
+  deletePublicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['DeletePublicCloudLoadBalancerPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudLoadBalancerArgs, 'input'>>;
+  deletePublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['DeletePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudLoadBalancerListenerArgs, 'input'>>;
   deleteSnapshot?: Resolver<Maybe<ResolversTypes['DeleteSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationDeleteSnapshotArgs, 'input'>>;
   detachIso?: Resolver<Maybe<ResolversTypes['DetachIsoPayload']>, ParentType, ContextType, RequireFields<MutationDetachIsoArgs, 'input'>>;
   expireDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['ExpireDedicatedServerActiveJobPayload']>, ParentType, ContextType, RequireFields<MutationExpireDedicatedServerActiveJobArgs, 'input'>>;
@@ -7116,6 +7671,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   launchDedicatedServerIpmiReset?: Resolver<Maybe<ResolversTypes['LaunchDedicatedServerIpmiResetPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerIpmiResetArgs, 'input'>>;
   launchDedicatedServerRescueMode?: Resolver<Maybe<ResolversTypes['LaunchDedicatedServerRescueModePayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerRescueModeArgs, 'input'>>;
   launchPublicCloudInstance?: Resolver<Maybe<ResolversTypes['LaunchPublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationLaunchPublicCloudInstanceArgs, 'input'>>;
+  launchPublicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['LaunchPublicCloudLoadBalancerPayload']>, ParentType, ContextType, RequireFields<MutationLaunchPublicCloudLoadBalancerArgs, 'input'>>;
   nullRouteEquipmentIp?: Resolver<Maybe<ResolversTypes['NullRouteEquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRouteEquipmentIpArgs, 'input'>>;
   nullRouteIp?: Resolver<Maybe<ResolversTypes['NullRouteIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRouteIpArgs, 'input'>>;
   openDedicatedServerNetworkInterfaces?: Resolver<Maybe<ResolversTypes['OpenDedicatedServerNetworkInterfacesPayload']>, ParentType, ContextType, RequireFields<MutationOpenDedicatedServerNetworkInterfacesArgs, 'input'>>;
@@ -7148,6 +7704,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateNullRoute?: Resolver<Maybe<ResolversTypes['UpdateNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationUpdateNullRouteArgs, 'input'>>;
   updatePublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudCustomImageArgs, 'input'>>;
   updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
+  updatePublicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudLoadBalancerPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudLoadBalancerArgs, 'input'>>;
+  updatePublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudLoadBalancerListenerArgs, 'input'>>;
   updateService?: Resolver<Maybe<ResolversTypes['UpdateServicePayload']>, ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'input'>>;
   updateVps?: Resolver<Maybe<ResolversTypes['UpdateVpsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateVpsArgs, 'input'>>;
   validateDnsRecordSet?: Resolver<Maybe<ResolversTypes['ValidateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsRecordSetArgs, 'input'>>;
@@ -7159,7 +7717,7 @@ export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudLoadBalancer' | 'PublicCloudLoadBalancerListener' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -7300,7 +7858,7 @@ export type PartitionResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type PowerControllableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerControllable'] = ResolversParentTypes['PowerControllable']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
 };
 
 export type PowerCycleEquipmentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerCycleEquipmentPayload'] = ResolversParentTypes['PowerCycleEquipmentPayload']> = {
@@ -7541,6 +8099,93 @@ export type PublicCloudIsoEdgeResolvers<ContextType = GraphQLContext, ParentType
   node?: Resolver<ResolversTypes['PublicCloudIso'], ParentType, ContextType>;
 };
 
+export type PublicCloudLoadBalancerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancer'] = ResolversParentTypes['PublicCloudLoadBalancer']> = {
+  configuration?: Resolver<ResolversTypes['PublicCloudLoadBalancerConfiguration'], ParentType, ContextType>;
+  contract?: Resolver<ResolversTypes['PublicCloudContract'], ParentType, ContextType>;
+  dataTrafficMetrics?: Resolver<Maybe<ResolversTypes['PublicCloudMetrics']>, ParentType, ContextType, RequireFields<PublicCloudLoadBalancerDataTrafficMetricsArgs, 'from' | 'to'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<PublicCloudLoadBalancerIpArgs, 'ip'>>;
+  ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<PublicCloudLoadBalancerIpsArgs>>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listener?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerListener']>, ParentType, ContextType, RequireFields<PublicCloudLoadBalancerListenerArgs, 'id'>>;
+  listeners?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerListenerConnection']>, ParentType, ContextType, Partial<PublicCloudLoadBalancerListenersArgs>>;
+  metrics?: Resolver<Maybe<ResolversTypes['PublicCloudMetrics']>, ParentType, ContextType, RequireFields<PublicCloudLoadBalancerMetricsArgs, 'from' | 'metric' | 'to'>>;
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePrivateNetwork']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['PublicCloudRegion']>, ParentType, ContextType>;
+  regionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resources?: Resolver<ResolversTypes['PublicCloudResources'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PublicCloudInstanceState'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerBalanceResolvers = EnumResolverSignature<{ LEASTCONN?: any, ROUNDROBIN?: any, SOURCE?: any, UNKNOWN?: any }, ResolversTypes['PublicCloudLoadBalancerBalance']>;
+
+export type PublicCloudLoadBalancerCertificateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerCertificate'] = ResolversParentTypes['PublicCloudLoadBalancerCertificate']> = {
+  certificate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  chain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerConfigurationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerConfiguration'] = ResolversParentTypes['PublicCloudLoadBalancerConfiguration']> = {
+  balance?: Resolver<ResolversTypes['PublicCloudLoadBalancerBalance'], ParentType, ContextType>;
+  idleTimeOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stickySession?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerStickySession']>, ParentType, ContextType>;
+  xForwardedFor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerConnection'] = ResolversParentTypes['PublicCloudLoadBalancerConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancerEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerEdge'] = ResolversParentTypes['PublicCloudLoadBalancerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudLoadBalancer'], ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerListenerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerListener'] = ResolversParentTypes['PublicCloudLoadBalancerListener']> = {
+  certificates?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancerCertificate']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  loadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType>;
+  port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['PublicCloudLoadBalancerProtocol'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancerListenerRule']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerListenerConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerListenerConnection'] = ResolversParentTypes['PublicCloudLoadBalancerListenerConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancerListenerEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancerListener']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerListenerEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerListenerEdge'] = ResolversParentTypes['PublicCloudLoadBalancerListenerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudLoadBalancerListener'], ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerListenerRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerListenerRule'] = ResolversParentTypes['PublicCloudLoadBalancerListenerRule']> = {
+  default?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetGroupId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerMetricResolvers = EnumResolverSignature<{ CONNECTIONS?: any, CONNECTIONS_PER_SECOND?: any, DATA_TRANSFERRED?: any, DATA_TRANSFERRED_PER_SECOND?: any, REQUESTS?: any, REQUESTS_PER_SECOND?: any, RESPONSE_CODES?: any, RESPONSE_CODES_PER_SECOND?: any }, ResolversTypes['PublicCloudLoadBalancerMetric']>;
+
+export type PublicCloudLoadBalancerMetricGranularityResolvers = EnumResolverSignature<{ DAY?: any, FIVE_MINUTES?: any, HOUR?: any, TEN_MINUTES?: any, THIRTY_MINUTES?: any, WEEK?: any }, ResolversTypes['PublicCloudLoadBalancerMetricGranularity']>;
+
+export type PublicCloudLoadBalancerStickySessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerStickySession'] = ResolversParentTypes['PublicCloudLoadBalancerStickySession']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxLifeTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PublicCloudMetricSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudMetricSummary'] = ResolversParentTypes['PublicCloudMetricSummary']> = {
   average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   expected?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -7639,6 +8284,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   publicCloudInstanceTypes?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceTypeConnection']>, ParentType, ContextType, RequireFields<QueryPublicCloudInstanceTypesArgs, 'region'>>;
   publicCloudInstances?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceConnection']>, ParentType, ContextType, Partial<QueryPublicCloudInstancesArgs>>;
   publicCloudIsos?: Resolver<Maybe<ResolversTypes['PublicCloudIsoConnection']>, ParentType, ContextType, Partial<QueryPublicCloudIsosArgs>>;
+  publicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType, RequireFields<QueryPublicCloudLoadBalancerArgs, 'id'>>;
+  publicCloudLoadBalancers?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerConnection']>, ParentType, ContextType, Partial<QueryPublicCloudLoadBalancersArgs>>;
   publicCloudRegions?: Resolver<Maybe<ResolversTypes['PublicCloudRegionConnection']>, ParentType, ContextType, Partial<QueryPublicCloudRegionsArgs>>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
   serviceCancellationReasons?: Resolver<Maybe<Array<ResolversTypes['ServiceCancellationReason']>>, ParentType, ContextType>;
@@ -7893,6 +8540,16 @@ export type UpdatePublicCloudInstancePayloadResolvers<ContextType = GraphQLConte
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePublicCloudLoadBalancerListenerPayload'] = ResolversParentTypes['UpdatePublicCloudLoadBalancerListenerPayload']> = {
+  listener?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerListener']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdatePublicCloudLoadBalancerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePublicCloudLoadBalancerPayload'] = ResolversParentTypes['UpdatePublicCloudLoadBalancerPayload']> = {
+  loadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdateServicePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateServicePayload'] = ResolversParentTypes['UpdateServicePayload']> = {
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -8004,6 +8661,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreateDnsRecordSetPayload?: CreateDnsRecordSetPayloadResolvers<ContextType>;
   CreateNotificationSettingPayload?: CreateNotificationSettingPayloadResolvers<ContextType>;
   CreatePublicCloudCustomImagePayload?: CreatePublicCloudCustomImagePayloadResolvers<ContextType>;
+  CreatePublicCloudLoadBalancerListenerPayload?: CreatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
   CreateSnapshotPayload?: CreateSnapshotPayloadResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
@@ -8041,6 +8699,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DeleteDnsRecordSetPayload?: DeleteDnsRecordSetPayloadResolvers<ContextType>;
   DeleteDnsRecordSetsPayload?: DeleteDnsRecordSetsPayloadResolvers<ContextType>;
   DeleteNotificationSettingPayload?: DeleteNotificationSettingPayloadResolvers<ContextType>;
+  DeletePublicCloudLoadBalancerListenerPayload?: DeletePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
+  DeletePublicCloudLoadBalancerPayload?: DeletePublicCloudLoadBalancerPayloadResolvers<ContextType>;
   DeleteSnapshotPayload?: DeleteSnapshotPayloadResolvers<ContextType>;
   DetachIsoPayload?: DetachIsoPayloadResolvers<ContextType>;
   DhcpReservation?: DhcpReservationResolvers<ContextType>;
@@ -8082,6 +8742,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LaunchDedicatedServerIpmiResetPayload?: LaunchDedicatedServerIpmiResetPayloadResolvers<ContextType>;
   LaunchDedicatedServerRescueModePayload?: LaunchDedicatedServerRescueModePayloadResolvers<ContextType>;
   LaunchPublicCloudInstancePayload?: LaunchPublicCloudInstancePayloadResolvers<ContextType>;
+  LaunchPublicCloudLoadBalancerPayload?: LaunchPublicCloudLoadBalancerPayloadResolvers<ContextType>;
   MetricSeries?: MetricSeriesResolvers<ContextType>;
   MetricValue?: MetricValueResolvers<ContextType>;
   Metrics?: MetricsResolvers<ContextType>;
@@ -8139,6 +8800,19 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PublicCloudIso?: PublicCloudIsoResolvers<ContextType>;
   PublicCloudIsoConnection?: PublicCloudIsoConnectionResolvers<ContextType>;
   PublicCloudIsoEdge?: PublicCloudIsoEdgeResolvers<ContextType>;
+  PublicCloudLoadBalancer?: PublicCloudLoadBalancerResolvers<ContextType>;
+  PublicCloudLoadBalancerBalance?: PublicCloudLoadBalancerBalanceResolvers;
+  PublicCloudLoadBalancerCertificate?: PublicCloudLoadBalancerCertificateResolvers<ContextType>;
+  PublicCloudLoadBalancerConfiguration?: PublicCloudLoadBalancerConfigurationResolvers<ContextType>;
+  PublicCloudLoadBalancerConnection?: PublicCloudLoadBalancerConnectionResolvers<ContextType>;
+  PublicCloudLoadBalancerEdge?: PublicCloudLoadBalancerEdgeResolvers<ContextType>;
+  PublicCloudLoadBalancerListener?: PublicCloudLoadBalancerListenerResolvers<ContextType>;
+  PublicCloudLoadBalancerListenerConnection?: PublicCloudLoadBalancerListenerConnectionResolvers<ContextType>;
+  PublicCloudLoadBalancerListenerEdge?: PublicCloudLoadBalancerListenerEdgeResolvers<ContextType>;
+  PublicCloudLoadBalancerListenerRule?: PublicCloudLoadBalancerListenerRuleResolvers<ContextType>;
+  PublicCloudLoadBalancerMetric?: PublicCloudLoadBalancerMetricResolvers;
+  PublicCloudLoadBalancerMetricGranularity?: PublicCloudLoadBalancerMetricGranularityResolvers;
+  PublicCloudLoadBalancerStickySession?: PublicCloudLoadBalancerStickySessionResolvers<ContextType>;
   PublicCloudMetricSummary?: PublicCloudMetricSummaryResolvers<ContextType>;
   PublicCloudMetrics?: PublicCloudMetricsResolvers<ContextType>;
   PublicCloudPrice?: PublicCloudPriceResolvers<ContextType>;
@@ -8192,6 +8866,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UpdateNullRoutePayload?: UpdateNullRoutePayloadResolvers<ContextType>;
   UpdatePublicCloudCustomImagePayload?: UpdatePublicCloudCustomImagePayloadResolvers<ContextType>;
   UpdatePublicCloudInstancePayload?: UpdatePublicCloudInstancePayloadResolvers<ContextType>;
+  UpdatePublicCloudLoadBalancerListenerPayload?: UpdatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
+  UpdatePublicCloudLoadBalancerPayload?: UpdatePublicCloudLoadBalancerPayloadResolvers<ContextType>;
   UpdateServicePayload?: UpdateServicePayloadResolvers<ContextType>;
   UpdateVpsPayload?: UpdateVpsPayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   INSTANCES,
+  LOAD_BALANCERS,
   SERVERS,
   USER_ERRORS,
   VPS,
@@ -49,6 +50,11 @@ const rows: Row[] = [
     kind: INSTANCES,
     withPublicIp: (r) =>
       r.instance.state === 'RUNNING' && ipRecords(stack(), r.instance.id).some((i) => !i.nullRouted) && r.internalIps.length > 0,
+    internalIps: (r) => r.internalIps,
+  },
+  {
+    kind: LOAD_BALANCERS,
+    withPublicIp: (r) => r.lb.state === 'RUNNING' && ipRecords(stack(), r.lb.id).some((i) => !i.nullRouted) && r.internalIps.length > 0,
     internalIps: (r) => r.internalIps,
   },
   {
@@ -364,71 +370,79 @@ describe.each([{ kind: SERVERS }])('$kind.typename IPs (bareMetals only)', ({ ki
   });
 });
 
-describe.each([{ kind: INSTANCES as OwnerKind<any> }, { kind: VPS }])('$kind.typename IPs (Public Cloud only)', ({ kind }) => {
-  const m = kind.machine!;
-  const publicIps = (id: string) => ipRecords(stack(), id);
+describe.each([{ kind: INSTANCES as OwnerKind<any> }, { kind: VPS }, { kind: LOAD_BALANCERS }])(
+  '$kind.typename IPs (Public Cloud only)',
+  ({ kind }) => {
+    const m = kind.machine!;
+    const publicIps = (id: string) => ipRecords(stack(), id);
 
-  it('asks the instance for its internal IPs, sending the ips filter |-separated', async () => {
-    const owner = pickOwner(stack(), kind, (x) => publicIps(kind.idOf(x)).length > 0);
-    const [pub] = publicIps(owner.id);
-    const [internal] = owner.record.internalIps;
-    const query = `query($id: ID!, $f: EquipmentIpFilter) { o: ${kind.root}(id: $id) { ips(filter: $f) { totalCount nodes { ip networkType primary } } } }`;
-    const inner = await stack().data(query, { id: owner.id, f: { networkType: 'INTERNAL' } });
-    expect(inner.o.ips.nodes).toEqual([{ ip: internal!.ip, networkType: 'INTERNAL', primary: false }]);
-    const both = await stack().data(query, { id: owner.id, f: { networkType: 'PUBLIC', ips: [pub!.ip, internal!.ip] } });
-    expect(both.o.ips.nodes).toEqual([{ ip: pub!.ip, networkType: 'PUBLIC', primary: true }]);
-    const sent = stack()
-      .calls({ path: `${owner.base}/ips` })
-      .map((c) => new URLSearchParams(c.search).get('ips'));
-    expect(sent).toEqual([null, `${pub!.ip}|${internal!.ip}`]);
-  });
-
-  it('null routes with a comment and an automatic unnulling, which ipMgmt reports', async () => {
-    const owner = pickOwner(stack(), kind, (x) => publicIps(kind.idOf(x)).some((ip) => !ip.nullRouted) && m(x).state === 'RUNNING');
-    const ip = publicIps(owner.id)[0]!.ip;
-    const res = await mutate(
-      stack(),
-      'nullRouteEquipmentIp',
-      { equipmentId: owner.gid, ip, comment: 'Under attack', automatedUnnullingAfterHours: 2 },
-      `ip { ip nullRouted } ${USER_ERRORS}`,
-    );
-    expect(res).toEqual({ ip: { ip, nullRouted: true }, userErrors: [] });
-    const after = await stack().data(
-      `{ ip(ip: "${ip}") { equipment { ... on ${kind.typename} { leasewebId } } nullRouteHistory(first: 1) { nodes { comment active automatedUnnullingAt equipmentId } } } }`,
-    );
-    expect(after.ip.equipment).toEqual({ leasewebId: owner.id });
-    const [route] = after.ip.nullRouteHistory.nodes;
-    expect(route).toMatchObject({ comment: 'Under attack', active: true, equipmentId: owner.id });
-    const inTwoHours = Date.parse(route.automatedUnnullingAt) - Date.now();
-    expect(inTwoHours).toBeGreaterThan(7_100_000);
-    expect(inTwoHours).toBeLessThanOrEqual(7_200_000);
-    expect(stack().calls({ path: `${owner.base}/ips/${ip}/null`, method: 'POST' })).toHaveLength(1);
-    const lifted = await mutate(stack(), 'removeEquipmentIpNullRoute', { equipmentId: owner.gid, ip }, `ip { nullRouted } ${USER_ERRORS}`);
-    expect(lifted).toEqual({ ip: { nullRouted: false }, userErrors: [] });
-    expect((await mutate(stack(), 'removeEquipmentIpNullRoute', { equipmentId: owner.gid, ip })).userErrors[0].message).toMatch(
-      /not null routed/,
-    );
-  });
-
-  it('refuses to null route an internal IP or for a bad number of hours', async () => {
-    const owner = pickOwner(stack(), kind, (x) => publicIps(kind.idOf(x)).length > 0 && m(x).state === 'RUNNING');
-    const internal = await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId: owner.gid, ip: owner.record.internalIps[0]!.ip });
-    expect(internal.userErrors[0]).toMatchObject({ field: ['input', 'ip'], message: expect.stringMatching(/public/) });
-    const hours = await mutate(stack(), 'nullRouteEquipmentIp', {
-      equipmentId: owner.gid,
-      ip: publicIps(owner.id)[0]!.ip,
-      automatedUnnullingAfterHours: 0,
+    it('asks the instance for its internal IPs, sending the ips filter |-separated', async () => {
+      const owner = pickOwner(stack(), kind, (x) => publicIps(kind.idOf(x)).length > 0);
+      const [pub] = publicIps(owner.id);
+      const [internal] = owner.record.internalIps;
+      const query = `query($id: ID!, $f: EquipmentIpFilter) { o: ${kind.root}(id: $id) { ips(filter: $f) { totalCount nodes { ip networkType primary } } } }`;
+      const inner = await stack().data(query, { id: owner.id, f: { networkType: 'INTERNAL' } });
+      expect(inner.o.ips.nodes).toEqual([{ ip: internal!.ip, networkType: 'INTERNAL', primary: false }]);
+      const both = await stack().data(query, { id: owner.id, f: { networkType: 'PUBLIC', ips: [pub!.ip, internal!.ip] } });
+      expect(both.o.ips.nodes).toEqual([{ ip: pub!.ip, networkType: 'PUBLIC', primary: true }]);
+      const sent = stack()
+        .calls({ path: `${owner.base}/ips` })
+        .map((c) => new URLSearchParams(c.search).get('ips'));
+      expect(sent).toEqual([null, `${pub!.ip}|${internal!.ip}`]);
     });
-    expect(hours.userErrors[0].field).toEqual(['input', 'automatedUnnulingAt']);
-    expect(owner.record.internalIps[0]!.nullRouted).toBe(false);
-    expect(publicIps(owner.id)[0]!.nullRouted).toBe(false);
-  });
-});
+
+    it('null routes with a comment and an automatic unnulling, which ipMgmt reports', async () => {
+      const owner = pickOwner(stack(), kind, (x) => publicIps(kind.idOf(x)).some((ip) => !ip.nullRouted) && m(x).state === 'RUNNING');
+      const ip = publicIps(owner.id)[0]!.ip;
+      const res = await mutate(
+        stack(),
+        'nullRouteEquipmentIp',
+        { equipmentId: owner.gid, ip, comment: 'Under attack', automatedUnnullingAfterHours: 2 },
+        `ip { ip nullRouted } ${USER_ERRORS}`,
+      );
+      expect(res).toEqual({ ip: { ip, nullRouted: true }, userErrors: [] });
+      const after = await stack().data(
+        `{ ip(ip: "${ip}") { equipment { ... on ${kind.typename} { leasewebId } } nullRouteHistory(first: 1) { nodes { comment active automatedUnnullingAt equipmentId } } } }`,
+      );
+      expect(after.ip.equipment).toEqual({ leasewebId: owner.id });
+      const [route] = after.ip.nullRouteHistory.nodes;
+      expect(route).toMatchObject({ comment: 'Under attack', active: true, equipmentId: owner.id });
+      const inTwoHours = Date.parse(route.automatedUnnullingAt) - Date.now();
+      expect(inTwoHours).toBeGreaterThan(7_100_000);
+      expect(inTwoHours).toBeLessThanOrEqual(7_200_000);
+      expect(stack().calls({ path: `${owner.base}/ips/${ip}/null`, method: 'POST' })).toHaveLength(1);
+      const lifted = await mutate(
+        stack(),
+        'removeEquipmentIpNullRoute',
+        { equipmentId: owner.gid, ip },
+        `ip { nullRouted } ${USER_ERRORS}`,
+      );
+      expect(lifted).toEqual({ ip: { nullRouted: false }, userErrors: [] });
+      expect((await mutate(stack(), 'removeEquipmentIpNullRoute', { equipmentId: owner.gid, ip })).userErrors[0].message).toMatch(
+        /not null routed/,
+      );
+    });
+
+    it('refuses to null route an internal IP or for a bad number of hours', async () => {
+      const owner = pickOwner(stack(), kind, (x) => publicIps(kind.idOf(x)).length > 0 && m(x).state === 'RUNNING');
+      const internal = await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId: owner.gid, ip: owner.record.internalIps[0]!.ip });
+      expect(internal.userErrors[0]).toMatchObject({ field: ['input', 'ip'], message: expect.stringMatching(/public/) });
+      const hours = await mutate(stack(), 'nullRouteEquipmentIp', {
+        equipmentId: owner.gid,
+        ip: publicIps(owner.id)[0]!.ip,
+        automatedUnnullingAfterHours: 0,
+      });
+      expect(hours.userErrors[0].field).toEqual(['input', 'automatedUnnulingAt']);
+      expect(owner.record.internalIps[0]!.nullRouted).toBe(false);
+      expect(publicIps(owner.id)[0]!.nullRouted).toBe(false);
+    });
+  },
+);
 
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(16);
+    expect(reached.count()).toBe(21);
     expect(reached.missing()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSTANCES, SERVERS, VPS, pickOwner, readOwner, type OwnerKind } from '../support/owners.js';
+import { INSTANCES, LOAD_BALANCERS, SERVERS, VPS, pickOwner, readOwner, type OwnerKind } from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
@@ -47,6 +47,14 @@ const rows: Row[] = [
   {
     kind: VPS,
     pick: (r) => r.vps.state === 'RUNNING',
+    dailyTraffic:
+      'dataTrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z") { aggregation granularity series { name unit values { timestamp value } } }',
+    backwards: 'dataTrafficMetrics(from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z") { aggregation }',
+    field: 'dataTrafficMetrics',
+  },
+  {
+    kind: LOAD_BALANCERS,
+    pick: (r) => r.lb.state === 'RUNNING',
     dailyTraffic:
       'dataTrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z") { aggregation granularity series { name unit values { timestamp value } } }',
     backwards: 'dataTrafficMetrics(from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z") { aggregation }',
@@ -161,7 +169,7 @@ describe.each([{ kind: INSTANCES }])('$kind.typename metrics (Public Cloud)', ({
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(5);
+    expect(reached.count()).toBe(6);
     expect(reached.missing()).toEqual([]);
   });
 });

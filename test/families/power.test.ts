@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { INSTANCES, SERVERS, USER_ERRORS, VPS, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
+import {
+  INSTANCES,
+  LOAD_BALANCERS,
+  SERVERS,
+  USER_ERRORS,
+  VPS,
+  mutate,
+  pickOwner,
+  readOwner,
+  writes,
+  type OwnerKind,
+} from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 import { POWER } from '../support/values.js';
@@ -43,6 +54,12 @@ const rows: Row[] = [
     poweredOn: (r) => r.vps.state === 'RUNNING' && r.vps.contract.state === 'ACTIVE',
     verbs: { on: 'start', off: 'stop', cycle: 'reboot' },
     missingId: VPS.missingId,
+  },
+  {
+    kind: LOAD_BALANCERS,
+    poweredOn: (r) => r.lb.state === 'RUNNING' && r.lb.contract.state === 'ACTIVE',
+    verbs: { on: 'start', off: 'stop', cycle: 'reboot' },
+    missingId: LOAD_BALANCERS.missingId,
   },
 ];
 
@@ -129,7 +146,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename power (bareMetals)', ({ kind 
   });
 });
 
-describe.each([{ kind: INSTANCES as OwnerKind<any> }, { kind: VPS }])(
+describe.each([{ kind: INSTANCES as OwnerKind<any> }, { kind: VPS }, { kind: LOAD_BALANCERS }])(
   '$kind.typename power (Public Cloud: the machine state machine)',
   ({ kind }) => {
     const m = kind.machine!;
@@ -178,7 +195,7 @@ describe.each([{ kind: INSTANCES }])('$kind.typename power (Public Cloud instanc
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(10);
+    expect(reached.count()).toBe(13);
     expect(reached.missing()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { ServerRecord } from '../../src/emulator/dedicated-servers/data.js';
 import type { InstanceRecord } from '../../src/emulator/public-cloud/data.js';
 import type { VpsRecord } from '../../src/emulator/vps/data.js';
+import type { LoadBalancerRecord } from '../../src/emulator/load-balancers/data.js';
 import type { Stack } from './stack.js';
 
 /**
@@ -9,9 +10,9 @@ import type { Stack } from './stack.js';
  * its global id, the query field that reads it and where its API lives upstream.
  */
 export interface OwnerKind<R> {
-  typename: 'DedicatedServer' | 'PublicCloudInstance' | 'Vps';
+  typename: 'DedicatedServer' | 'PublicCloudInstance' | 'Vps' | 'PublicCloudLoadBalancer';
   /** The query root field that reads one owner by id. */
-  root: 'dedicatedServer' | 'publicCloudInstance' | 'vps';
+  root: 'dedicatedServer' | 'publicCloudInstance' | 'vps' | 'publicCloudLoadBalancer';
   /** The upstream collection, e.g. `/bareMetals/v2/servers`. */
   collection: string;
   records: (stack: Stack) => R[];
@@ -49,6 +50,16 @@ export const VPS: OwnerKind<VpsRecord> = {
   idOf: (r) => r.vps.id,
   missingId: '1',
   machine: (r) => r.vps,
+};
+
+export const LOAD_BALANCERS: OwnerKind<LoadBalancerRecord> = {
+  typename: 'PublicCloudLoadBalancer',
+  root: 'publicCloudLoadBalancer',
+  collection: '/publicCloud/v1/loadBalancers',
+  records: (stack) => [...stack.demo.loadBalancers.balancers.values()],
+  idOf: (r) => r.lb.id,
+  missingId: '00000000-0000-4000-8000-000000000000',
+  machine: (r) => r.lb,
 };
 
 /** One owner picked from the demo data set (the live record: the emulator changes it in place). */

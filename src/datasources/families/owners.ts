@@ -121,6 +121,14 @@ export const owners = {
     iso: true,
     console: true,
   },
+  PublicCloudLoadBalancer: {
+    api: '/publicCloud/v1',
+    collection: 'loadBalancers',
+    idParam: 'loadBalancerId',
+    ips: cloudIps,
+    metrics: { flavor: 'cloud', cpu: false },
+    power: { on: 'start', off: 'stop', cycle: 'reboot', status: false },
+  },
 } satisfies Record<string, OwnerRow>;
 
 export type OwnerType = keyof typeof owners;
