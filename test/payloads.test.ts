@@ -134,6 +134,7 @@ describe('mutation payloads', () => {
       'deleteNotificationSetting',
       'deletePublicCloudLoadBalancer',
       'deletePublicCloudLoadBalancerListener',
+      'deletePublicCloudTargetGroup',
       'deleteSnapshot',
     ]);
     for (const name of deletes) {

@@ -4,7 +4,14 @@ import { byIdLoader, fetchAll } from './loaders.js';
 import { toPage, type Page, type Window } from './page.js';
 import { pathUnder } from './path.js';
 import type { InstanceMetrics } from './types/public-cloud.js';
-import type { Listener, ListenerModel, LoadBalancer } from './types/public-cloud-load-balancers.js';
+import type {
+  Listener,
+  ListenerModel,
+  LoadBalancer,
+  Target,
+  TargetGroup,
+  TargetGroupHealthCheck,
+} from './types/public-cloud-load-balancers.js';
 
 const api = pathUnder('/publicCloud/v1');
 
@@ -67,6 +74,11 @@ export class LoadBalancersAPI {
     ([lb, id]: readonly [string, string]) =>
       this.upstream.get<Listener>(api`/loadBalancers/${lb}/listeners/${id}`).then((l): ListenerModel => ({ ...l, loadBalancerId: lb })),
     ([lb, id]) => `${lb}/${id}`,
+  );
+
+  private readonly groupById = byIdLoader((id: string) => this.upstream.get<TargetGroup>(api`/targetGroups/${id}`));
+  private readonly targetsOf = new DataLoader<string, Target[]>((ids) =>
+    Promise.all(ids.map((id) => fetchAll<Target>(this.upstream, api`/targetGroups/${id}/targets`, 'targets').catch((e: Error) => e))),
   );
 
   constructor(private readonly upstream: UpstreamSession) {}
@@ -132,6 +144,50 @@ export class LoadBalancersAPI {
     query: { from: string; to: string; granularity?: string | null },
   ): Promise<RawLoadBalancerMetrics> {
     return this.upstream.get(api`/loadBalancers/${id}/metrics/${metric}`, query);
+  }
+
+  // Target groups and their targets.
+
+  targetGroups(window: Window, filter: Record<string, string | number | null | undefined> = {}): Promise<Page<TargetGroup>> {
+    return this.upstream
+      .get(api`/targetGroups`, { ...window, ...filter })
+      .then((body) => toPage<TargetGroup>(body, 'targetGroups', window));
+  }
+
+  /** One target group (`GET /targetGroups/{id}`, shared in the request); null when it does not exist. */
+  targetGroup(id: string): Promise<TargetGroup | null> {
+    return this.groupById.load(id);
+  }
+
+  createTargetGroup(body: {
+    name: string;
+    protocol: string;
+    port: number;
+    region: string;
+    healthCheck?: TargetGroupHealthCheck;
+  }): Promise<TargetGroup> {
+    return this.upstream.post<TargetGroup>(api`/targetGroups`, body);
+  }
+
+  async updateTargetGroup(id: string, body: { name?: string; port?: number; healthCheck?: TargetGroupHealthCheck }): Promise<TargetGroup> {
+    const g = await this.upstream.put<TargetGroup>(api`/targetGroups/${id}`, body);
+    this.groupById.clear(id).prime(id, g);
+    return g;
+  }
+
+  async deleteTargetGroup(id: string): Promise<void> {
+    await this.upstream.delete(api`/targetGroups/${id}`);
+    this.groupById.clear(id);
+  }
+
+  /** Every target of a group (read whole once per group and request: the list carries each target's health and IPs). */
+  targets(id: string): Promise<Target[]> {
+    return this.targetsOf.load(id);
+  }
+
+  async setTargets(id: string, register: boolean, instanceIds: readonly string[]): Promise<void> {
+    await this.upstream.post(register ? api`/targetGroups/${id}/registerTargets` : api`/targetGroups/${id}/deregisterTargets`, instanceIds);
+    this.targetsOf.clear(id);
   }
 
   forget(id: string): void {

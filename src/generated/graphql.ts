@@ -18,7 +18,7 @@ import type { IpSource, IpPage, IpSubnet as UpstreamIpSubnet, NullRoute as Upstr
 import type { NotificationSettingModel, NotificationSettingModelPage, DdosNotificationSettingsModel, CredentialModel, CredentialModelPage } from '../datasources/types/families.js';
 import type { Instance, InstancePage, RegionModel, RegionPage, InstanceTypeModel, InstanceTypePage, Prices, PricedPair, ImageModel, ImagePage, Iso, IsoPage, InstanceContract, EmbeddedAutoScalingGroup, SnapshotModel, SnapshotPage, InstanceMetrics, MetricSummaryModel, Expenses, ExpenseInstance, TrafficTierModel } from '../datasources/types/public-cloud.js';
 import type { Vps as UpstreamVps, VpsPage, VpsContract as UpstreamVpsContract, VpsResources as UpstreamVpsResources } from '../datasources/types/vps.js';
-import type { LoadBalancer as UpstreamLoadBalancer, LoadBalancerPage, LoadBalancerConfiguration, ListenerModel, ListenerPage, ListenerRuleModel } from '../datasources/types/public-cloud-load-balancers.js';
+import type { LoadBalancer as UpstreamLoadBalancer, LoadBalancerPage, LoadBalancerConfiguration, ListenerModel, ListenerPage, ListenerRuleModel, TargetGroup as UpstreamTargetGroup, TargetGroupPage, Target as UpstreamTarget, TargetPage } from '../datasources/types/public-cloud-load-balancers.js';
 import type { DomainSource, DomainPage, DomainAvailability as UpstreamDomainAvailability, NameserversSource, Dnssec, DnssecKey as UpstreamDnssecKey, DnsRecordSetSource, DnsRecordSetPage } from '../datasources/types/domains.js';
 import type { InvoiceModel, InvoicePage, LineItemModel, CreditModel, ProformaModel, ProformaContractItem, ProformaItemPage } from '../datasources/types/invoices.js';
 import type { Service as UpstreamService, ServicePage, CancellationReason } from '../datasources/types/services.js';
@@ -305,6 +305,29 @@ export type CreatePublicCloudLoadBalancerListenerPayload = {
   __typename?: 'CreatePublicCloudLoadBalancerListenerPayload';
   /** The new listener as Leaseweb answered; null when the write failed. */
   listener?: Maybe<PublicCloudLoadBalancerListener>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** A new target group. */
+export type CreatePublicCloudTargetGroupInput = {
+  /** How to check the targets. */
+  healthCheck?: InputMaybe<PublicCloudTargetGroupHealthCheckInput>;
+  /** Its name. */
+  name: Scalars['String']['input'];
+  /** The port traffic is sent to. */
+  port: Scalars['Int']['input'];
+  /** HTTP, HTTPS or TCP. */
+  protocol: PublicCloudLoadBalancerProtocol;
+  /** The region's name. */
+  region: Scalars['String']['input'];
+};
+
+/** The outcome of `createPublicCloudTargetGroup`. */
+export type CreatePublicCloudTargetGroupPayload = {
+  __typename?: 'CreatePublicCloudTargetGroupPayload';
+  /** The new group; null when the write failed. */
+  targetGroup?: Maybe<PublicCloudTargetGroup>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -1337,6 +1360,15 @@ export type DeletePublicCloudLoadBalancerPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The outcome of `deletePublicCloudTargetGroup`. */
+export type DeletePublicCloudTargetGroupPayload = {
+  __typename?: 'DeletePublicCloudTargetGroupPayload';
+  /** The global id of the group deleted; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** The outcome of `deleteSnapshot`. */
 export type DeleteSnapshotPayload = {
   __typename?: 'DeleteSnapshotPayload';
@@ -1344,6 +1376,15 @@ export type DeleteSnapshotPayload = {
   deletedId?: Maybe<Scalars['ID']['output']>;
   /** The equipment, read again after the write; null when the write failed. */
   equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `deregisterPublicCloudTargets`. */
+export type DeregisterPublicCloudTargetsPayload = {
+  __typename?: 'DeregisterPublicCloudTargetsPayload';
+  /** The group, its targets read again when asked; null when the write failed. */
+  targetGroup?: Maybe<PublicCloudTargetGroup>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -2454,6 +2495,8 @@ export type Mutation = {
   createPublicCloudCustomImage?: Maybe<CreatePublicCloudCustomImagePayload>;
   /** Adds a listener to a load balancer (`POST /publicCloud/v1/loadBalancers/{id}/listeners`). */
   createPublicCloudLoadBalancerListener?: Maybe<CreatePublicCloudLoadBalancerListenerPayload>;
+  /** Creates a target group (`POST /publicCloud/v1/targetGroups`). */
+  createPublicCloudTargetGroup?: Maybe<CreatePublicCloudTargetGroupPayload>;
   /**
    * Takes a snapshot of running equipment; one per owner (`POST …/{owner}/{id}/snapshots`).
    * Leaseweb answers 202 without a body, so the gateway finds the new snapshot by reading
@@ -2486,8 +2529,12 @@ export type Mutation = {
   deletePublicCloudLoadBalancer?: Maybe<DeletePublicCloudLoadBalancerPayload>;
   /** Removes a listener (`DELETE /publicCloud/v1/loadBalancers/{id}/listeners/{listenerId}`). */
   deletePublicCloudLoadBalancerListener?: Maybe<DeletePublicCloudLoadBalancerListenerPayload>;
+  /** Deletes a target group; one a listener still forwards to is refused (`DELETE /publicCloud/v1/targetGroups/{id}`). */
+  deletePublicCloudTargetGroup?: Maybe<DeletePublicCloudTargetGroupPayload>;
   /** Deletes a snapshot (`DELETE …/{owner}/{id}/snapshots/{snapshotId}`). */
   deleteSnapshot?: Maybe<DeleteSnapshotPayload>;
+  /** Takes instances out of a target group (`POST /publicCloud/v1/targetGroups/{id}/deregisterTargets`). */
+  deregisterPublicCloudTargets?: Maybe<DeregisterPublicCloudTargetsPayload>;
   /** Detaches the attached ISO (`POST …/{owner}/{id}/detachIso`); Leaseweb refuses it when none is attached. */
   detachIso?: Maybe<DetachIsoPayload>;
   /** Expires the running job (`POST …/servers/{id}/expireActiveJob`): only the job's record changes, the server is left as it is. */
@@ -2539,6 +2586,8 @@ export type Mutation = {
   powerOffEquipment?: Maybe<PowerOffEquipmentPayload>;
   /** Powers the equipment on (`POST …/powerOn`; Public Cloud: `POST …/start`). */
   powerOnEquipment?: Maybe<PowerOnEquipmentPayload>;
+  /** Adds instances to a target group; one already in it is refused (`POST /publicCloud/v1/targetGroups/{id}/registerTargets`). */
+  registerPublicCloudTargets?: Maybe<RegisterPublicCloudTargetsPayload>;
   /** Reinstalls the instance from an image, wiping its disk; not possible while it has snapshots (`PUT /publicCloud/v1/instances/{id}/reinstall`). */
   reinstallPublicCloudInstance?: Maybe<ReinstallPublicCloudInstancePayload>;
   /** Reinstalls the VPS from an image, wiping its disk (`PUT /publicCloud/v1/vps/{id}/reinstall`). */
@@ -2626,6 +2675,8 @@ export type Mutation = {
   updatePublicCloudLoadBalancer?: Maybe<UpdatePublicCloudLoadBalancerPayload>;
   /** Changes a listener (`PUT /publicCloud/v1/loadBalancers/{id}/listeners/{listenerId}`). */
   updatePublicCloudLoadBalancerListener?: Maybe<UpdatePublicCloudLoadBalancerListenerPayload>;
+  /** Changes a target group's name, port or health check (`PUT /publicCloud/v1/targetGroups/{id}`). */
+  updatePublicCloudTargetGroup?: Maybe<UpdatePublicCloudTargetGroupPayload>;
   /** Sets the reference of a service (`PUT /services/v1/services/{id}`). */
   updateService?: Maybe<UpdateServicePayload>;
   /** Changes a VPS's reference (`PUT /publicCloud/v1/vps/{id}`); answers with the VPS as Leaseweb returns it. */
@@ -2722,6 +2773,12 @@ export type MutationCreatePublicCloudLoadBalancerListenerArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationCreatePublicCloudTargetGroupArgs = {
+  input: CreatePublicCloudTargetGroupInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreateSnapshotArgs = {
   input: CreateSnapshotInput;
 };
@@ -2776,8 +2833,20 @@ export type MutationDeletePublicCloudLoadBalancerListenerArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeletePublicCloudTargetGroupArgs = {
+  input: PublicCloudTargetGroupInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteSnapshotArgs = {
   input: SnapshotInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeregisterPublicCloudTargetsArgs = {
+  input: PublicCloudTargetsInput;
 };
 
 
@@ -2868,6 +2937,12 @@ export type MutationPowerOffEquipmentArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationPowerOnEquipmentArgs = {
   input: EquipmentInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationRegisterPublicCloudTargetsArgs = {
+  input: PublicCloudTargetsInput;
 };
 
 
@@ -3036,6 +3111,12 @@ export type MutationUpdatePublicCloudLoadBalancerArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdatePublicCloudLoadBalancerListenerArgs = {
   input: UpdatePublicCloudLoadBalancerListenerInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdatePublicCloudTargetGroupArgs = {
+  input: UpdatePublicCloudTargetGroupInput;
 };
 
 
@@ -4455,6 +4536,8 @@ export type PublicCloudLoadBalancerListenerRule = {
   default: Scalars['Boolean']['output'];
   /** The rule's UUID. */
   leasewebId: Scalars['String']['output'];
+  /** The target group it forwards to (`GET /publicCloud/v1/targetGroups/{id}`, shared in the request). */
+  targetGroup?: Maybe<PublicCloudTargetGroup>;
   /** The UUID of the target group it forwards to. */
   targetGroupId: Scalars['String']['output'];
 };
@@ -4629,6 +4712,141 @@ export type PublicCloudStorageType =
   /** On the host the instance runs on. */
   | 'LOCAL';
 
+/** An instance in a target group, with its health as the group sees it. */
+export type PublicCloudTarget = {
+  __typename?: 'PublicCloudTarget';
+  /** What the last check said. */
+  healthDescription?: Maybe<Scalars['String']['output']>;
+  /** HEALTHY, UNHEALTHY … as Leaseweb writes it; null when not checked. */
+  healthState?: Maybe<Scalars['String']['output']>;
+  /** The instance (`GET /publicCloud/v1/instances/{id}`, shared in the request; no call when only its id is asked). */
+  instance?: Maybe<PublicCloudInstance>;
+  /** The instance's UUID. */
+  instanceId: Scalars['String']['output'];
+  /** The instance's reference, as the target list carries it. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The instance's state, as the target list carries it. */
+  state: PublicCloudInstanceState;
+};
+
+/** A page of targets. */
+export type PublicCloudTargetConnection = {
+  __typename?: 'PublicCloudTargetConnection';
+  /** The targets with their cursors. */
+  edges: Array<PublicCloudTargetEdge>;
+  /** The targets of this page. */
+  nodes: Array<PublicCloudTarget>;
+  /** Where this page is in the list. */
+  pageInfo: PageInfo;
+  /** How many targets the group has. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A target in a page. */
+export type PublicCloudTargetEdge = {
+  __typename?: 'PublicCloudTargetEdge';
+  /** Pass it as `after` to start the next page after this target. */
+  cursor: Scalars['String']['output'];
+  /** The target. */
+  node: PublicCloudTarget;
+};
+
+/** A group of instances a load balancer forwards to, with how their health is checked. */
+export type PublicCloudTargetGroup = Node & {
+  __typename?: 'PublicCloudTargetGroup';
+  /** How the targets' health is checked; null when it is not. */
+  healthCheck?: Maybe<PublicCloudTargetGroupHealthCheck>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudTargetGroup/<UUID>`. */
+  id: Scalars['ID']['output'];
+  /** The group's UUID (what listener rules call `targetGroupId`). */
+  leasewebId: Scalars['String']['output'];
+  /** Its name. */
+  name: Scalars['String']['output'];
+  /** The port traffic is sent to on each target. */
+  port: Scalars['Int']['output'];
+  /** HTTP, HTTPS or TCP. */
+  protocol: PublicCloudLoadBalancerProtocol;
+  /** The region's name; targets must be instances of this region. */
+  regionName: Scalars['String']['output'];
+  /**
+   * Its targets with their health (`GET /publicCloud/v1/targetGroups/{id}/targets`, read whole
+   * once per group and request, then paged by the gateway).
+   */
+  targets?: Maybe<PublicCloudTargetConnection>;
+};
+
+
+/** A group of instances a load balancer forwards to, with how their health is checked. */
+export type PublicCloudTargetGroupTargetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of target groups. */
+export type PublicCloudTargetGroupConnection = {
+  __typename?: 'PublicCloudTargetGroupConnection';
+  /** The groups with their cursors. */
+  edges: Array<PublicCloudTargetGroupEdge>;
+  /** The groups of this page. */
+  nodes: Array<PublicCloudTargetGroup>;
+  /** Where this page is in the list. */
+  pageInfo: PageInfo;
+  /** How many groups the whole list has. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A target group in a page. */
+export type PublicCloudTargetGroupEdge = {
+  __typename?: 'PublicCloudTargetGroupEdge';
+  /** Pass it as `after` to start the next page after this group. */
+  cursor: Scalars['String']['output'];
+  /** The group. */
+  node: PublicCloudTargetGroup;
+};
+
+/** How a target group checks its targets. */
+export type PublicCloudTargetGroupHealthCheck = {
+  __typename?: 'PublicCloudTargetGroupHealthCheck';
+  /** The Host header sent; null when none. */
+  host?: Maybe<Scalars['String']['output']>;
+  /** The HTTP method; null for TCP. */
+  method?: Maybe<Scalars['String']['output']>;
+  /** The port checked. */
+  port: Scalars['Int']['output'];
+  /** The protocol of the check. */
+  protocol: Scalars['String']['output'];
+  /** The path checked; null for TCP. */
+  uri?: Maybe<Scalars['String']['output']>;
+};
+
+/** How a target group checks its targets. */
+export type PublicCloudTargetGroupHealthCheckInput = {
+  /** The Host header to send. */
+  host?: InputMaybe<Scalars['String']['input']>;
+  /** The HTTP method, e.g. GET. */
+  method?: InputMaybe<Scalars['String']['input']>;
+  /** The port to check. */
+  port: Scalars['Int']['input'];
+  /** HTTP, HTTPS or TCP. */
+  protocol: Scalars['String']['input'];
+  /** The path to check, e.g. `/health`. */
+  uri?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Names one target group. */
+export type PublicCloudTargetGroupInput = {
+  /** The group's global id or UUID. */
+  targetGroupId: Scalars['ID']['input'];
+};
+
+/** A target group and instances. */
+export type PublicCloudTargetsInput = {
+  /** The instances' UUIDs or global ids. */
+  instanceIds: Array<Scalars['ID']['input']>;
+  /** The group's global id or UUID. */
+  targetGroupId: Scalars['ID']['input'];
+};
+
 /** Traffic used within one price tier. */
 export type PublicCloudTrafficTier = {
   __typename?: 'PublicCloudTrafficTier';
@@ -4741,6 +4959,10 @@ export type Query = {
   publicCloudLoadBalancers?: Maybe<PublicCloudLoadBalancerConnection>;
   /** The regions Public Cloud runs in (`GET /publicCloud/v1/regions`, one call per page). */
   publicCloudRegions?: Maybe<PublicCloudRegionConnection>;
+  /** One target group by its UUID or global id (`GET /publicCloud/v1/targetGroups/{id}`); null when it does not exist. */
+  publicCloudTargetGroup?: Maybe<PublicCloudTargetGroup>;
+  /** Your target groups (`GET /publicCloud/v1/targetGroups`, one call per page). */
+  publicCloudTargetGroups?: Maybe<PublicCloudTargetGroupConnection>;
   /** One service by its Leaseweb id or global id (`GET /services/v1/services/{id}`); null when there is none. */
   service?: Maybe<Service>;
   /** The reasons Leaseweb accepts for cancelling a service (`GET /services/v1/services/cancellationReasons`). */
@@ -4955,6 +5177,20 @@ export type QueryPublicCloudRegionsArgs = {
 
 
 /** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudTargetGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudTargetGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
 export type QueryServiceArgs = {
   id: Scalars['ID']['input'];
 };
@@ -4994,6 +5230,15 @@ export type QueryVpsListArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VpsFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The outcome of `registerPublicCloudTargets`. */
+export type RegisterPublicCloudTargetsPayload = {
+  __typename?: 'RegisterPublicCloudTargetsPayload';
+  /** The group, its targets read again when asked; null when the write failed. */
+  targetGroup?: Maybe<PublicCloudTargetGroup>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 /** What to reinstall an instance with. */
@@ -5771,6 +6016,27 @@ export type UpdatePublicCloudLoadBalancerPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A target group and what to change. */
+export type UpdatePublicCloudTargetGroupInput = {
+  /** A new health check. */
+  healthCheck?: InputMaybe<PublicCloudTargetGroupHealthCheckInput>;
+  /** A new name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new port. */
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** The group's global id or UUID. */
+  targetGroupId: Scalars['ID']['input'];
+};
+
+/** The outcome of `updatePublicCloudTargetGroup`. */
+export type UpdatePublicCloudTargetGroupPayload = {
+  __typename?: 'UpdatePublicCloudTargetGroupPayload';
+  /** The group as Leaseweb answered; null when the write failed. */
+  targetGroup?: Maybe<PublicCloudTargetGroup>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** A new reference for a service. */
 export type UpdateServiceInput = {
   /** The new reference; not empty. */
@@ -6200,6 +6466,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( UpstreamLoadBalancer )
     | ( ListenerModel )
     | ( RegionModel )
+    | ( UpstreamTargetGroup )
     | ( UpstreamRescueImage )
     | ( ReverseLookupRecordModel )
     | ( UpstreamService )
@@ -6251,6 +6518,8 @@ export type ResolversTypes = {
   CreatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
   CreatePublicCloudLoadBalancerListenerInput: CreatePublicCloudLoadBalancerListenerInput;
   CreatePublicCloudLoadBalancerListenerPayload: ResolverTypeWrapper<Omit<CreatePublicCloudLoadBalancerListenerPayload, 'listener'> & { listener?: Maybe<ResolversTypes['PublicCloudLoadBalancerListener']> }>;
+  CreatePublicCloudTargetGroupInput: CreatePublicCloudTargetGroupInput;
+  CreatePublicCloudTargetGroupPayload: ResolverTypeWrapper<Omit<CreatePublicCloudTargetGroupPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversTypes['PublicCloudTargetGroup']> }>;
   CreateSnapshotInput: CreateSnapshotInput;
   CreateSnapshotPayload: ResolverTypeWrapper<Omit<CreateSnapshotPayload, 'equipment' | 'snapshot'> & { equipment?: Maybe<ResolversTypes['Equipment']>, snapshot?: Maybe<ResolversTypes['Snapshot']> }>;
   Credential: ResolverTypeWrapper<CredentialModel>;
@@ -6308,7 +6577,9 @@ export type ResolversTypes = {
   DeleteNotificationSettingPayload: ResolverTypeWrapper<Omit<DeleteNotificationSettingPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   DeletePublicCloudLoadBalancerListenerPayload: ResolverTypeWrapper<DeletePublicCloudLoadBalancerListenerPayload>;
   DeletePublicCloudLoadBalancerPayload: ResolverTypeWrapper<Omit<DeletePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversTypes['PublicCloudLoadBalancer']> }>;
+  DeletePublicCloudTargetGroupPayload: ResolverTypeWrapper<DeletePublicCloudTargetGroupPayload>;
   DeleteSnapshotPayload: ResolverTypeWrapper<Omit<DeleteSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  DeregisterPublicCloudTargetsPayload: ResolverTypeWrapper<Omit<DeregisterPublicCloudTargetsPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversTypes['PublicCloudTargetGroup']> }>;
   DetachIsoPayload: ResolverTypeWrapper<Omit<DetachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   DhcpReservation: ResolverTypeWrapper<DhcpLeaseModel>;
   DnsRecordSet: ResolverTypeWrapper<DnsRecordSetSource>;
@@ -6482,8 +6753,19 @@ export type ResolversTypes = {
   PublicCloudResources: ResolverTypeWrapper<PublicCloudResources>;
   PublicCloudStorageSize: ResolverTypeWrapper<PublicCloudStorageSize>;
   PublicCloudStorageType: PublicCloudStorageType;
+  PublicCloudTarget: ResolverTypeWrapper<UpstreamTarget>;
+  PublicCloudTargetConnection: ResolverTypeWrapper<TargetPage>;
+  PublicCloudTargetEdge: ResolverTypeWrapper<Omit<PublicCloudTargetEdge, 'node'> & { node: ResolversTypes['PublicCloudTarget'] }>;
+  PublicCloudTargetGroup: ResolverTypeWrapper<UpstreamTargetGroup>;
+  PublicCloudTargetGroupConnection: ResolverTypeWrapper<TargetGroupPage>;
+  PublicCloudTargetGroupEdge: ResolverTypeWrapper<Omit<PublicCloudTargetGroupEdge, 'node'> & { node: ResolversTypes['PublicCloudTargetGroup'] }>;
+  PublicCloudTargetGroupHealthCheck: ResolverTypeWrapper<PublicCloudTargetGroupHealthCheck>;
+  PublicCloudTargetGroupHealthCheckInput: PublicCloudTargetGroupHealthCheckInput;
+  PublicCloudTargetGroupInput: PublicCloudTargetGroupInput;
+  PublicCloudTargetsInput: PublicCloudTargetsInput;
   PublicCloudTrafficTier: ResolverTypeWrapper<TrafficTierModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterPublicCloudTargetsPayload: ResolverTypeWrapper<Omit<RegisterPublicCloudTargetsPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversTypes['PublicCloudTargetGroup']> }>;
   ReinstallPublicCloudInstanceInput: ReinstallPublicCloudInstanceInput;
   ReinstallPublicCloudInstancePayload: ResolverTypeWrapper<Omit<ReinstallPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   ReinstallVpsInput: ReinstallVpsInput;
@@ -6556,6 +6838,8 @@ export type ResolversTypes = {
   UpdatePublicCloudLoadBalancerListenerInput: UpdatePublicCloudLoadBalancerListenerInput;
   UpdatePublicCloudLoadBalancerListenerPayload: ResolverTypeWrapper<Omit<UpdatePublicCloudLoadBalancerListenerPayload, 'listener'> & { listener?: Maybe<ResolversTypes['PublicCloudLoadBalancerListener']> }>;
   UpdatePublicCloudLoadBalancerPayload: ResolverTypeWrapper<Omit<UpdatePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversTypes['PublicCloudLoadBalancer']> }>;
+  UpdatePublicCloudTargetGroupInput: UpdatePublicCloudTargetGroupInput;
+  UpdatePublicCloudTargetGroupPayload: ResolverTypeWrapper<Omit<UpdatePublicCloudTargetGroupPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversTypes['PublicCloudTargetGroup']> }>;
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: ResolverTypeWrapper<Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
   UpdateVpsInput: UpdateVpsInput;
@@ -6603,6 +6887,8 @@ export type ResolversParentTypes = {
   CreatePublicCloudCustomImagePayload: Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   CreatePublicCloudLoadBalancerListenerInput: CreatePublicCloudLoadBalancerListenerInput;
   CreatePublicCloudLoadBalancerListenerPayload: Omit<CreatePublicCloudLoadBalancerListenerPayload, 'listener'> & { listener?: Maybe<ResolversParentTypes['PublicCloudLoadBalancerListener']> };
+  CreatePublicCloudTargetGroupInput: CreatePublicCloudTargetGroupInput;
+  CreatePublicCloudTargetGroupPayload: Omit<CreatePublicCloudTargetGroupPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversParentTypes['PublicCloudTargetGroup']> };
   CreateSnapshotInput: CreateSnapshotInput;
   CreateSnapshotPayload: Omit<CreateSnapshotPayload, 'equipment' | 'snapshot'> & { equipment?: Maybe<ResolversParentTypes['Equipment']>, snapshot?: Maybe<ResolversParentTypes['Snapshot']> };
   Credential: CredentialModel;
@@ -6652,7 +6938,9 @@ export type ResolversParentTypes = {
   DeleteNotificationSettingPayload: Omit<DeleteNotificationSettingPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   DeletePublicCloudLoadBalancerListenerPayload: DeletePublicCloudLoadBalancerListenerPayload;
   DeletePublicCloudLoadBalancerPayload: Omit<DeletePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversParentTypes['PublicCloudLoadBalancer']> };
+  DeletePublicCloudTargetGroupPayload: DeletePublicCloudTargetGroupPayload;
   DeleteSnapshotPayload: Omit<DeleteSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  DeregisterPublicCloudTargetsPayload: Omit<DeregisterPublicCloudTargetsPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversParentTypes['PublicCloudTargetGroup']> };
   DetachIsoPayload: Omit<DetachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   DhcpReservation: DhcpLeaseModel;
   DnsRecordSet: DnsRecordSetSource;
@@ -6795,8 +7083,19 @@ export type ResolversParentTypes = {
   PublicCloudResourceAmount: PublicCloudResourceAmount;
   PublicCloudResources: PublicCloudResources;
   PublicCloudStorageSize: PublicCloudStorageSize;
+  PublicCloudTarget: UpstreamTarget;
+  PublicCloudTargetConnection: TargetPage;
+  PublicCloudTargetEdge: Omit<PublicCloudTargetEdge, 'node'> & { node: ResolversParentTypes['PublicCloudTarget'] };
+  PublicCloudTargetGroup: UpstreamTargetGroup;
+  PublicCloudTargetGroupConnection: TargetGroupPage;
+  PublicCloudTargetGroupEdge: Omit<PublicCloudTargetGroupEdge, 'node'> & { node: ResolversParentTypes['PublicCloudTargetGroup'] };
+  PublicCloudTargetGroupHealthCheck: PublicCloudTargetGroupHealthCheck;
+  PublicCloudTargetGroupHealthCheckInput: PublicCloudTargetGroupHealthCheckInput;
+  PublicCloudTargetGroupInput: PublicCloudTargetGroupInput;
+  PublicCloudTargetsInput: PublicCloudTargetsInput;
   PublicCloudTrafficTier: TrafficTierModel;
   Query: Record<PropertyKey, never>;
+  RegisterPublicCloudTargetsPayload: Omit<RegisterPublicCloudTargetsPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversParentTypes['PublicCloudTargetGroup']> };
   ReinstallPublicCloudInstanceInput: ReinstallPublicCloudInstanceInput;
   ReinstallPublicCloudInstancePayload: Omit<ReinstallPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
   ReinstallVpsInput: ReinstallVpsInput;
@@ -6865,6 +7164,8 @@ export type ResolversParentTypes = {
   UpdatePublicCloudLoadBalancerListenerInput: UpdatePublicCloudLoadBalancerListenerInput;
   UpdatePublicCloudLoadBalancerListenerPayload: Omit<UpdatePublicCloudLoadBalancerListenerPayload, 'listener'> & { listener?: Maybe<ResolversParentTypes['PublicCloudLoadBalancerListener']> };
   UpdatePublicCloudLoadBalancerPayload: Omit<UpdatePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversParentTypes['PublicCloudLoadBalancer']> };
+  UpdatePublicCloudTargetGroupInput: UpdatePublicCloudTargetGroupInput;
+  UpdatePublicCloudTargetGroupPayload: Omit<UpdatePublicCloudTargetGroupPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversParentTypes['PublicCloudTargetGroup']> };
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
   UpdateVpsInput: UpdateVpsInput;
@@ -6984,6 +7285,11 @@ export type CreatePublicCloudCustomImagePayloadResolvers<ContextType = GraphQLCo
 
 export type CreatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePublicCloudLoadBalancerListenerPayload'] = ResolversParentTypes['CreatePublicCloudLoadBalancerListenerPayload']> = {
   listener?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerListener']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreatePublicCloudTargetGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePublicCloudTargetGroupPayload'] = ResolversParentTypes['CreatePublicCloudTargetGroupPayload']> = {
+  targetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -7304,9 +7610,19 @@ export type DeletePublicCloudLoadBalancerPayloadResolvers<ContextType = GraphQLC
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type DeletePublicCloudTargetGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePublicCloudTargetGroupPayload'] = ResolversParentTypes['DeletePublicCloudTargetGroupPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DeleteSnapshotPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteSnapshotPayload'] = ResolversParentTypes['DeleteSnapshotPayload']> = {
   deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeregisterPublicCloudTargetsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeregisterPublicCloudTargetsPayload'] = ResolversParentTypes['DeregisterPublicCloudTargetsPayload']> = {
+  targetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -7653,6 +7969,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createNotificationSetting?: Resolver<Maybe<ResolversTypes['CreateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateNotificationSettingArgs, 'input'>>;
   createPublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['CreatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudCustomImageArgs, 'input'>>;
   createPublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['CreatePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudLoadBalancerListenerArgs, 'input'>>;
+  createPublicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['CreatePublicCloudTargetGroupPayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudTargetGroupArgs, 'input'>>;
   createSnapshot?: Resolver<Maybe<ResolversTypes['CreateSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationCreateSnapshotArgs, 'input'>>;
   deleteAllCredentials?: Resolver<Maybe<ResolversTypes['DeleteAllCredentialsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteAllCredentialsArgs, 'input'>>;
   deleteCredential?: Resolver<Maybe<ResolversTypes['DeleteCredentialPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCredentialArgs, 'input'>>;
@@ -7662,7 +7979,9 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteNotificationSetting?: Resolver<Maybe<ResolversTypes['DeleteNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationDeleteNotificationSettingArgs, 'input'>>;
   deletePublicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['DeletePublicCloudLoadBalancerPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudLoadBalancerArgs, 'input'>>;
   deletePublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['DeletePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudLoadBalancerListenerArgs, 'input'>>;
+  deletePublicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['DeletePublicCloudTargetGroupPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudTargetGroupArgs, 'input'>>;
   deleteSnapshot?: Resolver<Maybe<ResolversTypes['DeleteSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationDeleteSnapshotArgs, 'input'>>;
+  deregisterPublicCloudTargets?: Resolver<Maybe<ResolversTypes['DeregisterPublicCloudTargetsPayload']>, ParentType, ContextType, RequireFields<MutationDeregisterPublicCloudTargetsArgs, 'input'>>;
   detachIso?: Resolver<Maybe<ResolversTypes['DetachIsoPayload']>, ParentType, ContextType, RequireFields<MutationDetachIsoArgs, 'input'>>;
   expireDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['ExpireDedicatedServerActiveJobPayload']>, ParentType, ContextType, RequireFields<MutationExpireDedicatedServerActiveJobArgs, 'input'>>;
   importDnsZone?: Resolver<Maybe<ResolversTypes['ImportDnsZonePayload']>, ParentType, ContextType, RequireFields<MutationImportDnsZoneArgs, 'input'>>;
@@ -7678,6 +7997,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   powerCycleEquipment?: Resolver<Maybe<ResolversTypes['PowerCycleEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerCycleEquipmentArgs, 'input'>>;
   powerOffEquipment?: Resolver<Maybe<ResolversTypes['PowerOffEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOffEquipmentArgs, 'input'>>;
   powerOnEquipment?: Resolver<Maybe<ResolversTypes['PowerOnEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOnEquipmentArgs, 'input'>>;
+  registerPublicCloudTargets?: Resolver<Maybe<ResolversTypes['RegisterPublicCloudTargetsPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPublicCloudTargetsArgs, 'input'>>;
   reinstallPublicCloudInstance?: Resolver<Maybe<ResolversTypes['ReinstallPublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationReinstallPublicCloudInstanceArgs, 'input'>>;
   reinstallVps?: Resolver<Maybe<ResolversTypes['ReinstallVpsPayload']>, ParentType, ContextType, RequireFields<MutationReinstallVpsArgs, 'input'>>;
   removeDedicatedServerFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['RemoveDedicatedServerFromPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDedicatedServerFromPrivateNetworkArgs, 'input'>>;
@@ -7706,6 +8026,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
   updatePublicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudLoadBalancerPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudLoadBalancerArgs, 'input'>>;
   updatePublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudLoadBalancerListenerArgs, 'input'>>;
+  updatePublicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudTargetGroupPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudTargetGroupArgs, 'input'>>;
   updateService?: Resolver<Maybe<ResolversTypes['UpdateServicePayload']>, ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'input'>>;
   updateVps?: Resolver<Maybe<ResolversTypes['UpdateVpsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateVpsArgs, 'input'>>;
   validateDnsRecordSet?: Resolver<Maybe<ResolversTypes['ValidateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsRecordSetArgs, 'input'>>;
@@ -7717,7 +8038,7 @@ export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudLoadBalancer' | 'PublicCloudLoadBalancerListener' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudLoadBalancer' | 'PublicCloudLoadBalancerListener' | 'PublicCloudRegion' | 'PublicCloudTargetGroup' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -8174,6 +8495,7 @@ export type PublicCloudLoadBalancerListenerEdgeResolvers<ContextType = GraphQLCo
 export type PublicCloudLoadBalancerListenerRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerListenerRule'] = ResolversParentTypes['PublicCloudLoadBalancerListenerRule']> = {
   default?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
   targetGroupId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -8253,6 +8575,59 @@ export type PublicCloudStorageSizeResolvers<ContextType = GraphQLContext, Parent
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PublicCloudTargetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTarget'] = ResolversParentTypes['PublicCloudTarget']> = {
+  healthDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  healthState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PublicCloudInstanceState'], ParentType, ContextType>;
+};
+
+export type PublicCloudTargetConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetConnection'] = ResolversParentTypes['PublicCloudTargetConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudTargetEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudTarget']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudTargetEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetEdge'] = ResolversParentTypes['PublicCloudTargetEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudTarget'], ParentType, ContextType>;
+};
+
+export type PublicCloudTargetGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetGroup'] = ResolversParentTypes['PublicCloudTargetGroup']> = {
+  healthCheck?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroupHealthCheck']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['PublicCloudLoadBalancerProtocol'], ParentType, ContextType>;
+  regionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targets?: Resolver<Maybe<ResolversTypes['PublicCloudTargetConnection']>, ParentType, ContextType, Partial<PublicCloudTargetGroupTargetsArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublicCloudTargetGroupConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetGroupConnection'] = ResolversParentTypes['PublicCloudTargetGroupConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudTargetGroupEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudTargetGroupEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetGroupEdge'] = ResolversParentTypes['PublicCloudTargetGroupEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudTargetGroup'], ParentType, ContextType>;
+};
+
+export type PublicCloudTargetGroupHealthCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetGroupHealthCheck'] = ResolversParentTypes['PublicCloudTargetGroupHealthCheck']> = {
+  host?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PublicCloudTrafficTierResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTrafficTier'] = ResolversParentTypes['PublicCloudTrafficTier']> = {
   price?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -8287,6 +8662,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   publicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType, RequireFields<QueryPublicCloudLoadBalancerArgs, 'id'>>;
   publicCloudLoadBalancers?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerConnection']>, ParentType, ContextType, Partial<QueryPublicCloudLoadBalancersArgs>>;
   publicCloudRegions?: Resolver<Maybe<ResolversTypes['PublicCloudRegionConnection']>, ParentType, ContextType, Partial<QueryPublicCloudRegionsArgs>>;
+  publicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType, RequireFields<QueryPublicCloudTargetGroupArgs, 'id'>>;
+  publicCloudTargetGroups?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroupConnection']>, ParentType, ContextType, Partial<QueryPublicCloudTargetGroupsArgs>>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
   serviceCancellationReasons?: Resolver<Maybe<Array<ResolversTypes['ServiceCancellationReason']>>, ParentType, ContextType>;
   services?: Resolver<Maybe<ResolversTypes['ServiceConnection']>, ParentType, ContextType, Partial<QueryServicesArgs>>;
@@ -8294,6 +8671,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   vpsImages?: Resolver<Maybe<ResolversTypes['PublicCloudImageConnection']>, ParentType, ContextType, Partial<QueryVpsImagesArgs>>;
   vpsIsos?: Resolver<Maybe<ResolversTypes['PublicCloudIsoConnection']>, ParentType, ContextType, Partial<QueryVpsIsosArgs>>;
   vpsList?: Resolver<Maybe<ResolversTypes['VpsConnection']>, ParentType, ContextType, Partial<QueryVpsListArgs>>;
+};
+
+export type RegisterPublicCloudTargetsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegisterPublicCloudTargetsPayload'] = ResolversParentTypes['RegisterPublicCloudTargetsPayload']> = {
+  targetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type ReinstallPublicCloudInstancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReinstallPublicCloudInstancePayload'] = ResolversParentTypes['ReinstallPublicCloudInstancePayload']> = {
@@ -8550,6 +8932,11 @@ export type UpdatePublicCloudLoadBalancerPayloadResolvers<ContextType = GraphQLC
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdatePublicCloudTargetGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePublicCloudTargetGroupPayload'] = ResolversParentTypes['UpdatePublicCloudTargetGroupPayload']> = {
+  targetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdateServicePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateServicePayload'] = ResolversParentTypes['UpdateServicePayload']> = {
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -8662,6 +9049,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreateNotificationSettingPayload?: CreateNotificationSettingPayloadResolvers<ContextType>;
   CreatePublicCloudCustomImagePayload?: CreatePublicCloudCustomImagePayloadResolvers<ContextType>;
   CreatePublicCloudLoadBalancerListenerPayload?: CreatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
+  CreatePublicCloudTargetGroupPayload?: CreatePublicCloudTargetGroupPayloadResolvers<ContextType>;
   CreateSnapshotPayload?: CreateSnapshotPayloadResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
@@ -8701,7 +9089,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DeleteNotificationSettingPayload?: DeleteNotificationSettingPayloadResolvers<ContextType>;
   DeletePublicCloudLoadBalancerListenerPayload?: DeletePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
   DeletePublicCloudLoadBalancerPayload?: DeletePublicCloudLoadBalancerPayloadResolvers<ContextType>;
+  DeletePublicCloudTargetGroupPayload?: DeletePublicCloudTargetGroupPayloadResolvers<ContextType>;
   DeleteSnapshotPayload?: DeleteSnapshotPayloadResolvers<ContextType>;
+  DeregisterPublicCloudTargetsPayload?: DeregisterPublicCloudTargetsPayloadResolvers<ContextType>;
   DetachIsoPayload?: DetachIsoPayloadResolvers<ContextType>;
   DhcpReservation?: DhcpReservationResolvers<ContextType>;
   DnsRecordSet?: DnsRecordSetResolvers<ContextType>;
@@ -8823,8 +9213,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PublicCloudResourceAmount?: PublicCloudResourceAmountResolvers<ContextType>;
   PublicCloudResources?: PublicCloudResourcesResolvers<ContextType>;
   PublicCloudStorageSize?: PublicCloudStorageSizeResolvers<ContextType>;
+  PublicCloudTarget?: PublicCloudTargetResolvers<ContextType>;
+  PublicCloudTargetConnection?: PublicCloudTargetConnectionResolvers<ContextType>;
+  PublicCloudTargetEdge?: PublicCloudTargetEdgeResolvers<ContextType>;
+  PublicCloudTargetGroup?: PublicCloudTargetGroupResolvers<ContextType>;
+  PublicCloudTargetGroupConnection?: PublicCloudTargetGroupConnectionResolvers<ContextType>;
+  PublicCloudTargetGroupEdge?: PublicCloudTargetGroupEdgeResolvers<ContextType>;
+  PublicCloudTargetGroupHealthCheck?: PublicCloudTargetGroupHealthCheckResolvers<ContextType>;
   PublicCloudTrafficTier?: PublicCloudTrafficTierResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegisterPublicCloudTargetsPayload?: RegisterPublicCloudTargetsPayloadResolvers<ContextType>;
   ReinstallPublicCloudInstancePayload?: ReinstallPublicCloudInstancePayloadResolvers<ContextType>;
   ReinstallVpsPayload?: ReinstallVpsPayloadResolvers<ContextType>;
   RemoveDedicatedServerFromPrivateNetworkPayload?: RemoveDedicatedServerFromPrivateNetworkPayloadResolvers<ContextType>;
@@ -8868,6 +9266,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UpdatePublicCloudInstancePayload?: UpdatePublicCloudInstancePayloadResolvers<ContextType>;
   UpdatePublicCloudLoadBalancerListenerPayload?: UpdatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
   UpdatePublicCloudLoadBalancerPayload?: UpdatePublicCloudLoadBalancerPayloadResolvers<ContextType>;
+  UpdatePublicCloudTargetGroupPayload?: UpdatePublicCloudTargetGroupPayloadResolvers<ContextType>;
   UpdateServicePayload?: UpdateServicePayloadResolvers<ContextType>;
   UpdateVpsPayload?: UpdateVpsPayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

@@ -9,6 +9,7 @@ import { gid, parseGid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import type { EquipmentKind } from './equipment.js';
 import type { NodeFetchers, ProductGraph } from './nodes.js';
+import { targetGroupNodes, targetGroupResolvers } from './public-cloud-target-groups.js';
 import { given, inputId, localId, onlySelects, payload, selectedFields, typed } from './support.js';
 
 const TYPENAME = 'PublicCloudLoadBalancer';
@@ -141,9 +142,14 @@ const resolvers: Resolvers = {
   },
   PublicCloudLoadBalancerListenerRule: {
     leasewebId: (r) => r.id,
+    // targetGroup: src/resolvers/public-cloud-target-groups.ts
   },
   PublicCloudLoadBalancerConnection: connectionResolvers,
   PublicCloudLoadBalancerListenerConnection: connectionResolvers,
 };
 
-export const publicCloudLoadBalancers: ProductGraph = { resolvers: [resolvers], nodes, equipment: [equipmentKind] };
+export const publicCloudLoadBalancers: ProductGraph = {
+  resolvers: [resolvers, targetGroupResolvers],
+  nodes: { ...nodes, ...targetGroupNodes },
+  equipment: [equipmentKind],
+};

@@ -13,6 +13,7 @@
 import type { Page } from '../page.js';
 import type {
   EmbeddedAutoScalingGroup,
+  ImageSummary,
   InstanceContract,
   InstanceIp,
   InstancePrivateNetwork,
@@ -77,3 +78,34 @@ export interface ListenerRuleModel extends ListenerRule {
 
 export type LoadBalancerPage = Page<LoadBalancer>;
 export type ListenerPage = Page<ListenerModel>;
+
+export interface TargetGroupHealthCheck {
+  protocol: string;
+  method: string | null;
+  uri: string | null;
+  host: string | null;
+  port: number;
+}
+
+/** A target group (`GET /targetGroups/{id}`); the list answers the same shape. */
+export interface TargetGroup {
+  id: string;
+  name: string;
+  protocol: 'HTTP' | 'HTTPS' | 'TCP';
+  port: number;
+  region: string;
+  healthCheck: TargetGroupHealthCheck | null;
+}
+
+/** A target as `GET /targetGroups/{id}/targets` answers it: an instance's summary and its health. */
+export interface Target {
+  id: string;
+  reference: string | null;
+  image: ImageSummary;
+  state: InstanceState;
+  ips: InstanceIp[];
+  healthCheck: { state: string; description: string | null } | null;
+}
+
+export type TargetGroupPage = Page<TargetGroup>;
+export type TargetPage = Page<Target>;

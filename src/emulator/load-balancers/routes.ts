@@ -9,6 +9,7 @@ import { Rng } from '../prng.js';
 import { instanceTypeIn, regions } from '../public-cloud/catalogues.js';
 import { isoTime, toInstanceIp } from '../public-cloud/data.js';
 import type { Route } from '../types.js';
+import { targetGroupRoutes } from './routes-target-groups.js';
 import {
   addLoadBalancerIp,
   findLoadBalancer,
@@ -395,5 +396,6 @@ export const routes: Array<Route<LoadBalancersDataset>> = [
     path: `${BASE}/loadBalancers/{loadBalancerId}/metrics/${name}`,
     handler: metricHandler(name),
   })),
+  ...targetGroupRoutes,
   ...familyRoutes,
 ];
