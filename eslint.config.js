@@ -117,6 +117,17 @@ export default [
               'PublicCloudResources',
               'PublicCloudStorageSize',
               'PublicCloudTrafficTier',
+              // vps: values of their VPS
+              'VpsContract',
+              'VpsResources',
+              // public cloud load balancers: values of their load balancer or listener
+              'PublicCloudLoadBalancerConfiguration',
+              'PublicCloudLoadBalancerStickySession',
+              'PublicCloudLoadBalancerListenerRule',
+              'PublicCloudLoadBalancerCertificate',
+              'PublicCloudTargetGroupHealthCheck',
+              // a target is an instance in a group: the instance is the Node
+              'PublicCloudTarget',
               // No identity of their own (yet): a DNSSEC key belongs to its domain's DNSSEC state; a null-route
               // history entry and a pro forma line carry no Leaseweb id; the pro forma is the account's one next
               // invoice; an instance type is a size per region; the auto scaling group summary is embedded in an

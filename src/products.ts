@@ -25,6 +25,10 @@ import { equipmentResolvers } from './resolvers/equipment.js';
 import type { ProductGraph } from './resolvers/nodes.js';
 import { publicCloud } from './resolvers/public-cloud.js';
 import { services } from './resolvers/services.js';
+import { VpsAPI } from './datasources/vps.js';
+import { vps } from './resolvers/vps.js';
+import { LoadBalancersAPI } from './datasources/public-cloud-load-balancers.js';
+import { publicCloudLoadBalancers } from './resolvers/public-cloud-load-balancers.js';
 
 interface Entry<D> {
   /** The per-request datasource, created the first time a resolver asks for it. */
@@ -55,6 +59,8 @@ export const products = {
   metrics: entry((u) => new MetricsAPI(u), metrics),
   power: entry((u) => new PowerAPI(u), power),
   snapshots: entry((u) => new SnapshotsAPI(u), snapshots),
+  vps: entry((u) => new VpsAPI(u), vps),
+  loadBalancers: entry((u) => new LoadBalancersAPI(u), publicCloudLoadBalancers),
 };
 
 /** Every product's datasource for one request, by manifest name. */

@@ -19,6 +19,9 @@ describe('node(id:) for every type', () => {
       domains(first: 1) { nodes { id recordSets(first: 1) { nodes { id } } } }
       services(first: 1) { nodes { id } }
       invoices(first: 1) { nodes { id } }
+      vpsList(first: 1) { nodes { id } }
+      publicCloudLoadBalancers(first: 1) { nodes { id listeners(first: 1) { nodes { id } } } }
+      publicCloudTargetGroups(first: 1) { nodes { id } }
     }`);
     // The objects the families and writes hang off servers: the first of each among ten.
     const owned = await stack().data(`{ dedicatedServers(first: 10) { nodes {
@@ -60,6 +63,10 @@ describe('node(id:) for every type', () => {
       RescueImage: owned.dedicatedServerRescueImages.nodes[0]?.id,
       PublicCloudRegion: owned.publicCloudRegions.nodes[0]?.id,
       PublicCloudIso: owned.publicCloudIsos.nodes[0]?.id,
+      Vps: found.vpsList.nodes[0]?.id,
+      PublicCloudLoadBalancer: found.publicCloudLoadBalancers.nodes[0]?.id,
+      PublicCloudLoadBalancerListener: found.publicCloudLoadBalancers.nodes[0]?.listeners.nodes[0]?.id,
+      PublicCloudTargetGroup: found.publicCloudTargetGroups.nodes[0]?.id,
     };
     const missing = types.filter((t) => !ids[t]);
     // A type added to the schema must be added here too, so its node(id:) is tested.

@@ -132,6 +132,9 @@ describe('mutation payloads', () => {
       'deleteDedicatedServerDhcpReservation',
       'deleteDnsRecordSet',
       'deleteNotificationSetting',
+      'deletePublicCloudLoadBalancer',
+      'deletePublicCloudLoadBalancerListener',
+      'deletePublicCloudTargetGroup',
       'deleteSnapshot',
     ]);
     for (const name of deletes) {

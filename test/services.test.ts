@@ -71,7 +71,9 @@ describe('services', () => {
     }
     expect(seen).toEqual(records().map((r) => asNode(view(r))));
     // One service per billable: servers, instances and domains all have theirs.
-    expect(new Set(records().map((r) => r.service.productId))).toEqual(new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'DOMAIN']));
+    expect(new Set(records().map((r) => r.service.productId))).toEqual(
+      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'VPS', 'PUBLIC_CLOUD_LOAD_BALANCER', 'DOMAIN']),
+    );
     expect(records()).toHaveLength(stack().demo.billables.length);
     const sent = stack()
       .calls({ path: '/services/v1/services' })
@@ -182,15 +184,23 @@ describe('services', () => {
 describe('service edges', () => {
   it('Service → equipment: a server or instance as productId says, one GET per distinct equipment; ids alone cost nothing', async () => {
     const data = await stack().data(`{ services(first: 100) { nodes { productId equipmentId equipment { __typename id
-      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } } } } }`);
-    const withEquipment = records().filter((r) => r.service.equipmentId);
-    for (const [k, r] of records().entries()) {
+      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } ... on Vps { leasewebId reference } ... on PublicCloudLoadBalancer { leasewebId reference } } } } }`);
+    // The first page: the demo account has more than 100 services since VPS and load balancers.
+    const page = records().slice(0, 100);
+    const inPage = (productId: string) => page.filter((r) => r.service.productId === productId);
+    const withEquipment = page.filter((r) => r.service.equipmentId);
+    for (const [k, r] of page.entries()) {
       const node = data.services.nodes[k];
       if (!r.service.equipmentId) {
         expect(node.equipment).toBeNull();
         continue;
       }
-      const typename = r.service.productId === 'DEDICATED_SERVER' ? 'DedicatedServer' : 'PublicCloudInstance';
+      const typename = {
+        DEDICATED_SERVER: 'DedicatedServer',
+        PUBLIC_CLOUD: 'PublicCloudInstance',
+        VPS: 'Vps',
+        PUBLIC_CLOUD_LOAD_BALANCER: 'PublicCloudLoadBalancer',
+      }[r.service.productId]!;
       expect(node.equipment).toEqual({
         __typename: typename,
         id: `gid://leaseweb/${typename}/${r.service.equipmentId}`,
@@ -198,10 +208,11 @@ describe('service edges', () => {
         reference: view(r).reference ?? null,
       });
     }
-    const servers = new Set(of('DEDICATED_SERVER').map((r) => r.service.equipmentId));
-    const instances = new Set(of('PUBLIC_CLOUD').map((r) => r.service.equipmentId));
+    const servers = new Set(inPage('DEDICATED_SERVER').map((r) => r.service.equipmentId));
+    const instances = new Set(inPage('PUBLIC_CLOUD').map((r) => r.service.equipmentId));
     expect(stack().calls({ path: /^\/bareMetals\/v2\/servers\/\d+$/ })).toHaveLength(servers.size);
     expect(stack().calls({ path: /^\/publicCloud\/v1\/instances\/[^/]+$/ })).toHaveLength(instances.size);
+    expect(stack().calls({ path: /^\/publicCloud\/v1\/vps\/[^/]+$/ })).toHaveLength(inPage('VPS').length);
     expect(stack().calls()).toHaveLength(1 + new Set(withEquipment.map((r) => r.service.equipmentId)).size);
 
     stack().emulator.clearLog();

@@ -12,6 +12,10 @@ import { createServicesData, seedServices, type ServicesDataset } from './servic
 import { routes as servicesRoutes } from './services/routes.js';
 import { createInvoicesData, seedInvoices, type InvoicesDataset } from './invoices/data.js';
 import { routes as invoicesRoutes } from './invoices/routes.js';
+import { createVpsData, seedVps, type VpsDataset } from './vps/data.js';
+import { routes as vpsRoutes } from './vps/routes.js';
+import { createLoadBalancersData, seedLoadBalancers, type LoadBalancersDataset } from './load-balancers/data.js';
+import { routes as loadBalancersRoutes } from './load-balancers/routes.js';
 
 /**
  * One emulated product: its data section (created empty), how to seed it, and its routes.
@@ -46,6 +50,12 @@ export const products = {
     create: createPublicCloudData,
     seed: (d: PublicCloudDataset, rng, spec) => seedPublicCloud(d, rng, spec.instances),
     routes: publicCloudRoutes,
+  }),
+  vps: product({ create: createVpsData, seed: (d: VpsDataset, _rng, spec) => seedVps(d, spec), routes: vpsRoutes }),
+  loadBalancers: product({
+    create: createLoadBalancersData,
+    seed: (d: LoadBalancersDataset, _rng, spec) => seedLoadBalancers(d, spec),
+    routes: loadBalancersRoutes,
   }),
   domains: product({
     create: createDomainsData,

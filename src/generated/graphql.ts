@@ -10,6 +10,9 @@ import type { PublicCloudCpuMetricsGranularity } from '../resolvers/enums.js';
 import type { IpSortField } from '../resolvers/enums.js';
 import type { NullRouteSortField } from '../resolvers/enums.js';
 import type { DomainListType } from '../resolvers/enums.js';
+import type { PublicCloudLoadBalancerBalance } from '../resolvers/enums.js';
+import type { PublicCloudLoadBalancerMetric } from '../resolvers/enums.js';
+import type { PublicCloudLoadBalancerMetricGranularity } from '../resolvers/enums.js';
 import type { DedicatedServerJobType } from '../resolvers/enums.js';
 import type { PowerState } from '../resolvers/enums.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
@@ -17,6 +20,8 @@ import type { MetricsResponse, Server, ServerPage, ServerContract, NetworkInterf
 import type { IpSource, IpPage, IpSubnet as UpstreamIpSubnet, NullRoute as UpstreamNullRoute, NullRoutePage, ReverseLookupRecordModel, ReverseLookupRecordModelPage } from '../datasources/types/ip-management.js';
 import type { NotificationSettingModel, NotificationSettingModelPage, DdosNotificationSettingsModel, CredentialModel, CredentialModelPage } from '../datasources/types/families.js';
 import type { Instance, InstancePage, RegionModel, RegionPage, InstanceTypeModel, InstanceTypePage, Prices, PricedPair, ImageModel, ImagePage, Iso, IsoPage, InstanceContract, EmbeddedAutoScalingGroup, SnapshotModel, SnapshotPage, InstanceMetrics, MetricSummaryModel, Expenses, ExpenseInstance, TrafficTierModel } from '../datasources/types/public-cloud.js';
+import type { Vps as UpstreamVps, VpsPage, VpsContract as UpstreamVpsContract, VpsResources as UpstreamVpsResources } from '../datasources/types/vps.js';
+import type { LoadBalancer as UpstreamLoadBalancer, LoadBalancerPage, LoadBalancerConfiguration, ListenerModel, ListenerPage, ListenerRuleModel, TargetGroup as UpstreamTargetGroup, TargetGroupPage, Target as UpstreamTarget, TargetPage } from '../datasources/types/public-cloud-load-balancers.js';
 import type { DomainSource, DomainPage, DomainAvailability as UpstreamDomainAvailability, NameserversSource, Dnssec, DnssecKey as UpstreamDnssecKey, DnsRecordSetSource, DnsRecordSetPage } from '../datasources/types/domains.js';
 import type { InvoiceModel, InvoicePage, LineItemModel, CreditModel, ProformaModel, ProformaContractItem, ProformaItemPage } from '../datasources/types/invoices.js';
 import type { Service as UpstreamService, ServicePage, CancellationReason } from '../datasources/types/services.js';
@@ -283,6 +288,52 @@ export type CreatePublicCloudCustomImagePayload = {
   __typename?: 'CreatePublicCloudCustomImagePayload';
   /** The custom image as Leaseweb answered it; null when the write failed. */
   image?: Maybe<PublicCloudImage>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** A load balancer and a new listener. */
+export type CreatePublicCloudLoadBalancerListenerInput = {
+  /** The certificate; required for HTTPS. */
+  certificate?: InputMaybe<PublicCloudLoadBalancerCertificateInput>;
+  /** The load balancer's global id or UUID. */
+  loadBalancerId: Scalars['ID']['input'];
+  /** A port the load balancer has no listener on yet. */
+  port: Scalars['Int']['input'];
+  /** HTTP, HTTPS or TCP. */
+  protocol: PublicCloudLoadBalancerProtocol;
+  /** The UUID of the target group the default rule forwards to (same region). */
+  targetGroupId: Scalars['String']['input'];
+};
+
+/** The outcome of `createPublicCloudLoadBalancerListener`. */
+export type CreatePublicCloudLoadBalancerListenerPayload = {
+  __typename?: 'CreatePublicCloudLoadBalancerListenerPayload';
+  /** The new listener as Leaseweb answered; null when the write failed. */
+  listener?: Maybe<PublicCloudLoadBalancerListener>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** A new target group. */
+export type CreatePublicCloudTargetGroupInput = {
+  /** How to check the targets. */
+  healthCheck?: InputMaybe<PublicCloudTargetGroupHealthCheckInput>;
+  /** Its name. */
+  name: Scalars['String']['input'];
+  /** The port traffic is sent to. */
+  port: Scalars['Int']['input'];
+  /** HTTP, HTTPS or TCP. */
+  protocol: PublicCloudLoadBalancerProtocol;
+  /** The region's name. */
+  region: Scalars['String']['input'];
+};
+
+/** The outcome of `createPublicCloudTargetGroup`. */
+export type CreatePublicCloudTargetGroupPayload = {
+  __typename?: 'CreatePublicCloudTargetGroupPayload';
+  /** The new group; null when the write failed. */
+  targetGroup?: Maybe<PublicCloudTargetGroup>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -1306,6 +1357,35 @@ export type DeleteNotificationSettingPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The outcome of `deletePublicCloudLoadBalancerListener`. */
+export type DeletePublicCloudLoadBalancerListenerPayload = {
+  __typename?: 'DeletePublicCloudLoadBalancerListenerPayload';
+  /** The global id of the listener removed; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `deletePublicCloudLoadBalancer`. */
+export type DeletePublicCloudLoadBalancerPayload = {
+  __typename?: 'DeletePublicCloudLoadBalancerPayload';
+  /** The global id of the load balancer terminated; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** The load balancer read again (`GET …/loadBalancers/{id}`, only when asked): DESTROYING, or its contract DELETE_SCHEDULED. */
+  loadBalancer?: Maybe<PublicCloudLoadBalancer>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `deletePublicCloudTargetGroup`. */
+export type DeletePublicCloudTargetGroupPayload = {
+  __typename?: 'DeletePublicCloudTargetGroupPayload';
+  /** The global id of the group deleted; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** The outcome of `deleteSnapshot`. */
 export type DeleteSnapshotPayload = {
   __typename?: 'DeleteSnapshotPayload';
@@ -1313,6 +1393,15 @@ export type DeleteSnapshotPayload = {
   deletedId?: Maybe<Scalars['ID']['output']>;
   /** The equipment, read again after the write; null when the write failed. */
   equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `deregisterPublicCloudTargets`. */
+export type DeregisterPublicCloudTargetsPayload = {
+  __typename?: 'DeregisterPublicCloudTargetsPayload';
+  /** The group, its targets read again when asked; null when the write failed. */
+  targetGroup?: Maybe<PublicCloudTargetGroup>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -2304,6 +2393,31 @@ export type LaunchPublicCloudInstancePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Where, how big and under which contract a new load balancer runs. */
+export type LaunchPublicCloudLoadBalancerInput = {
+  /** Months billed at a time: 1, 3, 6 or 12. */
+  billingFrequency: Scalars['Int']['input'];
+  /** Committed months: 0 for hourly; 1, 3, 6 or 12 for monthly. */
+  contractTerm: Scalars['Int']['input'];
+  /** Hourly or monthly. */
+  contractType: PublicCloudContractType;
+  /** Your label for it. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** The region's name, e.g. `eu-west-3`. */
+  region: Scalars['String']['input'];
+  /** The size, an instance type the region offers, e.g. `lsw.m3.large`. */
+  type: Scalars['String']['input'];
+};
+
+/** The outcome of `launchPublicCloudLoadBalancer`. */
+export type LaunchPublicCloudLoadBalancerPayload = {
+  __typename?: 'LaunchPublicCloudLoadBalancerPayload';
+  /** The new load balancer as Leaseweb answered; null when the write failed. */
+  loadBalancer?: Maybe<PublicCloudLoadBalancer>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** A named metrics series (e.g. `UP_PUBLIC`, `DOWN_PUBLIC`). */
 export type MetricSeries = {
   __typename?: 'MetricSeries';
@@ -2402,6 +2516,10 @@ export type Mutation = {
   createNotificationSetting?: Maybe<CreateNotificationSettingPayload>;
   /** Makes a custom image from an instance (`POST /publicCloud/v1/images`). */
   createPublicCloudCustomImage?: Maybe<CreatePublicCloudCustomImagePayload>;
+  /** Adds a listener to a load balancer (`POST /publicCloud/v1/loadBalancers/{id}/listeners`). */
+  createPublicCloudLoadBalancerListener?: Maybe<CreatePublicCloudLoadBalancerListenerPayload>;
+  /** Creates a target group (`POST /publicCloud/v1/targetGroups`). */
+  createPublicCloudTargetGroup?: Maybe<CreatePublicCloudTargetGroupPayload>;
   /**
    * Takes a snapshot of running equipment; one per owner (`POST …/{owner}/{id}/snapshots`).
    * Leaseweb answers 202 without a body, so the gateway finds the new snapshot by reading
@@ -2427,8 +2545,19 @@ export type Mutation = {
   deleteDnsRecordSets?: Maybe<DeleteDnsRecordSetsPayload>;
   /** Deletes an alert (`DELETE …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
   deleteNotificationSetting?: Maybe<DeleteNotificationSettingPayload>;
+  /**
+   * Terminates a load balancer (`DELETE /publicCloud/v1/loadBalancers/{id}`): an hourly one at
+   * once, a monthly one at the end of its contract.
+   */
+  deletePublicCloudLoadBalancer?: Maybe<DeletePublicCloudLoadBalancerPayload>;
+  /** Removes a listener (`DELETE /publicCloud/v1/loadBalancers/{id}/listeners/{listenerId}`). */
+  deletePublicCloudLoadBalancerListener?: Maybe<DeletePublicCloudLoadBalancerListenerPayload>;
+  /** Deletes a target group; one a listener still forwards to is refused (`DELETE /publicCloud/v1/targetGroups/{id}`). */
+  deletePublicCloudTargetGroup?: Maybe<DeletePublicCloudTargetGroupPayload>;
   /** Deletes a snapshot (`DELETE …/{owner}/{id}/snapshots/{snapshotId}`). */
   deleteSnapshot?: Maybe<DeleteSnapshotPayload>;
+  /** Takes instances out of a target group (`POST /publicCloud/v1/targetGroups/{id}/deregisterTargets`). */
+  deregisterPublicCloudTargets?: Maybe<DeregisterPublicCloudTargetsPayload>;
   /** Detaches the attached ISO (`POST …/{owner}/{id}/detachIso`); Leaseweb refuses it when none is attached. */
   detachIso?: Maybe<DetachIsoPayload>;
   /** Expires the running job (`POST …/servers/{id}/expireActiveJob`): only the job's record changes, the server is left as it is. */
@@ -2460,6 +2589,8 @@ export type Mutation = {
   launchDedicatedServerRescueMode?: Maybe<LaunchDedicatedServerRescueModePayload>;
   /** Launches a new instance (`POST /publicCloud/v1/instances`). */
   launchPublicCloudInstance?: Maybe<LaunchPublicCloudInstancePayload>;
+  /** Launches a load balancer (`POST /publicCloud/v1/loadBalancers`); answers it as Leaseweb returns it. */
+  launchPublicCloudLoadBalancer?: Maybe<LaunchPublicCloudLoadBalancerPayload>;
   /**
    * Null routes one of the owner's IPs (`POST …/{owner}/{id}/ips/{ip}/null`). A comment and
    * an automatic unnulling are accepted by Public Cloud owners only.
@@ -2478,8 +2609,12 @@ export type Mutation = {
   powerOffEquipment?: Maybe<PowerOffEquipmentPayload>;
   /** Powers the equipment on (`POST …/powerOn`; Public Cloud: `POST …/start`). */
   powerOnEquipment?: Maybe<PowerOnEquipmentPayload>;
+  /** Adds instances to a target group; one already in it is refused (`POST /publicCloud/v1/targetGroups/{id}/registerTargets`). */
+  registerPublicCloudTargets?: Maybe<RegisterPublicCloudTargetsPayload>;
   /** Reinstalls the instance from an image, wiping its disk; not possible while it has snapshots (`PUT /publicCloud/v1/instances/{id}/reinstall`). */
   reinstallPublicCloudInstance?: Maybe<ReinstallPublicCloudInstancePayload>;
+  /** Reinstalls the VPS from an image, wiping its disk (`PUT /publicCloud/v1/vps/{id}/reinstall`). */
+  reinstallVps?: Maybe<ReinstallVpsPayload>;
   /**
    * Takes the server out of a private network (`DELETE …/servers/{id}/privateNetworks/{privateNetworkId}`).
    * It takes Leaseweb a few minutes; meanwhile the server's `privateNetworks` entry reads `REMOVING`.
@@ -2503,6 +2638,11 @@ export type Mutation = {
    * the new one with `credential(type: OPERATING_SYSTEM, …)`.
    */
   resetPublicCloudInstancePassword?: Maybe<ResetPublicCloudInstancePasswordPayload>;
+  /**
+   * Resets the VPS's root/Administrator password (`POST /publicCloud/v1/vps/{id}/resetPassword`);
+   * the VPS must be running. Then read the new one with `credential(type: OPERATING_SYSTEM, …)`.
+   */
+  resetVpsPassword?: Maybe<ResetVpsPasswordPayload>;
   /** Restores the equipment from one of its snapshots (`PUT …/{owner}/{id}/snapshots/{snapshotId}`). */
   restoreSnapshot?: Maybe<RestoreSnapshotPayload>;
   /** Runs a job again (`POST …/servers/{id}/jobs/{jobId}/retry`). */
@@ -2554,8 +2694,16 @@ export type Mutation = {
   updatePublicCloudCustomImage?: Maybe<UpdatePublicCloudCustomImagePayload>;
   /** Changes an instance's type, reference, root disk size or contract (`PUT /publicCloud/v1/instances/{id}`); answers with the instance as Leaseweb returns it. */
   updatePublicCloudInstance?: Maybe<UpdatePublicCloudInstancePayload>;
+  /** Changes a load balancer's type, reference, contract type or balancing configuration (`PUT /publicCloud/v1/loadBalancers/{id}`). */
+  updatePublicCloudLoadBalancer?: Maybe<UpdatePublicCloudLoadBalancerPayload>;
+  /** Changes a listener (`PUT /publicCloud/v1/loadBalancers/{id}/listeners/{listenerId}`). */
+  updatePublicCloudLoadBalancerListener?: Maybe<UpdatePublicCloudLoadBalancerListenerPayload>;
+  /** Changes a target group's name, port or health check (`PUT /publicCloud/v1/targetGroups/{id}`). */
+  updatePublicCloudTargetGroup?: Maybe<UpdatePublicCloudTargetGroupPayload>;
   /** Sets the reference of a service (`PUT /services/v1/services/{id}`). */
   updateService?: Maybe<UpdateServicePayload>;
+  /** Changes a VPS's reference (`PUT /publicCloud/v1/vps/{id}`); answers with the VPS as Leaseweb returns it. */
+  updateVps?: Maybe<UpdateVpsPayload>;
   /**
    * Checks a record set without creating it (`POST …/resourceRecordSets/validateSet`). A
    * mutation because it is a POST; it changes nothing.
@@ -2642,6 +2790,18 @@ export type MutationCreatePublicCloudCustomImageArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationCreatePublicCloudLoadBalancerListenerArgs = {
+  input: CreatePublicCloudLoadBalancerListenerInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationCreatePublicCloudTargetGroupArgs = {
+  input: CreatePublicCloudTargetGroupInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreateSnapshotArgs = {
   input: CreateSnapshotInput;
 };
@@ -2684,8 +2844,32 @@ export type MutationDeleteNotificationSettingArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeletePublicCloudLoadBalancerArgs = {
+  input: PublicCloudLoadBalancerInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeletePublicCloudLoadBalancerListenerArgs = {
+  input: PublicCloudLoadBalancerListenerInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeletePublicCloudTargetGroupArgs = {
+  input: PublicCloudTargetGroupInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteSnapshotArgs = {
   input: SnapshotInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeregisterPublicCloudTargetsArgs = {
+  input: PublicCloudTargetsInput;
 };
 
 
@@ -2738,6 +2922,12 @@ export type MutationLaunchPublicCloudInstanceArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationLaunchPublicCloudLoadBalancerArgs = {
+  input: LaunchPublicCloudLoadBalancerInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationNullRouteEquipmentIpArgs = {
   input: NullRouteEquipmentIpInput;
 };
@@ -2774,8 +2964,20 @@ export type MutationPowerOnEquipmentArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationRegisterPublicCloudTargetsArgs = {
+  input: PublicCloudTargetsInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationReinstallPublicCloudInstanceArgs = {
   input: ReinstallPublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationReinstallVpsArgs = {
+  input: ReinstallVpsInput;
 };
 
 
@@ -2812,6 +3014,12 @@ export type MutationReplaceDnsRecordSetsArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationResetPublicCloudInstancePasswordArgs = {
   input: PublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationResetVpsPasswordArgs = {
+  input: VpsInput;
 };
 
 
@@ -2918,8 +3126,32 @@ export type MutationUpdatePublicCloudInstanceArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdatePublicCloudLoadBalancerArgs = {
+  input: UpdatePublicCloudLoadBalancerInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdatePublicCloudLoadBalancerListenerArgs = {
+  input: UpdatePublicCloudLoadBalancerListenerInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdatePublicCloudTargetGroupArgs = {
+  input: UpdatePublicCloudTargetGroupInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateServiceArgs = {
   input: UpdateServiceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdateVpsArgs = {
+  input: UpdateVpsInput;
 };
 
 
@@ -4093,6 +4325,286 @@ export type PublicCloudIsoEdge = {
   node: PublicCloudIso;
 };
 
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancer = CloudMetricsOwner & Equipment & IpOwner & Node & PowerControllable & {
+  __typename?: 'PublicCloudLoadBalancer';
+  /** How it balances: algorithm, sticky sessions, X-Forwarded-For, idle timeout. */
+  configuration: PublicCloudLoadBalancerConfiguration;
+  /** How it is billed. */
+  contract: PublicCloudContract;
+  /**
+   * Public data traffic in bytes, summed per day (`GET /publicCloud/v1/loadBalancers/{id}/metrics/datatraffic`,
+   * granularity DAY, aggregation SUM): series `downPublic` and `upPublic`.
+   */
+  dataTrafficMetrics?: Maybe<PublicCloudMetrics>;
+  /** Global id, usable with `node(id:)` and as `equipmentId` in the family mutations: `gid://leaseweb/PublicCloudLoadBalancer/<UUID>`. */
+  id: Scalars['ID']['output'];
+  /** One IP as the load balancer shows it (`GET /publicCloud/v1/loadBalancers/{id}/ips/{ip}`); null when it has no such IP. */
+  ip?: Maybe<Ip>;
+  /**
+   * The load balancer's IPs. Without `filter.networkType` they come from ipMgmt, batched for
+   * every owner in the query into one `GET /ipMgmt/v2/ips?equipmentIds=…`; with it, from
+   * `GET /publicCloud/v1/loadBalancers/{id}/ips` (read whole, filtered and paged by the gateway).
+   */
+  ips?: Maybe<IpConnection>;
+  /** The load balancer's UUID (what ipMgmt, services and invoices call `equipmentId`). */
+  leasewebId: Scalars['String']['output'];
+  /** One listener with its certificates (`GET /publicCloud/v1/loadBalancers/{id}/listeners/{listenerId}`); null when there is none. */
+  listener?: Maybe<PublicCloudLoadBalancerListener>;
+  /**
+   * Its listeners (`GET /publicCloud/v1/loadBalancers/{id}/listeners`, read whole once per
+   * load balancer and request, then paged by the gateway).
+   */
+  listeners?: Maybe<PublicCloudLoadBalancerListenerConnection>;
+  /**
+   * One of the eight traffic metrics (`GET /publicCloud/v1/loadBalancers/{id}/metrics/{metric}`,
+   * one call each): a series, or one per class (`dataIn`/`dataOut`, `2xx` … `5xx`). Data
+   * traffic is `dataTrafficMetrics`.
+   */
+  metrics?: Maybe<PublicCloudMetrics>;
+  /** The private network it is in, as Leaseweb embeds it; null when none. */
+  privateNetwork?: Maybe<PublicCloudInstancePrivateNetwork>;
+  /** Your own label for it; null when none is set. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The region, from the catalogue (`GET /publicCloud/v1/regions`, listed once per request when more than the name is asked). */
+  region?: Maybe<PublicCloudRegion>;
+  /** The name of the region, e.g. `eu-west-3`. */
+  regionName: Scalars['String']['output'];
+  /** CPU, memory and network speeds. */
+  resources: PublicCloudResources;
+  /**
+   * The service (contract) of this load balancer (`GET /services/v1/services?equipmentId={id}`,
+   * one call per load balancer, shared by every field that asks). Null when no service names it.
+   */
+  service?: Maybe<Service>;
+  /** When it was started; null until then. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The machine's state: RUNNING, STOPPED, CREATING, DESTROYING … */
+  state: PublicCloudInstanceState;
+  /** The size, an instance type name, e.g. `lsw.m3.large`. */
+  type: Scalars['String']['output'];
+};
+
+
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancerDataTrafficMetricsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancerIpArgs = {
+  ip: Scalars['IPAddress']['input'];
+};
+
+
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancerIpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EquipmentIpFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancerListenerArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancerListenersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Public Cloud load balancer: spreads traffic over the targets of its listeners' target groups. */
+export type PublicCloudLoadBalancerMetricsArgs = {
+  from: Scalars['DateTime']['input'];
+  granularity?: InputMaybe<PublicCloudLoadBalancerMetricGranularity>;
+  metric: PublicCloudLoadBalancerMetric;
+  to: Scalars['DateTime']['input'];
+};
+
+export { PublicCloudLoadBalancerBalance };
+
+/** A TLS certificate of an HTTPS listener. */
+export type PublicCloudLoadBalancerCertificate = {
+  __typename?: 'PublicCloudLoadBalancerCertificate';
+  /** The certificate, PEM. */
+  certificate: Scalars['String']['output'];
+  /** The chain of intermediate certificates, PEM; null when none. */
+  chain?: Maybe<Scalars['String']['output']>;
+};
+
+/** A TLS certificate for an HTTPS listener. */
+export type PublicCloudLoadBalancerCertificateInput = {
+  /** The certificate, PEM. */
+  certificate: Scalars['String']['input'];
+  /** Intermediate certificates, PEM. */
+  chain?: InputMaybe<Scalars['String']['input']>;
+  /** Its private key, PEM (sent to Leaseweb, never answered). */
+  privateKey: Scalars['String']['input'];
+};
+
+/** How a load balancer spreads connections (`configuration`). */
+export type PublicCloudLoadBalancerConfiguration = {
+  __typename?: 'PublicCloudLoadBalancerConfiguration';
+  /** The algorithm: `roundrobin`, `leastconn` or `source`. */
+  balance: PublicCloudLoadBalancerBalance;
+  /** Seconds an idle connection is kept. */
+  idleTimeOut: Scalars['Int']['output'];
+  /** Sticky sessions; null when off. */
+  stickySession?: Maybe<PublicCloudLoadBalancerStickySession>;
+  /** True when the load balancer adds an X-Forwarded-For header. */
+  xForwardedFor: Scalars['Boolean']['output'];
+};
+
+/** A page of load balancers. */
+export type PublicCloudLoadBalancerConnection = {
+  __typename?: 'PublicCloudLoadBalancerConnection';
+  /** The load balancers with their cursors. */
+  edges: Array<PublicCloudLoadBalancerEdge>;
+  /** The load balancers of this page. */
+  nodes: Array<PublicCloudLoadBalancer>;
+  /** Where this page is in the list. */
+  pageInfo: PageInfo;
+  /** How many load balancers the whole list has (same filter). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A load balancer in a page. */
+export type PublicCloudLoadBalancerEdge = {
+  __typename?: 'PublicCloudLoadBalancerEdge';
+  /** Pass it as `after` to start the next page after this load balancer. */
+  cursor: Scalars['String']['output'];
+  /** The load balancer. */
+  node: PublicCloudLoadBalancer;
+};
+
+/** The filters of `GET /publicCloud/v1/loadBalancers`; each takes one value. */
+export type PublicCloudLoadBalancerFilter = {
+  /** Only load balancers whose contract is in this state (`contractState`). */
+  contractState?: InputMaybe<PublicCloudContractState>;
+  /** Only load balancers under this contract type (`contractType`). */
+  contractType?: InputMaybe<PublicCloudContractType>;
+  /** Only the load balancer with this UUID (`id`). */
+  id?: InputMaybe<Scalars['String']['input']>;
+  /** Only the load balancer with this IP address (`ip`). */
+  ip?: InputMaybe<Scalars['String']['input']>;
+  /** Only load balancers with this reference (`reference`). */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Only load balancers in this region (`region`). */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Only load balancers in this state (`state`). */
+  state?: InputMaybe<PublicCloudInstanceState>;
+  /** Only load balancers of this type, e.g. `lsw.m3.large` (`type`). */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Names one load balancer. */
+export type PublicCloudLoadBalancerInput = {
+  /** The load balancer's global id or UUID. */
+  loadBalancerId: Scalars['ID']['input'];
+};
+
+/** A listener: a port and protocol on which a load balancer accepts traffic, and the rules that forward it. */
+export type PublicCloudLoadBalancerListener = Node & {
+  __typename?: 'PublicCloudLoadBalancerListener';
+  /**
+   * The certificates of an HTTPS listener, without private keys (the gateway does not pass them
+   * on). Costs `GET …/listeners/{listenerId}` when the listener came from a list, once per listener.
+   */
+  certificates: Array<PublicCloudLoadBalancerCertificate>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudLoadBalancerListener/<load balancer>/<listener>`. */
+  id: Scalars['ID']['output'];
+  /** The listener's UUID. */
+  leasewebId: Scalars['String']['output'];
+  /** The load balancer (`GET /publicCloud/v1/loadBalancers/{id}`, shared in the request; no call when only its id is asked). */
+  loadBalancer?: Maybe<PublicCloudLoadBalancer>;
+  /** The port it listens on. */
+  port: Scalars['Int']['output'];
+  /** HTTP, HTTPS or TCP. */
+  protocol: PublicCloudLoadBalancerProtocol;
+  /** Where it forwards traffic: the default rule, and others. */
+  rules: Array<PublicCloudLoadBalancerListenerRule>;
+};
+
+/** A page of listeners. */
+export type PublicCloudLoadBalancerListenerConnection = {
+  __typename?: 'PublicCloudLoadBalancerListenerConnection';
+  /** The listeners with their cursors. */
+  edges: Array<PublicCloudLoadBalancerListenerEdge>;
+  /** The listeners of this page. */
+  nodes: Array<PublicCloudLoadBalancerListener>;
+  /** Where this page is in the list. */
+  pageInfo: PageInfo;
+  /** How many listeners the load balancer has. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A listener in a page. */
+export type PublicCloudLoadBalancerListenerEdge = {
+  __typename?: 'PublicCloudLoadBalancerListenerEdge';
+  /** Pass it as `after` to start the next page after this listener. */
+  cursor: Scalars['String']['output'];
+  /** The listener. */
+  node: PublicCloudLoadBalancerListener;
+};
+
+/** Names one listener. */
+export type PublicCloudLoadBalancerListenerInput = {
+  /** The listener's global id. */
+  listenerId: Scalars['ID']['input'];
+};
+
+/** A rule of a listener: forwards to a target group. */
+export type PublicCloudLoadBalancerListenerRule = {
+  __typename?: 'PublicCloudLoadBalancerListenerRule';
+  /** True for the listener's default rule. */
+  default: Scalars['Boolean']['output'];
+  /** The rule's UUID. */
+  leasewebId: Scalars['String']['output'];
+  /** The target group it forwards to (`GET /publicCloud/v1/targetGroups/{id}`, shared in the request). */
+  targetGroup?: Maybe<PublicCloudTargetGroup>;
+  /** The UUID of the target group it forwards to. */
+  targetGroupId: Scalars['String']['output'];
+};
+
+export { PublicCloudLoadBalancerMetric };
+
+export { PublicCloudLoadBalancerMetricGranularity };
+
+/** A listener's protocol. */
+export type PublicCloudLoadBalancerProtocol =
+  /** HTTP. */
+  | 'HTTP'
+  /** HTTPS, with a certificate. */
+  | 'HTTPS'
+  /** Plain TCP. */
+  | 'TCP'
+  /** A value this schema does not know yet. */
+  | 'UNKNOWN';
+
+/** Sticky sessions of a load balancer. */
+export type PublicCloudLoadBalancerStickySession = {
+  __typename?: 'PublicCloudLoadBalancerStickySession';
+  /** True when on. */
+  enabled: Scalars['Boolean']['output'];
+  /** How long a client sticks to its target, in seconds. */
+  maxLifeTime: Scalars['Int']['output'];
+};
+
+/** Sticky sessions of a load balancer. */
+export type PublicCloudLoadBalancerStickySessionInput = {
+  /** True to turn them on. */
+  enabled: Scalars['Boolean']['input'];
+  /** How long a client sticks to its target, in seconds. */
+  maxLifeTime: Scalars['Int']['input'];
+};
+
 /** A summary of one metrics series. */
 export type PublicCloudMetricSummary = {
   __typename?: 'PublicCloudMetricSummary';
@@ -4231,6 +4743,141 @@ export type PublicCloudStorageType =
   /** On the host the instance runs on. */
   | 'LOCAL';
 
+/** An instance in a target group, with its health as the group sees it. */
+export type PublicCloudTarget = {
+  __typename?: 'PublicCloudTarget';
+  /** What the last check said. */
+  healthDescription?: Maybe<Scalars['String']['output']>;
+  /** HEALTHY, UNHEALTHY … as Leaseweb writes it; null when not checked. */
+  healthState?: Maybe<Scalars['String']['output']>;
+  /** The instance (`GET /publicCloud/v1/instances/{id}`, shared in the request; no call when only its id is asked). */
+  instance?: Maybe<PublicCloudInstance>;
+  /** The instance's UUID. */
+  instanceId: Scalars['String']['output'];
+  /** The instance's reference, as the target list carries it. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The instance's state, as the target list carries it. */
+  state: PublicCloudInstanceState;
+};
+
+/** A page of targets. */
+export type PublicCloudTargetConnection = {
+  __typename?: 'PublicCloudTargetConnection';
+  /** The targets with their cursors. */
+  edges: Array<PublicCloudTargetEdge>;
+  /** The targets of this page. */
+  nodes: Array<PublicCloudTarget>;
+  /** Where this page is in the list. */
+  pageInfo: PageInfo;
+  /** How many targets the group has. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A target in a page. */
+export type PublicCloudTargetEdge = {
+  __typename?: 'PublicCloudTargetEdge';
+  /** Pass it as `after` to start the next page after this target. */
+  cursor: Scalars['String']['output'];
+  /** The target. */
+  node: PublicCloudTarget;
+};
+
+/** A group of instances a load balancer forwards to, with how their health is checked. */
+export type PublicCloudTargetGroup = Node & {
+  __typename?: 'PublicCloudTargetGroup';
+  /** How the targets' health is checked; null when it is not. */
+  healthCheck?: Maybe<PublicCloudTargetGroupHealthCheck>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudTargetGroup/<UUID>`. */
+  id: Scalars['ID']['output'];
+  /** The group's UUID (what listener rules call `targetGroupId`). */
+  leasewebId: Scalars['String']['output'];
+  /** Its name. */
+  name: Scalars['String']['output'];
+  /** The port traffic is sent to on each target. */
+  port: Scalars['Int']['output'];
+  /** HTTP, HTTPS or TCP. */
+  protocol: PublicCloudLoadBalancerProtocol;
+  /** The region's name; targets must be instances of this region. */
+  regionName: Scalars['String']['output'];
+  /**
+   * Its targets with their health (`GET /publicCloud/v1/targetGroups/{id}/targets`, read whole
+   * once per group and request, then paged by the gateway).
+   */
+  targets?: Maybe<PublicCloudTargetConnection>;
+};
+
+
+/** A group of instances a load balancer forwards to, with how their health is checked. */
+export type PublicCloudTargetGroupTargetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of target groups. */
+export type PublicCloudTargetGroupConnection = {
+  __typename?: 'PublicCloudTargetGroupConnection';
+  /** The groups with their cursors. */
+  edges: Array<PublicCloudTargetGroupEdge>;
+  /** The groups of this page. */
+  nodes: Array<PublicCloudTargetGroup>;
+  /** Where this page is in the list. */
+  pageInfo: PageInfo;
+  /** How many groups the whole list has. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A target group in a page. */
+export type PublicCloudTargetGroupEdge = {
+  __typename?: 'PublicCloudTargetGroupEdge';
+  /** Pass it as `after` to start the next page after this group. */
+  cursor: Scalars['String']['output'];
+  /** The group. */
+  node: PublicCloudTargetGroup;
+};
+
+/** How a target group checks its targets. */
+export type PublicCloudTargetGroupHealthCheck = {
+  __typename?: 'PublicCloudTargetGroupHealthCheck';
+  /** The Host header sent; null when none. */
+  host?: Maybe<Scalars['String']['output']>;
+  /** The HTTP method; null for TCP. */
+  method?: Maybe<Scalars['String']['output']>;
+  /** The port checked. */
+  port: Scalars['Int']['output'];
+  /** The protocol of the check. */
+  protocol: Scalars['String']['output'];
+  /** The path checked; null for TCP. */
+  uri?: Maybe<Scalars['String']['output']>;
+};
+
+/** How a target group checks its targets. */
+export type PublicCloudTargetGroupHealthCheckInput = {
+  /** The Host header to send. */
+  host?: InputMaybe<Scalars['String']['input']>;
+  /** The HTTP method, e.g. GET. */
+  method?: InputMaybe<Scalars['String']['input']>;
+  /** The port to check. */
+  port: Scalars['Int']['input'];
+  /** HTTP, HTTPS or TCP. */
+  protocol: Scalars['String']['input'];
+  /** The path to check, e.g. `/health`. */
+  uri?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Names one target group. */
+export type PublicCloudTargetGroupInput = {
+  /** The group's global id or UUID. */
+  targetGroupId: Scalars['ID']['input'];
+};
+
+/** A target group and instances. */
+export type PublicCloudTargetsInput = {
+  /** The instances' UUIDs or global ids. */
+  instanceIds: Array<Scalars['ID']['input']>;
+  /** The group's global id or UUID. */
+  targetGroupId: Scalars['ID']['input'];
+};
+
 /** Traffic used within one price tier. */
 export type PublicCloudTrafficTier = {
   __typename?: 'PublicCloudTrafficTier';
@@ -4337,8 +4984,16 @@ export type Query = {
   publicCloudInstances?: Maybe<PublicCloudInstanceConnection>;
   /** ISO images an instance can boot from (`GET /publicCloud/v1/isos`, one call per page). */
   publicCloudIsos?: Maybe<PublicCloudIsoConnection>;
+  /** One load balancer by its UUID or global id (`GET /publicCloud/v1/loadBalancers/{id}`); null when it does not exist. */
+  publicCloudLoadBalancer?: Maybe<PublicCloudLoadBalancer>;
+  /** Your load balancers (`GET /publicCloud/v1/loadBalancers`, one call per page). */
+  publicCloudLoadBalancers?: Maybe<PublicCloudLoadBalancerConnection>;
   /** The regions Public Cloud runs in (`GET /publicCloud/v1/regions`, one call per page). */
   publicCloudRegions?: Maybe<PublicCloudRegionConnection>;
+  /** One target group by its UUID or global id (`GET /publicCloud/v1/targetGroups/{id}`); null when it does not exist. */
+  publicCloudTargetGroup?: Maybe<PublicCloudTargetGroup>;
+  /** Your target groups (`GET /publicCloud/v1/targetGroups`, one call per page). */
+  publicCloudTargetGroups?: Maybe<PublicCloudTargetGroupConnection>;
   /** One service by its Leaseweb id or global id (`GET /services/v1/services/{id}`); null when there is none. */
   service?: Maybe<Service>;
   /** The reasons Leaseweb accepts for cancelling a service (`GET /services/v1/services/cancellationReasons`). */
@@ -4349,6 +5004,14 @@ export type Query = {
    * work as everywhere else.
    */
   services?: Maybe<ServiceConnection>;
+  /** One VPS by its Leaseweb id or global id (`GET /publicCloud/v1/vps/{id}`); null when it does not exist. */
+  vps?: Maybe<Vps>;
+  /** Images a VPS can be installed with: standard and your custom ones (`GET /publicCloud/v1/vps/images`, one call per page). */
+  vpsImages?: Maybe<PublicCloudImageConnection>;
+  /** ISO images a VPS can boot from (`GET /publicCloud/v1/vps/isos`, one call per page). */
+  vpsIsos?: Maybe<PublicCloudIsoConnection>;
+  /** Your VPSs (`GET /publicCloud/v1/vps/`, one call per page). */
+  vpsList?: Maybe<VpsConnection>;
 };
 
 
@@ -4524,9 +5187,37 @@ export type QueryPublicCloudIsosArgs = {
 
 
 /** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudLoadBalancerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudLoadBalancersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicCloudLoadBalancerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
 export type QueryPublicCloudRegionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudTargetGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudTargetGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4541,6 +5232,44 @@ export type QueryServicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ServiceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryVpsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryVpsImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicCloudImageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryVpsIsosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryVpsListArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VpsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The outcome of `registerPublicCloudTargets`. */
+export type RegisterPublicCloudTargetsPayload = {
+  __typename?: 'RegisterPublicCloudTargetsPayload';
+  /** The group, its targets read again when asked; null when the write failed. */
+  targetGroup?: Maybe<PublicCloudTargetGroup>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 /** What to reinstall an instance with. */
@@ -4560,6 +5289,25 @@ export type ReinstallPublicCloudInstancePayload = {
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
+};
+
+/** A VPS and the image to reinstall it with. */
+export type ReinstallVpsInput = {
+  /** The image's id, from `reinstallImages` (e.g. `UBUNTU_22_04_64BIT`). */
+  imageId: Scalars['String']['input'];
+  /** A market app to install with it; the image must offer it. */
+  marketAppId?: InputMaybe<Scalars['String']['input']>;
+  /** The VPS's global id (`gid://leaseweb/Vps/…`) or Leaseweb id. */
+  vpsId: Scalars['ID']['input'];
+};
+
+/** The outcome of `reinstallVps`. */
+export type ReinstallVpsPayload = {
+  __typename?: 'ReinstallVpsPayload';
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+  /** The VPS read again after the write (`GET /publicCloud/v1/vps/{id}`: one more call, only when asked); null when the write failed. */
+  vps?: Maybe<Vps>;
 };
 
 /** A server and the private network to take it out of. */
@@ -4669,6 +5417,15 @@ export type ResetPublicCloudInstancePasswordPayload = {
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
+};
+
+/** The outcome of `resetVpsPassword`. */
+export type ResetVpsPasswordPayload = {
+  __typename?: 'ResetVpsPasswordPayload';
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+  /** The VPS read again after the write (`GET /publicCloud/v1/vps/{id}`: one more call, only when asked); null when the write failed. */
+  vps?: Maybe<Vps>;
 };
 
 /** The outcome of `restoreSnapshot`. */
@@ -5244,6 +6001,79 @@ export type UpdatePublicCloudInstancePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A load balancer and what to change; fields left out stay as they are. */
+export type UpdatePublicCloudLoadBalancerInput = {
+  /** The balancing algorithm. */
+  balance?: InputMaybe<PublicCloudLoadBalancerBalance>;
+  /** HOURLY to MONTHLY (not back). */
+  contractType?: InputMaybe<PublicCloudContractType>;
+  /** Seconds an idle connection is kept (1 to 3600). */
+  idleTimeOut?: InputMaybe<Scalars['Int']['input']>;
+  /** The load balancer's global id or UUID. */
+  loadBalancerId: Scalars['ID']['input'];
+  /** A new reference. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Sticky sessions: on with a lifetime, or off. */
+  stickySession?: InputMaybe<PublicCloudLoadBalancerStickySessionInput>;
+  /** A new size (same region). */
+  type?: InputMaybe<Scalars['String']['input']>;
+  /** Whether to add an X-Forwarded-For header. */
+  xForwardedFor?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A listener and what to change; fields left out stay as they are. */
+export type UpdatePublicCloudLoadBalancerListenerInput = {
+  /** A new certificate. */
+  certificate?: InputMaybe<PublicCloudLoadBalancerCertificateInput>;
+  /** The listener's global id. */
+  listenerId: Scalars['ID']['input'];
+  /** A new port. */
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** A new protocol. */
+  protocol?: InputMaybe<PublicCloudLoadBalancerProtocol>;
+  /** Another target group for the default rule (its UUID). */
+  targetGroupId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of `updatePublicCloudLoadBalancerListener`. */
+export type UpdatePublicCloudLoadBalancerListenerPayload = {
+  __typename?: 'UpdatePublicCloudLoadBalancerListenerPayload';
+  /** The listener as Leaseweb answered; null when the write failed. */
+  listener?: Maybe<PublicCloudLoadBalancerListener>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `updatePublicCloudLoadBalancer`. */
+export type UpdatePublicCloudLoadBalancerPayload = {
+  __typename?: 'UpdatePublicCloudLoadBalancerPayload';
+  /** The load balancer as Leaseweb answered the update; null when the write failed. */
+  loadBalancer?: Maybe<PublicCloudLoadBalancer>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** A target group and what to change. */
+export type UpdatePublicCloudTargetGroupInput = {
+  /** A new health check. */
+  healthCheck?: InputMaybe<PublicCloudTargetGroupHealthCheckInput>;
+  /** A new name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new port. */
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** The group's global id or UUID. */
+  targetGroupId: Scalars['ID']['input'];
+};
+
+/** The outcome of `updatePublicCloudTargetGroup`. */
+export type UpdatePublicCloudTargetGroupPayload = {
+  __typename?: 'UpdatePublicCloudTargetGroupPayload';
+  /** The group as Leaseweb answered; null when the write failed. */
+  targetGroup?: Maybe<PublicCloudTargetGroup>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** A new reference for a service. */
 export type UpdateServiceInput = {
   /** The new reference; not empty. */
@@ -5259,6 +6089,23 @@ export type UpdateServicePayload = {
   service?: Maybe<Service>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
+};
+
+/** A VPS and its new reference. */
+export type UpdateVpsInput = {
+  /** The new reference; at most 255 characters. */
+  reference: Scalars['String']['input'];
+  /** The VPS's global id (`gid://leaseweb/Vps/…`) or Leaseweb id. */
+  vpsId: Scalars['ID']['input'];
+};
+
+/** The outcome of `updateVps`. */
+export type UpdateVpsPayload = {
+  __typename?: 'UpdateVpsPayload';
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+  /** The VPS as Leaseweb answered the update; null when the write failed. */
+  vps?: Maybe<Vps>;
 };
 
 /** Something in a mutation's input the caller can fix. */
@@ -5311,6 +6158,230 @@ export type ValidateDnsZonePayload = {
   userErrors: Array<UserError>;
   /** True when Leaseweb found nothing wrong. */
   valid: Scalars['Boolean']['output'];
+};
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type Vps = CloudMetricsOwner & ConsoleOwner & CredentialOwner & Equipment & IpOwner & Node & PowerControllable & SnapshotOwner & {
+  __typename?: 'Vps';
+  /** A URL to the VPS's VNC console (`GET /publicCloud/v1/vps/{id}/console`); the VPS must be running. */
+  console?: Maybe<ConsoleAccess>;
+  /**
+   * How the VPS is billed. Costs `GET /publicCloud/v1/vps/{id}` when the VPS came from a
+   * list (the list does not carry it), once per VPS.
+   */
+  contract?: Maybe<VpsContract>;
+  /** One credential with its password (`GET /publicCloud/v1/vps/{id}/credentials/{type}/{username}`); null when there is none. */
+  credential?: Maybe<Credential>;
+  /**
+   * Stored credentials, without passwords (`GET /publicCloud/v1/vps/{id}/credentials`, or
+   * `…/credentials/{type}` with `type`; answered whole and paged by the gateway). A VPS stores
+   * OPERATING_SYSTEM and CONTROL_PANEL credentials only; another type is refused with an error.
+   */
+  credentials?: Maybe<CredentialConnection>;
+  /**
+   * Public data traffic in bytes, summed per day (`GET /publicCloud/v1/vps/{id}/metrics/datatraffic`,
+   * granularity DAY, aggregation SUM): series `downPublic` and `upPublic`.
+   */
+  dataTrafficMetrics?: Maybe<PublicCloudMetrics>;
+  /** The data centre, e.g. `FRA-01`. */
+  datacenter: Scalars['String']['output'];
+  /** True when the VPS has a public IPv4 address. */
+  hasPublicIpV4: Scalars['Boolean']['output'];
+  /** Global id, usable with `node(id:)` and as `equipmentId` in the family mutations: `gid://leaseweb/Vps/<id>`. */
+  id: Scalars['ID']['output'];
+  /**
+   * The image the VPS was installed from. Id, name, family, flavour and `custom` come with
+   * the VPS; other fields from the Public Cloud image catalogue (`GET /publicCloud/v1/images`,
+   * listed once per request), null when the catalogue does not list the image.
+   */
+  image?: Maybe<PublicCloudImage>;
+  /** One IP as the VPS shows it (`GET /publicCloud/v1/vps/{id}/ips/{ip}`); null when the VPS has no such IP. */
+  ip?: Maybe<Ip>;
+  /**
+   * The VPS's IPs. Without `filter.networkType` they come from ipMgmt, batched for every owner
+   * in the query into one `GET /ipMgmt/v2/ips?equipmentIds=…` (ipMgmt knows public IPs only);
+   * with it, from `GET /publicCloud/v1/vps/{id}/ips` (read whole, filtered and paged by the gateway).
+   */
+  ips?: Maybe<IpConnection>;
+  /**
+   * The ISO attached to the VPS; null when none. Costs `GET /publicCloud/v1/vps/{id}` when the
+   * VPS came from a list (the list does not carry it), once per VPS.
+   */
+  iso?: Maybe<PublicCloudIso>;
+  /** The VPS's Leaseweb id, a number as a string (what ipMgmt, services and invoices call `equipmentId`). */
+  leasewebId: Scalars['String']['output'];
+  /** The market app installed on the VPS; null when none. */
+  marketAppId?: Maybe<Scalars['String']['output']>;
+  /** The package, e.g. `Leaseweb VPS 2`. */
+  pack: Scalars['String']['output'];
+  /** Your own label for the VPS; null when none is set. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The region, from the Public Cloud catalogue (`GET /publicCloud/v1/regions`, listed once per request when more than the name is asked). */
+  region?: Maybe<PublicCloudRegion>;
+  /** The name of the region, e.g. `eu-central-1`. */
+  regionName: Scalars['String']['output'];
+  /** Images the VPS can be reinstalled with (`GET /publicCloud/v1/vps/{id}/reinstall/images`, one call per page). */
+  reinstallImages?: Maybe<PublicCloudImageConnection>;
+  /**
+   * CPU, memory and public network speed. Costs `GET /publicCloud/v1/vps/{id}` when the VPS
+   * came from a list (the list does not carry it), once per VPS.
+   */
+  resources?: Maybe<VpsResources>;
+  /** Size of the root disk in GB. */
+  rootDiskSize: Scalars['Int']['output'];
+  /**
+   * The service (contract) of this VPS (`GET /services/v1/services?equipmentId={id}`, one
+   * call per VPS, shared by every field that asks in the request); its invoice lines are the
+   * service's. Null when no service names the VPS.
+   */
+  service?: Maybe<Service>;
+  /** One snapshot (`GET /publicCloud/v1/vps/{id}/snapshots/{snapshotId}`); null when there is none. */
+  snapshot?: Maybe<Snapshot>;
+  /** The VPS's snapshots (`GET /publicCloud/v1/vps/{id}/snapshots`, one call per page). */
+  snapshots?: Maybe<SnapshotConnection>;
+  /** When the VPS was last started; null when it has not been. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The machine's state: RUNNING, STARTING, STOPPED or STOPPING. */
+  state: PublicCloudInstanceState;
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsCredentialArgs = {
+  type: CredentialType;
+  username: Scalars['String']['input'];
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<CredentialType>;
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsDataTrafficMetricsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsIpArgs = {
+  ip: Scalars['IPAddress']['input'];
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsIpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EquipmentIpFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsReinstallImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  standard?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsSnapshotArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+/** A Leaseweb VPS (a virtual private server with a monthly package), on the Public Cloud API. */
+export type VpsSnapshotsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of VPSs. */
+export type VpsConnection = {
+  __typename?: 'VpsConnection';
+  /** The VPSs with their cursors. */
+  edges: Array<VpsEdge>;
+  /** The VPSs of this page. */
+  nodes: Array<Vps>;
+  /** Where this page is in the list. */
+  pageInfo: PageInfo;
+  /** How many VPSs the whole list has (same filter). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** How a VPS is billed (`contract` of `GET /publicCloud/v1/vps/{id}`). */
+export type VpsContract = {
+  __typename?: 'VpsContract';
+  /** Months billed at a time (1, 3, 6 or 12). */
+  billingFrequency: Scalars['Int']['output'];
+  /** The contract's id (14 digits, the shape of a service id). */
+  contractId: Scalars['String']['output'];
+  /** The control panel licence included, e.g. `cPanel Admin 5`; null when none. */
+  controlPanel?: Maybe<Scalars['String']['output']>;
+  /** When the contract started. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The data traffic the package includes (e.g. 30 `TB`). */
+  dataTraffic: PublicCloudResourceAmount;
+  /** When it ends; null when Leaseweb does not say. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True while a change to the contract is being made. */
+  inModification: Scalars['Boolean']['output'];
+  /** The support level, e.g. `Basic`. */
+  sla: Scalars['String']['output'];
+  /** ACTIVE, or DELETE_SCHEDULED after a termination. */
+  state: PublicCloudContractState;
+  /** Committed months. */
+  term: Scalars['Int']['output'];
+  /** Hourly or monthly. */
+  type: PublicCloudContractType;
+};
+
+/** A VPS in a page. */
+export type VpsEdge = {
+  __typename?: 'VpsEdge';
+  /** Pass it as `after` to start the next page after this VPS. */
+  cursor: Scalars['String']['output'];
+  /** The VPS. */
+  node: Vps;
+};
+
+/** The filters of `GET /publicCloud/v1/vps/`; each takes one value. */
+export type VpsFilter = {
+  /** Only the VPS with this Leaseweb id (`id`). */
+  id?: InputMaybe<Scalars['String']['input']>;
+  /** Only the VPS with this IP address (`ip`). */
+  ip?: InputMaybe<Scalars['String']['input']>;
+  /** Only VPSs of this package, e.g. `Leaseweb VPS 2` (`pack`). */
+  pack?: InputMaybe<Scalars['String']['input']>;
+  /** Only VPSs with this reference (`reference`). */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Only VPSs in this region, e.g. `eu-central-1` (`region`). */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Only VPSs in this state: RUNNING, STARTING, STOPPED or STOPPING (`state`). */
+  state?: InputMaybe<PublicCloudInstanceState>;
+};
+
+/** Names one VPS. */
+export type VpsInput = {
+  /** The VPS's global id (`gid://leaseweb/Vps/…`) or Leaseweb id. */
+  vpsId: Scalars['ID']['input'];
+};
+
+/** What a VPS runs on (`resources` of `GET /publicCloud/v1/vps/{id}`). */
+export type VpsResources = {
+  __typename?: 'VpsResources';
+  /** Virtual CPUs (unit `vCPU`). */
+  cpu: PublicCloudResourceAmount;
+  /** Memory (unit `GiB`). */
+  memory: PublicCloudResourceAmount;
+  /** Speed of the public network port (e.g. 10000 `Mbps`). */
+  publicNetworkSpeed: PublicCloudResourceAmount;
 };
 
 
@@ -5385,19 +6456,31 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  CloudMetricsOwner: ( Instance );
-  ConsoleOwner: ( Instance );
+  CloudMetricsOwner:
+    | ( Instance )
+    | ( UpstreamLoadBalancer )
+    | ( UpstreamVps )
+  ;
+  ConsoleOwner:
+    | ( Instance )
+    | ( UpstreamVps )
+  ;
   CredentialOwner:
     | ( Server )
     | ( Instance )
+    | ( UpstreamVps )
   ;
   Equipment:
     | ( Server )
     | ( Instance )
+    | ( UpstreamLoadBalancer )
+    | ( UpstreamVps )
   ;
   IpOwner:
     | ( Server )
     | ( Instance )
+    | ( UpstreamLoadBalancer )
+    | ( UpstreamVps )
   ;
   NetworkMetricsOwner: ( Server );
   Node:
@@ -5417,20 +6500,29 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ImageModel )
     | ( Instance )
     | ( Iso )
+    | ( UpstreamLoadBalancer )
+    | ( ListenerModel )
     | ( RegionModel )
+    | ( UpstreamTargetGroup )
     | ( UpstreamRescueImage )
     | ( ReverseLookupRecordModel )
     | ( UpstreamService )
     | ( SnapshotModel )
+    | ( UpstreamVps )
   ;
   NotificationSettingOwner: ( Server );
   NullRouteHistoryOwner: ( Server );
   PowerControllable:
     | ( Server )
     | ( Instance )
+    | ( UpstreamLoadBalancer )
+    | ( UpstreamVps )
   ;
   PowerStatusOwner: ( Server );
-  SnapshotOwner: ( Instance );
+  SnapshotOwner:
+    | ( Instance )
+    | ( UpstreamVps )
+  ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
@@ -5461,6 +6553,10 @@ export type ResolversTypes = {
   CreateNotificationSettingPayload: ResolverTypeWrapper<Omit<CreateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversTypes['NotificationSetting']> }>;
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
   CreatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
+  CreatePublicCloudLoadBalancerListenerInput: CreatePublicCloudLoadBalancerListenerInput;
+  CreatePublicCloudLoadBalancerListenerPayload: ResolverTypeWrapper<Omit<CreatePublicCloudLoadBalancerListenerPayload, 'listener'> & { listener?: Maybe<ResolversTypes['PublicCloudLoadBalancerListener']> }>;
+  CreatePublicCloudTargetGroupInput: CreatePublicCloudTargetGroupInput;
+  CreatePublicCloudTargetGroupPayload: ResolverTypeWrapper<Omit<CreatePublicCloudTargetGroupPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversTypes['PublicCloudTargetGroup']> }>;
   CreateSnapshotInput: CreateSnapshotInput;
   CreateSnapshotPayload: ResolverTypeWrapper<Omit<CreateSnapshotPayload, 'equipment' | 'snapshot'> & { equipment?: Maybe<ResolversTypes['Equipment']>, snapshot?: Maybe<ResolversTypes['Snapshot']> }>;
   Credential: ResolverTypeWrapper<CredentialModel>;
@@ -5517,7 +6613,11 @@ export type ResolversTypes = {
   DeleteDnsRecordSetsPayload: ResolverTypeWrapper<Omit<DeleteDnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
   DeleteNotificationSettingInput: DeleteNotificationSettingInput;
   DeleteNotificationSettingPayload: ResolverTypeWrapper<Omit<DeleteNotificationSettingPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  DeletePublicCloudLoadBalancerListenerPayload: ResolverTypeWrapper<DeletePublicCloudLoadBalancerListenerPayload>;
+  DeletePublicCloudLoadBalancerPayload: ResolverTypeWrapper<Omit<DeletePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversTypes['PublicCloudLoadBalancer']> }>;
+  DeletePublicCloudTargetGroupPayload: ResolverTypeWrapper<DeletePublicCloudTargetGroupPayload>;
   DeleteSnapshotPayload: ResolverTypeWrapper<Omit<DeleteSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  DeregisterPublicCloudTargetsPayload: ResolverTypeWrapper<Omit<DeregisterPublicCloudTargetsPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversTypes['PublicCloudTargetGroup']> }>;
   DetachIsoPayload: ResolverTypeWrapper<Omit<DetachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   DhcpReservation: ResolverTypeWrapper<DhcpLeaseModel>;
   DnsRecordSet: ResolverTypeWrapper<DnsRecordSetSource>;
@@ -5584,6 +6684,8 @@ export type ResolversTypes = {
   LaunchDedicatedServerRescueModePayload: ResolverTypeWrapper<Omit<LaunchDedicatedServerRescueModePayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
   LaunchPublicCloudInstanceInput: LaunchPublicCloudInstanceInput;
   LaunchPublicCloudInstancePayload: ResolverTypeWrapper<Omit<LaunchPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
+  LaunchPublicCloudLoadBalancerInput: LaunchPublicCloudLoadBalancerInput;
+  LaunchPublicCloudLoadBalancerPayload: ResolverTypeWrapper<Omit<LaunchPublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversTypes['PublicCloudLoadBalancer']> }>;
   MetricSeries: ResolverTypeWrapper<MetricSeries>;
   MetricValue: ResolverTypeWrapper<MetricValue>;
   Metrics: ResolverTypeWrapper<MetricsResponse>;
@@ -5661,6 +6763,25 @@ export type ResolversTypes = {
   PublicCloudIso: ResolverTypeWrapper<Iso>;
   PublicCloudIsoConnection: ResolverTypeWrapper<IsoPage>;
   PublicCloudIsoEdge: ResolverTypeWrapper<Omit<PublicCloudIsoEdge, 'node'> & { node: ResolversTypes['PublicCloudIso'] }>;
+  PublicCloudLoadBalancer: ResolverTypeWrapper<UpstreamLoadBalancer>;
+  PublicCloudLoadBalancerBalance: PublicCloudLoadBalancerBalance;
+  PublicCloudLoadBalancerCertificate: ResolverTypeWrapper<PublicCloudLoadBalancerCertificate>;
+  PublicCloudLoadBalancerCertificateInput: PublicCloudLoadBalancerCertificateInput;
+  PublicCloudLoadBalancerConfiguration: ResolverTypeWrapper<LoadBalancerConfiguration>;
+  PublicCloudLoadBalancerConnection: ResolverTypeWrapper<LoadBalancerPage>;
+  PublicCloudLoadBalancerEdge: ResolverTypeWrapper<Omit<PublicCloudLoadBalancerEdge, 'node'> & { node: ResolversTypes['PublicCloudLoadBalancer'] }>;
+  PublicCloudLoadBalancerFilter: PublicCloudLoadBalancerFilter;
+  PublicCloudLoadBalancerInput: PublicCloudLoadBalancerInput;
+  PublicCloudLoadBalancerListener: ResolverTypeWrapper<ListenerModel>;
+  PublicCloudLoadBalancerListenerConnection: ResolverTypeWrapper<ListenerPage>;
+  PublicCloudLoadBalancerListenerEdge: ResolverTypeWrapper<Omit<PublicCloudLoadBalancerListenerEdge, 'node'> & { node: ResolversTypes['PublicCloudLoadBalancerListener'] }>;
+  PublicCloudLoadBalancerListenerInput: PublicCloudLoadBalancerListenerInput;
+  PublicCloudLoadBalancerListenerRule: ResolverTypeWrapper<ListenerRuleModel>;
+  PublicCloudLoadBalancerMetric: PublicCloudLoadBalancerMetric;
+  PublicCloudLoadBalancerMetricGranularity: PublicCloudLoadBalancerMetricGranularity;
+  PublicCloudLoadBalancerProtocol: PublicCloudLoadBalancerProtocol;
+  PublicCloudLoadBalancerStickySession: ResolverTypeWrapper<PublicCloudLoadBalancerStickySession>;
+  PublicCloudLoadBalancerStickySessionInput: PublicCloudLoadBalancerStickySessionInput;
   PublicCloudMetricSummary: ResolverTypeWrapper<MetricSummaryModel>;
   PublicCloudMetrics: ResolverTypeWrapper<InstanceMetrics>;
   PublicCloudPrice: ResolverTypeWrapper<PricedPair>;
@@ -5673,10 +6794,23 @@ export type ResolversTypes = {
   PublicCloudResources: ResolverTypeWrapper<PublicCloudResources>;
   PublicCloudStorageSize: ResolverTypeWrapper<PublicCloudStorageSize>;
   PublicCloudStorageType: PublicCloudStorageType;
+  PublicCloudTarget: ResolverTypeWrapper<UpstreamTarget>;
+  PublicCloudTargetConnection: ResolverTypeWrapper<TargetPage>;
+  PublicCloudTargetEdge: ResolverTypeWrapper<Omit<PublicCloudTargetEdge, 'node'> & { node: ResolversTypes['PublicCloudTarget'] }>;
+  PublicCloudTargetGroup: ResolverTypeWrapper<UpstreamTargetGroup>;
+  PublicCloudTargetGroupConnection: ResolverTypeWrapper<TargetGroupPage>;
+  PublicCloudTargetGroupEdge: ResolverTypeWrapper<Omit<PublicCloudTargetGroupEdge, 'node'> & { node: ResolversTypes['PublicCloudTargetGroup'] }>;
+  PublicCloudTargetGroupHealthCheck: ResolverTypeWrapper<PublicCloudTargetGroupHealthCheck>;
+  PublicCloudTargetGroupHealthCheckInput: PublicCloudTargetGroupHealthCheckInput;
+  PublicCloudTargetGroupInput: PublicCloudTargetGroupInput;
+  PublicCloudTargetsInput: PublicCloudTargetsInput;
   PublicCloudTrafficTier: ResolverTypeWrapper<TrafficTierModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterPublicCloudTargetsPayload: ResolverTypeWrapper<Omit<RegisterPublicCloudTargetsPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversTypes['PublicCloudTargetGroup']> }>;
   ReinstallPublicCloudInstanceInput: ReinstallPublicCloudInstanceInput;
   ReinstallPublicCloudInstancePayload: ResolverTypeWrapper<Omit<ReinstallPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
+  ReinstallVpsInput: ReinstallVpsInput;
+  ReinstallVpsPayload: ResolverTypeWrapper<Omit<ReinstallVpsPayload, 'vps'> & { vps?: Maybe<ResolversTypes['Vps']> }>;
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
   RemoveDedicatedServerFromPrivateNetworkPayload: ResolverTypeWrapper<Omit<RemoveDedicatedServerFromPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   RemoveEquipmentIpNullRoutePayload: ResolverTypeWrapper<Omit<RemoveEquipmentIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
@@ -5689,6 +6823,7 @@ export type ResolversTypes = {
   RescueImageConnection: ResolverTypeWrapper<RescueImagePage>;
   RescueImageEdge: ResolverTypeWrapper<Omit<RescueImageEdge, 'node'> & { node: ResolversTypes['RescueImage'] }>;
   ResetPublicCloudInstancePasswordPayload: ResolverTypeWrapper<Omit<ResetPublicCloudInstancePasswordPayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
+  ResetVpsPasswordPayload: ResolverTypeWrapper<Omit<ResetVpsPasswordPayload, 'vps'> & { vps?: Maybe<ResolversTypes['Vps']> }>;
   RestoreSnapshotPayload: ResolverTypeWrapper<Omit<RestoreSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   RetryDedicatedServerJobInput: RetryDedicatedServerJobInput;
   RetryDedicatedServerJobPayload: ResolverTypeWrapper<Omit<RetryDedicatedServerJobPayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
@@ -5740,13 +6875,28 @@ export type ResolversTypes = {
   UpdatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<UpdatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
   UpdatePublicCloudInstancePayload: ResolverTypeWrapper<Omit<UpdatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
+  UpdatePublicCloudLoadBalancerInput: UpdatePublicCloudLoadBalancerInput;
+  UpdatePublicCloudLoadBalancerListenerInput: UpdatePublicCloudLoadBalancerListenerInput;
+  UpdatePublicCloudLoadBalancerListenerPayload: ResolverTypeWrapper<Omit<UpdatePublicCloudLoadBalancerListenerPayload, 'listener'> & { listener?: Maybe<ResolversTypes['PublicCloudLoadBalancerListener']> }>;
+  UpdatePublicCloudLoadBalancerPayload: ResolverTypeWrapper<Omit<UpdatePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversTypes['PublicCloudLoadBalancer']> }>;
+  UpdatePublicCloudTargetGroupInput: UpdatePublicCloudTargetGroupInput;
+  UpdatePublicCloudTargetGroupPayload: ResolverTypeWrapper<Omit<UpdatePublicCloudTargetGroupPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversTypes['PublicCloudTargetGroup']> }>;
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: ResolverTypeWrapper<Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
+  UpdateVpsInput: UpdateVpsInput;
+  UpdateVpsPayload: ResolverTypeWrapper<Omit<UpdateVpsPayload, 'vps'> & { vps?: Maybe<ResolversTypes['Vps']> }>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   ValidateDnsRecordSetPayload: ResolverTypeWrapper<ValidateDnsRecordSetPayload>;
   ValidateDnsZoneInput: ValidateDnsZoneInput;
   ValidateDnsZonePayload: ResolverTypeWrapper<ValidateDnsZonePayload>;
+  Vps: ResolverTypeWrapper<UpstreamVps>;
+  VpsConnection: ResolverTypeWrapper<VpsPage>;
+  VpsContract: ResolverTypeWrapper<UpstreamVpsContract>;
+  VpsEdge: ResolverTypeWrapper<Omit<VpsEdge, 'node'> & { node: ResolversTypes['Vps'] }>;
+  VpsFilter: VpsFilter;
+  VpsInput: VpsInput;
+  VpsResources: ResolverTypeWrapper<UpstreamVpsResources>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -5776,6 +6926,10 @@ export type ResolversParentTypes = {
   CreateNotificationSettingPayload: Omit<CreateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversParentTypes['NotificationSetting']> };
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
   CreatePublicCloudCustomImagePayload: Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
+  CreatePublicCloudLoadBalancerListenerInput: CreatePublicCloudLoadBalancerListenerInput;
+  CreatePublicCloudLoadBalancerListenerPayload: Omit<CreatePublicCloudLoadBalancerListenerPayload, 'listener'> & { listener?: Maybe<ResolversParentTypes['PublicCloudLoadBalancerListener']> };
+  CreatePublicCloudTargetGroupInput: CreatePublicCloudTargetGroupInput;
+  CreatePublicCloudTargetGroupPayload: Omit<CreatePublicCloudTargetGroupPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversParentTypes['PublicCloudTargetGroup']> };
   CreateSnapshotInput: CreateSnapshotInput;
   CreateSnapshotPayload: Omit<CreateSnapshotPayload, 'equipment' | 'snapshot'> & { equipment?: Maybe<ResolversParentTypes['Equipment']>, snapshot?: Maybe<ResolversParentTypes['Snapshot']> };
   Credential: CredentialModel;
@@ -5823,7 +6977,11 @@ export type ResolversParentTypes = {
   DeleteDnsRecordSetsPayload: Omit<DeleteDnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
   DeleteNotificationSettingInput: DeleteNotificationSettingInput;
   DeleteNotificationSettingPayload: Omit<DeleteNotificationSettingPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  DeletePublicCloudLoadBalancerListenerPayload: DeletePublicCloudLoadBalancerListenerPayload;
+  DeletePublicCloudLoadBalancerPayload: Omit<DeletePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversParentTypes['PublicCloudLoadBalancer']> };
+  DeletePublicCloudTargetGroupPayload: DeletePublicCloudTargetGroupPayload;
   DeleteSnapshotPayload: Omit<DeleteSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  DeregisterPublicCloudTargetsPayload: Omit<DeregisterPublicCloudTargetsPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversParentTypes['PublicCloudTargetGroup']> };
   DetachIsoPayload: Omit<DetachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   DhcpReservation: DhcpLeaseModel;
   DnsRecordSet: DnsRecordSetSource;
@@ -5879,6 +7037,8 @@ export type ResolversParentTypes = {
   LaunchDedicatedServerRescueModePayload: Omit<LaunchDedicatedServerRescueModePayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
   LaunchPublicCloudInstanceInput: LaunchPublicCloudInstanceInput;
   LaunchPublicCloudInstancePayload: Omit<LaunchPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  LaunchPublicCloudLoadBalancerInput: LaunchPublicCloudLoadBalancerInput;
+  LaunchPublicCloudLoadBalancerPayload: Omit<LaunchPublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversParentTypes['PublicCloudLoadBalancer']> };
   MetricSeries: MetricSeries;
   MetricValue: MetricValue;
   Metrics: MetricsResponse;
@@ -5939,6 +7099,21 @@ export type ResolversParentTypes = {
   PublicCloudIso: Iso;
   PublicCloudIsoConnection: IsoPage;
   PublicCloudIsoEdge: Omit<PublicCloudIsoEdge, 'node'> & { node: ResolversParentTypes['PublicCloudIso'] };
+  PublicCloudLoadBalancer: UpstreamLoadBalancer;
+  PublicCloudLoadBalancerCertificate: PublicCloudLoadBalancerCertificate;
+  PublicCloudLoadBalancerCertificateInput: PublicCloudLoadBalancerCertificateInput;
+  PublicCloudLoadBalancerConfiguration: LoadBalancerConfiguration;
+  PublicCloudLoadBalancerConnection: LoadBalancerPage;
+  PublicCloudLoadBalancerEdge: Omit<PublicCloudLoadBalancerEdge, 'node'> & { node: ResolversParentTypes['PublicCloudLoadBalancer'] };
+  PublicCloudLoadBalancerFilter: PublicCloudLoadBalancerFilter;
+  PublicCloudLoadBalancerInput: PublicCloudLoadBalancerInput;
+  PublicCloudLoadBalancerListener: ListenerModel;
+  PublicCloudLoadBalancerListenerConnection: ListenerPage;
+  PublicCloudLoadBalancerListenerEdge: Omit<PublicCloudLoadBalancerListenerEdge, 'node'> & { node: ResolversParentTypes['PublicCloudLoadBalancerListener'] };
+  PublicCloudLoadBalancerListenerInput: PublicCloudLoadBalancerListenerInput;
+  PublicCloudLoadBalancerListenerRule: ListenerRuleModel;
+  PublicCloudLoadBalancerStickySession: PublicCloudLoadBalancerStickySession;
+  PublicCloudLoadBalancerStickySessionInput: PublicCloudLoadBalancerStickySessionInput;
   PublicCloudMetricSummary: MetricSummaryModel;
   PublicCloudMetrics: InstanceMetrics;
   PublicCloudPrice: PricedPair;
@@ -5949,10 +7124,23 @@ export type ResolversParentTypes = {
   PublicCloudResourceAmount: PublicCloudResourceAmount;
   PublicCloudResources: PublicCloudResources;
   PublicCloudStorageSize: PublicCloudStorageSize;
+  PublicCloudTarget: UpstreamTarget;
+  PublicCloudTargetConnection: TargetPage;
+  PublicCloudTargetEdge: Omit<PublicCloudTargetEdge, 'node'> & { node: ResolversParentTypes['PublicCloudTarget'] };
+  PublicCloudTargetGroup: UpstreamTargetGroup;
+  PublicCloudTargetGroupConnection: TargetGroupPage;
+  PublicCloudTargetGroupEdge: Omit<PublicCloudTargetGroupEdge, 'node'> & { node: ResolversParentTypes['PublicCloudTargetGroup'] };
+  PublicCloudTargetGroupHealthCheck: PublicCloudTargetGroupHealthCheck;
+  PublicCloudTargetGroupHealthCheckInput: PublicCloudTargetGroupHealthCheckInput;
+  PublicCloudTargetGroupInput: PublicCloudTargetGroupInput;
+  PublicCloudTargetsInput: PublicCloudTargetsInput;
   PublicCloudTrafficTier: TrafficTierModel;
   Query: Record<PropertyKey, never>;
+  RegisterPublicCloudTargetsPayload: Omit<RegisterPublicCloudTargetsPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversParentTypes['PublicCloudTargetGroup']> };
   ReinstallPublicCloudInstanceInput: ReinstallPublicCloudInstanceInput;
   ReinstallPublicCloudInstancePayload: Omit<ReinstallPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  ReinstallVpsInput: ReinstallVpsInput;
+  ReinstallVpsPayload: Omit<ReinstallVpsPayload, 'vps'> & { vps?: Maybe<ResolversParentTypes['Vps']> };
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
   RemoveDedicatedServerFromPrivateNetworkPayload: Omit<RemoveDedicatedServerFromPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   RemoveEquipmentIpNullRoutePayload: Omit<RemoveEquipmentIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
@@ -5965,6 +7153,7 @@ export type ResolversParentTypes = {
   RescueImageConnection: RescueImagePage;
   RescueImageEdge: Omit<RescueImageEdge, 'node'> & { node: ResolversParentTypes['RescueImage'] };
   ResetPublicCloudInstancePasswordPayload: Omit<ResetPublicCloudInstancePasswordPayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  ResetVpsPasswordPayload: Omit<ResetVpsPasswordPayload, 'vps'> & { vps?: Maybe<ResolversParentTypes['Vps']> };
   RestoreSnapshotPayload: Omit<RestoreSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   RetryDedicatedServerJobInput: RetryDedicatedServerJobInput;
   RetryDedicatedServerJobPayload: Omit<RetryDedicatedServerJobPayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
@@ -6012,12 +7201,27 @@ export type ResolversParentTypes = {
   UpdatePublicCloudCustomImagePayload: Omit<UpdatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
   UpdatePublicCloudInstancePayload: Omit<UpdatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  UpdatePublicCloudLoadBalancerInput: UpdatePublicCloudLoadBalancerInput;
+  UpdatePublicCloudLoadBalancerListenerInput: UpdatePublicCloudLoadBalancerListenerInput;
+  UpdatePublicCloudLoadBalancerListenerPayload: Omit<UpdatePublicCloudLoadBalancerListenerPayload, 'listener'> & { listener?: Maybe<ResolversParentTypes['PublicCloudLoadBalancerListener']> };
+  UpdatePublicCloudLoadBalancerPayload: Omit<UpdatePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversParentTypes['PublicCloudLoadBalancer']> };
+  UpdatePublicCloudTargetGroupInput: UpdatePublicCloudTargetGroupInput;
+  UpdatePublicCloudTargetGroupPayload: Omit<UpdatePublicCloudTargetGroupPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversParentTypes['PublicCloudTargetGroup']> };
   UpdateServiceInput: UpdateServiceInput;
   UpdateServicePayload: Omit<UpdateServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
+  UpdateVpsInput: UpdateVpsInput;
+  UpdateVpsPayload: Omit<UpdateVpsPayload, 'vps'> & { vps?: Maybe<ResolversParentTypes['Vps']> };
   UserError: UserError;
   ValidateDnsRecordSetPayload: ValidateDnsRecordSetPayload;
   ValidateDnsZoneInput: ValidateDnsZoneInput;
   ValidateDnsZonePayload: ValidateDnsZonePayload;
+  Vps: UpstreamVps;
+  VpsConnection: VpsPage;
+  VpsContract: UpstreamVpsContract;
+  VpsEdge: Omit<VpsEdge, 'node'> & { node: ResolversParentTypes['Vps'] };
+  VpsFilter: VpsFilter;
+  VpsInput: VpsInput;
+  VpsResources: UpstreamVpsResources;
 };
 
 export type ListSizeDirectiveArgs = {
@@ -6064,7 +7268,7 @@ export type CloseDedicatedServerNetworkInterfacesPayloadResolvers<ContextType = 
 };
 
 export type CloudMetricsOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CloudMetricsOwner'] = ResolversParentTypes['CloudMetricsOwner']> = {
-  __resolveType?: TypeResolveFn<'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
 };
 
 export type ConsoleAccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsoleAccess'] = ResolversParentTypes['ConsoleAccess']> = {
@@ -6072,7 +7276,7 @@ export type ConsoleAccessResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type ConsoleOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsoleOwner'] = ResolversParentTypes['ConsoleOwner']> = {
-  __resolveType?: TypeResolveFn<'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
 };
 
 export type ControlPanelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ControlPanel'] = ResolversParentTypes['ControlPanel']> = {
@@ -6120,6 +7324,16 @@ export type CreatePublicCloudCustomImagePayloadResolvers<ContextType = GraphQLCo
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type CreatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePublicCloudLoadBalancerListenerPayload'] = ResolversParentTypes['CreatePublicCloudLoadBalancerListenerPayload']> = {
+  listener?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerListener']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreatePublicCloudTargetGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePublicCloudTargetGroupPayload'] = ResolversParentTypes['CreatePublicCloudTargetGroupPayload']> = {
+  targetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CreateSnapshotPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateSnapshotPayload'] = ResolversParentTypes['CreateSnapshotPayload']> = {
   equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
   snapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType>;
@@ -6148,7 +7362,7 @@ export type CredentialEdgeResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type CredentialOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialOwner'] = ResolversParentTypes['CredentialOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -6426,9 +7640,30 @@ export type DeleteNotificationSettingPayloadResolvers<ContextType = GraphQLConte
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type DeletePublicCloudLoadBalancerListenerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePublicCloudLoadBalancerListenerPayload'] = ResolversParentTypes['DeletePublicCloudLoadBalancerListenerPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeletePublicCloudLoadBalancerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePublicCloudLoadBalancerPayload'] = ResolversParentTypes['DeletePublicCloudLoadBalancerPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  loadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeletePublicCloudTargetGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePublicCloudTargetGroupPayload'] = ResolversParentTypes['DeletePublicCloudTargetGroupPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DeleteSnapshotPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteSnapshotPayload'] = ResolversParentTypes['DeleteSnapshotPayload']> = {
   deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeregisterPublicCloudTargetsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeregisterPublicCloudTargetsPayload'] = ResolversParentTypes['DeregisterPublicCloudTargetsPayload']> = {
+  targetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -6563,7 +7798,7 @@ export type DomainNameserversResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type EquipmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Equipment'] = ResolversParentTypes['Equipment']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
 };
 
 export type EquipmentNullRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentNullRoute'] = ResolversParentTypes['EquipmentNullRoute']> = {
@@ -6696,7 +7931,7 @@ export type IpEdgeResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type IpOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IpOwner'] = ResolversParentTypes['IpOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
 };
 
 export type IpSortFieldResolvers = EnumResolverSignature<{ EQUIPMENT_ID?: any, IP?: any, NULL_ROUTED?: any, PREFIX_LENGTH?: any, REVERSE_LOOKUP?: any, VERSION?: any }, ResolversTypes['IpSortField']>;
@@ -6729,6 +7964,11 @@ export type LaunchDedicatedServerRescueModePayloadResolvers<ContextType = GraphQ
 
 export type LaunchPublicCloudInstancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaunchPublicCloudInstancePayload'] = ResolversParentTypes['LaunchPublicCloudInstancePayload']> = {
   instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type LaunchPublicCloudLoadBalancerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaunchPublicCloudLoadBalancerPayload'] = ResolversParentTypes['LaunchPublicCloudLoadBalancerPayload']> = {
+  loadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -6771,6 +8011,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createDnsRecordSet?: Resolver<Maybe<ResolversTypes['CreateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationCreateDnsRecordSetArgs, 'input'>>;
   createNotificationSetting?: Resolver<Maybe<ResolversTypes['CreateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateNotificationSettingArgs, 'input'>>;
   createPublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['CreatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudCustomImageArgs, 'input'>>;
+  createPublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['CreatePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudLoadBalancerListenerArgs, 'input'>>;
+  createPublicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['CreatePublicCloudTargetGroupPayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudTargetGroupArgs, 'input'>>;
   createSnapshot?: Resolver<Maybe<ResolversTypes['CreateSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationCreateSnapshotArgs, 'input'>>;
   deleteAllCredentials?: Resolver<Maybe<ResolversTypes['DeleteAllCredentialsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteAllCredentialsArgs, 'input'>>;
   deleteCredential?: Resolver<Maybe<ResolversTypes['DeleteCredentialPayload']>, ParentType, ContextType, RequireFields<MutationDeleteCredentialArgs, 'input'>>;
@@ -6778,7 +8020,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteDnsRecordSet?: Resolver<Maybe<ResolversTypes['DeleteDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetArgs, 'input'>>;
   deleteDnsRecordSets?: Resolver<Maybe<ResolversTypes['DeleteDnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetsArgs, 'input'>>;
   deleteNotificationSetting?: Resolver<Maybe<ResolversTypes['DeleteNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationDeleteNotificationSettingArgs, 'input'>>;
+  deletePublicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['DeletePublicCloudLoadBalancerPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudLoadBalancerArgs, 'input'>>;
+  deletePublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['DeletePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudLoadBalancerListenerArgs, 'input'>>;
+  deletePublicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['DeletePublicCloudTargetGroupPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudTargetGroupArgs, 'input'>>;
   deleteSnapshot?: Resolver<Maybe<ResolversTypes['DeleteSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationDeleteSnapshotArgs, 'input'>>;
+  deregisterPublicCloudTargets?: Resolver<Maybe<ResolversTypes['DeregisterPublicCloudTargetsPayload']>, ParentType, ContextType, RequireFields<MutationDeregisterPublicCloudTargetsArgs, 'input'>>;
   detachIso?: Resolver<Maybe<ResolversTypes['DetachIsoPayload']>, ParentType, ContextType, RequireFields<MutationDetachIsoArgs, 'input'>>;
   expireDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['ExpireDedicatedServerActiveJobPayload']>, ParentType, ContextType, RequireFields<MutationExpireDedicatedServerActiveJobArgs, 'input'>>;
   importDnsZone?: Resolver<Maybe<ResolversTypes['ImportDnsZonePayload']>, ParentType, ContextType, RequireFields<MutationImportDnsZoneArgs, 'input'>>;
@@ -6787,19 +8033,23 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   launchDedicatedServerIpmiReset?: Resolver<Maybe<ResolversTypes['LaunchDedicatedServerIpmiResetPayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerIpmiResetArgs, 'input'>>;
   launchDedicatedServerRescueMode?: Resolver<Maybe<ResolversTypes['LaunchDedicatedServerRescueModePayload']>, ParentType, ContextType, RequireFields<MutationLaunchDedicatedServerRescueModeArgs, 'input'>>;
   launchPublicCloudInstance?: Resolver<Maybe<ResolversTypes['LaunchPublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationLaunchPublicCloudInstanceArgs, 'input'>>;
+  launchPublicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['LaunchPublicCloudLoadBalancerPayload']>, ParentType, ContextType, RequireFields<MutationLaunchPublicCloudLoadBalancerArgs, 'input'>>;
   nullRouteEquipmentIp?: Resolver<Maybe<ResolversTypes['NullRouteEquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRouteEquipmentIpArgs, 'input'>>;
   nullRouteIp?: Resolver<Maybe<ResolversTypes['NullRouteIpPayload']>, ParentType, ContextType, RequireFields<MutationNullRouteIpArgs, 'input'>>;
   openDedicatedServerNetworkInterfaces?: Resolver<Maybe<ResolversTypes['OpenDedicatedServerNetworkInterfacesPayload']>, ParentType, ContextType, RequireFields<MutationOpenDedicatedServerNetworkInterfacesArgs, 'input'>>;
   powerCycleEquipment?: Resolver<Maybe<ResolversTypes['PowerCycleEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerCycleEquipmentArgs, 'input'>>;
   powerOffEquipment?: Resolver<Maybe<ResolversTypes['PowerOffEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOffEquipmentArgs, 'input'>>;
   powerOnEquipment?: Resolver<Maybe<ResolversTypes['PowerOnEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOnEquipmentArgs, 'input'>>;
+  registerPublicCloudTargets?: Resolver<Maybe<ResolversTypes['RegisterPublicCloudTargetsPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPublicCloudTargetsArgs, 'input'>>;
   reinstallPublicCloudInstance?: Resolver<Maybe<ResolversTypes['ReinstallPublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationReinstallPublicCloudInstanceArgs, 'input'>>;
+  reinstallVps?: Resolver<Maybe<ResolversTypes['ReinstallVpsPayload']>, ParentType, ContextType, RequireFields<MutationReinstallVpsArgs, 'input'>>;
   removeDedicatedServerFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['RemoveDedicatedServerFromPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDedicatedServerFromPrivateNetworkArgs, 'input'>>;
   removeEquipmentIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveEquipmentIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveEquipmentIpNullRouteArgs, 'input'>>;
   removeIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveIpNullRouteArgs, 'input'>>;
   removePublicCloudInstanceFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['RemovePublicCloudInstanceFromPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationRemovePublicCloudInstanceFromPrivateNetworkArgs, 'input'>>;
   replaceDnsRecordSets?: Resolver<Maybe<ResolversTypes['ReplaceDnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationReplaceDnsRecordSetsArgs, 'input'>>;
   resetPublicCloudInstancePassword?: Resolver<Maybe<ResolversTypes['ResetPublicCloudInstancePasswordPayload']>, ParentType, ContextType, RequireFields<MutationResetPublicCloudInstancePasswordArgs, 'input'>>;
+  resetVpsPassword?: Resolver<Maybe<ResolversTypes['ResetVpsPasswordPayload']>, ParentType, ContextType, RequireFields<MutationResetVpsPasswordArgs, 'input'>>;
   restoreSnapshot?: Resolver<Maybe<ResolversTypes['RestoreSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationRestoreSnapshotArgs, 'input'>>;
   retryDedicatedServerJob?: Resolver<Maybe<ResolversTypes['RetryDedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationRetryDedicatedServerJobArgs, 'input'>>;
   terminatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['TerminatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationTerminatePublicCloudInstanceArgs, 'input'>>;
@@ -6817,7 +8067,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateNullRoute?: Resolver<Maybe<ResolversTypes['UpdateNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationUpdateNullRouteArgs, 'input'>>;
   updatePublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudCustomImageArgs, 'input'>>;
   updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
+  updatePublicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudLoadBalancerPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudLoadBalancerArgs, 'input'>>;
+  updatePublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudLoadBalancerListenerArgs, 'input'>>;
+  updatePublicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudTargetGroupPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudTargetGroupArgs, 'input'>>;
   updateService?: Resolver<Maybe<ResolversTypes['UpdateServicePayload']>, ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'input'>>;
+  updateVps?: Resolver<Maybe<ResolversTypes['UpdateVpsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateVpsArgs, 'input'>>;
   validateDnsRecordSet?: Resolver<Maybe<ResolversTypes['ValidateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsRecordSetArgs, 'input'>>;
   validateDnsZone?: Resolver<Maybe<ResolversTypes['ValidateDnsZonePayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsZoneArgs, 'input'>>;
 };
@@ -6827,7 +8081,7 @@ export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudLoadBalancer' | 'PublicCloudLoadBalancerListener' | 'PublicCloudRegion' | 'PublicCloudTargetGroup' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -6970,7 +8224,7 @@ export type PartitionResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type PowerControllableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerControllable'] = ResolversParentTypes['PowerControllable']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
 };
 
 export type PowerCycleEquipmentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerCycleEquipmentPayload'] = ResolversParentTypes['PowerCycleEquipmentPayload']> = {
@@ -7213,6 +8467,94 @@ export type PublicCloudIsoEdgeResolvers<ContextType = GraphQLContext, ParentType
   node?: Resolver<ResolversTypes['PublicCloudIso'], ParentType, ContextType>;
 };
 
+export type PublicCloudLoadBalancerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancer'] = ResolversParentTypes['PublicCloudLoadBalancer']> = {
+  configuration?: Resolver<ResolversTypes['PublicCloudLoadBalancerConfiguration'], ParentType, ContextType>;
+  contract?: Resolver<ResolversTypes['PublicCloudContract'], ParentType, ContextType>;
+  dataTrafficMetrics?: Resolver<Maybe<ResolversTypes['PublicCloudMetrics']>, ParentType, ContextType, RequireFields<PublicCloudLoadBalancerDataTrafficMetricsArgs, 'from' | 'to'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<PublicCloudLoadBalancerIpArgs, 'ip'>>;
+  ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<PublicCloudLoadBalancerIpsArgs>>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listener?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerListener']>, ParentType, ContextType, RequireFields<PublicCloudLoadBalancerListenerArgs, 'id'>>;
+  listeners?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerListenerConnection']>, ParentType, ContextType, Partial<PublicCloudLoadBalancerListenersArgs>>;
+  metrics?: Resolver<Maybe<ResolversTypes['PublicCloudMetrics']>, ParentType, ContextType, RequireFields<PublicCloudLoadBalancerMetricsArgs, 'from' | 'metric' | 'to'>>;
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePrivateNetwork']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['PublicCloudRegion']>, ParentType, ContextType>;
+  regionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resources?: Resolver<ResolversTypes['PublicCloudResources'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PublicCloudInstanceState'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerBalanceResolvers = EnumResolverSignature<{ LEASTCONN?: any, ROUNDROBIN?: any, SOURCE?: any, UNKNOWN?: any }, ResolversTypes['PublicCloudLoadBalancerBalance']>;
+
+export type PublicCloudLoadBalancerCertificateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerCertificate'] = ResolversParentTypes['PublicCloudLoadBalancerCertificate']> = {
+  certificate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  chain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerConfigurationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerConfiguration'] = ResolversParentTypes['PublicCloudLoadBalancerConfiguration']> = {
+  balance?: Resolver<ResolversTypes['PublicCloudLoadBalancerBalance'], ParentType, ContextType>;
+  idleTimeOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stickySession?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerStickySession']>, ParentType, ContextType>;
+  xForwardedFor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerConnection'] = ResolversParentTypes['PublicCloudLoadBalancerConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancerEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerEdge'] = ResolversParentTypes['PublicCloudLoadBalancerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudLoadBalancer'], ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerListenerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerListener'] = ResolversParentTypes['PublicCloudLoadBalancerListener']> = {
+  certificates?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancerCertificate']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  loadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType>;
+  port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['PublicCloudLoadBalancerProtocol'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancerListenerRule']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerListenerConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerListenerConnection'] = ResolversParentTypes['PublicCloudLoadBalancerListenerConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancerListenerEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancerListener']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerListenerEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerListenerEdge'] = ResolversParentTypes['PublicCloudLoadBalancerListenerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudLoadBalancerListener'], ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerListenerRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerListenerRule'] = ResolversParentTypes['PublicCloudLoadBalancerListenerRule']> = {
+  default?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
+  targetGroupId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PublicCloudLoadBalancerMetricResolvers = EnumResolverSignature<{ CONNECTIONS?: any, CONNECTIONS_PER_SECOND?: any, DATA_TRANSFERRED?: any, DATA_TRANSFERRED_PER_SECOND?: any, REQUESTS?: any, REQUESTS_PER_SECOND?: any, RESPONSE_CODES?: any, RESPONSE_CODES_PER_SECOND?: any }, ResolversTypes['PublicCloudLoadBalancerMetric']>;
+
+export type PublicCloudLoadBalancerMetricGranularityResolvers = EnumResolverSignature<{ DAY?: any, FIVE_MINUTES?: any, HOUR?: any, TEN_MINUTES?: any, THIRTY_MINUTES?: any, WEEK?: any }, ResolversTypes['PublicCloudLoadBalancerMetricGranularity']>;
+
+export type PublicCloudLoadBalancerStickySessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerStickySession'] = ResolversParentTypes['PublicCloudLoadBalancerStickySession']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxLifeTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PublicCloudMetricSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudMetricSummary'] = ResolversParentTypes['PublicCloudMetricSummary']> = {
   average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   expected?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -7280,6 +8622,59 @@ export type PublicCloudStorageSizeResolvers<ContextType = GraphQLContext, Parent
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PublicCloudTargetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTarget'] = ResolversParentTypes['PublicCloudTarget']> = {
+  healthDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  healthState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PublicCloudInstanceState'], ParentType, ContextType>;
+};
+
+export type PublicCloudTargetConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetConnection'] = ResolversParentTypes['PublicCloudTargetConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudTargetEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudTarget']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudTargetEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetEdge'] = ResolversParentTypes['PublicCloudTargetEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudTarget'], ParentType, ContextType>;
+};
+
+export type PublicCloudTargetGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetGroup'] = ResolversParentTypes['PublicCloudTargetGroup']> = {
+  healthCheck?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroupHealthCheck']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['PublicCloudLoadBalancerProtocol'], ParentType, ContextType>;
+  regionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targets?: Resolver<Maybe<ResolversTypes['PublicCloudTargetConnection']>, ParentType, ContextType, Partial<PublicCloudTargetGroupTargetsArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublicCloudTargetGroupConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetGroupConnection'] = ResolversParentTypes['PublicCloudTargetGroupConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudTargetGroupEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudTargetGroupEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetGroupEdge'] = ResolversParentTypes['PublicCloudTargetGroupEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudTargetGroup'], ParentType, ContextType>;
+};
+
+export type PublicCloudTargetGroupHealthCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetGroupHealthCheck'] = ResolversParentTypes['PublicCloudTargetGroupHealthCheck']> = {
+  host?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PublicCloudTrafficTierResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTrafficTier'] = ResolversParentTypes['PublicCloudTrafficTier']> = {
   price?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -7311,15 +8706,33 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   publicCloudInstanceTypes?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceTypeConnection']>, ParentType, ContextType, RequireFields<QueryPublicCloudInstanceTypesArgs, 'region'>>;
   publicCloudInstances?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceConnection']>, ParentType, ContextType, Partial<QueryPublicCloudInstancesArgs>>;
   publicCloudIsos?: Resolver<Maybe<ResolversTypes['PublicCloudIsoConnection']>, ParentType, ContextType, Partial<QueryPublicCloudIsosArgs>>;
+  publicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType, RequireFields<QueryPublicCloudLoadBalancerArgs, 'id'>>;
+  publicCloudLoadBalancers?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerConnection']>, ParentType, ContextType, Partial<QueryPublicCloudLoadBalancersArgs>>;
   publicCloudRegions?: Resolver<Maybe<ResolversTypes['PublicCloudRegionConnection']>, ParentType, ContextType, Partial<QueryPublicCloudRegionsArgs>>;
+  publicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType, RequireFields<QueryPublicCloudTargetGroupArgs, 'id'>>;
+  publicCloudTargetGroups?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroupConnection']>, ParentType, ContextType, Partial<QueryPublicCloudTargetGroupsArgs>>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
   serviceCancellationReasons?: Resolver<Maybe<Array<ResolversTypes['ServiceCancellationReason']>>, ParentType, ContextType>;
   services?: Resolver<Maybe<ResolversTypes['ServiceConnection']>, ParentType, ContextType, Partial<QueryServicesArgs>>;
+  vps?: Resolver<Maybe<ResolversTypes['Vps']>, ParentType, ContextType, RequireFields<QueryVpsArgs, 'id'>>;
+  vpsImages?: Resolver<Maybe<ResolversTypes['PublicCloudImageConnection']>, ParentType, ContextType, Partial<QueryVpsImagesArgs>>;
+  vpsIsos?: Resolver<Maybe<ResolversTypes['PublicCloudIsoConnection']>, ParentType, ContextType, Partial<QueryVpsIsosArgs>>;
+  vpsList?: Resolver<Maybe<ResolversTypes['VpsConnection']>, ParentType, ContextType, Partial<QueryVpsListArgs>>;
+};
+
+export type RegisterPublicCloudTargetsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegisterPublicCloudTargetsPayload'] = ResolversParentTypes['RegisterPublicCloudTargetsPayload']> = {
+  targetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type ReinstallPublicCloudInstancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReinstallPublicCloudInstancePayload'] = ResolversParentTypes['ReinstallPublicCloudInstancePayload']> = {
   instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ReinstallVpsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReinstallVpsPayload'] = ResolversParentTypes['ReinstallVpsPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  vps?: Resolver<Maybe<ResolversTypes['Vps']>, ParentType, ContextType>;
 };
 
 export type RemoveDedicatedServerFromPrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveDedicatedServerFromPrivateNetworkPayload'] = ResolversParentTypes['RemoveDedicatedServerFromPrivateNetworkPayload']> = {
@@ -7369,6 +8782,11 @@ export type RescueImageEdgeResolvers<ContextType = GraphQLContext, ParentType ex
 export type ResetPublicCloudInstancePasswordPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResetPublicCloudInstancePasswordPayload'] = ResolversParentTypes['ResetPublicCloudInstancePasswordPayload']> = {
   instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ResetVpsPasswordPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResetVpsPasswordPayload'] = ResolversParentTypes['ResetVpsPasswordPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  vps?: Resolver<Maybe<ResolversTypes['Vps']>, ParentType, ContextType>;
 };
 
 export type RestoreSnapshotPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RestoreSnapshotPayload'] = ResolversParentTypes['RestoreSnapshotPayload']> = {
@@ -7465,7 +8883,7 @@ export type SnapshotEdgeResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type SnapshotOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SnapshotOwner'] = ResolversParentTypes['SnapshotOwner']> = {
-  __resolveType?: TypeResolveFn<'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
 };
 
 export type SwitchPortResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SwitchPort'] = ResolversParentTypes['SwitchPort']> = {
@@ -7551,9 +8969,29 @@ export type UpdatePublicCloudInstancePayloadResolvers<ContextType = GraphQLConte
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePublicCloudLoadBalancerListenerPayload'] = ResolversParentTypes['UpdatePublicCloudLoadBalancerListenerPayload']> = {
+  listener?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerListener']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdatePublicCloudLoadBalancerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePublicCloudLoadBalancerPayload'] = ResolversParentTypes['UpdatePublicCloudLoadBalancerPayload']> = {
+  loadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdatePublicCloudTargetGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePublicCloudTargetGroupPayload'] = ResolversParentTypes['UpdatePublicCloudTargetGroupPayload']> = {
+  targetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdateServicePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateServicePayload'] = ResolversParentTypes['UpdateServicePayload']> = {
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdateVpsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateVpsPayload'] = ResolversParentTypes['UpdateVpsPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  vps?: Resolver<Maybe<ResolversTypes['Vps']>, ParentType, ContextType>;
 };
 
 export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
@@ -7573,6 +9011,68 @@ export type ValidateDnsZonePayloadResolvers<ContextType = GraphQLContext, Parent
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type VpsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Vps'] = ResolversParentTypes['Vps']> = {
+  console?: Resolver<Maybe<ResolversTypes['ConsoleAccess']>, ParentType, ContextType>;
+  contract?: Resolver<Maybe<ResolversTypes['VpsContract']>, ParentType, ContextType>;
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<VpsCredentialArgs, 'type' | 'username'>>;
+  credentials?: Resolver<Maybe<ResolversTypes['CredentialConnection']>, ParentType, ContextType, Partial<VpsCredentialsArgs>>;
+  dataTrafficMetrics?: Resolver<Maybe<ResolversTypes['PublicCloudMetrics']>, ParentType, ContextType, RequireFields<VpsDataTrafficMetricsArgs, 'from' | 'to'>>;
+  datacenter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasPublicIpV4?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['PublicCloudImage']>, ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<VpsIpArgs, 'ip'>>;
+  ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<VpsIpsArgs>>;
+  iso?: Resolver<Maybe<ResolversTypes['PublicCloudIso']>, ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marketAppId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pack?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['PublicCloudRegion']>, ParentType, ContextType>;
+  regionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reinstallImages?: Resolver<Maybe<ResolversTypes['PublicCloudImageConnection']>, ParentType, ContextType, Partial<VpsReinstallImagesArgs>>;
+  resources?: Resolver<Maybe<ResolversTypes['VpsResources']>, ParentType, ContextType>;
+  rootDiskSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  snapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType, RequireFields<VpsSnapshotArgs, 'id'>>;
+  snapshots?: Resolver<Maybe<ResolversTypes['SnapshotConnection']>, ParentType, ContextType, Partial<VpsSnapshotsArgs>>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PublicCloudInstanceState'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type VpsConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VpsConnection'] = ResolversParentTypes['VpsConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['VpsEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Vps']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type VpsContractResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VpsContract'] = ResolversParentTypes['VpsContract']> = {
+  billingFrequency?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contractId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  controlPanel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dataTraffic?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  inModification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sla?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PublicCloudContractState'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PublicCloudContractType'], ParentType, ContextType>;
+};
+
+export type VpsEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VpsEdge'] = ResolversParentTypes['VpsEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Vps'], ParentType, ContextType>;
+};
+
+export type VpsResourcesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VpsResources'] = ResolversParentTypes['VpsResources']> = {
+  cpu?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
+  memory?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
+  publicNetworkSpeed?: Resolver<ResolversTypes['PublicCloudResourceAmount'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
@@ -7595,6 +9095,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreateDnsRecordSetPayload?: CreateDnsRecordSetPayloadResolvers<ContextType>;
   CreateNotificationSettingPayload?: CreateNotificationSettingPayloadResolvers<ContextType>;
   CreatePublicCloudCustomImagePayload?: CreatePublicCloudCustomImagePayloadResolvers<ContextType>;
+  CreatePublicCloudLoadBalancerListenerPayload?: CreatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
+  CreatePublicCloudTargetGroupPayload?: CreatePublicCloudTargetGroupPayloadResolvers<ContextType>;
   CreateSnapshotPayload?: CreateSnapshotPayloadResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
@@ -7632,7 +9134,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DeleteDnsRecordSetPayload?: DeleteDnsRecordSetPayloadResolvers<ContextType>;
   DeleteDnsRecordSetsPayload?: DeleteDnsRecordSetsPayloadResolvers<ContextType>;
   DeleteNotificationSettingPayload?: DeleteNotificationSettingPayloadResolvers<ContextType>;
+  DeletePublicCloudLoadBalancerListenerPayload?: DeletePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
+  DeletePublicCloudLoadBalancerPayload?: DeletePublicCloudLoadBalancerPayloadResolvers<ContextType>;
+  DeletePublicCloudTargetGroupPayload?: DeletePublicCloudTargetGroupPayloadResolvers<ContextType>;
   DeleteSnapshotPayload?: DeleteSnapshotPayloadResolvers<ContextType>;
+  DeregisterPublicCloudTargetsPayload?: DeregisterPublicCloudTargetsPayloadResolvers<ContextType>;
   DetachIsoPayload?: DetachIsoPayloadResolvers<ContextType>;
   DhcpReservation?: DhcpReservationResolvers<ContextType>;
   DnsRecordSet?: DnsRecordSetResolvers<ContextType>;
@@ -7674,6 +9180,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LaunchDedicatedServerIpmiResetPayload?: LaunchDedicatedServerIpmiResetPayloadResolvers<ContextType>;
   LaunchDedicatedServerRescueModePayload?: LaunchDedicatedServerRescueModePayloadResolvers<ContextType>;
   LaunchPublicCloudInstancePayload?: LaunchPublicCloudInstancePayloadResolvers<ContextType>;
+  LaunchPublicCloudLoadBalancerPayload?: LaunchPublicCloudLoadBalancerPayloadResolvers<ContextType>;
   MetricSeries?: MetricSeriesResolvers<ContextType>;
   MetricValue?: MetricValueResolvers<ContextType>;
   Metrics?: MetricsResolvers<ContextType>;
@@ -7733,6 +9240,19 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PublicCloudIso?: PublicCloudIsoResolvers<ContextType>;
   PublicCloudIsoConnection?: PublicCloudIsoConnectionResolvers<ContextType>;
   PublicCloudIsoEdge?: PublicCloudIsoEdgeResolvers<ContextType>;
+  PublicCloudLoadBalancer?: PublicCloudLoadBalancerResolvers<ContextType>;
+  PublicCloudLoadBalancerBalance?: PublicCloudLoadBalancerBalanceResolvers;
+  PublicCloudLoadBalancerCertificate?: PublicCloudLoadBalancerCertificateResolvers<ContextType>;
+  PublicCloudLoadBalancerConfiguration?: PublicCloudLoadBalancerConfigurationResolvers<ContextType>;
+  PublicCloudLoadBalancerConnection?: PublicCloudLoadBalancerConnectionResolvers<ContextType>;
+  PublicCloudLoadBalancerEdge?: PublicCloudLoadBalancerEdgeResolvers<ContextType>;
+  PublicCloudLoadBalancerListener?: PublicCloudLoadBalancerListenerResolvers<ContextType>;
+  PublicCloudLoadBalancerListenerConnection?: PublicCloudLoadBalancerListenerConnectionResolvers<ContextType>;
+  PublicCloudLoadBalancerListenerEdge?: PublicCloudLoadBalancerListenerEdgeResolvers<ContextType>;
+  PublicCloudLoadBalancerListenerRule?: PublicCloudLoadBalancerListenerRuleResolvers<ContextType>;
+  PublicCloudLoadBalancerMetric?: PublicCloudLoadBalancerMetricResolvers;
+  PublicCloudLoadBalancerMetricGranularity?: PublicCloudLoadBalancerMetricGranularityResolvers;
+  PublicCloudLoadBalancerStickySession?: PublicCloudLoadBalancerStickySessionResolvers<ContextType>;
   PublicCloudMetricSummary?: PublicCloudMetricSummaryResolvers<ContextType>;
   PublicCloudMetrics?: PublicCloudMetricsResolvers<ContextType>;
   PublicCloudPrice?: PublicCloudPriceResolvers<ContextType>;
@@ -7743,9 +9263,18 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PublicCloudResourceAmount?: PublicCloudResourceAmountResolvers<ContextType>;
   PublicCloudResources?: PublicCloudResourcesResolvers<ContextType>;
   PublicCloudStorageSize?: PublicCloudStorageSizeResolvers<ContextType>;
+  PublicCloudTarget?: PublicCloudTargetResolvers<ContextType>;
+  PublicCloudTargetConnection?: PublicCloudTargetConnectionResolvers<ContextType>;
+  PublicCloudTargetEdge?: PublicCloudTargetEdgeResolvers<ContextType>;
+  PublicCloudTargetGroup?: PublicCloudTargetGroupResolvers<ContextType>;
+  PublicCloudTargetGroupConnection?: PublicCloudTargetGroupConnectionResolvers<ContextType>;
+  PublicCloudTargetGroupEdge?: PublicCloudTargetGroupEdgeResolvers<ContextType>;
+  PublicCloudTargetGroupHealthCheck?: PublicCloudTargetGroupHealthCheckResolvers<ContextType>;
   PublicCloudTrafficTier?: PublicCloudTrafficTierResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegisterPublicCloudTargetsPayload?: RegisterPublicCloudTargetsPayloadResolvers<ContextType>;
   ReinstallPublicCloudInstancePayload?: ReinstallPublicCloudInstancePayloadResolvers<ContextType>;
+  ReinstallVpsPayload?: ReinstallVpsPayloadResolvers<ContextType>;
   RemoveDedicatedServerFromPrivateNetworkPayload?: RemoveDedicatedServerFromPrivateNetworkPayloadResolvers<ContextType>;
   RemoveEquipmentIpNullRoutePayload?: RemoveEquipmentIpNullRoutePayloadResolvers<ContextType>;
   RemoveIpNullRoutePayload?: RemoveIpNullRoutePayloadResolvers<ContextType>;
@@ -7755,6 +9284,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RescueImageConnection?: RescueImageConnectionResolvers<ContextType>;
   RescueImageEdge?: RescueImageEdgeResolvers<ContextType>;
   ResetPublicCloudInstancePasswordPayload?: ResetPublicCloudInstancePasswordPayloadResolvers<ContextType>;
+  ResetVpsPasswordPayload?: ResetVpsPasswordPayloadResolvers<ContextType>;
   RestoreSnapshotPayload?: RestoreSnapshotPayloadResolvers<ContextType>;
   RetryDedicatedServerJobPayload?: RetryDedicatedServerJobPayloadResolvers<ContextType>;
   ReverseLookupRecord?: ReverseLookupRecordResolvers<ContextType>;
@@ -7784,10 +9314,19 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UpdateNullRoutePayload?: UpdateNullRoutePayloadResolvers<ContextType>;
   UpdatePublicCloudCustomImagePayload?: UpdatePublicCloudCustomImagePayloadResolvers<ContextType>;
   UpdatePublicCloudInstancePayload?: UpdatePublicCloudInstancePayloadResolvers<ContextType>;
+  UpdatePublicCloudLoadBalancerListenerPayload?: UpdatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
+  UpdatePublicCloudLoadBalancerPayload?: UpdatePublicCloudLoadBalancerPayloadResolvers<ContextType>;
+  UpdatePublicCloudTargetGroupPayload?: UpdatePublicCloudTargetGroupPayloadResolvers<ContextType>;
   UpdateServicePayload?: UpdateServicePayloadResolvers<ContextType>;
+  UpdateVpsPayload?: UpdateVpsPayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   ValidateDnsRecordSetPayload?: ValidateDnsRecordSetPayloadResolvers<ContextType>;
   ValidateDnsZonePayload?: ValidateDnsZonePayloadResolvers<ContextType>;
+  Vps?: VpsResolvers<ContextType>;
+  VpsConnection?: VpsConnectionResolvers<ContextType>;
+  VpsContract?: VpsContractResolvers<ContextType>;
+  VpsEdge?: VpsEdgeResolvers<ContextType>;
+  VpsResources?: VpsResourcesResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = GraphQLContext> = {

@@ -94,6 +94,33 @@ export enum PowerState {
   UNKNOWN = 'UNKNOWN',
 }
 
+export enum PublicCloudLoadBalancerBalance {
+  ROUNDROBIN = 'roundrobin',
+  LEASTCONN = 'leastconn',
+  SOURCE = 'source',
+  UNKNOWN = 'UNKNOWN',
+}
+
+export enum PublicCloudLoadBalancerMetric {
+  REQUESTS = 'requests',
+  REQUESTS_PER_SECOND = 'requestsPerSecond',
+  DATA_TRANSFERRED = 'dataTransferred',
+  DATA_TRANSFERRED_PER_SECOND = 'dataTransferredPerSecond',
+  CONNECTIONS = 'connections',
+  CONNECTIONS_PER_SECOND = 'connectionsPerSecond',
+  RESPONSE_CODES = 'responseCodes',
+  RESPONSE_CODES_PER_SECOND = 'responseCodesPerSecond',
+}
+
+export enum PublicCloudLoadBalancerMetricGranularity {
+  FIVE_MINUTES = '5m',
+  TEN_MINUTES = '10m',
+  THIRTY_MINUTES = '30m',
+  HOUR = '1h',
+  DAY = '1d',
+  WEEK = '1w',
+}
+
 /** The resolver-map entries that give each enum above its internal values. */
 export const enumResolvers = {
   NotificationSettingKind,
@@ -108,4 +135,7 @@ export const enumResolvers = {
   DomainListType,
   DedicatedServerJobType,
   PowerState,
+  PublicCloudLoadBalancerBalance,
+  PublicCloudLoadBalancerMetric,
+  PublicCloudLoadBalancerMetricGranularity,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSTANCES, SERVERS, USER_ERRORS, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
+import { INSTANCES, SERVERS, USER_ERRORS, VPS, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
@@ -33,6 +33,12 @@ const rows: Row[] = [
     kind: INSTANCES,
     withCredentials: (r) =>
       r.instance.state === 'RUNNING' && r.credentials.length >= 2 && r.credentials.some((c: any) => c.type === 'OPERATING_SYSTEM'),
+    type: 'CONTROL_PANEL',
+  },
+  {
+    kind: VPS,
+    withCredentials: (r) =>
+      r.vps.state === 'RUNNING' && r.credentials.length >= 2 && r.credentials.some((c: any) => c.type === 'OPERATING_SYSTEM'),
     type: 'CONTROL_PANEL',
   },
 ];
@@ -137,7 +143,7 @@ describe.each(rows)('$kind.typename credentials', ({ kind, withCredentials, type
   });
 
   it('answers NOT_FOUND for an owner that does not exist', async () => {
-    const missing = `gid://leaseweb/${kind.typename}/${kind === SERVERS ? '999999999' : '00000000-0000-4000-8000-000000000000'}`;
+    const missing = `gid://leaseweb/${kind.typename}/${kind.missingId}`;
     const res = await mutate(
       stack(),
       'createCredential',
@@ -152,22 +158,23 @@ describe.each(rows)('$kind.typename credentials', ({ kind, withCredentials, type
   });
 });
 
-describe.each([{ kind: INSTANCES }])('$kind.typename credentials (Public Cloud only)', ({ kind }) => {
+describe.each([{ kind: INSTANCES as OwnerKind<any> }, { kind: VPS }])('$kind.typename credentials (Public Cloud only)', ({ kind }) => {
+  const m = kind.machine!;
   it('lists control panel credentials through …/credentials/CONTROL_PANEL', async () => {
-    const owner = pickOwner(stack(), kind, (x) => x.credentials.length > 1 && x.credentials.some((c) => c.type === 'CONTROL_PANEL'));
+    const owner = pickOwner(stack(), kind, (x) => x.credentials.length > 1 && x.credentials.some((c: any) => c.type === 'CONTROL_PANEL'));
     const o = await readOwner(stack(), owner, 'panel: credentials(type: CONTROL_PANEL) { nodes { type username } }');
     expect(o.panel.nodes).toEqual(
-      owner.record.credentials.filter((c) => c.type === 'CONTROL_PANEL').map(({ type, username }) => ({ type, username })),
+      owner.record.credentials.filter((c: any) => c.type === 'CONTROL_PANEL').map(({ type, username }: any) => ({ type, username })),
     );
     expect(
       stack()
         .calls()
-        .map((c) => c.path),
+        .map((c: any) => c.path),
     ).toContain(`${owner.base}/credentials/CONTROL_PANEL`);
   });
 
   it('refuses a username Leaseweb does not take', async () => {
-    const owner = pickOwner(stack(), kind, (x) => x.instance.state === 'RUNNING');
+    const owner = pickOwner(stack(), kind, (x) => m(x).state === 'RUNNING');
     const badName = await mutate(stack(), 'createCredential', {
       equipmentId: owner.gid,
       type: 'CONTROL_PANEL',
@@ -175,16 +182,16 @@ describe.each([{ kind: INSTANCES }])('$kind.typename credentials (Public Cloud o
       password: 'x',
     });
     expect(badName.userErrors[0].field).toEqual(['input', 'username']);
-    expect(owner.record.credentials.some((c) => c.username === 'no spaces')).toBe(false);
+    expect(owner.record.credentials.some((c: any) => c.username === 'no spaces')).toBe(false);
   });
 
   it('deletes every credential at once', async () => {
-    const owner = pickOwner(stack(), kind, (x) => x.instance.state === 'RUNNING' && x.credentials.length > 0);
+    const owner = pickOwner(stack(), kind, (x) => m(x).state === 'RUNNING' && x.credentials.length > 0);
     const res = await mutate(
       stack(),
       'deleteAllCredentials',
       { equipmentId: owner.gid },
-      `equipment { ... on PublicCloudInstance { leasewebId credentials { totalCount } } } ${USER_ERRORS}`,
+      `equipment { ... on ${kind.typename} { leasewebId credentials { totalCount } } } ${USER_ERRORS}`,
     );
     expect(res).toEqual({ equipment: { leasewebId: owner.id, credentials: { totalCount: 0 } }, userErrors: [] });
     expect(owner.record.credentials).toEqual([]);
@@ -197,7 +204,7 @@ describe.each([{ kind: INSTANCES }])('$kind.typename credentials (Public Cloud o
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(13);
+    expect(reached.count()).toBe(20);
     expect(reached.missing()).toEqual([]);
   });
 });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { INSTANCES, SERVERS, USER_ERRORS, ipRecords, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
+import {
+  INSTANCES,
+  LOAD_BALANCERS,
+  SERVERS,
+  USER_ERRORS,
+  VPS,
+  ipRecords,
+  mutate,
+  pickOwner,
+  readOwner,
+  writes,
+  type OwnerKind,
+} from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
@@ -40,11 +52,23 @@ const rows: Row[] = [
       r.instance.state === 'RUNNING' && ipRecords(stack(), r.instance.id).some((i) => !i.nullRouted) && r.internalIps.length > 0,
     internalIps: (r) => r.internalIps,
   },
+  {
+    kind: LOAD_BALANCERS,
+    withPublicIp: (r) => r.lb.state === 'RUNNING' && ipRecords(stack(), r.lb.id).some((i) => !i.nullRouted) && r.internalIps.length > 0,
+    internalIps: (r) => r.internalIps,
+  },
+  {
+    kind: VPS,
+    withPublicIp: (r) => r.vps.state === 'RUNNING' && ipRecords(stack(), r.vps.id).some((i) => !i.nullRouted) && r.internalIps.length > 0,
+    internalIps: (r) => r.internalIps,
+  },
 ];
 
 /** A public IPv4 of the owner that is not null routed (not a server's main IP, whose interface the null route changes). */
 const publicIp = (id: string) =>
-  ipRecords(stack(), id).find((i) => i.networkType === 'PUBLIC' && !i.nullRouted && i.version === 4 && (id.includes('-') || !i.primary))!;
+  ipRecords(stack(), id).find(
+    (i) => i.networkType === 'PUBLIC' && !i.nullRouted && i.version === 4 && (!stack().demo.dedicatedServers.servers.has(id) || !i.primary),
+  )!;
 
 describe.each(rows)('$kind.typename IPs', ({ kind, withPublicIp, internalIps }) => {
   it('shows one IP as the owner sees it, and null for an address the owner does not have', async () => {
@@ -145,7 +169,7 @@ describe.each(rows)('$kind.typename IPs', ({ kind, withPublicIp, internalIps }) 
   });
 
   it('answers NOT_FOUND for an owner that does not exist', async () => {
-    const missing = `gid://leaseweb/${kind.typename}/${kind === SERVERS ? '999999999' : '00000000-0000-4000-8000-000000000000'}`;
+    const missing = `gid://leaseweb/${kind.typename}/${kind.missingId}`;
     const res = await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId: missing, ip: '192.0.2.1' });
     expect(res.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND', leasewebCode: '404' }]);
     expect(writes(stack())).toHaveLength(1);
@@ -346,70 +370,79 @@ describe.each([{ kind: SERVERS }])('$kind.typename IPs (bareMetals only)', ({ ki
   });
 });
 
-describe.each([{ kind: INSTANCES }])('$kind.typename IPs (Public Cloud only)', ({ kind }) => {
-  const publicIps = (id: string) => ipRecords(stack(), id);
+describe.each([{ kind: INSTANCES as OwnerKind<any> }, { kind: VPS }, { kind: LOAD_BALANCERS }])(
+  '$kind.typename IPs (Public Cloud only)',
+  ({ kind }) => {
+    const m = kind.machine!;
+    const publicIps = (id: string) => ipRecords(stack(), id);
 
-  it('asks the instance for its internal IPs, sending the ips filter |-separated', async () => {
-    const owner = pickOwner(stack(), kind, (x) => publicIps(x.instance.id).length > 0);
-    const [pub] = publicIps(owner.id);
-    const [internal] = owner.record.internalIps;
-    const query = `query($id: ID!, $f: EquipmentIpFilter) { publicCloudInstance(id: $id) { ips(filter: $f) { totalCount nodes { ip networkType primary } } } }`;
-    const inner = await stack().data(query, { id: owner.id, f: { networkType: 'INTERNAL' } });
-    expect(inner.publicCloudInstance.ips.nodes).toEqual([{ ip: internal!.ip, networkType: 'INTERNAL', primary: false }]);
-    const both = await stack().data(query, { id: owner.id, f: { networkType: 'PUBLIC', ips: [pub!.ip, internal!.ip] } });
-    expect(both.publicCloudInstance.ips.nodes).toEqual([{ ip: pub!.ip, networkType: 'PUBLIC', primary: true }]);
-    const sent = stack()
-      .calls({ path: `${owner.base}/ips` })
-      .map((c) => new URLSearchParams(c.search).get('ips'));
-    expect(sent).toEqual([null, `${pub!.ip}|${internal!.ip}`]);
-  });
-
-  it('null routes with a comment and an automatic unnulling, which ipMgmt reports', async () => {
-    const owner = pickOwner(stack(), kind, (x) => publicIps(x.instance.id).some((ip) => !ip.nullRouted) && x.instance.state === 'RUNNING');
-    const ip = publicIps(owner.id)[0]!.ip;
-    const res = await mutate(
-      stack(),
-      'nullRouteEquipmentIp',
-      { equipmentId: owner.gid, ip, comment: 'Under attack', automatedUnnullingAfterHours: 2 },
-      `ip { ip nullRouted } ${USER_ERRORS}`,
-    );
-    expect(res).toEqual({ ip: { ip, nullRouted: true }, userErrors: [] });
-    const after = await stack().data(
-      `{ ip(ip: "${ip}") { equipment { ... on PublicCloudInstance { leasewebId } } nullRouteHistory(first: 1) { nodes { comment active automatedUnnullingAt equipmentId } } } }`,
-    );
-    expect(after.ip.equipment).toEqual({ leasewebId: owner.id });
-    const [route] = after.ip.nullRouteHistory.nodes;
-    expect(route).toMatchObject({ comment: 'Under attack', active: true, equipmentId: owner.id });
-    const inTwoHours = Date.parse(route.automatedUnnullingAt) - Date.now();
-    expect(inTwoHours).toBeGreaterThan(7_100_000);
-    expect(inTwoHours).toBeLessThanOrEqual(7_200_000);
-    expect(stack().calls({ path: `${owner.base}/ips/${ip}/null`, method: 'POST' })).toHaveLength(1);
-    const lifted = await mutate(stack(), 'removeEquipmentIpNullRoute', { equipmentId: owner.gid, ip }, `ip { nullRouted } ${USER_ERRORS}`);
-    expect(lifted).toEqual({ ip: { nullRouted: false }, userErrors: [] });
-    expect((await mutate(stack(), 'removeEquipmentIpNullRoute', { equipmentId: owner.gid, ip })).userErrors[0].message).toMatch(
-      /not null routed/,
-    );
-  });
-
-  it('refuses to null route an internal IP or for a bad number of hours', async () => {
-    const owner = pickOwner(stack(), kind, (x) => publicIps(x.instance.id).length > 0 && x.instance.state === 'RUNNING');
-    const internal = await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId: owner.gid, ip: owner.record.internalIps[0]!.ip });
-    expect(internal.userErrors[0]).toMatchObject({ field: ['input', 'ip'], message: expect.stringMatching(/public/) });
-    const hours = await mutate(stack(), 'nullRouteEquipmentIp', {
-      equipmentId: owner.gid,
-      ip: publicIps(owner.id)[0]!.ip,
-      automatedUnnullingAfterHours: 0,
+    it('asks the instance for its internal IPs, sending the ips filter |-separated', async () => {
+      const owner = pickOwner(stack(), kind, (x) => publicIps(kind.idOf(x)).length > 0);
+      const [pub] = publicIps(owner.id);
+      const [internal] = owner.record.internalIps;
+      const query = `query($id: ID!, $f: EquipmentIpFilter) { o: ${kind.root}(id: $id) { ips(filter: $f) { totalCount nodes { ip networkType primary } } } }`;
+      const inner = await stack().data(query, { id: owner.id, f: { networkType: 'INTERNAL' } });
+      expect(inner.o.ips.nodes).toEqual([{ ip: internal!.ip, networkType: 'INTERNAL', primary: false }]);
+      const both = await stack().data(query, { id: owner.id, f: { networkType: 'PUBLIC', ips: [pub!.ip, internal!.ip] } });
+      expect(both.o.ips.nodes).toEqual([{ ip: pub!.ip, networkType: 'PUBLIC', primary: true }]);
+      const sent = stack()
+        .calls({ path: `${owner.base}/ips` })
+        .map((c) => new URLSearchParams(c.search).get('ips'));
+      expect(sent).toEqual([null, `${pub!.ip}|${internal!.ip}`]);
     });
-    expect(hours.userErrors[0].field).toEqual(['input', 'automatedUnnulingAt']);
-    expect(owner.record.internalIps[0]!.nullRouted).toBe(false);
-    expect(publicIps(owner.id)[0]!.nullRouted).toBe(false);
-  });
-});
+
+    it('null routes with a comment and an automatic unnulling, which ipMgmt reports', async () => {
+      const owner = pickOwner(stack(), kind, (x) => publicIps(kind.idOf(x)).some((ip) => !ip.nullRouted) && m(x).state === 'RUNNING');
+      const ip = publicIps(owner.id)[0]!.ip;
+      const res = await mutate(
+        stack(),
+        'nullRouteEquipmentIp',
+        { equipmentId: owner.gid, ip, comment: 'Under attack', automatedUnnullingAfterHours: 2 },
+        `ip { ip nullRouted } ${USER_ERRORS}`,
+      );
+      expect(res).toEqual({ ip: { ip, nullRouted: true }, userErrors: [] });
+      const after = await stack().data(
+        `{ ip(ip: "${ip}") { equipment { ... on ${kind.typename} { leasewebId } } nullRouteHistory(first: 1) { nodes { comment active automatedUnnullingAt equipmentId } } } }`,
+      );
+      expect(after.ip.equipment).toEqual({ leasewebId: owner.id });
+      const [route] = after.ip.nullRouteHistory.nodes;
+      expect(route).toMatchObject({ comment: 'Under attack', active: true, equipmentId: owner.id });
+      const inTwoHours = Date.parse(route.automatedUnnullingAt) - Date.now();
+      expect(inTwoHours).toBeGreaterThan(7_100_000);
+      expect(inTwoHours).toBeLessThanOrEqual(7_200_000);
+      expect(stack().calls({ path: `${owner.base}/ips/${ip}/null`, method: 'POST' })).toHaveLength(1);
+      const lifted = await mutate(
+        stack(),
+        'removeEquipmentIpNullRoute',
+        { equipmentId: owner.gid, ip },
+        `ip { nullRouted } ${USER_ERRORS}`,
+      );
+      expect(lifted).toEqual({ ip: { nullRouted: false }, userErrors: [] });
+      expect((await mutate(stack(), 'removeEquipmentIpNullRoute', { equipmentId: owner.gid, ip })).userErrors[0].message).toMatch(
+        /not null routed/,
+      );
+    });
+
+    it('refuses to null route an internal IP or for a bad number of hours', async () => {
+      const owner = pickOwner(stack(), kind, (x) => publicIps(kind.idOf(x)).length > 0 && m(x).state === 'RUNNING');
+      const internal = await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId: owner.gid, ip: owner.record.internalIps[0]!.ip });
+      expect(internal.userErrors[0]).toMatchObject({ field: ['input', 'ip'], message: expect.stringMatching(/public/) });
+      const hours = await mutate(stack(), 'nullRouteEquipmentIp', {
+        equipmentId: owner.gid,
+        ip: publicIps(owner.id)[0]!.ip,
+        automatedUnnullingAfterHours: 0,
+      });
+      expect(hours.userErrors[0].field).toEqual(['input', 'automatedUnnulingAt']);
+      expect(owner.record.internalIps[0]!.nullRouted).toBe(false);
+      expect(publicIps(owner.id)[0]!.nullRouted).toBe(false);
+    });
+  },
+);
 
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(11);
+    expect(reached.count()).toBe(21);
     expect(reached.missing()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSTANCES, SERVERS, pickOwner, readOwner, type OwnerKind } from '../support/owners.js';
+import { INSTANCES, LOAD_BALANCERS, SERVERS, VPS, pickOwner, readOwner, type OwnerKind } from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
@@ -39,6 +39,22 @@ const rows: Row[] = [
   {
     kind: INSTANCES,
     pick: (r) => r.instance.state === 'RUNNING',
+    dailyTraffic:
+      'dataTrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z") { aggregation granularity series { name unit values { timestamp value } } }',
+    backwards: 'dataTrafficMetrics(from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z") { aggregation }',
+    field: 'dataTrafficMetrics',
+  },
+  {
+    kind: VPS,
+    pick: (r) => r.vps.state === 'RUNNING',
+    dailyTraffic:
+      'dataTrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z") { aggregation granularity series { name unit values { timestamp value } } }',
+    backwards: 'dataTrafficMetrics(from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z") { aggregation }',
+    field: 'dataTrafficMetrics',
+  },
+  {
+    kind: LOAD_BALANCERS,
+    pick: (r) => r.lb.state === 'RUNNING',
     dailyTraffic:
       'dataTrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z") { aggregation granularity series { name unit values { timestamp value } } }',
     backwards: 'dataTrafficMetrics(from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z") { aggregation }',
@@ -198,7 +214,7 @@ describe('refused granularities', () => {
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(4);
+    expect(reached.count()).toBe(6);
     expect(reached.missing()).toEqual([]);
   });
 });

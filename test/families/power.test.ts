@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { INSTANCES, SERVERS, USER_ERRORS, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
+import {
+  INSTANCES,
+  LOAD_BALANCERS,
+  SERVERS,
+  USER_ERRORS,
+  VPS,
+  mutate,
+  pickOwner,
+  readOwner,
+  writes,
+  type OwnerKind,
+} from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 import { POWER } from '../support/values.js';
@@ -37,6 +48,18 @@ const rows: Row[] = [
     poweredOn: (r) => r.instance.state === 'RUNNING' && r.instance.contract.state === 'ACTIVE',
     verbs: { on: 'start', off: 'stop', cycle: 'reboot' },
     missingId: '00000000-0000-4000-8000-000000000000',
+  },
+  {
+    kind: VPS,
+    poweredOn: (r) => r.vps.state === 'RUNNING' && r.vps.contract.state === 'ACTIVE',
+    verbs: { on: 'start', off: 'stop', cycle: 'reboot' },
+    missingId: VPS.missingId,
+  },
+  {
+    kind: LOAD_BALANCERS,
+    poweredOn: (r) => r.lb.state === 'RUNNING' && r.lb.contract.state === 'ACTIVE',
+    verbs: { on: 'start', off: 'stop', cycle: 'reboot' },
+    missingId: LOAD_BALANCERS.missingId,
   },
 ];
 
@@ -123,33 +146,39 @@ describe.each([{ kind: SERVERS }])('$kind.typename power (bareMetals)', ({ kind 
   });
 });
 
-describe.each([{ kind: INSTANCES }])('$kind.typename power (Public Cloud: the instance state machine)', ({ kind }) => {
-  it('stops a running instance, starts a stopped one, reboots only when running', async () => {
-    const owner = pickOwner(stack(), kind, (x) => x.instance.state === 'RUNNING' && x.instance.contract.state === 'ACTIVE');
-    const input = { equipmentId: owner.gid };
-    const run = (name: string) => mutate(stack(), name, input, `equipment { ... on PublicCloudInstance { state } } ${USER_ERRORS}`);
-    expect(await run('powerOffEquipment')).toEqual({ equipment: { state: 'STOPPED' }, userErrors: [] });
-    expect(owner.record.instance.state).toBe('STOPPED');
-    const again = await run('powerOffEquipment');
-    // The refusal names the input field the caller gave: equipmentId (Leaseweb calls it instanceId).
-    expect(again).toMatchObject({
-      equipment: null,
-      userErrors: [{ field: ['input', 'equipmentId'], code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' }],
+describe.each([{ kind: INSTANCES as OwnerKind<any> }, { kind: VPS }, { kind: LOAD_BALANCERS }])(
+  '$kind.typename power (Public Cloud: the machine state machine)',
+  ({ kind }) => {
+    const m = kind.machine!;
+    it('stops a running instance, starts a stopped one, reboots only when running', async () => {
+      const owner = pickOwner(stack(), kind, (x) => m(x).state === 'RUNNING' && m(x).contract.state === 'ACTIVE');
+      const input = { equipmentId: owner.gid };
+      const run = (name: string) => mutate(stack(), name, input, `equipment { ... on ${kind.typename} { state } } ${USER_ERRORS}`);
+      expect(await run('powerOffEquipment')).toEqual({ equipment: { state: 'STOPPED' }, userErrors: [] });
+      expect(m(owner.record).state).toBe('STOPPED');
+      const again = await run('powerOffEquipment');
+      // The refusal names the input field the caller gave: equipmentId (Leaseweb calls it instanceId).
+      expect(again).toMatchObject({
+        equipment: null,
+        userErrors: [{ field: ['input', 'equipmentId'], code: 'INVALID', leasewebCode: 'VALIDATION_FAILED' }],
+      });
+      expect(again.userErrors).toHaveLength(1);
+      expect(again.userErrors[0].message).toMatch(/must be RUNNING/);
+      expect((await run('powerCycleEquipment')).userErrors).toHaveLength(1);
+      expect(m(owner.record).state).toBe('STOPPED');
+      expect((await run('powerOnEquipment')).equipment.state).toBe('RUNNING');
+      expect((await run('powerOnEquipment')).userErrors[0].message).toMatch(/must be STOPPED/);
+      expect(await run('powerCycleEquipment')).toEqual({ equipment: { state: 'RUNNING' }, userErrors: [] });
+      expect(
+        stack()
+          .calls({ method: 'POST' })
+          .map((c) => c.path.split('/').pop()),
+      ).toEqual(['stop', 'stop', 'reboot', 'start', 'start', 'reboot']);
     });
-    expect(again.userErrors).toHaveLength(1);
-    expect(again.userErrors[0].message).toMatch(/must be RUNNING/);
-    expect((await run('powerCycleEquipment')).userErrors).toHaveLength(1);
-    expect(owner.record.instance.state).toBe('STOPPED');
-    expect((await run('powerOnEquipment')).equipment.state).toBe('RUNNING');
-    expect((await run('powerOnEquipment')).userErrors[0].message).toMatch(/must be STOPPED/);
-    expect(await run('powerCycleEquipment')).toEqual({ equipment: { state: 'RUNNING' }, userErrors: [] });
-    expect(
-      stack()
-        .calls({ method: 'POST' })
-        .map((c) => c.path.split('/').pop()),
-    ).toEqual(['stop', 'stop', 'reboot', 'start', 'start', 'reboot']);
-  });
+  },
+);
 
+describe.each([{ kind: INSTANCES }])('$kind.typename power (Public Cloud instances only)', ({ kind }) => {
   it('refuses to power off an instance that is being destroyed', async () => {
     const owner = pickOwner(stack(), kind, (x) => x.instance.contract.type === 'HOURLY' && x.instance.state === 'RUNNING');
     const terminated = await stack().data(
@@ -166,7 +195,7 @@ describe.each([{ kind: INSTANCES }])('$kind.typename power (Public Cloud: the in
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(7);
+    expect(reached.count()).toBe(13);
     expect(reached.missing()).toEqual([]);
   });
 });

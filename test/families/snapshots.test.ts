@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isos } from '../../src/emulator/public-cloud/catalogues.js';
-import { INSTANCES, USER_ERRORS, mutate, pickOwner, readOwner, writes } from '../support/owners.js';
+import { INSTANCES, USER_ERRORS, VPS, type OwnerKind, mutate, pickOwner, readOwner, writes } from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 import { utc } from '../support/values.js';
 
 /**
- * The snapshot, ISO and console family. Public Cloud instances are its only owner, so the
- * rows hold one owner; the writes (`createSnapshot`, `restoreSnapshot`, `deleteSnapshot`,
+ * The snapshot, ISO and console family. Public Cloud instances and VPSs are its owners; the writes (`createSnapshot`, `restoreSnapshot`, `deleteSnapshot`,
  * `attachIso`, `detachIso`) are keyed by the owner's global id, and a snapshot's global id
  * is `gid://leaseweb/Snapshot/<OwnerType>/<ownerId>/<snapshotId>`.
  */
@@ -18,7 +17,8 @@ const reached = trackOperations(
   () => true,
 );
 
-describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console', ({ kind }) => {
+describe.each([{ kind: INSTANCES as OwnerKind<any> }, { kind: VPS }])('$kind.typename snapshots, ISO and console', ({ kind }) => {
+  const m = kind.machine!;
   const snapshotGid = (ownerId: string, id: string) => `gid://leaseweb/Snapshot/${kind.typename}/${ownerId}/${id}`;
 
   it('lists and reads snapshots, by UUID or global id', async () => {
@@ -59,7 +59,7 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
     const owner = pickOwner(stack(), kind, (x) => x.snapshots.length > 0);
     const snap = owner.record.snapshots[0]!;
     const data = await stack().data(
-      `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Snapshot { name equipment { ... on PublicCloudInstance { leasewebId } } } } }`,
+      `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Snapshot { name equipment { ... on ${kind.typename} { leasewebId } } } } }`,
       {
         ids: [
           snapshotGid(owner.id, snap.id),
@@ -76,10 +76,10 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
   });
 
   it('refuses the global id of another instance’s snapshot, before any call', async () => {
-    const [a, b] = kind.records(stack()).filter((x) => x.snapshots.length > 0 || x.instance.state === 'RUNNING');
+    const [a, b] = kind.records(stack()).filter((x) => x.snapshots.length > 0 || m(x).state === 'RUNNING');
     const owner = pickOwner(stack(), kind, (x) => x === a);
-    const foreign = snapshotGid(b!.instance.id, '00000000-0000-4000-8000-000000000000');
-    const res = await stack().query(`query($id: ID!, $s: String!) { publicCloudInstance(id: $id) { snapshot(id: $s) { name } } }`, {
+    const foreign = snapshotGid(kind.idOf(b), '00000000-0000-4000-8000-000000000000');
+    const res = await stack().query(`query($id: ID!, $s: String!) { o: ${kind.root}(id: $id) { snapshot(id: $s) { name } } }`, {
       id: owner.id,
       s: foreign,
     });
@@ -92,9 +92,9 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
   });
 
   it('takes one snapshot of a running instance, restores and deletes it', async () => {
-    const owner = pickOwner(stack(), kind, (x) => x.snapshots.length === 0 && x.instance.state === 'RUNNING');
+    const owner = pickOwner(stack(), kind, (x) => x.snapshots.length === 0 && m(x).state === 'RUNNING');
     const input = { equipmentId: owner.gid };
-    const SNAPS = `equipment { ... on PublicCloudInstance { snapshots { nodes { id leasewebId name state } } } } ${USER_ERRORS}`;
+    const SNAPS = `equipment { ... on ${kind.typename} { snapshots { nodes { id leasewebId name state } } } } ${USER_ERRORS}`;
     const created = await mutate(
       stack(),
       'createSnapshot',
@@ -131,25 +131,25 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
     expect(deleted.deletedId).toBe(snap.id);
     expect(owner.record.snapshots).toEqual([]);
     expect((await mutate(stack(), 'deleteSnapshot', { ...input, snapshotId: snap.leasewebId })).userErrors[0].code).toBe('NOT_FOUND');
-    const stopped = pickOwner(stack(), kind, (x) => x.instance.state === 'STOPPED' && x.snapshots.length === 0);
+    const stopped = pickOwner(stack(), kind, (x) => m(x).state === 'STOPPED' && x.snapshots.length === 0);
     expect((await mutate(stack(), 'createSnapshot', { equipmentId: stopped.gid, name: 'x' })).userErrors[0].message).toMatch(/RUNNING/);
     expect(stopped.record.snapshots).toEqual([]);
   });
 
   it('attaches an ISO only when none is attached, and detaches it', async () => {
-    const owner = pickOwner(stack(), kind, (x) => !x.instance.iso && x.instance.state === 'RUNNING');
+    const owner = pickOwner(stack(), kind, (x) => !m(x).iso && m(x).state === 'RUNNING');
     const input = { equipmentId: owner.gid };
-    const ISO = `equipment { ... on PublicCloudInstance { iso { isoId } } } ${USER_ERRORS}`;
+    const ISO = `equipment { ... on ${kind.typename} { iso { isoId } } } ${USER_ERRORS}`;
     expect(await mutate(stack(), 'attachIso', { ...input, isoId: isos[2]!.id }, ISO)).toEqual({
       equipment: { iso: { isoId: isos[2]!.id } },
       userErrors: [],
     });
     expect((await mutate(stack(), 'attachIso', { ...input, isoId: isos[0]!.id })).userErrors[0].field).toEqual(['input', 'isoId']);
-    expect(owner.record.instance.iso?.id).toBe(isos[2]!.id);
+    expect(m(owner.record).iso?.id).toBe(isos[2]!.id);
     expect((await mutate(stack(), 'detachIso', input, ISO)).equipment.iso).toBeNull();
     expect((await mutate(stack(), 'detachIso', input)).userErrors).toHaveLength(1);
     expect((await mutate(stack(), 'attachIso', { ...input, isoId: 'NOPE' })).userErrors[0].field).toEqual(['input', 'isoId']);
-    expect(owner.record.instance.iso).toBeNull();
+    expect(m(owner.record).iso).toBeNull();
     expect(writes(stack())).toEqual([
       `POST ${owner.base}/attachIso`,
       `POST ${owner.base}/attachIso`,
@@ -160,12 +160,12 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
   });
 
   it('gives console access to a running instance only', async () => {
-    const running = pickOwner(stack(), kind, (r) => r.instance.state === 'RUNNING');
-    const stopped = pickOwner(stack(), kind, (r) => r.instance.state === 'STOPPED');
+    const running = pickOwner(stack(), kind, (r) => m(r).state === 'RUNNING');
+    const stopped = pickOwner(stack(), kind, (r) => m(r).state === 'STOPPED');
     const ok = await readOwner(stack(), running, 'console { url }');
     expect(ok.console.url).toMatch(/^https:\/\/.+token=/);
-    const refused = await stack().query('query($id: ID!) { publicCloudInstance(id: $id) { console { url } } }', { id: stopped.id });
-    expect(refused.data?.publicCloudInstance.console).toBeNull();
+    const refused = await stack().query(`query($id: ID!) { o: ${kind.root}(id: $id) { console { url } } }`, { id: stopped.id });
+    expect(refused.data?.o.console).toBeNull();
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(
       stack()
@@ -178,7 +178,7 @@ describe.each([{ kind: INSTANCES }])('$kind.typename snapshots, ISO and console'
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(8);
+    expect(reached.count()).toBe(16);
     expect(reached.missing()).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import type { ServerRecord } from '../../src/emulator/dedicated-servers/data.js';
 import type { InstanceRecord } from '../../src/emulator/public-cloud/data.js';
+import type { VpsRecord } from '../../src/emulator/vps/data.js';
+import type { LoadBalancerRecord } from '../../src/emulator/load-balancers/data.js';
 import type { Stack } from './stack.js';
 
 /**
@@ -8,13 +10,17 @@ import type { Stack } from './stack.js';
  * its global id, the query field that reads it and where its API lives upstream.
  */
 export interface OwnerKind<R> {
-  typename: 'DedicatedServer' | 'PublicCloudInstance';
+  typename: 'DedicatedServer' | 'PublicCloudInstance' | 'Vps' | 'PublicCloudLoadBalancer';
   /** The query root field that reads one owner by id. */
-  root: 'dedicatedServer' | 'publicCloudInstance';
+  root: 'dedicatedServer' | 'publicCloudInstance' | 'vps' | 'publicCloudLoadBalancer';
   /** The upstream collection, e.g. `/bareMetals/v2/servers`. */
   collection: string;
   records: (stack: Stack) => R[];
   idOf: (record: R) => string;
+  /** A Leaseweb id of this kind that no owner has. */
+  missingId: string;
+  /** The Public Cloud machine (instance or VPS) of a record: its state, ISO, contract … */
+  machine?: (record: R) => any;
 }
 
 export const SERVERS: OwnerKind<ServerRecord> = {
@@ -23,6 +29,7 @@ export const SERVERS: OwnerKind<ServerRecord> = {
   collection: '/bareMetals/v2/servers',
   records: (stack) => [...stack.demo.dedicatedServers.servers.values()],
   idOf: (r) => r.server.id,
+  missingId: '999999999',
 };
 
 export const INSTANCES: OwnerKind<InstanceRecord> = {
@@ -31,6 +38,28 @@ export const INSTANCES: OwnerKind<InstanceRecord> = {
   collection: '/publicCloud/v1/instances',
   records: (stack) => [...stack.demo.publicCloud.instances.values()],
   idOf: (r) => r.instance.id,
+  missingId: '00000000-0000-4000-8000-000000000000',
+  machine: (r) => r.instance,
+};
+
+export const VPS: OwnerKind<VpsRecord> = {
+  typename: 'Vps',
+  root: 'vps',
+  collection: '/publicCloud/v1/vps',
+  records: (stack) => [...stack.demo.vps.servers.values()],
+  idOf: (r) => r.vps.id,
+  missingId: '1',
+  machine: (r) => r.vps,
+};
+
+export const LOAD_BALANCERS: OwnerKind<LoadBalancerRecord> = {
+  typename: 'PublicCloudLoadBalancer',
+  root: 'publicCloudLoadBalancer',
+  collection: '/publicCloud/v1/loadBalancers',
+  records: (stack) => [...stack.demo.loadBalancers.balancers.values()],
+  idOf: (r) => r.lb.id,
+  missingId: '00000000-0000-4000-8000-000000000000',
+  machine: (r) => r.lb,
 };
 
 /** One owner picked from the demo data set (the live record: the emulator changes it in place). */

@@ -109,6 +109,26 @@ export const owners = {
     iso: true,
     console: true,
   },
+  Vps: {
+    api: '/publicCloud/v1',
+    collection: 'vps',
+    idParam: 'vpsId',
+    ips: cloudIps,
+    credentials: { paged: false, types: ['OPERATING_SYSTEM', 'CONTROL_PANEL'], deleteAll: true },
+    metrics: { flavor: 'cloud', cpu: false },
+    power: { on: 'start', off: 'stop', cycle: 'reboot', status: false },
+    snapshots: true,
+    iso: true,
+    console: true,
+  },
+  PublicCloudLoadBalancer: {
+    api: '/publicCloud/v1',
+    collection: 'loadBalancers',
+    idParam: 'loadBalancerId',
+    ips: cloudIps,
+    metrics: { flavor: 'cloud', cpu: false },
+    power: { on: 'start', off: 'stop', cycle: 'reboot', status: false },
+  },
 } satisfies Record<string, OwnerRow>;
 
 export type OwnerType = keyof typeof owners;

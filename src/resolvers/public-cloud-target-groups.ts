@@ -1,0 +1,89 @@
+import { slicePage } from '../datasources/page.js';
+import type { Instance } from '../datasources/types/public-cloud.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { gid } from '../ids.js';
+import { connectionResolvers, toWindow } from './connection.js';
+import type { NodeFetchers } from './nodes.js';
+import { given, inputId, localId, onlySelects, payload, selectedFields, typed } from './support.js';
+
+const TYPENAME = 'PublicCloudTargetGroup';
+const groupIdArg = (id: string) => localId(id, TYPENAME);
+const groupInput = (id: string) => inputId(id, TYPENAME, 'targetGroupId');
+
+export const targetGroupNodes: NodeFetchers = {
+  PublicCloudTargetGroup: async (ctx, [id]) => {
+    const g = await ctx.ds.loadBalancers.targetGroup(id!);
+    return g ? typed(TYPENAME, { ...g }) : null;
+  },
+};
+
+/** Target groups and targets: reads, writes and the edges to listeners' rules and instances. */
+export const targetGroupResolvers: Resolvers = {
+  Query: {
+    publicCloudTargetGroups: (_, { first, after, region }, ctx) =>
+      ctx.ds.loadBalancers.targetGroups(toWindow({ first, after }), { region }),
+    publicCloudTargetGroup: (_, { id }, ctx) => ctx.ds.loadBalancers.targetGroup(groupIdArg(id)),
+  },
+  Mutation: {
+    createPublicCloudTargetGroup: (_, { input }, ctx) =>
+      payload(async () => ({
+        targetGroup: await ctx.ds.loadBalancers.createTargetGroup(
+          given(input) as Parameters<typeof ctx.ds.loadBalancers.createTargetGroup>[0],
+        ),
+      })),
+    updatePublicCloudTargetGroup: (_, { input: { targetGroupId, ...changes } }, ctx) =>
+      payload(async () => ({
+        targetGroup: await ctx.ds.loadBalancers.updateTargetGroup(
+          groupInput(targetGroupId),
+          given(changes) as Parameters<typeof ctx.ds.loadBalancers.updateTargetGroup>[1],
+        ),
+      })),
+    deletePublicCloudTargetGroup: (_, { input }, ctx) =>
+      payload(async () => {
+        const id = groupInput(input.targetGroupId);
+        await ctx.ds.loadBalancers.deleteTargetGroup(id);
+        return { deletedId: gid(TYPENAME, id) };
+      }),
+    registerPublicCloudTargets: (_, { input }, ctx, info) =>
+      payload(async () => {
+        const id = groupInput(input.targetGroupId);
+        await ctx.ds.loadBalancers.setTargets(
+          id,
+          true,
+          input.instanceIds.map((i) => localId(i, 'PublicCloudInstance')),
+        );
+        return { targetGroup: selectedFields(info).has('targetGroup') ? await ctx.ds.loadBalancers.targetGroup(id) : null };
+      }),
+    deregisterPublicCloudTargets: (_, { input }, ctx, info) =>
+      payload(async () => {
+        const id = groupInput(input.targetGroupId);
+        await ctx.ds.loadBalancers.setTargets(
+          id,
+          false,
+          input.instanceIds.map((i) => localId(i, 'PublicCloudInstance')),
+        );
+        return { targetGroup: selectedFields(info).has('targetGroup') ? await ctx.ds.loadBalancers.targetGroup(id) : null };
+      }),
+  },
+  PublicCloudTargetGroup: {
+    id: (g) => gid(TYPENAME, g.id),
+    leasewebId: (g) => g.id,
+    regionName: (g) => g.region,
+    targets: async (g, { first, after }, ctx) => slicePage(await ctx.ds.loadBalancers.targets(g.id), toWindow({ first, after })),
+  },
+  PublicCloudTarget: {
+    instanceId: (t) => t.id,
+    healthState: (t) => t.healthCheck?.state ?? null,
+    healthDescription: (t) => t.healthCheck?.description ?? null,
+    // The target list carries reference, state and IPs: asked only those, no call.
+    instance: (t, _, ctx, info) =>
+      onlySelects(info, ['id', 'leasewebId', 'reference', 'state'])
+        ? (typed('PublicCloudInstance', { id: t.id, reference: t.reference, state: t.state }) as unknown as Instance)
+        : ctx.ds.publicCloud.get(t.id),
+  },
+  PublicCloudLoadBalancerListenerRule: {
+    targetGroup: (r, _, ctx) => ctx.ds.loadBalancers.targetGroup(r.targetGroupId),
+  },
+  PublicCloudTargetGroupConnection: connectionResolvers,
+  PublicCloudTargetConnection: connectionResolvers,
+};
