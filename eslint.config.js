@@ -117,6 +117,13 @@ export default [
               'PublicCloudResources',
               'PublicCloudStorageSize',
               'PublicCloudTrafficTier',
+              // network equipment, dedicated racks (issue 10)
+              'NetworkEquipmentContract',
+              'NetworkEquipmentFeatures',
+              'NetworkEquipmentLocation',
+              'NetworkEquipmentInterfaces',
+              'NetworkEquipmentInterface',
+              'NetworkEquipmentSpecs',
               // No identity of their own (yet): a DNSSEC key belongs to its domain's DNSSEC state; a null-route
               // history entry and a pro forma line carry no Leaseweb id; the pro forma is the account's one next
               // invoice; an instance type is a size per region; the auto scaling group summary is embedded in an

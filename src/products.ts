@@ -11,6 +11,7 @@ import { InvoicesAPI } from './datasources/invoices.js';
 import { IpManagementAPI } from './datasources/ip-management.js';
 import { PublicCloudAPI } from './datasources/public-cloud.js';
 import { ServicesAPI } from './datasources/services.js';
+import { NetworkEquipmentAPI } from './datasources/network-equipment.js';
 import { dedicatedServers } from './resolvers/dedicated-servers.js';
 import { domains } from './resolvers/domains.js';
 import { credentials } from './resolvers/families/credentials.js';
@@ -25,6 +26,7 @@ import { equipmentResolvers } from './resolvers/equipment.js';
 import type { ProductGraph } from './resolvers/nodes.js';
 import { publicCloud } from './resolvers/public-cloud.js';
 import { services } from './resolvers/services.js';
+import { networkEquipment } from './resolvers/network-equipment.js';
 
 interface Entry<D> {
   /** The per-request datasource, created the first time a resolver asks for it. */
@@ -48,6 +50,7 @@ export const products = {
   domains: entry((u) => new DomainsAPI(u), domains),
   services: entry((u) => new ServicesAPI(u), services),
   invoices: entry((u) => new InvoicesAPI(u), invoices),
+  networkEquipment: entry((u) => new NetworkEquipmentAPI(u), networkEquipment),
   // Families, written once for every owner in src/datasources/families/owners.ts.
   equipmentIps: entry((u) => new EquipmentIpsAPI(u), equipmentIps),
   credentials: entry((u) => new CredentialsAPI(u), credentials),

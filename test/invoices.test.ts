@@ -186,7 +186,7 @@ describe('invoices', () => {
     expect(overdue.credits.length).toBeGreaterThan(0);
     expect(num(overdue.openAmount)).toBeLessThan(num(overdue.total));
     expect(new Set(data.invoices.nodes.flatMap((n: any) => n.lineItems.map((l: any) => byContract.get(l.contractId)!.productId)))).toEqual(
-      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'DOMAIN']),
+      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'NETWORK_EQUIPMENT', 'DOMAIN']),
     );
   });
 
@@ -271,14 +271,16 @@ describe('invoice edges', () => {
     expect(stack().demo.invoices.invoices.length).toBeGreaterThan(20);
     const data = await stack()
       .data(`{ invoices(first: 20) { nodes { leasewebId lineItems { contractId equipmentId service { contractId productId equipment { __typename
-      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } } } } } } }`);
+      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } ... on NetworkEquipment { leasewebId reference } } } } } } }`);
     const first20 = stack().demo.invoices.invoices.slice(0, 20);
     expect(data.invoices.nodes.map((n: any) => n.leasewebId)).toEqual(first20.map((i) => i.id));
     const lines = data.invoices.nodes.flatMap((n: any) => n.lineItems);
     expect(lines).toHaveLength(sum(first20.map((i) => i.lineItems.length)));
     for (const line of lines) {
       expect(line.service.contractId).toBe(line.contractId);
-      const typename = { DEDICATED_SERVER: 'DedicatedServer', PUBLIC_CLOUD: 'PublicCloudInstance' }[line.service.productId as string];
+      const typename = { DEDICATED_SERVER: 'DedicatedServer', PUBLIC_CLOUD: 'PublicCloudInstance', NETWORK_EQUIPMENT: 'NetworkEquipment' }[
+        line.service.productId as string
+      ];
       expect(line.service.equipment?.__typename).toBe(typename);
       expect(line.service.equipment?.leasewebId).toBe(line.equipmentId ?? undefined);
     }
@@ -287,7 +289,9 @@ describe('invoice edges', () => {
     expect(stack().calls({ path: /^\/invoices\/v1\/invoices$/ })).toHaveLength(1);
     expect(stack().calls({ path: /^\/invoices\/v1\/invoices\/\d+$/ })).toHaveLength(20);
     expect(stack().calls({ path: '/services/v1/services' })).toHaveLength(servicePages);
-    expect(stack().calls({ path: /^\/(bareMetals\/v2\/servers|publicCloud\/v1\/instances)\/[^/]+$/ })).toHaveLength(equipment.size);
+    expect(stack().calls({ path: /^\/(bareMetals\/v2\/(servers|networkEquipments)|publicCloud\/v1\/instances)\/[^/]+$/ })).toHaveLength(
+      equipment.size,
+    );
     expect(stack().calls()).toHaveLength(1 + 20 + servicePages + equipment.size);
   });
 
@@ -303,7 +307,12 @@ describe('invoice edges', () => {
   it('line → equipment: the kind from the service when the services are listed anyway, else tried by id', async () => {
     const i = invoices()[0]!;
     const withEquipment = new Set(i.lineItems.flatMap((l) => (l.equipmentId ? [l.equipmentId] : [])));
-    const kindOf = (id: string) => (stack().demo.dedicatedServers.servers.has(id) ? 'DedicatedServer' : 'PublicCloudInstance');
+    const kindOf = (id: string) =>
+      stack().demo.dedicatedServers.servers.has(id)
+        ? 'DedicatedServer'
+        : stack().demo.networkEquipment.equipment.has(id)
+          ? 'NetworkEquipment'
+          : 'PublicCloudInstance';
     const alone = await stack().data(`{ invoice(id: "${i.id}") { lineItems { equipment { __typename id } } } }`);
     expect(alone.invoice.lineItems).toEqual(
       i.lineItems.map((l) => ({
@@ -312,8 +321,10 @@ describe('invoice edges', () => {
           : null,
       })),
     );
-    // Without the kind, each id is looked up where ids of its shape live: one GET per equipment.
-    expect(stack().calls()).toHaveLength(1 + withEquipment.size);
+    // Without the kind, each id is looked up where ids of its shape live: one GET per equipment,
+    // and a network equipment id (numeric, like a server's) is tried as a server first.
+    const networkEquipment = [...withEquipment].filter((id) => kindOf(id) === 'NetworkEquipment').length;
+    expect(stack().calls()).toHaveLength(1 + withEquipment.size + networkEquipment);
 
     stack().emulator.clearLog();
     const hinted = await stack().data(`{ invoice(id: "${i.id}") { lineItems { service { productId } equipment { __typename id } } } }`);
@@ -363,7 +374,7 @@ describe('invoice edges', () => {
   it('pro forma item → service and equipment, the services listed once', async () => {
     const items = proformaItems(stack().demo);
     const data = await stack().data(
-      '{ proformaInvoice(first: 100) { items { nodes { contractId service { contractId leasewebId } equipment { __typename ... on DedicatedServer { reference } ... on PublicCloudInstance { reference } } } } } }',
+      '{ proformaInvoice(first: 100) { items { nodes { contractId service { contractId leasewebId } equipment { __typename ... on DedicatedServer { reference } ... on PublicCloudInstance { reference } ... on NetworkEquipment { reference } } } } } }',
     );
     const nodes = data.proformaInvoice.items.nodes;
     expect(nodes.map((n: any) => n.service.contractId)).toEqual(items.map((i) => i.contractId));

@@ -71,7 +71,9 @@ describe('services', () => {
     }
     expect(seen).toEqual(records().map((r) => asNode(view(r))));
     // One service per billable: servers, instances and domains all have theirs.
-    expect(new Set(records().map((r) => r.service.productId))).toEqual(new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'DOMAIN']));
+    expect(new Set(records().map((r) => r.service.productId))).toEqual(
+      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'NETWORK_EQUIPMENT', 'DOMAIN']),
+    );
     expect(records()).toHaveLength(stack().demo.billables.length);
     const sent = stack()
       .calls({ path: '/services/v1/services' })
@@ -182,7 +184,7 @@ describe('services', () => {
 describe('service edges', () => {
   it('Service → equipment: a server or instance as productId says, one GET per distinct equipment; ids alone cost nothing', async () => {
     const data = await stack().data(`{ services(first: 100) { nodes { productId equipmentId equipment { __typename id
-      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } } } } }`);
+      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } ... on NetworkEquipment { leasewebId reference } } } } }`);
     const withEquipment = records().filter((r) => r.service.equipmentId);
     for (const [k, r] of records().entries()) {
       const node = data.services.nodes[k];
@@ -190,7 +192,12 @@ describe('service edges', () => {
         expect(node.equipment).toBeNull();
         continue;
       }
-      const typename = r.service.productId === 'DEDICATED_SERVER' ? 'DedicatedServer' : 'PublicCloudInstance';
+      const typename = (
+        { DEDICATED_SERVER: 'DedicatedServer', PUBLIC_CLOUD: 'PublicCloudInstance', NETWORK_EQUIPMENT: 'NetworkEquipment' } as Record<
+          string,
+          string
+        >
+      )[r.service.productId]!;
       expect(node.equipment).toEqual({
         __typename: typename,
         id: `gid://leaseweb/${typename}/${r.service.equipmentId}`,

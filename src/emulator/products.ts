@@ -12,6 +12,8 @@ import { createServicesData, seedServices, type ServicesDataset } from './servic
 import { routes as servicesRoutes } from './services/routes.js';
 import { createInvoicesData, seedInvoices, type InvoicesDataset } from './invoices/data.js';
 import { routes as invoicesRoutes } from './invoices/routes.js';
+import { createNetworkEquipmentData, seedNetworkEquipment, type NetworkEquipmentDataset } from './network-equipment/data.js';
+import { routes as networkEquipmentRoutes } from './network-equipment/routes.js';
 
 /**
  * One emulated product: its data section (created empty), how to seed it, and its routes.
@@ -51,6 +53,11 @@ export const products = {
     create: createDomainsData,
     seed: (d: DomainsDataset, rng, spec) => seedDomains(d, rng, spec.domains),
     routes: domainsRoutes,
+  }),
+  networkEquipment: product({
+    create: createNetworkEquipmentData,
+    seed: (d: NetworkEquipmentDataset, _rng, spec) => seedNetworkEquipment(d, spec),
+    routes: networkEquipmentRoutes,
   }),
   services: product({ create: createServicesData, seed: (d: ServicesDataset, rng) => seedServices(d, rng), routes: servicesRoutes }),
   invoices: product({

@@ -17,6 +17,7 @@ import type { Instance, InstancePage, RegionModel, RegionPage, InstanceTypeModel
 import type { DomainSource, DomainPage, DomainAvailability as UpstreamDomainAvailability, NameserversSource, Dnssec, DnssecKey as UpstreamDnssecKey, DnsRecordSetSource, DnsRecordSetPage } from '../datasources/types/domains.js';
 import type { InvoiceModel, InvoicePage, LineItemModel, CreditModel, ProformaModel, ProformaContractItem, ProformaItemPage } from '../datasources/types/invoices.js';
 import type { Service as UpstreamService, ServicePage, CancellationReason } from '../datasources/types/services.js';
+import type { NetworkEquipment as UpstreamNetworkEquipment, NetworkEquipmentPage, NetworkEquipmentContract as UpstreamNetworkEquipmentContract, NetworkEquipmentInterface as UpstreamNetworkEquipmentInterface } from '../datasources/types/network-equipment.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -2523,6 +2524,8 @@ export type Mutation = {
    * (`PUT /ipMgmt/v2/ips/{ip}/reverseLookup`). Records not listed are left as they are.
    */
   updateIpReverseLookupRecords?: Maybe<UpdateIpReverseLookupRecordsPayload>;
+  /** Sets the equipment's reference, your own label for it (`PUT /bareMetals/v2/networkEquipments/{id}`). */
+  updateNetworkEquipment?: Maybe<UpdateNetworkEquipmentPayload>;
   /** Changes an alert (`PUT …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
   updateNotificationSetting?: Maybe<UpdateNotificationSettingPayload>;
   /** Changes a null route's comment, ticket or automatic lifting time (`PUT /ipMgmt/v2/nullRoutes/{id}`). */
@@ -2871,6 +2874,12 @@ export type MutationUpdateIpReverseLookupRecordsArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdateNetworkEquipmentArgs = {
+  input: UpdateNetworkEquipmentInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateNotificationSettingArgs = {
   input: UpdateNotificationSettingInput;
 };
@@ -2909,6 +2918,247 @@ export type MutationValidateDnsRecordSetArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationValidateDnsZoneArgs = {
   input: ValidateDnsZoneInput;
+};
+
+/**
+ * A piece of network equipment you rent (a switch, a firewall …). Reached from the
+ * `networkEquipments` list it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/networkEquipments/{id}` (once per request), loaded only when asked.
+ */
+export type NetworkEquipment = CredentialOwner & Equipment & IpOwner & Node & NullRouteHistoryOwner & PowerControllable & PowerStatusOwner & {
+  __typename?: 'NetworkEquipment';
+  /**
+   * The contract the equipment is rented under. `contractId`, `customerId`, `salesOrgId`,
+   * `deliveryStatus` and `reference` come with the list; any other field is detail (loaded only when asked).
+   */
+  contract?: Maybe<NetworkEquipmentContract>;
+  /** One stored login with its password (`GET /bareMetals/v2/networkEquipments/{id}/credentials/{type}/{username}`); null when there is none. */
+  credential?: Maybe<Credential>;
+  /** Logins Leaseweb stores for the equipment, without passwords (`GET /bareMetals/v2/networkEquipments/{id}/credentials`, or `…/credentials/{type}` with `type`). */
+  credentials?: Maybe<CredentialConnection>;
+  /** What Leaseweb's automation supports on the equipment. */
+  featureAvailability?: Maybe<NetworkEquipmentFeatures>;
+  /** Global id, usable with `node(id:)` and as `equipmentId` in the family mutations: `gid://leaseweb/NetworkEquipment/<id>`. */
+  id: Scalars['ID']['output'];
+  /** One IP as the equipment's API shows it (`GET /bareMetals/v2/networkEquipments/{id}/ips/{ip}`); null when it has no such IP. */
+  ip?: Maybe<Ip>;
+  /** The equipment's IPs (the IP family: ipMgmt batched, or `GET /bareMetals/v2/networkEquipments/{id}/ips` with `filter.networkType`). */
+  ips?: Maybe<IpConnection>;
+  /** Leaseweb's id of the equipment (`12345`), the `{networkEquipmentId}` of its paths. */
+  leasewebId: Scalars['String']['output'];
+  /** Where the equipment stands: site, suite, rack and unit. */
+  location?: Maybe<NetworkEquipmentLocation>;
+  /** Leaseweb's name of the device, e.g. `ABC-DE-001`. Detail; loaded only when asked. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The equipment's public, internal and remote-management interfaces as its record describes them. */
+  networkInterfaces?: Maybe<NetworkEquipmentInterfaces>;
+  /** Null routes of the equipment's IPs, past and present (`GET /bareMetals/v2/networkEquipments/{id}/nullRouteHistory`, one call per page). */
+  nullRouteHistory?: Maybe<EquipmentNullRouteConnection>;
+  /** The power distribution unit ports that feed the equipment. Detail; loaded only when asked. */
+  powerPorts?: Maybe<Array<SwitchPort>>;
+  /** Whether the equipment is on, as its PDU reports it (`GET /bareMetals/v2/networkEquipments/{id}/powerInfo`; Leaseweb documents no IPMI state here). */
+  powerStatus?: Maybe<PowerStatus>;
+  /** Your own label for the equipment (the contract's reference); null when none is set. Change it with `updateNetworkEquipment`. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The manufacturer's serial number. Detail; loaded only when asked. */
+  serialNumber?: Maybe<Scalars['String']['output']>;
+  /**
+   * The service (contract) of this equipment (`GET /services/v1/services?equipmentId={id}`, one
+   * call per equipment, shared in the request); null when no service names it.
+   */
+  service?: Maybe<Service>;
+  /** Brand and model. Detail; loaded only when asked. */
+  specs?: Maybe<NetworkEquipmentSpecs>;
+  /** What kind of device it is, as Leaseweb writes it (e.g. `SWITCH`). */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A piece of network equipment you rent (a switch, a firewall …). Reached from the
+ * `networkEquipments` list it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/networkEquipments/{id}` (once per request), loaded only when asked.
+ */
+export type NetworkEquipmentCredentialArgs = {
+  type: CredentialType;
+  username: Scalars['String']['input'];
+};
+
+
+/**
+ * A piece of network equipment you rent (a switch, a firewall …). Reached from the
+ * `networkEquipments` list it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/networkEquipments/{id}` (once per request), loaded only when asked.
+ */
+export type NetworkEquipmentCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<CredentialType>;
+};
+
+
+/**
+ * A piece of network equipment you rent (a switch, a firewall …). Reached from the
+ * `networkEquipments` list it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/networkEquipments/{id}` (once per request), loaded only when asked.
+ */
+export type NetworkEquipmentIpArgs = {
+  ip: Scalars['IPAddress']['input'];
+};
+
+
+/**
+ * A piece of network equipment you rent (a switch, a firewall …). Reached from the
+ * `networkEquipments` list it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/networkEquipments/{id}` (once per request), loaded only when asked.
+ */
+export type NetworkEquipmentIpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EquipmentIpFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A piece of network equipment you rent (a switch, a firewall …). Reached from the
+ * `networkEquipments` list it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/networkEquipments/{id}` (once per request), loaded only when asked.
+ */
+export type NetworkEquipmentNullRouteHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of network equipment. */
+export type NetworkEquipmentConnection = {
+  __typename?: 'NetworkEquipmentConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<NetworkEquipmentEdge>;
+  /** The items of this page. */
+  nodes: Array<NetworkEquipment>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The contract a piece of network equipment is rented under. */
+export type NetworkEquipmentContract = {
+  __typename?: 'NetworkEquipmentContract';
+  /** The aggregation pack whose traffic the contract shares, by Leaseweb id; null when none. Detail. */
+  aggregationPackId?: Maybe<Scalars['String']['output']>;
+  /** How often you are billed, e.g. `MONTH`. Detail. */
+  billingFrequency?: Maybe<Scalars['String']['output']>;
+  /** The contract's Leaseweb id. */
+  contractId: Scalars['String']['output'];
+  /** The contract term in months. Detail. */
+  contractTerm?: Maybe<Scalars['Int']['output']>;
+  /** Your customer number. */
+  customerId?: Maybe<Scalars['String']['output']>;
+  /** Whether the equipment has been delivered, as Leaseweb writes it (e.g. `ACTIVE`). */
+  deliveryStatus?: Maybe<Scalars['String']['output']>;
+  /** When the contract ends; null when it runs on. Detail. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What you pay per billing period; null when Leaseweb does not say. Detail. */
+  pricePerFrequency?: Maybe<Money>;
+  /** Your own label (the same as the equipment's `reference`). */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** Leaseweb's sales organisation, e.g. `2000`. */
+  salesOrgId?: Maybe<Scalars['String']['output']>;
+  /** The support level, e.g. `Platinum`. Detail. */
+  sla?: Maybe<Scalars['String']['output']>;
+  /** When the contract started. Detail. */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The contract's status (e.g. `ACTIVE`). Detail. */
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+/** One piece of network equipment in a page. */
+export type NetworkEquipmentEdge = {
+  __typename?: 'NetworkEquipmentEdge';
+  /** Pass it as `after` to continue after this item. */
+  cursor: Scalars['String']['output'];
+  /** The equipment. */
+  node: NetworkEquipment;
+};
+
+/** What Leaseweb's automation supports on a piece of network equipment. */
+export type NetworkEquipmentFeatures = {
+  __typename?: 'NetworkEquipmentFeatures';
+  /** True when Leaseweb's automation works on it. */
+  automation: Scalars['Boolean']['output'];
+  /** True when it can be rebooted through IPMI. */
+  ipmiReboot: Scalars['Boolean']['output'];
+  /** True when it can be powered on, off and cycled through the API. */
+  powerCycle: Scalars['Boolean']['output'];
+  /** True when it can join private networks. */
+  privateNetwork: Scalars['Boolean']['output'];
+  /** True when it has remote management access. */
+  remoteManagement: Scalars['Boolean']['output'];
+};
+
+/** Which equipment `networkEquipments` lists: each field given is a Leaseweb list filter, and an item must match them all. */
+export type NetworkEquipmentFilter = {
+  /** The equipment that has this IP address. */
+  ip?: InputMaybe<Scalars['IPAddress']['input']>;
+  /** The equipment with an interface of this MAC address. */
+  macAddress?: InputMaybe<Scalars['String']['input']>;
+  /** True: only equipment that can join a private network; false: only equipment that cannot. */
+  privateNetworkCapable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** True: only equipment with private networking enabled; false: only equipment without. */
+  privateNetworkEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Equipment in this dedicated rack (its Leaseweb id). */
+  privateRackId?: InputMaybe<Scalars['String']['input']>;
+  /** Equipment whose reference matches this text. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Equipment in this site (data center), e.g. `AMS-01`. */
+  site?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One interface of a piece of network equipment. */
+export type NetworkEquipmentInterface = {
+  __typename?: 'NetworkEquipmentInterface';
+  /** The gateway's address; null when there is none. */
+  gateway?: Maybe<Scalars['String']['output']>;
+  /** The interface's address as Leaseweb reports it (`127.0.2.1/24`); null when it has none. */
+  ip?: Maybe<Scalars['String']['output']>;
+  /** True while the address is null routed; null when Leaseweb does not say. */
+  nullRouted?: Maybe<Scalars['Boolean']['output']>;
+  /** The switch ports the interface is cabled to; empty when none. */
+  ports: Array<SwitchPort>;
+};
+
+/** A piece of network equipment's interfaces, one per network. */
+export type NetworkEquipmentInterfaces = {
+  __typename?: 'NetworkEquipmentInterfaces';
+  /** The interface on Leaseweb's internal network. */
+  internal?: Maybe<NetworkEquipmentInterface>;
+  /** The interface on the public internet. */
+  public?: Maybe<NetworkEquipmentInterface>;
+  /** The remote management interface. */
+  remoteManagement?: Maybe<NetworkEquipmentInterface>;
+};
+
+/** Where a piece of network equipment stands. */
+export type NetworkEquipmentLocation = {
+  __typename?: 'NetworkEquipmentLocation';
+  /** The rack's name, e.g. `YY11`. */
+  rack?: Maybe<Scalars['String']['output']>;
+  /** The data center, e.g. `AMS-01`. */
+  site: Scalars['String']['output'];
+  /** The hall or suite, e.g. `HALL3`. */
+  suite?: Maybe<Scalars['String']['output']>;
+  /** The rack units it takes, e.g. `21`. */
+  unit?: Maybe<Scalars['String']['output']>;
+};
+
+/** Brand and model of a piece of network equipment. */
+export type NetworkEquipmentSpecs = {
+  __typename?: 'NetworkEquipmentSpecs';
+  /** The maker, e.g. `HP`. */
+  brand?: Maybe<Scalars['String']['output']>;
+  /** The model, e.g. `PC 2530-48 J9781A`. */
+  model?: Maybe<Scalars['String']['output']>;
 };
 
 /** Whether a network interface passes traffic. */
@@ -3387,11 +3637,11 @@ export { PowerState };
 /** The power state of equipment as its IPMI interface and its PDU report it (`GET …/powerInfo`). */
 export type PowerStatus = {
   __typename?: 'PowerStatus';
-  /** The state the IPMI interface reports (`ipmi.status`: `on` or `off`). */
+  /** The state the IPMI interface reports (`ipmi.status`: `on` or `off`); null when the equipment reports none (network equipment). */
   ipmi?: Maybe<PowerState>;
   /** The state the power distribution unit reports (`pdu.status`: `on` or `off`). */
   pdu?: Maybe<PowerState>;
-  /** True when both say on. */
+  /** True when every state reported says on (network equipment reports its PDU only). */
   poweredOn: Scalars['Boolean']['output'];
 };
 
@@ -4270,6 +4520,14 @@ export type Query = {
    * IPs are listed by their owner (`ips(filter: {networkType: …})` on a server or instance).
    */
   ips?: Maybe<IpConnection>;
+  /** One piece of network equipment with its full detail (`GET /bareMetals/v2/networkEquipments/{id}`); null when it does not exist. */
+  networkEquipment?: Maybe<NetworkEquipment>;
+  /**
+   * Your network equipment, a page at a time (`GET /bareMetals/v2/networkEquipments`, one call
+   * per page). Each entry holds Leaseweb's summary; a field marked "detail" costs one
+   * `GET /bareMetals/v2/networkEquipments/{id}` per equipment (once per request), only when asked.
+   */
+  networkEquipments?: Maybe<NetworkEquipmentConnection>;
   /**
    * Any object by its global id (`gid://leaseweb/<Type>/<leaseweb id>`). Null when the
    * object does not exist or the id names no known type.
@@ -4410,6 +4668,20 @@ export type QueryIpsArgs = {
   filter?: InputMaybe<IpFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<IpSort>>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryNetworkEquipmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryNetworkEquipmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NetworkEquipmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5113,6 +5385,23 @@ export type UpdateIpReverseLookupRecordsPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The equipment and its new reference. */
+export type UpdateNetworkEquipmentInput = {
+  /** The equipment's Leaseweb id or global id (`gid://leaseweb/NetworkEquipment/12345`). */
+  networkEquipmentId: Scalars['ID']['input'];
+  /** Your new label for it. */
+  reference: Scalars['String']['input'];
+};
+
+/** The outcome of `updateNetworkEquipment`. */
+export type UpdateNetworkEquipmentPayload = {
+  __typename?: 'UpdateNetworkEquipmentPayload';
+  /** The equipment, read again after the write; null when the write failed. */
+  networkEquipment?: Maybe<NetworkEquipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** An alert's new frequency, threshold and unit. */
 export type UpdateNotificationSettingInput = {
   /** The owner's global id. */
@@ -5352,14 +5641,17 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   ConsoleOwner: ( Instance );
   CredentialOwner:
     | ( Server )
+    | ( UpstreamNetworkEquipment )
     | ( Instance )
   ;
   Equipment:
     | ( Server )
+    | ( UpstreamNetworkEquipment )
     | ( Instance )
   ;
   IpOwner:
     | ( Server )
+    | ( UpstreamNetworkEquipment )
     | ( Instance )
   ;
   NetworkMetricsOwner: ( Server );
@@ -5374,6 +5666,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( DomainSource )
     | ( InvoiceModel )
     | ( IpSource )
+    | ( UpstreamNetworkEquipment )
     | ( NotificationSettingModel )
     | ( UpstreamNullRoute )
     | ( OperatingSystemModel )
@@ -5387,12 +5680,19 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( SnapshotModel )
   ;
   NotificationSettingOwner: ( Server );
-  NullRouteHistoryOwner: ( Server );
+  NullRouteHistoryOwner:
+    | ( Server )
+    | ( UpstreamNetworkEquipment )
+  ;
   PowerControllable:
     | ( Server )
+    | ( UpstreamNetworkEquipment )
     | ( Instance )
   ;
-  PowerStatusOwner: ( Server );
+  PowerStatusOwner:
+    | ( Server )
+    | ( UpstreamNetworkEquipment )
+  ;
   SnapshotOwner: ( Instance );
 };
 
@@ -5551,6 +5851,16 @@ export type ResolversTypes = {
   MetricsGranularity: MetricsGranularity;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkEquipment: ResolverTypeWrapper<UpstreamNetworkEquipment>;
+  NetworkEquipmentConnection: ResolverTypeWrapper<NetworkEquipmentPage>;
+  NetworkEquipmentContract: ResolverTypeWrapper<UpstreamNetworkEquipmentContract>;
+  NetworkEquipmentEdge: ResolverTypeWrapper<Omit<NetworkEquipmentEdge, 'node'> & { node: ResolversTypes['NetworkEquipment'] }>;
+  NetworkEquipmentFeatures: ResolverTypeWrapper<NetworkEquipmentFeatures>;
+  NetworkEquipmentFilter: NetworkEquipmentFilter;
+  NetworkEquipmentInterface: ResolverTypeWrapper<UpstreamNetworkEquipmentInterface>;
+  NetworkEquipmentInterfaces: ResolverTypeWrapper<Omit<NetworkEquipmentInterfaces, 'internal' | 'public' | 'remoteManagement'> & { internal?: Maybe<ResolversTypes['NetworkEquipmentInterface']>, public?: Maybe<ResolversTypes['NetworkEquipmentInterface']>, remoteManagement?: Maybe<ResolversTypes['NetworkEquipmentInterface']> }>;
+  NetworkEquipmentLocation: ResolverTypeWrapper<NetworkEquipmentLocation>;
+  NetworkEquipmentSpecs: ResolverTypeWrapper<NetworkEquipmentSpecs>;
   NetworkInterfaceStatus: NetworkInterfaceStatus;
   NetworkMetricsOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['NetworkMetricsOwner']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -5691,6 +6001,8 @@ export type ResolversTypes = {
   UpdateIpPayload: ResolverTypeWrapper<Omit<UpdateIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   UpdateIpReverseLookupRecordsInput: UpdateIpReverseLookupRecordsInput;
   UpdateIpReverseLookupRecordsPayload: ResolverTypeWrapper<Omit<UpdateIpReverseLookupRecordsPayload, 'reverseLookupRecords'> & { reverseLookupRecords?: Maybe<Array<ResolversTypes['ReverseLookupRecord']>> }>;
+  UpdateNetworkEquipmentInput: UpdateNetworkEquipmentInput;
+  UpdateNetworkEquipmentPayload: ResolverTypeWrapper<Omit<UpdateNetworkEquipmentPayload, 'networkEquipment'> & { networkEquipment?: Maybe<ResolversTypes['NetworkEquipment']> }>;
   UpdateNotificationSettingInput: UpdateNotificationSettingInput;
   UpdateNotificationSettingPayload: ResolverTypeWrapper<Omit<UpdateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversTypes['NotificationSetting']> }>;
   UpdateNullRouteInput: UpdateNullRouteInput;
@@ -5843,6 +6155,16 @@ export type ResolversParentTypes = {
   Metrics: MetricsResponse;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
+  NetworkEquipment: UpstreamNetworkEquipment;
+  NetworkEquipmentConnection: NetworkEquipmentPage;
+  NetworkEquipmentContract: UpstreamNetworkEquipmentContract;
+  NetworkEquipmentEdge: Omit<NetworkEquipmentEdge, 'node'> & { node: ResolversParentTypes['NetworkEquipment'] };
+  NetworkEquipmentFeatures: NetworkEquipmentFeatures;
+  NetworkEquipmentFilter: NetworkEquipmentFilter;
+  NetworkEquipmentInterface: UpstreamNetworkEquipmentInterface;
+  NetworkEquipmentInterfaces: Omit<NetworkEquipmentInterfaces, 'internal' | 'public' | 'remoteManagement'> & { internal?: Maybe<ResolversParentTypes['NetworkEquipmentInterface']>, public?: Maybe<ResolversParentTypes['NetworkEquipmentInterface']>, remoteManagement?: Maybe<ResolversParentTypes['NetworkEquipmentInterface']> };
+  NetworkEquipmentLocation: NetworkEquipmentLocation;
+  NetworkEquipmentSpecs: NetworkEquipmentSpecs;
   NetworkMetricsOwner: ResolversInterfaceTypes<ResolversParentTypes>['NetworkMetricsOwner'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NotificationAction: NotificationAction;
@@ -5963,6 +6285,8 @@ export type ResolversParentTypes = {
   UpdateIpPayload: Omit<UpdateIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   UpdateIpReverseLookupRecordsInput: UpdateIpReverseLookupRecordsInput;
   UpdateIpReverseLookupRecordsPayload: Omit<UpdateIpReverseLookupRecordsPayload, 'reverseLookupRecords'> & { reverseLookupRecords?: Maybe<Array<ResolversParentTypes['ReverseLookupRecord']>> };
+  UpdateNetworkEquipmentInput: UpdateNetworkEquipmentInput;
+  UpdateNetworkEquipmentPayload: Omit<UpdateNetworkEquipmentPayload, 'networkEquipment'> & { networkEquipment?: Maybe<ResolversParentTypes['NetworkEquipment']> };
   UpdateNotificationSettingInput: UpdateNotificationSettingInput;
   UpdateNotificationSettingPayload: Omit<UpdateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversParentTypes['NotificationSetting']> };
   UpdateNullRouteInput: UpdateNullRouteInput;
@@ -6107,7 +6431,7 @@ export type CredentialEdgeResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type CredentialOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialOwner'] = ResolversParentTypes['CredentialOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -6520,7 +6844,7 @@ export type DomainNameserversResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type EquipmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Equipment'] = ResolversParentTypes['Equipment']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
 export type EquipmentNullRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentNullRoute'] = ResolversParentTypes['EquipmentNullRoute']> = {
@@ -6653,7 +6977,7 @@ export type IpEdgeResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type IpOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IpOwner'] = ResolversParentTypes['IpOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
 export type IpSortFieldResolvers = EnumResolverSignature<{ EQUIPMENT_ID?: any, IP?: any, NULL_ROUTED?: any, PREFIX_LENGTH?: any, REVERSE_LOOKUP?: any, VERSION?: any }, ResolversTypes['IpSortField']>;
@@ -6770,6 +7094,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateEquipmentIp?: Resolver<Maybe<ResolversTypes['UpdateEquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateEquipmentIpArgs, 'input'>>;
   updateIp?: Resolver<Maybe<ResolversTypes['UpdateIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpArgs, 'input'>>;
   updateIpReverseLookupRecords?: Resolver<Maybe<ResolversTypes['UpdateIpReverseLookupRecordsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpReverseLookupRecordsArgs, 'input'>>;
+  updateNetworkEquipment?: Resolver<Maybe<ResolversTypes['UpdateNetworkEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationUpdateNetworkEquipmentArgs, 'input'>>;
   updateNotificationSetting?: Resolver<Maybe<ResolversTypes['UpdateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingArgs, 'input'>>;
   updateNullRoute?: Resolver<Maybe<ResolversTypes['UpdateNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationUpdateNullRouteArgs, 'input'>>;
   updatePublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudCustomImageArgs, 'input'>>;
@@ -6779,12 +7104,96 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   validateDnsZone?: Resolver<Maybe<ResolversTypes['ValidateDnsZonePayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsZoneArgs, 'input'>>;
 };
 
+export type NetworkEquipmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipment'] = ResolversParentTypes['NetworkEquipment']> = {
+  contract?: Resolver<Maybe<ResolversTypes['NetworkEquipmentContract']>, ParentType, ContextType>;
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<NetworkEquipmentCredentialArgs, 'type' | 'username'>>;
+  credentials?: Resolver<Maybe<ResolversTypes['CredentialConnection']>, ParentType, ContextType, Partial<NetworkEquipmentCredentialsArgs>>;
+  featureAvailability?: Resolver<Maybe<ResolversTypes['NetworkEquipmentFeatures']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<NetworkEquipmentIpArgs, 'ip'>>;
+  ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<NetworkEquipmentIpsArgs>>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['NetworkEquipmentLocation']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  networkInterfaces?: Resolver<Maybe<ResolversTypes['NetworkEquipmentInterfaces']>, ParentType, ContextType>;
+  nullRouteHistory?: Resolver<Maybe<ResolversTypes['EquipmentNullRouteConnection']>, ParentType, ContextType, Partial<NetworkEquipmentNullRouteHistoryArgs>>;
+  powerPorts?: Resolver<Maybe<Array<ResolversTypes['SwitchPort']>>, ParentType, ContextType>;
+  powerStatus?: Resolver<Maybe<ResolversTypes['PowerStatus']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  specs?: Resolver<Maybe<ResolversTypes['NetworkEquipmentSpecs']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type NetworkEquipmentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentConnection'] = ResolversParentTypes['NetworkEquipmentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkEquipmentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkEquipment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NetworkEquipmentContractResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentContract'] = ResolversParentTypes['NetworkEquipmentContract']> = {
+  aggregationPackId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  billingFrequency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contractId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contractTerm?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  customerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pricePerFrequency?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  salesOrgId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sla?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NetworkEquipmentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentEdge'] = ResolversParentTypes['NetworkEquipmentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['NetworkEquipment'], ParentType, ContextType>;
+};
+
+export type NetworkEquipmentFeaturesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentFeatures'] = ResolversParentTypes['NetworkEquipmentFeatures']> = {
+  automation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ipmiReboot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  powerCycle?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  privateNetwork?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  remoteManagement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type NetworkEquipmentInterfaceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentInterface'] = ResolversParentTypes['NetworkEquipmentInterface']> = {
+  gateway?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nullRouted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  ports?: Resolver<Array<ResolversTypes['SwitchPort']>, ParentType, ContextType>;
+};
+
+export type NetworkEquipmentInterfacesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentInterfaces'] = ResolversParentTypes['NetworkEquipmentInterfaces']> = {
+  internal?: Resolver<Maybe<ResolversTypes['NetworkEquipmentInterface']>, ParentType, ContextType>;
+  public?: Resolver<Maybe<ResolversTypes['NetworkEquipmentInterface']>, ParentType, ContextType>;
+  remoteManagement?: Resolver<Maybe<ResolversTypes['NetworkEquipmentInterface']>, ParentType, ContextType>;
+};
+
+export type NetworkEquipmentLocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentLocation'] = ResolversParentTypes['NetworkEquipmentLocation']> = {
+  rack?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suite?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NetworkEquipmentSpecsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentSpecs'] = ResolversParentTypes['NetworkEquipmentSpecs']> = {
+  brand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkMetricsOwner'] = ResolversParentTypes['NetworkMetricsOwner']> = {
   __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -6862,7 +7271,7 @@ export type NullRouteEquipmentIpPayloadResolvers<ContextType = GraphQLContext, P
 };
 
 export type NullRouteHistoryOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRouteHistoryOwner'] = ResolversParentTypes['NullRouteHistoryOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment', ParentType, ContextType>;
 };
 
 export type NullRouteIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRouteIpPayload'] = ResolversParentTypes['NullRouteIpPayload']> = {
@@ -6925,7 +7334,7 @@ export type PartitionResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type PowerControllableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerControllable'] = ResolversParentTypes['PowerControllable']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
 export type PowerCycleEquipmentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerCycleEquipmentPayload'] = ResolversParentTypes['PowerCycleEquipmentPayload']> = {
@@ -6952,7 +7361,7 @@ export type PowerStatusResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type PowerStatusOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerStatusOwner'] = ResolversParentTypes['PowerStatusOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment', ParentType, ContextType>;
 };
 
 export type ProformaInvoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProformaInvoice'] = ResolversParentTypes['ProformaInvoice']> = {
@@ -7253,6 +7662,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   invoices?: Resolver<Maybe<ResolversTypes['InvoiceConnection']>, ParentType, ContextType, Partial<QueryInvoicesArgs>>;
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<QueryIpArgs, 'ip'>>;
   ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<QueryIpsArgs>>;
+  networkEquipment?: Resolver<Maybe<ResolversTypes['NetworkEquipment']>, ParentType, ContextType, RequireFields<QueryNetworkEquipmentArgs, 'id'>>;
+  networkEquipments?: Resolver<Maybe<ResolversTypes['NetworkEquipmentConnection']>, ParentType, ContextType, Partial<QueryNetworkEquipmentsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   nullRoute?: Resolver<Maybe<ResolversTypes['NullRoute']>, ParentType, ContextType, RequireFields<QueryNullRouteArgs, 'id'>>;
@@ -7484,6 +7895,11 @@ export type UpdateIpReverseLookupRecordsPayloadResolvers<ContextType = GraphQLCo
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdateNetworkEquipmentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateNetworkEquipmentPayload'] = ResolversParentTypes['UpdateNetworkEquipmentPayload']> = {
+  networkEquipment?: Resolver<Maybe<ResolversTypes['NetworkEquipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdateNotificationSettingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateNotificationSettingPayload'] = ResolversParentTypes['UpdateNotificationSettingPayload']> = {
   notificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -7632,6 +8048,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MetricsGranularity?: MetricsGranularityResolvers;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetworkEquipment?: NetworkEquipmentResolvers<ContextType>;
+  NetworkEquipmentConnection?: NetworkEquipmentConnectionResolvers<ContextType>;
+  NetworkEquipmentContract?: NetworkEquipmentContractResolvers<ContextType>;
+  NetworkEquipmentEdge?: NetworkEquipmentEdgeResolvers<ContextType>;
+  NetworkEquipmentFeatures?: NetworkEquipmentFeaturesResolvers<ContextType>;
+  NetworkEquipmentInterface?: NetworkEquipmentInterfaceResolvers<ContextType>;
+  NetworkEquipmentInterfaces?: NetworkEquipmentInterfacesResolvers<ContextType>;
+  NetworkEquipmentLocation?: NetworkEquipmentLocationResolvers<ContextType>;
+  NetworkEquipmentSpecs?: NetworkEquipmentSpecsResolvers<ContextType>;
   NetworkMetricsOwner?: NetworkMetricsOwnerResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NotificationAction?: NotificationActionResolvers<ContextType>;
@@ -7730,6 +8155,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UpdateEquipmentIpPayload?: UpdateEquipmentIpPayloadResolvers<ContextType>;
   UpdateIpPayload?: UpdateIpPayloadResolvers<ContextType>;
   UpdateIpReverseLookupRecordsPayload?: UpdateIpReverseLookupRecordsPayloadResolvers<ContextType>;
+  UpdateNetworkEquipmentPayload?: UpdateNetworkEquipmentPayloadResolvers<ContextType>;
   UpdateNotificationSettingPayload?: UpdateNotificationSettingPayloadResolvers<ContextType>;
   UpdateNullRoutePayload?: UpdateNullRoutePayloadResolvers<ContextType>;
   UpdatePublicCloudCustomImagePayload?: UpdatePublicCloudCustomImagePayloadResolvers<ContextType>;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { INSTANCES, SERVERS, USER_ERRORS, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
+import {
+  INSTANCES,
+  NETWORK_EQUIPMENT,
+  SERVERS,
+  USER_ERRORS,
+  mutate,
+  pickOwner,
+  readOwner,
+  writes,
+  type OwnerKind,
+} from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
@@ -35,6 +45,7 @@ const rows: Row[] = [
       r.instance.state === 'RUNNING' && r.credentials.length >= 2 && r.credentials.some((c: any) => c.type === 'OPERATING_SYSTEM'),
     type: 'CONTROL_PANEL',
   },
+  { kind: NETWORK_EQUIPMENT, withCredentials: (r) => r.credentials.length >= 1, type: 'FIREWALL' },
 ];
 
 describe.each(rows)('$kind.typename credentials', ({ kind, withCredentials, type }) => {
@@ -197,7 +208,7 @@ describe.each([{ kind: INSTANCES }])('$kind.typename credentials (Public Cloud o
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(13);
+    expect(reached.count()).toBe(19);
     expect(reached.missing()).toEqual([]);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { INSTANCES, SERVERS, USER_ERRORS, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
+import {
+  INSTANCES,
+  NETWORK_EQUIPMENT,
+  SERVERS,
+  USER_ERRORS,
+  mutate,
+  pickOwner,
+  readOwner,
+  writes,
+  type OwnerKind,
+} from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 import { POWER } from '../support/values.js';
@@ -38,6 +48,12 @@ const rows: Row[] = [
     verbs: { on: 'start', off: 'stop', cycle: 'reboot' },
     missingId: '00000000-0000-4000-8000-000000000000',
   },
+  {
+    kind: NETWORK_EQUIPMENT,
+    poweredOn: (r) => r.power.pdu === 'on',
+    verbs: { on: 'powerOn', off: 'powerOff', cycle: 'powerCycle' },
+    missingId: '999999999',
+  },
 ];
 
 describe.each(rows)('$kind.typename power', ({ kind, poweredOn, verbs, missingId }) => {
@@ -69,6 +85,18 @@ describe.each(rows)('$kind.typename power', ({ kind, poweredOn, verbs, missingId
       userErrors: [{ field: null, message: expect.any(String), code: 'NOT_FOUND', leasewebCode: '404' }],
     });
     expect(writes(stack())).toEqual([`POST ${kind.collection}/${missingId}/${verbs.on}`]);
+  });
+});
+
+describe.each([{ kind: NETWORK_EQUIPMENT }])('$kind.typename power (PDU only)', ({ kind }) => {
+  it('shows the power status from the PDU alone, as documented, and follows a power off', async () => {
+    const owner = pickOwner(stack(), kind, (x) => x.power.pdu === 'on');
+    const STATUS = 'powerStatus { ipmi pdu poweredOn }';
+    expect((await readOwner(stack(), owner, STATUS)).powerStatus).toEqual({ ipmi: null, pdu: 'ON', poweredOn: true });
+    await mutate(stack(), 'powerOffEquipment', { equipmentId: owner.gid });
+    expect((await readOwner(stack(), owner, STATUS)).powerStatus).toEqual({ ipmi: null, pdu: 'OFF', poweredOn: false });
+    expect(stack().calls({ path: `${owner.base}/powerInfo` })).toHaveLength(2);
+    await mutate(stack(), 'powerOnEquipment', { equipmentId: owner.gid });
   });
 });
 
@@ -166,7 +194,7 @@ describe.each([{ kind: INSTANCES }])('$kind.typename power (Public Cloud: the in
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(7);
+    expect(reached.count()).toBe(11);
     expect(reached.missing()).toEqual([]);
   });
 });

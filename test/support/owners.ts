@@ -1,4 +1,5 @@
 import type { ServerRecord } from '../../src/emulator/dedicated-servers/data.js';
+import type { NetworkEquipmentRecord } from '../../src/emulator/network-equipment/data.js';
 import type { InstanceRecord } from '../../src/emulator/public-cloud/data.js';
 import type { Stack } from './stack.js';
 
@@ -8,9 +9,9 @@ import type { Stack } from './stack.js';
  * its global id, the query field that reads it and where its API lives upstream.
  */
 export interface OwnerKind<R> {
-  typename: 'DedicatedServer' | 'PublicCloudInstance';
+  typename: 'DedicatedServer' | 'PublicCloudInstance' | 'NetworkEquipment';
   /** The query root field that reads one owner by id. */
-  root: 'dedicatedServer' | 'publicCloudInstance';
+  root: 'dedicatedServer' | 'publicCloudInstance' | 'networkEquipment';
   /** The upstream collection, e.g. `/bareMetals/v2/servers`. */
   collection: string;
   records: (stack: Stack) => R[];
@@ -31,6 +32,14 @@ export const INSTANCES: OwnerKind<InstanceRecord> = {
   collection: '/publicCloud/v1/instances',
   records: (stack) => [...stack.demo.publicCloud.instances.values()],
   idOf: (r) => r.instance.id,
+};
+
+export const NETWORK_EQUIPMENT: OwnerKind<NetworkEquipmentRecord> = {
+  typename: 'NetworkEquipment',
+  root: 'networkEquipment',
+  collection: '/bareMetals/v2/networkEquipments',
+  records: (stack) => [...stack.demo.networkEquipment.equipment.values()],
+  idOf: (r) => r.equipment.id,
 };
 
 /** One owner picked from the demo data set (the live record: the emulator changes it in place). */

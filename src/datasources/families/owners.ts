@@ -109,6 +109,14 @@ export const owners = {
     iso: true,
     console: true,
   },
+  NetworkEquipment: {
+    api: '/bareMetals/v2',
+    collection: 'networkEquipments',
+    idParam: 'networkEquipmentId',
+    ips: bareMetalIps,
+    credentials: { paged: true, deleteAll: false },
+    power: { on: 'powerOn', off: 'powerOff', cycle: 'powerCycle', status: true },
+  },
 } satisfies Record<string, OwnerRow>;
 
 export type OwnerType = keyof typeof owners;

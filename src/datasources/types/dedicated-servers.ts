@@ -218,7 +218,7 @@ export interface DdosNotificationSettings {
 }
 
 export interface PowerStatus {
-  ipmi: { status: string };
+  ipmi?: { status: string };
   pdu: { status: string };
 }
 
