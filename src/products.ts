@@ -12,6 +12,7 @@ import { IpManagementAPI } from './datasources/ip-management.js';
 import { PublicCloudAPI } from './datasources/public-cloud.js';
 import { ServicesAPI } from './datasources/services.js';
 import { NetworkEquipmentAPI } from './datasources/network-equipment.js';
+import { DedicatedRacksAPI } from './datasources/dedicated-racks.js';
 import { dedicatedServers } from './resolvers/dedicated-servers.js';
 import { domains } from './resolvers/domains.js';
 import { credentials } from './resolvers/families/credentials.js';
@@ -27,6 +28,7 @@ import type { ProductGraph } from './resolvers/nodes.js';
 import { publicCloud } from './resolvers/public-cloud.js';
 import { services } from './resolvers/services.js';
 import { networkEquipment } from './resolvers/network-equipment.js';
+import { dedicatedRacks } from './resolvers/dedicated-racks.js';
 
 interface Entry<D> {
   /** The per-request datasource, created the first time a resolver asks for it. */
@@ -51,6 +53,7 @@ export const products = {
   services: entry((u) => new ServicesAPI(u), services),
   invoices: entry((u) => new InvoicesAPI(u), invoices),
   networkEquipment: entry((u) => new NetworkEquipmentAPI(u), networkEquipment),
+  dedicatedRacks: entry((u) => new DedicatedRacksAPI(u), dedicatedRacks),
   // Families, written once for every owner in src/datasources/families/owners.ts.
   equipmentIps: entry((u) => new EquipmentIpsAPI(u), equipmentIps),
   credentials: entry((u) => new CredentialsAPI(u), credentials),

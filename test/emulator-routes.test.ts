@@ -44,9 +44,9 @@ describe('the emulator route table', () => {
     expect(family('publicCloud.restoreInstanceSnapshot')).toBe('snapshots');
     expect(family('dedicatedServers.getServer')).toBeUndefined();
     const owners: Record<string, string[]> = {
-      ips: ['dedicatedServers', 'networkEquipments', 'publicCloud'],
-      credentials: ['dedicatedServers', 'networkEquipments', 'publicCloud'],
-      metrics: ['dedicatedServers', 'publicCloud'],
+      ips: ['dedicatedRacks', 'dedicatedServers', 'networkEquipments', 'publicCloud'],
+      credentials: ['dedicatedRacks', 'dedicatedServers', 'networkEquipments', 'publicCloud'],
+      metrics: ['dedicatedRacks', 'dedicatedServers', 'publicCloud'],
       power: ['dedicatedServers', 'networkEquipments', 'publicCloud'],
     };
     for (const [name, expected] of Object.entries(owners)) {

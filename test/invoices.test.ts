@@ -186,7 +186,7 @@ describe('invoices', () => {
     expect(overdue.credits.length).toBeGreaterThan(0);
     expect(num(overdue.openAmount)).toBeLessThan(num(overdue.total));
     expect(new Set(data.invoices.nodes.flatMap((n: any) => n.lineItems.map((l: any) => byContract.get(l.contractId)!.productId)))).toEqual(
-      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'NETWORK_EQUIPMENT', 'DOMAIN']),
+      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'NETWORK_EQUIPMENT', 'PRIVATE_RACK', 'DOMAIN']),
     );
   });
 
@@ -271,16 +271,19 @@ describe('invoice edges', () => {
     expect(stack().demo.invoices.invoices.length).toBeGreaterThan(20);
     const data = await stack()
       .data(`{ invoices(first: 20) { nodes { leasewebId lineItems { contractId equipmentId service { contractId productId equipment { __typename
-      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } ... on NetworkEquipment { leasewebId reference } } } } } } }`);
+      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } ... on NetworkEquipment { leasewebId reference } ... on DedicatedRack { leasewebId reference } } } } } } }`);
     const first20 = stack().demo.invoices.invoices.slice(0, 20);
     expect(data.invoices.nodes.map((n: any) => n.leasewebId)).toEqual(first20.map((i) => i.id));
     const lines = data.invoices.nodes.flatMap((n: any) => n.lineItems);
     expect(lines).toHaveLength(sum(first20.map((i) => i.lineItems.length)));
     for (const line of lines) {
       expect(line.service.contractId).toBe(line.contractId);
-      const typename = { DEDICATED_SERVER: 'DedicatedServer', PUBLIC_CLOUD: 'PublicCloudInstance', NETWORK_EQUIPMENT: 'NetworkEquipment' }[
-        line.service.productId as string
-      ];
+      const typename = {
+        DEDICATED_SERVER: 'DedicatedServer',
+        PUBLIC_CLOUD: 'PublicCloudInstance',
+        NETWORK_EQUIPMENT: 'NetworkEquipment',
+        PRIVATE_RACK: 'DedicatedRack',
+      }[line.service.productId as string];
       expect(line.service.equipment?.__typename).toBe(typename);
       expect(line.service.equipment?.leasewebId).toBe(line.equipmentId ?? undefined);
     }
@@ -289,9 +292,9 @@ describe('invoice edges', () => {
     expect(stack().calls({ path: /^\/invoices\/v1\/invoices$/ })).toHaveLength(1);
     expect(stack().calls({ path: /^\/invoices\/v1\/invoices\/\d+$/ })).toHaveLength(20);
     expect(stack().calls({ path: '/services/v1/services' })).toHaveLength(servicePages);
-    expect(stack().calls({ path: /^\/(bareMetals\/v2\/(servers|networkEquipments)|publicCloud\/v1\/instances)\/[^/]+$/ })).toHaveLength(
-      equipment.size,
-    );
+    expect(
+      stack().calls({ path: /^\/(bareMetals\/v2\/(servers|networkEquipments|privateRacks)|publicCloud\/v1\/instances)\/[^/]+$/ }),
+    ).toHaveLength(equipment.size);
     expect(stack().calls()).toHaveLength(1 + 20 + servicePages + equipment.size);
   });
 
@@ -312,7 +315,9 @@ describe('invoice edges', () => {
         ? 'DedicatedServer'
         : stack().demo.networkEquipment.equipment.has(id)
           ? 'NetworkEquipment'
-          : 'PublicCloudInstance';
+          : stack().demo.dedicatedRacks.racks.has(id)
+            ? 'DedicatedRack'
+            : 'PublicCloudInstance';
     const alone = await stack().data(`{ invoice(id: "${i.id}") { lineItems { equipment { __typename id } } } }`);
     expect(alone.invoice.lineItems).toEqual(
       i.lineItems.map((l) => ({
@@ -322,9 +327,10 @@ describe('invoice edges', () => {
       })),
     );
     // Without the kind, each id is looked up where ids of its shape live: one GET per equipment,
-    // and a network equipment id (numeric, like a server's) is tried as a server first.
-    const networkEquipment = [...withEquipment].filter((id) => kindOf(id) === 'NetworkEquipment').length;
-    expect(stack().calls()).toHaveLength(1 + withEquipment.size + networkEquipment);
+    // and numeric ids are tried in manifest order: servers, then network equipment, then racks.
+    const tries: Record<string, number> = { DedicatedServer: 0, PublicCloudInstance: 0, NetworkEquipment: 1, DedicatedRack: 2 };
+    const extra = [...withEquipment].reduce((n, id) => n + tries[kindOf(id)]!, 0);
+    expect(stack().calls()).toHaveLength(1 + withEquipment.size + extra);
 
     stack().emulator.clearLog();
     const hinted = await stack().data(`{ invoice(id: "${i.id}") { lineItems { service { productId } equipment { __typename id } } } }`);
@@ -374,7 +380,7 @@ describe('invoice edges', () => {
   it('pro forma item → service and equipment, the services listed once', async () => {
     const items = proformaItems(stack().demo);
     const data = await stack().data(
-      '{ proformaInvoice(first: 100) { items { nodes { contractId service { contractId leasewebId } equipment { __typename ... on DedicatedServer { reference } ... on PublicCloudInstance { reference } ... on NetworkEquipment { reference } } } } } }',
+      '{ proformaInvoice(first: 100) { items { nodes { contractId service { contractId leasewebId } equipment { __typename ... on DedicatedServer { reference } ... on PublicCloudInstance { reference } ... on NetworkEquipment { reference } ... on DedicatedRack { reference } } } } } }',
     );
     const nodes = data.proformaInvoice.items.nodes;
     expect(nodes.map((n: any) => n.service.contractId)).toEqual(items.map((i) => i.contractId));

@@ -72,7 +72,7 @@ describe('services', () => {
     expect(seen).toEqual(records().map((r) => asNode(view(r))));
     // One service per billable: servers, instances and domains all have theirs.
     expect(new Set(records().map((r) => r.service.productId))).toEqual(
-      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'NETWORK_EQUIPMENT', 'DOMAIN']),
+      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'NETWORK_EQUIPMENT', 'PRIVATE_RACK', 'DOMAIN']),
     );
     expect(records()).toHaveLength(stack().demo.billables.length);
     const sent = stack()
@@ -184,7 +184,7 @@ describe('services', () => {
 describe('service edges', () => {
   it('Service → equipment: a server or instance as productId says, one GET per distinct equipment; ids alone cost nothing', async () => {
     const data = await stack().data(`{ services(first: 100) { nodes { productId equipmentId equipment { __typename id
-      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } ... on NetworkEquipment { leasewebId reference } } } } }`);
+      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } ... on NetworkEquipment { leasewebId reference } ... on DedicatedRack { leasewebId reference } } } } }`);
     const withEquipment = records().filter((r) => r.service.equipmentId);
     for (const [k, r] of records().entries()) {
       const node = data.services.nodes[k];
@@ -193,10 +193,12 @@ describe('service edges', () => {
         continue;
       }
       const typename = (
-        { DEDICATED_SERVER: 'DedicatedServer', PUBLIC_CLOUD: 'PublicCloudInstance', NETWORK_EQUIPMENT: 'NetworkEquipment' } as Record<
-          string,
-          string
-        >
+        {
+          DEDICATED_SERVER: 'DedicatedServer',
+          PUBLIC_CLOUD: 'PublicCloudInstance',
+          NETWORK_EQUIPMENT: 'NetworkEquipment',
+          PRIVATE_RACK: 'DedicatedRack',
+        } as Record<string, string>
       )[r.service.productId]!;
       expect(node.equipment).toEqual({
         __typename: typename,

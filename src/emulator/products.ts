@@ -14,6 +14,8 @@ import { createInvoicesData, seedInvoices, type InvoicesDataset } from './invoic
 import { routes as invoicesRoutes } from './invoices/routes.js';
 import { createNetworkEquipmentData, seedNetworkEquipment, type NetworkEquipmentDataset } from './network-equipment/data.js';
 import { routes as networkEquipmentRoutes } from './network-equipment/routes.js';
+import { createDedicatedRacksData, seedDedicatedRacks, type RacksDataset } from './dedicated-racks/data.js';
+import { routes as dedicatedRacksRoutes } from './dedicated-racks/routes.js';
 
 /**
  * One emulated product: its data section (created empty), how to seed it, and its routes.
@@ -58,6 +60,11 @@ export const products = {
     create: createNetworkEquipmentData,
     seed: (d: NetworkEquipmentDataset, _rng, spec) => seedNetworkEquipment(d, spec),
     routes: networkEquipmentRoutes,
+  }),
+  dedicatedRacks: product({
+    create: createDedicatedRacksData,
+    seed: (d: RacksDataset, _rng, spec) => seedDedicatedRacks(d, spec),
+    routes: dedicatedRacksRoutes,
   }),
   services: product({ create: createServicesData, seed: (d: ServicesDataset, rng) => seedServices(d, rng), routes: servicesRoutes }),
   invoices: product({

@@ -18,6 +18,7 @@ import type { DomainSource, DomainPage, DomainAvailability as UpstreamDomainAvai
 import type { InvoiceModel, InvoicePage, LineItemModel, CreditModel, ProformaModel, ProformaContractItem, ProformaItemPage } from '../datasources/types/invoices.js';
 import type { Service as UpstreamService, ServicePage, CancellationReason } from '../datasources/types/services.js';
 import type { NetworkEquipment as UpstreamNetworkEquipment, NetworkEquipmentPage, NetworkEquipmentContract as UpstreamNetworkEquipmentContract, NetworkEquipmentInterface as UpstreamNetworkEquipmentInterface } from '../datasources/types/network-equipment.js';
+import type { DedicatedRack as UpstreamDedicatedRack, DedicatedRackPage, RackContract } from '../datasources/types/dedicated-racks.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -477,6 +478,273 @@ export type DdosProtectionType =
   | 'UNKNOWN';
 
 /**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRack = CredentialOwner & Equipment & IpOwner & NetworkMetricsOwner & Node & NotificationSettingOwner & NullRouteHistoryOwner & {
+  __typename?: 'DedicatedRack';
+  /** Bandwidth of the rack's public uplinks over a period (`GET /bareMetals/v2/privateRacks/{id}/metrics/bandwidth`). */
+  bandwidthMetrics?: Maybe<Metrics>;
+  /** The contract the rack is rented under; `sla`, `startsAt` and `endsAt` are detail (loaded only when asked). */
+  contract?: Maybe<DedicatedRackContract>;
+  /** One stored login with its password (`GET /bareMetals/v2/privateRacks/{id}/credentials/{type}/{username}`); null when there is none. */
+  credential?: Maybe<Credential>;
+  /** Logins Leaseweb stores for the rack, without passwords (`GET /bareMetals/v2/privateRacks/{id}/credentials`, or `…/credentials/{type}` with `type`). */
+  credentials?: Maybe<CredentialConnection>;
+  /** Data traffic of the rack over a period (`GET /bareMetals/v2/privateRacks/{id}/metrics/datatraffic`). */
+  datatrafficMetrics?: Maybe<Metrics>;
+  /** Whether Leaseweb e-mails you when it mitigates a DDoS attack on the rack's IPs (`GET /bareMetals/v2/privateRacks/{id}/notificationSettings/ddos`). */
+  ddosNotificationSettings?: Maybe<DdosNotificationSettings>;
+  /**
+   * The dedicated servers in this rack (`GET /bareMetals/v2/servers?privateRackId={id}`, one call
+   * per page).
+   */
+  dedicatedServers?: Maybe<DedicatedServerConnection>;
+  /** Whether the rack can be power cycled and join private networks. */
+  featureAvailability?: Maybe<DedicatedRackFeatures>;
+  /** Global id, usable with `node(id:)` and as `equipmentId` in the family mutations: `gid://leaseweb/DedicatedRack/<id>`. */
+  id: Scalars['ID']['output'];
+  /** One IP as the rack's API shows it (`GET /bareMetals/v2/privateRacks/{id}/ips/{ip}`); null when the rack has no such IP. */
+  ip?: Maybe<Ip>;
+  /** The rack's IPs (the IP family: ipMgmt batched, or `GET /bareMetals/v2/privateRacks/{id}/ips` with `filter.networkType`). */
+  ips?: Maybe<IpConnection>;
+  /** Leaseweb's id of the rack, the `{privateRackId}` of its paths. */
+  leasewebId: Scalars['String']['output'];
+  /** Where the rack stands: site, suite and the rack's name. */
+  location?: Maybe<DedicatedRackLocation>;
+  /** The network equipment in this rack (`GET /bareMetals/v2/networkEquipments?privateRackId={id}`, one call per page). */
+  networkEquipments?: Maybe<NetworkEquipmentConnection>;
+  /** One alert (`GET /bareMetals/v2/privateRacks/{id}/notificationSettings/{kind}/{notificationId}`); null when there is none. */
+  notificationSetting?: Maybe<NotificationSetting>;
+  /** Bandwidth or data traffic alerts set on the rack (`GET /bareMetals/v2/privateRacks/{id}/notificationSettings/{kind}`, one call per page). */
+  notificationSettings?: Maybe<NotificationSettingConnection>;
+  /** Null routes of the rack's IPs, past and present (`GET /bareMetals/v2/privateRacks/{id}/nullRouteHistory`, one call per page). */
+  nullRouteHistory?: Maybe<EquipmentNullRouteConnection>;
+  /** The power distribution unit ports that feed the rack. Detail; loaded only when asked. */
+  powerPorts?: Maybe<Array<SwitchPort>>;
+  /** The switch ports the rack's public uplinks are cabled to. */
+  publicPorts: Array<SwitchPort>;
+  /** Your own label for the rack (the contract's reference); null when none is set. Change it with `updateDedicatedRack`. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The service (contract) of this rack (`GET /services/v1/services?equipmentId={id}`, one call per rack, shared in the request); null when none names it. */
+  service?: Maybe<Service>;
+  /** The rack's units, free or occupied, with the units cabled together. Detail; loaded only when asked. */
+  units?: Maybe<Array<DedicatedRackUnit>>;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackBandwidthMetricsArgs = {
+  aggregation: BandwidthAggregation;
+  from: Scalars['DateTime']['input'];
+  granularity?: InputMaybe<MetricsGranularity>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackCredentialArgs = {
+  type: CredentialType;
+  username: Scalars['String']['input'];
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<CredentialType>;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackDatatrafficMetricsArgs = {
+  aggregation?: InputMaybe<DatatrafficAggregation>;
+  from: Scalars['DateTime']['input'];
+  granularity?: InputMaybe<MetricsGranularity>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackDedicatedServersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackIpArgs = {
+  ip: Scalars['IPAddress']['input'];
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackIpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EquipmentIpFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackNetworkEquipmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackNotificationSettingArgs = {
+  id: Scalars['String']['input'];
+  kind: NotificationSettingKind;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackNotificationSettingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind: NotificationSettingKind;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackNullRouteHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of dedicated racks. */
+export type DedicatedRackConnection = {
+  __typename?: 'DedicatedRackConnection';
+  /** The racks of this page, each with its cursor. */
+  edges: Array<DedicatedRackEdge>;
+  /** The racks of this page. */
+  nodes: Array<DedicatedRack>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many racks there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The contract a dedicated rack is rented under. */
+export type DedicatedRackContract = {
+  __typename?: 'DedicatedRackContract';
+  /** The contract's Leaseweb id. */
+  contractId: Scalars['String']['output'];
+  /** Your customer number. */
+  customerId?: Maybe<Scalars['String']['output']>;
+  /** Whether the rack has been delivered, as Leaseweb writes it (e.g. `ACTIVE`). */
+  deliveryStatus?: Maybe<Scalars['String']['output']>;
+  /** When the contract ends; null when it runs on. Detail. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Your own label (the same as the rack's `reference`). */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** Leaseweb's sales organisation, e.g. `2000`. */
+  salesOrgId?: Maybe<Scalars['String']['output']>;
+  /** The support level, e.g. `Platinum - 24x7x½`. Detail. */
+  sla?: Maybe<Scalars['String']['output']>;
+  /** When the contract started. Detail. */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** One dedicated rack in a page. */
+export type DedicatedRackEdge = {
+  __typename?: 'DedicatedRackEdge';
+  /** Pass it as `after` to continue after this rack. */
+  cursor: Scalars['String']['output'];
+  /** The rack. */
+  node: DedicatedRack;
+};
+
+/** What Leaseweb supports on a dedicated rack. */
+export type DedicatedRackFeatures = {
+  __typename?: 'DedicatedRackFeatures';
+  /** True when the rack's power can be cycled through the API. */
+  powerCycle: Scalars['Boolean']['output'];
+  /** True when the rack can join private networks. */
+  privateNetwork: Scalars['Boolean']['output'];
+};
+
+/** Which racks `dedicatedRacks` lists: each field given is a Leaseweb list filter. */
+export type DedicatedRackFilter = {
+  /** True: only racks that can join a private network; false: only those that cannot. */
+  privateNetworkCapable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** True: only racks with private networking enabled; false: only those without. */
+  privateNetworkEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Racks whose reference matches this text. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where a dedicated rack stands. */
+export type DedicatedRackLocation = {
+  __typename?: 'DedicatedRackLocation';
+  /** The rack's name, e.g. `MI15`. */
+  rack?: Maybe<Scalars['String']['output']>;
+  /** The data center, e.g. `AMS-01`. */
+  site: Scalars['String']['output'];
+  /** The hall or suite, e.g. `Hall3`. */
+  suite?: Maybe<Scalars['String']['output']>;
+};
+
+/** One unit of a dedicated rack. */
+export type DedicatedRackUnit = {
+  __typename?: 'DedicatedRackUnit';
+  /** The units cabled together with this one (itself included). */
+  connectedUnits: Array<Scalars['String']['output']>;
+  /** `FREE` or `OCCUPIED`, as Leaseweb writes it. */
+  status: Scalars['String']['output'];
+  /** The unit's number, e.g. `13`. */
+  unit: Scalars['String']['output'];
+};
+
+/**
  * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
  * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
  * for the server (once per request, however many fields ask), loaded only when asked.
@@ -505,6 +773,12 @@ export type DedicatedServer = CredentialOwner & Equipment & IpOwner & NetworkMet
   datatrafficMetrics?: Maybe<Metrics>;
   /** Whether Leaseweb e-mails you when it mitigates a DDoS attack on the server (`GET /bareMetals/v2/servers/{id}/notificationSettings/ddos`). */
   ddosNotificationSettings?: Maybe<DdosNotificationSettings>;
+  /**
+   * The dedicated rack the server stands in, when its rack is dedicated (`rack.type` DEDICATED):
+   * `GET /bareMetals/v2/privateRacks/{rackId}`, once per rack per request (the rack id is detail
+   * of the server: a server from the list costs its `GET …/servers/{id}` too). Null otherwise.
+   */
+  dedicatedRack?: Maybe<DedicatedRack>;
   /**
    * The server's DHCP reservation for network boot, as a list of at most one
    * (`GET /bareMetals/v2/servers/{id}/leases`); empty when there is none. Leaseweb lists
@@ -2501,6 +2775,8 @@ export type Mutation = {
   updateCredential?: Maybe<UpdateCredentialPayload>;
   /** Turns DDoS notifications on or off (`PUT …/{owner}/{id}/notificationSettings/ddos`). */
   updateDdosNotificationSettings?: Maybe<UpdateDdosNotificationSettingsPayload>;
+  /** Sets the rack's reference, your own label for it (`PUT /bareMetals/v2/privateRacks/{id}`). */
+  updateDedicatedRack?: Maybe<UpdateDedicatedRackPayload>;
   /** Sets the server's reference, your own label for it (`PUT /bareMetals/v2/servers/{id}`). */
   updateDedicatedServer?: Maybe<UpdateDedicatedServerPayload>;
   /** Replaces the records and TTL of one record set (`PUT …/resourceRecordSets/{name}/{type}`). */
@@ -2832,6 +3108,12 @@ export type MutationUpdateDdosNotificationSettingsArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdateDedicatedRackArgs = {
+  input: UpdateDedicatedRackInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateDedicatedServerArgs = {
   input: UpdateDedicatedServerInput;
 };
@@ -2936,6 +3218,11 @@ export type NetworkEquipment = CredentialOwner & Equipment & IpOwner & Node & Nu
   credential?: Maybe<Credential>;
   /** Logins Leaseweb stores for the equipment, without passwords (`GET /bareMetals/v2/networkEquipments/{id}/credentials`, or `…/credentials/{type}` with `type`). */
   credentials?: Maybe<CredentialConnection>;
+  /**
+   * The dedicated rack the equipment stands in (`GET /bareMetals/v2/privateRacks/{rack.id}`, once
+   * per rack per request; the rack id is detail). Null when its rack is not one of your dedicated racks.
+   */
+  dedicatedRack?: Maybe<DedicatedRack>;
   /** What Leaseweb's automation supports on the equipment. */
   featureAvailability?: Maybe<NetworkEquipmentFeatures>;
   /** Global id, usable with `node(id:)` and as `equipmentId` in the family mutations: `gid://leaseweb/NetworkEquipment/<id>`. */
@@ -4464,6 +4751,10 @@ export type PublicCloudTrafficTier = {
 /** Everything you can read. Each product adds its root fields here. */
 export type Query = {
   __typename?: 'Query';
+  /** One dedicated rack with its detail (`GET /bareMetals/v2/privateRacks/{id}`); null when it does not exist. */
+  dedicatedRack?: Maybe<DedicatedRack>;
+  /** Your dedicated racks, a page at a time (`GET /bareMetals/v2/privateRacks`, one call per page). `powerPorts` and `units` are detail. */
+  dedicatedRacks?: Maybe<DedicatedRackConnection>;
   /** One dedicated server with its full detail (`GET /bareMetals/v2/servers/{id}`); null when it does not exist. */
   dedicatedServer?: Maybe<DedicatedServer>;
   /**
@@ -4576,6 +4867,20 @@ export type Query = {
    * work as everywhere else.
    */
   services?: Maybe<ServiceConnection>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryDedicatedRackArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryDedicatedRacksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DedicatedRackFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5262,6 +5567,23 @@ export type UpdateDdosNotificationSettingsPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The rack and its new reference. */
+export type UpdateDedicatedRackInput = {
+  /** The rack's Leaseweb id or global id (`gid://leaseweb/DedicatedRack/2893829`). */
+  dedicatedRackId: Scalars['ID']['input'];
+  /** Your new label for it. */
+  reference: Scalars['String']['input'];
+};
+
+/** The outcome of `updateDedicatedRack`. */
+export type UpdateDedicatedRackPayload = {
+  __typename?: 'UpdateDedicatedRackPayload';
+  /** The rack, read again after the write; null when the write failed. */
+  dedicatedRack?: Maybe<DedicatedRack>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** A server and its new reference. */
 export type UpdateDedicatedServerInput = {
   /** Your new label for the server. */
@@ -5640,25 +5962,32 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   CloudMetricsOwner: ( Instance );
   ConsoleOwner: ( Instance );
   CredentialOwner:
+    | ( UpstreamDedicatedRack )
     | ( Server )
     | ( UpstreamNetworkEquipment )
     | ( Instance )
   ;
   Equipment:
+    | ( UpstreamDedicatedRack )
     | ( Server )
     | ( UpstreamNetworkEquipment )
     | ( Instance )
   ;
   IpOwner:
+    | ( UpstreamDedicatedRack )
     | ( Server )
     | ( UpstreamNetworkEquipment )
     | ( Instance )
   ;
-  NetworkMetricsOwner: ( Server );
+  NetworkMetricsOwner:
+    | ( UpstreamDedicatedRack )
+    | ( Server )
+  ;
   Node:
     | ( UpstreamControlPanel )
     | ( CredentialModel )
     | ( DdosNotificationSettingsModel )
+    | ( UpstreamDedicatedRack )
     | ( Server )
     | ( ServerJob )
     | ( DhcpLeaseModel )
@@ -5679,8 +6008,12 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( UpstreamService )
     | ( SnapshotModel )
   ;
-  NotificationSettingOwner: ( Server );
+  NotificationSettingOwner:
+    | ( UpstreamDedicatedRack )
+    | ( Server )
+  ;
   NullRouteHistoryOwner:
+    | ( UpstreamDedicatedRack )
     | ( Server )
     | ( UpstreamNetworkEquipment )
   ;
@@ -5738,6 +6071,14 @@ export type ResolversTypes = {
   DdosNotificationSettings: ResolverTypeWrapper<DdosNotificationSettingsModel>;
   DdosProtection: ResolverTypeWrapper<DdosProtection>;
   DdosProtectionType: DdosProtectionType;
+  DedicatedRack: ResolverTypeWrapper<UpstreamDedicatedRack>;
+  DedicatedRackConnection: ResolverTypeWrapper<DedicatedRackPage>;
+  DedicatedRackContract: ResolverTypeWrapper<RackContract>;
+  DedicatedRackEdge: ResolverTypeWrapper<Omit<DedicatedRackEdge, 'node'> & { node: ResolversTypes['DedicatedRack'] }>;
+  DedicatedRackFeatures: ResolverTypeWrapper<DedicatedRackFeatures>;
+  DedicatedRackFilter: DedicatedRackFilter;
+  DedicatedRackLocation: ResolverTypeWrapper<DedicatedRackLocation>;
+  DedicatedRackUnit: ResolverTypeWrapper<DedicatedRackUnit>;
   DedicatedServer: ResolverTypeWrapper<Server>;
   DedicatedServerConnection: ResolverTypeWrapper<ServerPage>;
   DedicatedServerContract: ResolverTypeWrapper<ServerContract>;
@@ -5988,6 +6329,8 @@ export type ResolversTypes = {
   UpdateCredentialPayload: ResolverTypeWrapper<Omit<UpdateCredentialPayload, 'credential'> & { credential?: Maybe<ResolversTypes['Credential']> }>;
   UpdateDdosNotificationSettingsInput: UpdateDdosNotificationSettingsInput;
   UpdateDdosNotificationSettingsPayload: ResolverTypeWrapper<Omit<UpdateDdosNotificationSettingsPayload, 'ddosNotificationSettings' | 'equipment'> & { ddosNotificationSettings?: Maybe<ResolversTypes['DdosNotificationSettings']>, equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  UpdateDedicatedRackInput: UpdateDedicatedRackInput;
+  UpdateDedicatedRackPayload: ResolverTypeWrapper<Omit<UpdateDedicatedRackPayload, 'dedicatedRack'> & { dedicatedRack?: Maybe<ResolversTypes['DedicatedRack']> }>;
   UpdateDedicatedServerInput: UpdateDedicatedServerInput;
   UpdateDedicatedServerPayload: ResolverTypeWrapper<Omit<UpdateDedicatedServerPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   UpdateDnsRecordSetPayload: ResolverTypeWrapper<Omit<UpdateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversTypes['DnsRecordSet']> }>;
@@ -6057,6 +6400,14 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DdosNotificationSettings: DdosNotificationSettingsModel;
   DdosProtection: DdosProtection;
+  DedicatedRack: UpstreamDedicatedRack;
+  DedicatedRackConnection: DedicatedRackPage;
+  DedicatedRackContract: RackContract;
+  DedicatedRackEdge: Omit<DedicatedRackEdge, 'node'> & { node: ResolversParentTypes['DedicatedRack'] };
+  DedicatedRackFeatures: DedicatedRackFeatures;
+  DedicatedRackFilter: DedicatedRackFilter;
+  DedicatedRackLocation: DedicatedRackLocation;
+  DedicatedRackUnit: DedicatedRackUnit;
   DedicatedServer: Server;
   DedicatedServerConnection: ServerPage;
   DedicatedServerContract: ServerContract;
@@ -6272,6 +6623,8 @@ export type ResolversParentTypes = {
   UpdateCredentialPayload: Omit<UpdateCredentialPayload, 'credential'> & { credential?: Maybe<ResolversParentTypes['Credential']> };
   UpdateDdosNotificationSettingsInput: UpdateDdosNotificationSettingsInput;
   UpdateDdosNotificationSettingsPayload: Omit<UpdateDdosNotificationSettingsPayload, 'ddosNotificationSettings' | 'equipment'> & { ddosNotificationSettings?: Maybe<ResolversParentTypes['DdosNotificationSettings']>, equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  UpdateDedicatedRackInput: UpdateDedicatedRackInput;
+  UpdateDedicatedRackPayload: Omit<UpdateDedicatedRackPayload, 'dedicatedRack'> & { dedicatedRack?: Maybe<ResolversParentTypes['DedicatedRack']> };
   UpdateDedicatedServerInput: UpdateDedicatedServerInput;
   UpdateDedicatedServerPayload: Omit<UpdateDedicatedServerPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   UpdateDnsRecordSetPayload: Omit<UpdateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversParentTypes['DnsRecordSet']> };
@@ -6431,7 +6784,7 @@ export type CredentialEdgeResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type CredentialOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialOwner'] = ResolversParentTypes['CredentialOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedRack' | 'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -6451,6 +6804,72 @@ export type DdosProtectionResolvers<ContextType = GraphQLContext, ParentType ext
   protectionType?: Resolver<Maybe<ResolversTypes['DdosProtectionType']>, ParentType, ContextType>;
 };
 
+export type DedicatedRackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRack'] = ResolversParentTypes['DedicatedRack']> = {
+  bandwidthMetrics?: Resolver<Maybe<ResolversTypes['Metrics']>, ParentType, ContextType, RequireFields<DedicatedRackBandwidthMetricsArgs, 'aggregation' | 'from' | 'to'>>;
+  contract?: Resolver<Maybe<ResolversTypes['DedicatedRackContract']>, ParentType, ContextType>;
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<DedicatedRackCredentialArgs, 'type' | 'username'>>;
+  credentials?: Resolver<Maybe<ResolversTypes['CredentialConnection']>, ParentType, ContextType, Partial<DedicatedRackCredentialsArgs>>;
+  datatrafficMetrics?: Resolver<Maybe<ResolversTypes['Metrics']>, ParentType, ContextType, RequireFields<DedicatedRackDatatrafficMetricsArgs, 'aggregation' | 'from' | 'to'>>;
+  ddosNotificationSettings?: Resolver<Maybe<ResolversTypes['DdosNotificationSettings']>, ParentType, ContextType>;
+  dedicatedServers?: Resolver<Maybe<ResolversTypes['DedicatedServerConnection']>, ParentType, ContextType, Partial<DedicatedRackDedicatedServersArgs>>;
+  featureAvailability?: Resolver<Maybe<ResolversTypes['DedicatedRackFeatures']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<DedicatedRackIpArgs, 'ip'>>;
+  ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<DedicatedRackIpsArgs>>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['DedicatedRackLocation']>, ParentType, ContextType>;
+  networkEquipments?: Resolver<Maybe<ResolversTypes['NetworkEquipmentConnection']>, ParentType, ContextType, Partial<DedicatedRackNetworkEquipmentsArgs>>;
+  notificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSetting']>, ParentType, ContextType, RequireFields<DedicatedRackNotificationSettingArgs, 'id' | 'kind'>>;
+  notificationSettings?: Resolver<Maybe<ResolversTypes['NotificationSettingConnection']>, ParentType, ContextType, RequireFields<DedicatedRackNotificationSettingsArgs, 'kind'>>;
+  nullRouteHistory?: Resolver<Maybe<ResolversTypes['EquipmentNullRouteConnection']>, ParentType, ContextType, Partial<DedicatedRackNullRouteHistoryArgs>>;
+  powerPorts?: Resolver<Maybe<Array<ResolversTypes['SwitchPort']>>, ParentType, ContextType>;
+  publicPorts?: Resolver<Array<ResolversTypes['SwitchPort']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  units?: Resolver<Maybe<Array<ResolversTypes['DedicatedRackUnit']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DedicatedRackConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRackConnection'] = ResolversParentTypes['DedicatedRackConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DedicatedRackEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DedicatedRack']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DedicatedRackContractResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRackContract'] = ResolversParentTypes['DedicatedRackContract']> = {
+  contractId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  salesOrgId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sla?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type DedicatedRackEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRackEdge'] = ResolversParentTypes['DedicatedRackEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DedicatedRack'], ParentType, ContextType>;
+};
+
+export type DedicatedRackFeaturesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRackFeatures'] = ResolversParentTypes['DedicatedRackFeatures']> = {
+  powerCycle?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  privateNetwork?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DedicatedRackLocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRackLocation'] = ResolversParentTypes['DedicatedRackLocation']> = {
+  rack?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suite?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DedicatedRackUnitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRackUnit'] = ResolversParentTypes['DedicatedRackUnit']> = {
+  connectedUnits?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type DedicatedServerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServer'] = ResolversParentTypes['DedicatedServer']> = {
   assetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   bandwidthMetrics?: Resolver<Maybe<ResolversTypes['Metrics']>, ParentType, ContextType, RequireFields<DedicatedServerBandwidthMetricsArgs, 'aggregation' | 'from' | 'to'>>;
@@ -6459,6 +6878,7 @@ export type DedicatedServerResolvers<ContextType = GraphQLContext, ParentType ex
   credentials?: Resolver<Maybe<ResolversTypes['CredentialConnection']>, ParentType, ContextType, Partial<DedicatedServerCredentialsArgs>>;
   datatrafficMetrics?: Resolver<Maybe<ResolversTypes['Metrics']>, ParentType, ContextType, RequireFields<DedicatedServerDatatrafficMetricsArgs, 'aggregation' | 'from' | 'to'>>;
   ddosNotificationSettings?: Resolver<Maybe<ResolversTypes['DdosNotificationSettings']>, ParentType, ContextType>;
+  dedicatedRack?: Resolver<Maybe<ResolversTypes['DedicatedRack']>, ParentType, ContextType>;
   dhcpReservations?: Resolver<Maybe<Array<ResolversTypes['DhcpReservation']>>, ParentType, ContextType>;
   featureAvailability?: Resolver<Maybe<ResolversTypes['DedicatedServerFeatures']>, ParentType, ContextType>;
   hardwareInformation?: Resolver<Maybe<ResolversTypes['DedicatedServerHardwareInformation']>, ParentType, ContextType>;
@@ -6844,7 +7264,7 @@ export type DomainNameserversResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type EquipmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Equipment'] = ResolversParentTypes['Equipment']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedRack' | 'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
 export type EquipmentNullRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentNullRoute'] = ResolversParentTypes['EquipmentNullRoute']> = {
@@ -6977,7 +7397,7 @@ export type IpEdgeResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type IpOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IpOwner'] = ResolversParentTypes['IpOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedRack' | 'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance', ParentType, ContextType>;
 };
 
 export type IpSortFieldResolvers = EnumResolverSignature<{ EQUIPMENT_ID?: any, IP?: any, NULL_ROUTED?: any, PREFIX_LENGTH?: any, REVERSE_LOOKUP?: any, VERSION?: any }, ResolversTypes['IpSortField']>;
@@ -7087,6 +7507,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   uncancelService?: Resolver<Maybe<ResolversTypes['UncancelServicePayload']>, ParentType, ContextType, RequireFields<MutationUncancelServiceArgs, 'input'>>;
   updateCredential?: Resolver<Maybe<ResolversTypes['UpdateCredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCredentialArgs, 'input'>>;
   updateDdosNotificationSettings?: Resolver<Maybe<ResolversTypes['UpdateDdosNotificationSettingsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDdosNotificationSettingsArgs, 'input'>>;
+  updateDedicatedRack?: Resolver<Maybe<ResolversTypes['UpdateDedicatedRackPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedRackArgs, 'input'>>;
   updateDedicatedServer?: Resolver<Maybe<ResolversTypes['UpdateDedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerArgs, 'input'>>;
   updateDnsRecordSet?: Resolver<Maybe<ResolversTypes['UpdateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDnsRecordSetArgs, 'input'>>;
   updateDomainDnssec?: Resolver<Maybe<ResolversTypes['UpdateDomainDnssecPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDomainDnssecArgs, 'input'>>;
@@ -7108,6 +7529,7 @@ export type NetworkEquipmentResolvers<ContextType = GraphQLContext, ParentType e
   contract?: Resolver<Maybe<ResolversTypes['NetworkEquipmentContract']>, ParentType, ContextType>;
   credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<NetworkEquipmentCredentialArgs, 'type' | 'username'>>;
   credentials?: Resolver<Maybe<ResolversTypes['CredentialConnection']>, ParentType, ContextType, Partial<NetworkEquipmentCredentialsArgs>>;
+  dedicatedRack?: Resolver<Maybe<ResolversTypes['DedicatedRack']>, ParentType, ContextType>;
   featureAvailability?: Resolver<Maybe<ResolversTypes['NetworkEquipmentFeatures']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<NetworkEquipmentIpArgs, 'ip'>>;
@@ -7189,11 +7611,11 @@ export type NetworkEquipmentSpecsResolvers<ContextType = GraphQLContext, ParentT
 };
 
 export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkMetricsOwner'] = ResolversParentTypes['NetworkMetricsOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedRack' | 'DedicatedServer', ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -7230,7 +7652,7 @@ export type NotificationSettingEdgeResolvers<ContextType = GraphQLContext, Paren
 export type NotificationSettingKindResolvers = EnumResolverSignature<{ BANDWIDTH?: any, DATATRAFFIC?: any }, ResolversTypes['NotificationSettingKind']>;
 
 export type NotificationSettingOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSettingOwner'] = ResolversParentTypes['NotificationSettingOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedRack' | 'DedicatedServer', ParentType, ContextType>;
 };
 
 export type NullRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRoute'] = ResolversParentTypes['NullRoute']> = {
@@ -7271,7 +7693,7 @@ export type NullRouteEquipmentIpPayloadResolvers<ContextType = GraphQLContext, P
 };
 
 export type NullRouteHistoryOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRouteHistoryOwner'] = ResolversParentTypes['NullRouteHistoryOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedRack' | 'DedicatedServer' | 'NetworkEquipment', ParentType, ContextType>;
 };
 
 export type NullRouteIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRouteIpPayload'] = ResolversParentTypes['NullRouteIpPayload']> = {
@@ -7649,6 +8071,8 @@ export type PublicCloudTrafficTierResolvers<ContextType = GraphQLContext, Parent
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  dedicatedRack?: Resolver<Maybe<ResolversTypes['DedicatedRack']>, ParentType, ContextType, RequireFields<QueryDedicatedRackArgs, 'id'>>;
+  dedicatedRacks?: Resolver<Maybe<ResolversTypes['DedicatedRackConnection']>, ParentType, ContextType, Partial<QueryDedicatedRacksArgs>>;
   dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType, RequireFields<QueryDedicatedServerArgs, 'id'>>;
   dedicatedServerControlPanels?: Resolver<Maybe<ResolversTypes['ControlPanelConnection']>, ParentType, ContextType, Partial<QueryDedicatedServerControlPanelsArgs>>;
   dedicatedServerOperatingSystem?: Resolver<Maybe<ResolversTypes['OperatingSystem']>, ParentType, ContextType, RequireFields<QueryDedicatedServerOperatingSystemArgs, 'controlPanelId' | 'id'>>;
@@ -7858,6 +8282,11 @@ export type UpdateDdosNotificationSettingsPayloadResolvers<ContextType = GraphQL
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdateDedicatedRackPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateDedicatedRackPayload'] = ResolversParentTypes['UpdateDedicatedRackPayload']> = {
+  dedicatedRack?: Resolver<Maybe<ResolversTypes['DedicatedRack']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdateDedicatedServerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateDedicatedServerPayload'] = ResolversParentTypes['UpdateDedicatedServerPayload']> = {
   dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -7972,6 +8401,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   DdosNotificationSettings?: DdosNotificationSettingsResolvers<ContextType>;
   DdosProtection?: DdosProtectionResolvers<ContextType>;
+  DedicatedRack?: DedicatedRackResolvers<ContextType>;
+  DedicatedRackConnection?: DedicatedRackConnectionResolvers<ContextType>;
+  DedicatedRackContract?: DedicatedRackContractResolvers<ContextType>;
+  DedicatedRackEdge?: DedicatedRackEdgeResolvers<ContextType>;
+  DedicatedRackFeatures?: DedicatedRackFeaturesResolvers<ContextType>;
+  DedicatedRackLocation?: DedicatedRackLocationResolvers<ContextType>;
+  DedicatedRackUnit?: DedicatedRackUnitResolvers<ContextType>;
   DedicatedServer?: DedicatedServerResolvers<ContextType>;
   DedicatedServerConnection?: DedicatedServerConnectionResolvers<ContextType>;
   DedicatedServerContract?: DedicatedServerContractResolvers<ContextType>;
@@ -8148,6 +8584,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UncancelServicePayload?: UncancelServicePayloadResolvers<ContextType>;
   UpdateCredentialPayload?: UpdateCredentialPayloadResolvers<ContextType>;
   UpdateDdosNotificationSettingsPayload?: UpdateDdosNotificationSettingsPayloadResolvers<ContextType>;
+  UpdateDedicatedRackPayload?: UpdateDedicatedRackPayloadResolvers<ContextType>;
   UpdateDedicatedServerPayload?: UpdateDedicatedServerPayloadResolvers<ContextType>;
   UpdateDnsRecordSetPayload?: UpdateDnsRecordSetPayloadResolvers<ContextType>;
   UpdateDomainDnssecPayload?: UpdateDomainDnssecPayloadResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   INSTANCES,
   NETWORK_EQUIPMENT,
+  RACKS,
   SERVERS,
   USER_ERRORS,
   mutate,
@@ -46,6 +47,7 @@ const rows: Row[] = [
     type: 'CONTROL_PANEL',
   },
   { kind: NETWORK_EQUIPMENT, withCredentials: (r) => r.credentials.length >= 1, type: 'FIREWALL' },
+  { kind: RACKS, withCredentials: (r) => r.credentials.length >= 2, type: 'SWITCH' },
 ];
 
 describe.each(rows)('$kind.typename credentials', ({ kind, withCredentials, type }) => {
@@ -208,7 +210,7 @@ describe.each([{ kind: INSTANCES }])('$kind.typename credentials (Public Cloud o
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(19);
+    expect(reached.count()).toBe(25);
     expect(reached.missing()).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   INSTANCES,
   NETWORK_EQUIPMENT,
+  RACKS,
   SERVERS,
   USER_ERRORS,
   ipRecords,
@@ -55,6 +56,11 @@ const rows: Row[] = [
     kind: NETWORK_EQUIPMENT,
     withPublicIp: (r) => ipRecords(stack(), r.equipment.id).some((i) => i.networkType === 'PUBLIC' && !i.nullRouted && !i.primary),
     internalIps: (r) => ipRecords(stack(), r.equipment.id).filter((i) => i.networkType === 'INTERNAL'),
+  },
+  {
+    kind: RACKS,
+    withPublicIp: (r) => ipRecords(stack(), r.rack.id).some((i) => i.networkType === 'PUBLIC' && !i.nullRouted && !i.primary),
+    internalIps: (r) => ipRecords(stack(), r.rack.id).filter((i) => i.networkType === 'INTERNAL'),
   },
 ];
 
@@ -168,7 +174,7 @@ describe.each(rows)('$kind.typename IPs', ({ kind, withPublicIp, internalIps }) 
   });
 });
 
-describe.each([{ kind: NETWORK_EQUIPMENT }])('$kind.typename IPs (bareMetals)', ({ kind }) => {
+describe.each<{ kind: OwnerKind<any> }>([{ kind: NETWORK_EQUIPMENT }, { kind: RACKS }])('$kind.typename IPs (bareMetals)', ({ kind }) => {
   it('lists the null routes of its IPs (nullRouteHistory): the equipment and its history, two calls', async () => {
     const owner = pickOwner(stack(), kind);
     const ip = ipRecords(stack(), owner.id).find((i) => i.networkType === 'PUBLIC' && !i.primary && !i.nullRouted)!;
@@ -438,7 +444,7 @@ describe.each([{ kind: INSTANCES }])('$kind.typename IPs (Public Cloud only)', (
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(17);
+    expect(reached.count()).toBe(23);
     expect(reached.missing()).toEqual([]);
   });
 });

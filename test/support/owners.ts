@@ -1,4 +1,5 @@
 import type { ServerRecord } from '../../src/emulator/dedicated-servers/data.js';
+import type { RackRecord } from '../../src/emulator/dedicated-racks/data.js';
 import type { NetworkEquipmentRecord } from '../../src/emulator/network-equipment/data.js';
 import type { InstanceRecord } from '../../src/emulator/public-cloud/data.js';
 import type { Stack } from './stack.js';
@@ -9,9 +10,9 @@ import type { Stack } from './stack.js';
  * its global id, the query field that reads it and where its API lives upstream.
  */
 export interface OwnerKind<R> {
-  typename: 'DedicatedServer' | 'PublicCloudInstance' | 'NetworkEquipment';
+  typename: 'DedicatedServer' | 'PublicCloudInstance' | 'NetworkEquipment' | 'DedicatedRack';
   /** The query root field that reads one owner by id. */
-  root: 'dedicatedServer' | 'publicCloudInstance' | 'networkEquipment';
+  root: 'dedicatedServer' | 'publicCloudInstance' | 'networkEquipment' | 'dedicatedRack';
   /** The upstream collection, e.g. `/bareMetals/v2/servers`. */
   collection: string;
   records: (stack: Stack) => R[];
@@ -40,6 +41,14 @@ export const NETWORK_EQUIPMENT: OwnerKind<NetworkEquipmentRecord> = {
   collection: '/bareMetals/v2/networkEquipments',
   records: (stack) => [...stack.demo.networkEquipment.equipment.values()],
   idOf: (r) => r.equipment.id,
+};
+
+export const RACKS: OwnerKind<RackRecord> = {
+  typename: 'DedicatedRack',
+  root: 'dedicatedRack',
+  collection: '/bareMetals/v2/privateRacks',
+  records: (stack) => [...stack.demo.dedicatedRacks.racks.values()],
+  idOf: (r) => r.rack.id,
 };
 
 /** One owner picked from the demo data set (the live record: the emulator changes it in place). */

@@ -117,6 +117,19 @@ export const owners = {
     credentials: { paged: true, deleteAll: false },
     power: { on: 'powerOn', off: 'powerOff', cycle: 'powerCycle', status: true },
   },
+  DedicatedRack: {
+    api: '/bareMetals/v2',
+    collection: 'privateRacks',
+    idParam: 'privateRackId',
+    ips: bareMetalIps,
+    credentials: {
+      paged: true,
+      types: ['OPERATING_SYSTEM', 'CONTROL_PANEL', 'REMOTE_MANAGEMENT', 'RESCUE_MODE', 'SWITCH', 'PDU', 'FIREWALL', 'LOAD_BALANCER'],
+      deleteAll: false,
+    },
+    notificationSettings: { ddos: true },
+    metrics: { flavor: 'bareMetal' },
+  },
 } satisfies Record<string, OwnerRow>;
 
 export type OwnerType = keyof typeof owners;
