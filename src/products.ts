@@ -13,6 +13,7 @@ import { PublicCloudAPI } from './datasources/public-cloud.js';
 import { ServicesAPI } from './datasources/services.js';
 import { NetworkEquipmentAPI } from './datasources/network-equipment.js';
 import { DedicatedRacksAPI } from './datasources/dedicated-racks.js';
+import { PrivateNetworksAPI } from './datasources/private-networks.js';
 import { dedicatedServers } from './resolvers/dedicated-servers.js';
 import { domains } from './resolvers/domains.js';
 import { credentials } from './resolvers/families/credentials.js';
@@ -29,6 +30,7 @@ import { publicCloud } from './resolvers/public-cloud.js';
 import { services } from './resolvers/services.js';
 import { networkEquipment } from './resolvers/network-equipment.js';
 import { dedicatedRacks } from './resolvers/dedicated-racks.js';
+import { privateNetworks } from './resolvers/private-networks.js';
 
 interface Entry<D> {
   /** The per-request datasource, created the first time a resolver asks for it. */
@@ -54,6 +56,7 @@ export const products = {
   invoices: entry((u) => new InvoicesAPI(u), invoices),
   networkEquipment: entry((u) => new NetworkEquipmentAPI(u), networkEquipment),
   dedicatedRacks: entry((u) => new DedicatedRacksAPI(u), dedicatedRacks),
+  privateNetworks: entry((u) => new PrivateNetworksAPI(u), privateNetworks),
   // Families, written once for every owner in src/datasources/families/owners.ts.
   equipmentIps: entry((u) => new EquipmentIpsAPI(u), equipmentIps),
   credentials: entry((u) => new CredentialsAPI(u), credentials),

@@ -16,6 +16,8 @@ import { createNetworkEquipmentData, seedNetworkEquipment, type NetworkEquipment
 import { routes as networkEquipmentRoutes } from './network-equipment/routes.js';
 import { createDedicatedRacksData, seedDedicatedRacks, type RacksDataset } from './dedicated-racks/data.js';
 import { routes as dedicatedRacksRoutes } from './dedicated-racks/routes.js';
+import { createPrivateNetworksData, seedPrivateNetworks, type PrivateNetworksDataset } from './private-networks/data.js';
+import { routes as privateNetworksRoutes } from './private-networks/routes.js';
 
 /**
  * One emulated product: its data section (created empty), how to seed it, and its routes.
@@ -65,6 +67,11 @@ export const products = {
     create: createDedicatedRacksData,
     seed: (d: RacksDataset, _rng, spec) => seedDedicatedRacks(d, spec),
     routes: dedicatedRacksRoutes,
+  }),
+  privateNetworks: product({
+    create: createPrivateNetworksData,
+    seed: (d: PrivateNetworksDataset, _rng, spec) => seedPrivateNetworks(d, spec),
+    routes: privateNetworksRoutes,
   }),
   services: product({ create: createServicesData, seed: (d: ServicesDataset, rng) => seedServices(d, rng), routes: servicesRoutes }),
   invoices: product({

@@ -19,6 +19,7 @@ import type { InvoiceModel, InvoicePage, LineItemModel, CreditModel, ProformaMod
 import type { Service as UpstreamService, ServicePage, CancellationReason } from '../datasources/types/services.js';
 import type { NetworkEquipment as UpstreamNetworkEquipment, NetworkEquipmentPage, NetworkEquipmentContract as UpstreamNetworkEquipmentContract, NetworkEquipmentInterface as UpstreamNetworkEquipmentInterface } from '../datasources/types/network-equipment.js';
 import type { DedicatedRack as UpstreamDedicatedRack, DedicatedRackPage, RackContract } from '../datasources/types/dedicated-racks.js';
+import type { PrivateNetwork as UpstreamPrivateNetwork, PrivateNetworkPage, PrivateNetworkReservationModel, PrivateNetworkReservationPage } from '../datasources/types/private-networks.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -262,6 +263,42 @@ export type CreateNotificationSettingPayload = {
   __typename?: 'CreateNotificationSettingPayload';
   /** The new alert, as Leaseweb answered the write; null when the write failed. */
   notificationSetting?: Maybe<NotificationSetting>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The network, the IP and the MAC address to reserve it for. */
+export type CreatePrivateNetworkDhcpReservationInput = {
+  /** The private IP to reserve. */
+  ip: Scalars['IPAddress']['input'];
+  /** The MAC address (`D8:87:03:52:0A:0F`). */
+  mac: Scalars['String']['input'];
+  /** The network's Leaseweb id or global id. */
+  privateNetworkId: Scalars['ID']['input'];
+  /** True to keep the IP for the MAC. */
+  sticky: Scalars['Boolean']['input'];
+};
+
+/** The outcome of `createPrivateNetworkDhcpReservation`. */
+export type CreatePrivateNetworkDhcpReservationPayload = {
+  __typename?: 'CreatePrivateNetworkDhcpReservationPayload';
+  /** The reservation as Leaseweb answers it; null when the write failed. */
+  dhcpReservation?: Maybe<PrivateNetworkDhcpReservation>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The new network's name. */
+export type CreatePrivateNetworkInput = {
+  /** Its name; Leaseweb names it itself when left out. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of `createPrivateNetwork`. */
+export type CreatePrivateNetworkPayload = {
+  __typename?: 'CreatePrivateNetworkPayload';
+  /** The network as Leaseweb created it; null when the write failed. */
+  privateNetwork?: Maybe<PrivateNetwork>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -1389,6 +1426,8 @@ export type DedicatedServerPrivateNetwork = {
   dhcp?: Maybe<Scalars['String']['output']>;
   /** The server's port speed on it, in Mbit/s (100, 1000, 10000 …). */
   linkSpeed?: Maybe<Scalars['Int']['output']>;
+  /** The private network itself (`GET /bareMetals/v2/privateNetworks/{privateNetworkId}`, once per network per request). */
+  privateNetwork?: Maybe<PrivateNetwork>;
   /** The private network's id, the `privateNetworkId` of the private network mutations. */
   privateNetworkId: Scalars['String']['output'];
   /** Where the membership is: `CONFIGURING` while the server is added, `CONFIGURED`, `REMOVING` while it is taken out. */
@@ -1560,6 +1599,38 @@ export type DeleteNotificationSettingPayload = {
   deletedId?: Maybe<Scalars['ID']['output']>;
   /** The equipment, read again after the write. */
   equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The network and the reserved IP. */
+export type DeletePrivateNetworkDhcpReservationInput = {
+  /** The reserved IP. */
+  ip: Scalars['IPAddress']['input'];
+  /** The network's Leaseweb id or global id. */
+  privateNetworkId: Scalars['ID']['input'];
+};
+
+/** The outcome of `deletePrivateNetworkDhcpReservation`. */
+export type DeletePrivateNetworkDhcpReservationPayload = {
+  __typename?: 'DeletePrivateNetworkDhcpReservationPayload';
+  /** The deleted reservation's global id; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The network to delete. */
+export type DeletePrivateNetworkInput = {
+  /** The network's Leaseweb id or global id. */
+  privateNetworkId: Scalars['ID']['input'];
+};
+
+/** The outcome of `deletePrivateNetwork`. */
+export type DeletePrivateNetworkPayload = {
+  __typename?: 'DeletePrivateNetworkPayload';
+  /** The deleted network's global id; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -2652,6 +2723,10 @@ export type Mutation = {
   createDnsRecordSet?: Maybe<CreateDnsRecordSetPayload>;
   /** Creates a bandwidth or data traffic alert (`POST …/{owner}/{id}/notificationSettings/{kind}`). */
   createNotificationSetting?: Maybe<CreateNotificationSettingPayload>;
+  /** Creates a private network (`POST /bareMetals/v2/privateNetworks`). */
+  createPrivateNetwork?: Maybe<CreatePrivateNetworkPayload>;
+  /** Reserves a private IP for a MAC address in the network's DHCP (`POST /bareMetals/v2/privateNetworks/{id}/reservations`). */
+  createPrivateNetworkDhcpReservation?: Maybe<CreatePrivateNetworkDhcpReservationPayload>;
   /** Makes a custom image from an instance (`POST /publicCloud/v1/images`). */
   createPublicCloudCustomImage?: Maybe<CreatePublicCloudCustomImagePayload>;
   /**
@@ -2679,6 +2754,10 @@ export type Mutation = {
   deleteDnsRecordSets?: Maybe<DeleteDnsRecordSetsPayload>;
   /** Deletes an alert (`DELETE …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
   deleteNotificationSetting?: Maybe<DeleteNotificationSettingPayload>;
+  /** Deletes a private network (`DELETE /bareMetals/v2/privateNetworks/{id}`); Leaseweb refuses while servers are in it. */
+  deletePrivateNetwork?: Maybe<DeletePrivateNetworkPayload>;
+  /** Removes a DHCP reservation (`DELETE /bareMetals/v2/privateNetworks/{id}/reservations/{ip}`). */
+  deletePrivateNetworkDhcpReservation?: Maybe<DeletePrivateNetworkDhcpReservationPayload>;
   /** Deletes a snapshot (`DELETE …/{owner}/{id}/snapshots/{snapshotId}`). */
   deleteSnapshot?: Maybe<DeleteSnapshotPayload>;
   /** Detaches the attached ISO (`POST …/{owner}/{id}/detachIso`); Leaseweb refuses it when none is attached. */
@@ -2806,6 +2885,8 @@ export type Mutation = {
   updateNotificationSetting?: Maybe<UpdateNotificationSettingPayload>;
   /** Changes a null route's comment, ticket or automatic lifting time (`PUT /ipMgmt/v2/nullRoutes/{id}`). */
   updateNullRoute?: Maybe<UpdateNullRoutePayload>;
+  /** Renames a private network (`PUT /bareMetals/v2/privateNetworks/{id}`). */
+  updatePrivateNetwork?: Maybe<UpdatePrivateNetworkPayload>;
   /** Renames a custom image; standard images cannot be renamed (`PUT /publicCloud/v1/images/{imageId}`). */
   updatePublicCloudCustomImage?: Maybe<UpdatePublicCloudCustomImagePayload>;
   /** Changes an instance's type, reference, root disk size or contract (`PUT /publicCloud/v1/instances/{id}`); answers with the instance as Leaseweb returns it. */
@@ -2892,6 +2973,18 @@ export type MutationCreateNotificationSettingArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationCreatePrivateNetworkArgs = {
+  input: CreatePrivateNetworkInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationCreatePrivateNetworkDhcpReservationArgs = {
+  input: CreatePrivateNetworkDhcpReservationInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreatePublicCloudCustomImageArgs = {
   input: CreatePublicCloudCustomImageInput;
 };
@@ -2936,6 +3029,18 @@ export type MutationDeleteDnsRecordSetsArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteNotificationSettingArgs = {
   input: DeleteNotificationSettingInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeletePrivateNetworkArgs = {
+  input: DeletePrivateNetworkInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeletePrivateNetworkDhcpReservationArgs = {
+  input: DeletePrivateNetworkDhcpReservationInput;
 };
 
 
@@ -3170,6 +3275,12 @@ export type MutationUpdateNotificationSettingArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateNullRouteArgs = {
   input: UpdateNullRouteInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdatePrivateNetworkArgs = {
+  input: UpdatePrivateNetworkInput;
 };
 
 
@@ -3938,6 +4049,102 @@ export type PowerStatusOwner = {
   id: Scalars['ID']['output'];
   /** Power state from IPMI and PDU (`GET …/{owner}/{id}/powerInfo`). */
   powerStatus?: Maybe<PowerStatus>;
+};
+
+/** A private network: a layer-2 network your dedicated servers share. */
+export type PrivateNetwork = Node & {
+  __typename?: 'PrivateNetwork';
+  /** When the network was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The dedicated servers in the network. No filter by network exists: the gateway lists the
+   * servers with private networking enabled (`GET /bareMetals/v2/servers?privateNetworkEnabled=true`,
+   * every page, shared in the request) and keeps those whose `privateNetworks[]` names this one.
+   */
+  dedicatedServers: Array<DedicatedServer>;
+  /** The network's DHCP reservations (`GET /bareMetals/v2/privateNetworks/{id}/reservations`, one call per page). */
+  dhcpReservations?: Maybe<PrivateNetworkDhcpReservationConnection>;
+  /** How many pieces of equipment are in it, as the list and the create answer say; null when the network was read by id (Leaseweb leaves it out there). */
+  equipmentCount?: Maybe<Scalars['Int']['output']>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PrivateNetwork/<id>`. */
+  id: Scalars['ID']['output'];
+  /** Leaseweb's id of the network, the `privateNetworkId` of the server mutations. */
+  leasewebId: Scalars['String']['output'];
+  /** The network's name. */
+  name: Scalars['String']['output'];
+  /** When the network last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** A private network: a layer-2 network your dedicated servers share. */
+export type PrivateNetworkDhcpReservationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of private networks. */
+export type PrivateNetworkConnection = {
+  __typename?: 'PrivateNetworkConnection';
+  /** The networks of this page, each with its cursor. */
+  edges: Array<PrivateNetworkEdge>;
+  /** The networks of this page. */
+  nodes: Array<PrivateNetwork>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many networks there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A DHCP reservation in a private network: this MAC address always gets this IP. */
+export type PrivateNetworkDhcpReservation = Node & {
+  __typename?: 'PrivateNetworkDhcpReservation';
+  /**
+   * The dedicated server whose interface has this MAC address (`GET /bareMetals/v2/servers?macAddress=`,
+   * one call per reservation); null when none of your servers has it.
+   */
+  dedicatedServer?: Maybe<DedicatedServer>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PrivateNetworkDhcpReservation/<network id>/<ip>`. */
+  id: Scalars['ID']['output'];
+  /** The reserved private IP. */
+  ip: Scalars['IPAddress']['output'];
+  /** The MAC address it is reserved for, as Leaseweb writes it (lower case). */
+  mac: Scalars['String']['output'];
+  /** The network the reservation is in (`GET /bareMetals/v2/privateNetworks/{id}`, once per request). */
+  privateNetwork?: Maybe<PrivateNetwork>;
+  /** True when the reservation sticks (the IP is kept for the MAC). */
+  sticky: Scalars['Boolean']['output'];
+};
+
+/** A page of DHCP reservations. */
+export type PrivateNetworkDhcpReservationConnection = {
+  __typename?: 'PrivateNetworkDhcpReservationConnection';
+  /** The reservations of this page, each with its cursor. */
+  edges: Array<PrivateNetworkDhcpReservationEdge>;
+  /** The reservations of this page. */
+  nodes: Array<PrivateNetworkDhcpReservation>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many reservations there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One DHCP reservation in a page. */
+export type PrivateNetworkDhcpReservationEdge = {
+  __typename?: 'PrivateNetworkDhcpReservationEdge';
+  /** Pass it as `after` to continue after this reservation. */
+  cursor: Scalars['String']['output'];
+  /** The reservation. */
+  node: PrivateNetworkDhcpReservation;
+};
+
+/** One private network in a page. */
+export type PrivateNetworkEdge = {
+  __typename?: 'PrivateNetworkEdge';
+  /** Pass it as `after` to continue after this network. */
+  cursor: Scalars['String']['output'];
+  /** The network. */
+  node: PrivateNetwork;
 };
 
 /**
@@ -4834,6 +5041,10 @@ export type Query = {
   nullRoute?: Maybe<NullRoute>;
   /** Null routes past and present, of every IP of the account (`GET /ipMgmt/v2/nullRoutes`, one call per page). */
   nullRoutes?: Maybe<NullRouteConnection>;
+  /** One private network (`GET /bareMetals/v2/privateNetworks/{id}`); null when it does not exist. */
+  privateNetwork?: Maybe<PrivateNetwork>;
+  /** Your private networks, a page at a time (`GET /bareMetals/v2/privateNetworks`, one call per page). */
+  privateNetworks?: Maybe<PrivateNetworkConnection>;
   /**
    * What will be invoiced on the 1st of next month (`GET /invoices/v1/invoices/proforma`).
    * `first`/`after` page its items; the totals are of the whole pro forma.
@@ -5014,6 +5225,19 @@ export type QueryNullRoutesArgs = {
   filter?: InputMaybe<NullRouteFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<NullRouteSort>>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPrivateNetworkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPrivateNetworksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5774,6 +5998,23 @@ export type UpdateNullRoutePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The network and its new name. */
+export type UpdatePrivateNetworkInput = {
+  /** Its new name. */
+  name: Scalars['String']['input'];
+  /** The network's Leaseweb id or global id. */
+  privateNetworkId: Scalars['ID']['input'];
+};
+
+/** The outcome of `updatePrivateNetwork`. */
+export type UpdatePrivateNetworkPayload = {
+  __typename?: 'UpdatePrivateNetworkPayload';
+  /** The network as Leaseweb answers it after the write; null when the write failed. */
+  privateNetwork?: Maybe<PrivateNetwork>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** A new name for a custom image. */
 export type UpdatePublicCloudCustomImageInput = {
   /** The custom image's UUID or global id. */
@@ -5999,6 +6240,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( NotificationSettingModel )
     | ( UpstreamNullRoute )
     | ( OperatingSystemModel )
+    | ( UpstreamPrivateNetwork )
+    | ( PrivateNetworkReservationModel )
     | ( ImageModel )
     | ( Instance )
     | ( Iso )
@@ -6055,6 +6298,10 @@ export type ResolversTypes = {
   CreateDnsRecordSetPayload: ResolverTypeWrapper<Omit<CreateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversTypes['DnsRecordSet']> }>;
   CreateNotificationSettingInput: CreateNotificationSettingInput;
   CreateNotificationSettingPayload: ResolverTypeWrapper<Omit<CreateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversTypes['NotificationSetting']> }>;
+  CreatePrivateNetworkDhcpReservationInput: CreatePrivateNetworkDhcpReservationInput;
+  CreatePrivateNetworkDhcpReservationPayload: ResolverTypeWrapper<Omit<CreatePrivateNetworkDhcpReservationPayload, 'dhcpReservation'> & { dhcpReservation?: Maybe<ResolversTypes['PrivateNetworkDhcpReservation']> }>;
+  CreatePrivateNetworkInput: CreatePrivateNetworkInput;
+  CreatePrivateNetworkPayload: ResolverTypeWrapper<Omit<CreatePrivateNetworkPayload, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversTypes['PrivateNetwork']> }>;
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
   CreatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
   CreateSnapshotInput: CreateSnapshotInput;
@@ -6120,6 +6367,10 @@ export type ResolversTypes = {
   DeleteDnsRecordSetsPayload: ResolverTypeWrapper<Omit<DeleteDnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
   DeleteNotificationSettingInput: DeleteNotificationSettingInput;
   DeleteNotificationSettingPayload: ResolverTypeWrapper<Omit<DeleteNotificationSettingPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  DeletePrivateNetworkDhcpReservationInput: DeletePrivateNetworkDhcpReservationInput;
+  DeletePrivateNetworkDhcpReservationPayload: ResolverTypeWrapper<DeletePrivateNetworkDhcpReservationPayload>;
+  DeletePrivateNetworkInput: DeletePrivateNetworkInput;
+  DeletePrivateNetworkPayload: ResolverTypeWrapper<DeletePrivateNetworkPayload>;
   DeleteSnapshotPayload: ResolverTypeWrapper<Omit<DeleteSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   DetachIsoPayload: ResolverTypeWrapper<Omit<DetachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   DhcpReservation: ResolverTypeWrapper<DhcpLeaseModel>;
@@ -6239,6 +6490,12 @@ export type ResolversTypes = {
   PowerState: PowerState;
   PowerStatus: ResolverTypeWrapper<UpstreamPowerStatus>;
   PowerStatusOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['PowerStatusOwner']>;
+  PrivateNetwork: ResolverTypeWrapper<UpstreamPrivateNetwork>;
+  PrivateNetworkConnection: ResolverTypeWrapper<PrivateNetworkPage>;
+  PrivateNetworkDhcpReservation: ResolverTypeWrapper<PrivateNetworkReservationModel>;
+  PrivateNetworkDhcpReservationConnection: ResolverTypeWrapper<PrivateNetworkReservationPage>;
+  PrivateNetworkDhcpReservationEdge: ResolverTypeWrapper<Omit<PrivateNetworkDhcpReservationEdge, 'node'> & { node: ResolversTypes['PrivateNetworkDhcpReservation'] }>;
+  PrivateNetworkEdge: ResolverTypeWrapper<Omit<PrivateNetworkEdge, 'node'> & { node: ResolversTypes['PrivateNetwork'] }>;
   ProformaInvoice: ResolverTypeWrapper<ProformaModel>;
   ProformaInvoiceItem: ResolverTypeWrapper<ProformaContractItem>;
   ProformaInvoiceItemConnection: ResolverTypeWrapper<ProformaItemPage>;
@@ -6350,6 +6607,8 @@ export type ResolversTypes = {
   UpdateNotificationSettingPayload: ResolverTypeWrapper<Omit<UpdateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversTypes['NotificationSetting']> }>;
   UpdateNullRouteInput: UpdateNullRouteInput;
   UpdateNullRoutePayload: ResolverTypeWrapper<Omit<UpdateNullRoutePayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversTypes['NullRoute']> }>;
+  UpdatePrivateNetworkInput: UpdatePrivateNetworkInput;
+  UpdatePrivateNetworkPayload: ResolverTypeWrapper<Omit<UpdatePrivateNetworkPayload, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversTypes['PrivateNetwork']> }>;
   UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
   UpdatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<UpdatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
@@ -6388,6 +6647,10 @@ export type ResolversParentTypes = {
   CreateDnsRecordSetPayload: Omit<CreateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversParentTypes['DnsRecordSet']> };
   CreateNotificationSettingInput: CreateNotificationSettingInput;
   CreateNotificationSettingPayload: Omit<CreateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversParentTypes['NotificationSetting']> };
+  CreatePrivateNetworkDhcpReservationInput: CreatePrivateNetworkDhcpReservationInput;
+  CreatePrivateNetworkDhcpReservationPayload: Omit<CreatePrivateNetworkDhcpReservationPayload, 'dhcpReservation'> & { dhcpReservation?: Maybe<ResolversParentTypes['PrivateNetworkDhcpReservation']> };
+  CreatePrivateNetworkInput: CreatePrivateNetworkInput;
+  CreatePrivateNetworkPayload: Omit<CreatePrivateNetworkPayload, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversParentTypes['PrivateNetwork']> };
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
   CreatePublicCloudCustomImagePayload: Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   CreateSnapshotInput: CreateSnapshotInput;
@@ -6445,6 +6708,10 @@ export type ResolversParentTypes = {
   DeleteDnsRecordSetsPayload: Omit<DeleteDnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
   DeleteNotificationSettingInput: DeleteNotificationSettingInput;
   DeleteNotificationSettingPayload: Omit<DeleteNotificationSettingPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  DeletePrivateNetworkDhcpReservationInput: DeletePrivateNetworkDhcpReservationInput;
+  DeletePrivateNetworkDhcpReservationPayload: DeletePrivateNetworkDhcpReservationPayload;
+  DeletePrivateNetworkInput: DeletePrivateNetworkInput;
+  DeletePrivateNetworkPayload: DeletePrivateNetworkPayload;
   DeleteSnapshotPayload: Omit<DeleteSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   DetachIsoPayload: Omit<DetachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   DhcpReservation: DhcpLeaseModel;
@@ -6547,6 +6814,12 @@ export type ResolversParentTypes = {
   PowerOnEquipmentPayload: Omit<PowerOnEquipmentPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   PowerStatus: UpstreamPowerStatus;
   PowerStatusOwner: ResolversInterfaceTypes<ResolversParentTypes>['PowerStatusOwner'];
+  PrivateNetwork: UpstreamPrivateNetwork;
+  PrivateNetworkConnection: PrivateNetworkPage;
+  PrivateNetworkDhcpReservation: PrivateNetworkReservationModel;
+  PrivateNetworkDhcpReservationConnection: PrivateNetworkReservationPage;
+  PrivateNetworkDhcpReservationEdge: Omit<PrivateNetworkDhcpReservationEdge, 'node'> & { node: ResolversParentTypes['PrivateNetworkDhcpReservation'] };
+  PrivateNetworkEdge: Omit<PrivateNetworkEdge, 'node'> & { node: ResolversParentTypes['PrivateNetwork'] };
   ProformaInvoice: ProformaModel;
   ProformaInvoiceItem: ProformaContractItem;
   ProformaInvoiceItemConnection: ProformaItemPage;
@@ -6644,6 +6917,8 @@ export type ResolversParentTypes = {
   UpdateNotificationSettingPayload: Omit<UpdateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversParentTypes['NotificationSetting']> };
   UpdateNullRouteInput: UpdateNullRouteInput;
   UpdateNullRoutePayload: Omit<UpdateNullRoutePayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversParentTypes['NullRoute']> };
+  UpdatePrivateNetworkInput: UpdatePrivateNetworkInput;
+  UpdatePrivateNetworkPayload: Omit<UpdatePrivateNetworkPayload, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversParentTypes['PrivateNetwork']> };
   UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
   UpdatePublicCloudCustomImagePayload: Omit<UpdatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
@@ -6748,6 +7023,16 @@ export type CreateDnsRecordSetPayloadResolvers<ContextType = GraphQLContext, Par
 
 export type CreateNotificationSettingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateNotificationSettingPayload'] = ResolversParentTypes['CreateNotificationSettingPayload']> = {
   notificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreatePrivateNetworkDhcpReservationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePrivateNetworkDhcpReservationPayload'] = ResolversParentTypes['CreatePrivateNetworkDhcpReservationPayload']> = {
+  dhcpReservation?: Resolver<Maybe<ResolversTypes['PrivateNetworkDhcpReservation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreatePrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePrivateNetworkPayload'] = ResolversParentTypes['CreatePrivateNetworkPayload']> = {
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -7067,6 +7352,7 @@ export type DedicatedServerNetworkTrafficResolvers<ContextType = GraphQLContext,
 export type DedicatedServerPrivateNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerPrivateNetwork'] = ResolversParentTypes['DedicatedServerPrivateNetwork']> = {
   dhcp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   linkSpeed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType>;
   privateNetworkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subnet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -7126,6 +7412,16 @@ export type DeleteDnsRecordSetsPayloadResolvers<ContextType = GraphQLContext, Pa
 export type DeleteNotificationSettingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteNotificationSettingPayload'] = ResolversParentTypes['DeleteNotificationSettingPayload']> = {
   deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeletePrivateNetworkDhcpReservationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePrivateNetworkDhcpReservationPayload'] = ResolversParentTypes['DeletePrivateNetworkDhcpReservationPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeletePrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePrivateNetworkPayload'] = ResolversParentTypes['DeletePrivateNetworkPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -7471,6 +7767,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['CreateDedicatedServerDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerDhcpReservationArgs, 'input'>>;
   createDnsRecordSet?: Resolver<Maybe<ResolversTypes['CreateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationCreateDnsRecordSetArgs, 'input'>>;
   createNotificationSetting?: Resolver<Maybe<ResolversTypes['CreateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateNotificationSettingArgs, 'input'>>;
+  createPrivateNetwork?: Resolver<Maybe<ResolversTypes['CreatePrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationCreatePrivateNetworkArgs, 'input'>>;
+  createPrivateNetworkDhcpReservation?: Resolver<Maybe<ResolversTypes['CreatePrivateNetworkDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationCreatePrivateNetworkDhcpReservationArgs, 'input'>>;
   createPublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['CreatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudCustomImageArgs, 'input'>>;
   createSnapshot?: Resolver<Maybe<ResolversTypes['CreateSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationCreateSnapshotArgs, 'input'>>;
   deleteAllCredentials?: Resolver<Maybe<ResolversTypes['DeleteAllCredentialsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteAllCredentialsArgs, 'input'>>;
@@ -7479,6 +7777,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteDnsRecordSet?: Resolver<Maybe<ResolversTypes['DeleteDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetArgs, 'input'>>;
   deleteDnsRecordSets?: Resolver<Maybe<ResolversTypes['DeleteDnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetsArgs, 'input'>>;
   deleteNotificationSetting?: Resolver<Maybe<ResolversTypes['DeleteNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationDeleteNotificationSettingArgs, 'input'>>;
+  deletePrivateNetwork?: Resolver<Maybe<ResolversTypes['DeletePrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationDeletePrivateNetworkArgs, 'input'>>;
+  deletePrivateNetworkDhcpReservation?: Resolver<Maybe<ResolversTypes['DeletePrivateNetworkDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationDeletePrivateNetworkDhcpReservationArgs, 'input'>>;
   deleteSnapshot?: Resolver<Maybe<ResolversTypes['DeleteSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationDeleteSnapshotArgs, 'input'>>;
   detachIso?: Resolver<Maybe<ResolversTypes['DetachIsoPayload']>, ParentType, ContextType, RequireFields<MutationDetachIsoArgs, 'input'>>;
   expireDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['ExpireDedicatedServerActiveJobPayload']>, ParentType, ContextType, RequireFields<MutationExpireDedicatedServerActiveJobArgs, 'input'>>;
@@ -7518,6 +7818,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateNetworkEquipment?: Resolver<Maybe<ResolversTypes['UpdateNetworkEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationUpdateNetworkEquipmentArgs, 'input'>>;
   updateNotificationSetting?: Resolver<Maybe<ResolversTypes['UpdateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingArgs, 'input'>>;
   updateNullRoute?: Resolver<Maybe<ResolversTypes['UpdateNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationUpdateNullRouteArgs, 'input'>>;
+  updatePrivateNetwork?: Resolver<Maybe<ResolversTypes['UpdatePrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePrivateNetworkArgs, 'input'>>;
   updatePublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudCustomImageArgs, 'input'>>;
   updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
   updateService?: Resolver<Maybe<ResolversTypes['UpdateServicePayload']>, ParentType, ContextType, RequireFields<MutationUpdateServiceArgs, 'input'>>;
@@ -7615,7 +7916,7 @@ export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PrivateNetwork' | 'PrivateNetworkDhcpReservation' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -7784,6 +8085,52 @@ export type PowerStatusResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type PowerStatusOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerStatusOwner'] = ResolversParentTypes['PowerStatusOwner']> = {
   __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment', ParentType, ContextType>;
+};
+
+export type PrivateNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrivateNetwork'] = ResolversParentTypes['PrivateNetwork']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dedicatedServers?: Resolver<Array<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
+  dhcpReservations?: Resolver<Maybe<ResolversTypes['PrivateNetworkDhcpReservationConnection']>, ParentType, ContextType, Partial<PrivateNetworkDhcpReservationsArgs>>;
+  equipmentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PrivateNetworkConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrivateNetworkConnection'] = ResolversParentTypes['PrivateNetworkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PrivateNetworkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PrivateNetwork']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PrivateNetworkDhcpReservationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrivateNetworkDhcpReservation'] = ResolversParentTypes['PrivateNetworkDhcpReservation']> = {
+  dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<ResolversTypes['IPAddress'], ParentType, ContextType>;
+  mac?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType>;
+  sticky?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PrivateNetworkDhcpReservationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrivateNetworkDhcpReservationConnection'] = ResolversParentTypes['PrivateNetworkDhcpReservationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PrivateNetworkDhcpReservationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PrivateNetworkDhcpReservation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PrivateNetworkDhcpReservationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrivateNetworkDhcpReservationEdge'] = ResolversParentTypes['PrivateNetworkDhcpReservationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PrivateNetworkDhcpReservation'], ParentType, ContextType>;
+};
+
+export type PrivateNetworkEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrivateNetworkEdge'] = ResolversParentTypes['PrivateNetworkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PrivateNetwork'], ParentType, ContextType>;
 };
 
 export type ProformaInvoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProformaInvoice'] = ResolversParentTypes['ProformaInvoice']> = {
@@ -8092,6 +8439,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   nullRoute?: Resolver<Maybe<ResolversTypes['NullRoute']>, ParentType, ContextType, RequireFields<QueryNullRouteArgs, 'id'>>;
   nullRoutes?: Resolver<Maybe<ResolversTypes['NullRouteConnection']>, ParentType, ContextType, Partial<QueryNullRoutesArgs>>;
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType, RequireFields<QueryPrivateNetworkArgs, 'id'>>;
+  privateNetworks?: Resolver<Maybe<ResolversTypes['PrivateNetworkConnection']>, ParentType, ContextType, Partial<QueryPrivateNetworksArgs>>;
   proformaInvoice?: Resolver<Maybe<ResolversTypes['ProformaInvoice']>, ParentType, ContextType, Partial<QueryProformaInvoiceArgs>>;
   publicCloudExpenses?: Resolver<Maybe<ResolversTypes['PublicCloudExpenses']>, ParentType, ContextType, RequireFields<QueryPublicCloudExpensesArgs, 'equipmentId' | 'from'>>;
   publicCloudImages?: Resolver<Maybe<ResolversTypes['PublicCloudImageConnection']>, ParentType, ContextType, Partial<QueryPublicCloudImagesArgs>>;
@@ -8339,6 +8688,11 @@ export type UpdateNullRoutePayloadResolvers<ContextType = GraphQLContext, Parent
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdatePrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePrivateNetworkPayload'] = ResolversParentTypes['UpdatePrivateNetworkPayload']> = {
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdatePublicCloudCustomImagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePublicCloudCustomImagePayload'] = ResolversParentTypes['UpdatePublicCloudCustomImagePayload']> = {
   image?: Resolver<Maybe<ResolversTypes['PublicCloudImage']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -8392,6 +8746,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreateDedicatedServerDhcpReservationPayload?: CreateDedicatedServerDhcpReservationPayloadResolvers<ContextType>;
   CreateDnsRecordSetPayload?: CreateDnsRecordSetPayloadResolvers<ContextType>;
   CreateNotificationSettingPayload?: CreateNotificationSettingPayloadResolvers<ContextType>;
+  CreatePrivateNetworkDhcpReservationPayload?: CreatePrivateNetworkDhcpReservationPayloadResolvers<ContextType>;
+  CreatePrivateNetworkPayload?: CreatePrivateNetworkPayloadResolvers<ContextType>;
   CreatePublicCloudCustomImagePayload?: CreatePublicCloudCustomImagePayloadResolvers<ContextType>;
   CreateSnapshotPayload?: CreateSnapshotPayloadResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
@@ -8437,6 +8793,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DeleteDnsRecordSetPayload?: DeleteDnsRecordSetPayloadResolvers<ContextType>;
   DeleteDnsRecordSetsPayload?: DeleteDnsRecordSetsPayloadResolvers<ContextType>;
   DeleteNotificationSettingPayload?: DeleteNotificationSettingPayloadResolvers<ContextType>;
+  DeletePrivateNetworkDhcpReservationPayload?: DeletePrivateNetworkDhcpReservationPayloadResolvers<ContextType>;
+  DeletePrivateNetworkPayload?: DeletePrivateNetworkPayloadResolvers<ContextType>;
   DeleteSnapshotPayload?: DeleteSnapshotPayloadResolvers<ContextType>;
   DetachIsoPayload?: DetachIsoPayloadResolvers<ContextType>;
   DhcpReservation?: DhcpReservationResolvers<ContextType>;
@@ -8522,6 +8880,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PowerState?: PowerStateResolvers;
   PowerStatus?: PowerStatusResolvers<ContextType>;
   PowerStatusOwner?: PowerStatusOwnerResolvers<ContextType>;
+  PrivateNetwork?: PrivateNetworkResolvers<ContextType>;
+  PrivateNetworkConnection?: PrivateNetworkConnectionResolvers<ContextType>;
+  PrivateNetworkDhcpReservation?: PrivateNetworkDhcpReservationResolvers<ContextType>;
+  PrivateNetworkDhcpReservationConnection?: PrivateNetworkDhcpReservationConnectionResolvers<ContextType>;
+  PrivateNetworkDhcpReservationEdge?: PrivateNetworkDhcpReservationEdgeResolvers<ContextType>;
+  PrivateNetworkEdge?: PrivateNetworkEdgeResolvers<ContextType>;
   ProformaInvoice?: ProformaInvoiceResolvers<ContextType>;
   ProformaInvoiceItem?: ProformaInvoiceItemResolvers<ContextType>;
   ProformaInvoiceItemConnection?: ProformaInvoiceItemConnectionResolvers<ContextType>;
@@ -8595,6 +8959,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UpdateNetworkEquipmentPayload?: UpdateNetworkEquipmentPayloadResolvers<ContextType>;
   UpdateNotificationSettingPayload?: UpdateNotificationSettingPayloadResolvers<ContextType>;
   UpdateNullRoutePayload?: UpdateNullRoutePayloadResolvers<ContextType>;
+  UpdatePrivateNetworkPayload?: UpdatePrivateNetworkPayloadResolvers<ContextType>;
   UpdatePublicCloudCustomImagePayload?: UpdatePublicCloudCustomImagePayloadResolvers<ContextType>;
   UpdatePublicCloudInstancePayload?: UpdatePublicCloudInstancePayloadResolvers<ContextType>;
   UpdateServicePayload?: UpdateServicePayloadResolvers<ContextType>;
