@@ -14,6 +14,7 @@ import { ServicesAPI } from './datasources/services.js';
 import { NetworkEquipmentAPI } from './datasources/network-equipment.js';
 import { DedicatedRacksAPI } from './datasources/dedicated-racks.js';
 import { PrivateNetworksAPI } from './datasources/private-networks.js';
+import { FloatingIpsAPI } from './datasources/floating-ips.js';
 import { dedicatedServers } from './resolvers/dedicated-servers.js';
 import { domains } from './resolvers/domains.js';
 import { credentials } from './resolvers/families/credentials.js';
@@ -31,6 +32,7 @@ import { services } from './resolvers/services.js';
 import { networkEquipment } from './resolvers/network-equipment.js';
 import { dedicatedRacks } from './resolvers/dedicated-racks.js';
 import { privateNetworks } from './resolvers/private-networks.js';
+import { floatingIps } from './resolvers/floating-ips.js';
 
 interface Entry<D> {
   /** The per-request datasource, created the first time a resolver asks for it. */
@@ -57,6 +59,7 @@ export const products = {
   networkEquipment: entry((u) => new NetworkEquipmentAPI(u), networkEquipment),
   dedicatedRacks: entry((u) => new DedicatedRacksAPI(u), dedicatedRacks),
   privateNetworks: entry((u) => new PrivateNetworksAPI(u), privateNetworks),
+  floatingIps: entry((u) => new FloatingIpsAPI(u), floatingIps),
   // Families, written once for every owner in src/datasources/families/owners.ts.
   equipmentIps: entry((u) => new EquipmentIpsAPI(u), equipmentIps),
   credentials: entry((u) => new CredentialsAPI(u), credentials),

@@ -18,6 +18,8 @@ import { createDedicatedRacksData, seedDedicatedRacks, type RacksDataset } from 
 import { routes as dedicatedRacksRoutes } from './dedicated-racks/routes.js';
 import { createPrivateNetworksData, seedPrivateNetworks, type PrivateNetworksDataset } from './private-networks/data.js';
 import { routes as privateNetworksRoutes } from './private-networks/routes.js';
+import { createFloatingIpsData, seedFloatingIps, type FloatingIpsDataset } from './floating-ips/data.js';
+import { routes as floatingIpsRoutes } from './floating-ips/routes.js';
 
 /**
  * One emulated product: its data section (created empty), how to seed it, and its routes.
@@ -72,6 +74,11 @@ export const products = {
     create: createPrivateNetworksData,
     seed: (d: PrivateNetworksDataset, _rng, spec) => seedPrivateNetworks(d, spec),
     routes: privateNetworksRoutes,
+  }),
+  floatingIps: product({
+    create: createFloatingIpsData,
+    seed: (d: FloatingIpsDataset, _rng, spec) => seedFloatingIps(d, spec),
+    routes: floatingIpsRoutes,
   }),
   services: product({ create: createServicesData, seed: (d: ServicesDataset, rng) => seedServices(d, rng), routes: servicesRoutes }),
   invoices: product({

@@ -20,6 +20,7 @@ import type { Service as UpstreamService, ServicePage, CancellationReason } from
 import type { NetworkEquipment as UpstreamNetworkEquipment, NetworkEquipmentPage, NetworkEquipmentContract as UpstreamNetworkEquipmentContract, NetworkEquipmentInterface as UpstreamNetworkEquipmentInterface } from '../datasources/types/network-equipment.js';
 import type { DedicatedRack as UpstreamDedicatedRack, DedicatedRackPage, RackContract } from '../datasources/types/dedicated-racks.js';
 import type { PrivateNetwork as UpstreamPrivateNetwork, PrivateNetworkPage, PrivateNetworkReservationModel, PrivateNetworkReservationPage } from '../datasources/types/private-networks.js';
+import type { FloatingIpRange as UpstreamFloatingIpRange, FloatingIpRangePage, FloatingIpDefinition as UpstreamFloatingIpDefinition, FloatingIpDefinitionPage } from '../datasources/types/floating-ips.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -240,6 +241,27 @@ export type CreateDnsRecordSetPayload = {
   __typename?: 'CreateDnsRecordSetPayload';
   /** The record set as Leaseweb saved it; null when the write failed. */
   recordSet?: Maybe<DnsRecordSet>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The range, the floating IP and its anchors. */
+export type CreateFloatingIpDefinitionInput = {
+  /** The IP it points at. */
+  anchorIp: Scalars['IPAddress']['input'];
+  /** The floating IP, e.g. `88.17.0.5/32`. */
+  floatingIp: Scalars['String']['input'];
+  /** The IP it fails over to. */
+  passiveAnchorIp?: InputMaybe<Scalars['IPAddress']['input']>;
+  /** The range's Leaseweb id or global id. */
+  rangeId: Scalars['ID']['input'];
+};
+
+/** The outcome of `createFloatingIpDefinition`. */
+export type CreateFloatingIpDefinitionPayload = {
+  __typename?: 'CreateFloatingIpDefinitionPayload';
+  /** The definition as Leaseweb created it; null when the write failed. */
+  definition?: Maybe<FloatingIpDefinition>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -824,6 +846,13 @@ export type DedicatedServer = CredentialOwner & Equipment & IpOwner & NetworkMet
   dhcpReservations?: Maybe<Array<DhcpReservation>>;
   /** What Leaseweb's automation supports on the server (power cycling, private networking, remote management …). */
   featureAvailability?: Maybe<DedicatedServerFeatures>;
+  /**
+   * The floating IPs anchored on this server's IPs (as anchor or passive anchor). No filter by
+   * anchor exists: every range and each range's definitions are listed once per request
+   * (`GET /floatingIps/v2/ranges` plus one `…/floatingIpDefinitions` per range, all pages) and
+   * matched against the server's IPs (ipMgmt `?equipmentIds=`, batched).
+   */
+  floatingIpDefinitions: Array<FloatingIpDefinition>;
   /** The result of the server's last hardware scan (`GET /bareMetals/v2/servers/{id}/hardwareInfo`); `launchDedicatedServerHardwareScan` runs a new one. */
   hardwareInformation?: Maybe<DedicatedServerHardwareInformation>;
   /** Global id, usable with `node(id:)` and as `equipmentId` or `serverId` in mutations: `gid://leaseweb/DedicatedServer/<server id>`. */
@@ -2129,6 +2158,124 @@ export type ExpireDedicatedServerActiveJobPayload = {
   userErrors: Array<UserError>;
 };
 
+/** One floating IP and the anchor IP it points at. */
+export type FloatingIpDefinition = Node & {
+  __typename?: 'FloatingIpDefinition';
+  /**
+   * The anchor IP as an `Ip` (ipMgmt, batched for every IP of the query into one
+   * `GET /ipMgmt/v2/ips?ips=…`); its `equipment` is the server the floating IP points at now.
+   * Null when ipMgmt does not know the address.
+   */
+  anchorIp?: Maybe<Ip>;
+  /** The address the floating IP points at now. */
+  anchorIpAddress: Scalars['String']['output'];
+  /** When the definition was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The floating IP, e.g. `88.17.34.108/32`. */
+  floatingIp: Scalars['String']['output'];
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/FloatingIpDefinition/<range id>/<definition id>`. */
+  id: Scalars['ID']['output'];
+  /** Leaseweb's id of the definition, e.g. `88.17.34.108_32`. */
+  leasewebId: Scalars['String']['output'];
+  /** Where it can be anchored, e.g. `AMS-01`. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** The passive anchor IP as an `Ip` (batched like `anchorIp`); null when none is set or ipMgmt does not know it. */
+  passiveAnchorIp?: Maybe<Ip>;
+  /** The address it fails over to; null when none is set. */
+  passiveAnchorIpAddress?: Maybe<Scalars['String']['output']>;
+  /** The range the definition is in (`GET /floatingIps/v2/ranges/{rangeId}`, once per request). */
+  range?: Maybe<FloatingIpRange>;
+  /** The definition's state as Leaseweb writes it (e.g. `ACTIVE`). */
+  status?: Maybe<Scalars['String']['output']>;
+  /** SITE or METRO, as the range's. */
+  type?: Maybe<FloatingIpType>;
+  /** When the definition last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A page of floating IP definitions. */
+export type FloatingIpDefinitionConnection = {
+  __typename?: 'FloatingIpDefinitionConnection';
+  /** The definitions of this page, each with its cursor. */
+  edges: Array<FloatingIpDefinitionEdge>;
+  /** The definitions of this page. */
+  nodes: Array<FloatingIpDefinition>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many definitions there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One definition in a page. */
+export type FloatingIpDefinitionEdge = {
+  __typename?: 'FloatingIpDefinitionEdge';
+  /** Pass it as `after` to continue after this definition. */
+  cursor: Scalars['String']['output'];
+  /** The definition. */
+  node: FloatingIpDefinition;
+};
+
+/** One floating IP definition. */
+export type FloatingIpDefinitionInput = {
+  /** The definition's global id (`gid://leaseweb/FloatingIpDefinition/<range id>/<id>`). */
+  definitionId: Scalars['ID']['input'];
+};
+
+/** A range of floating IPs you rent. */
+export type FloatingIpRange = Node & {
+  __typename?: 'FloatingIpRange';
+  /** The floating IPs defined in the range (`GET /floatingIps/v2/ranges/{rangeId}/floatingIpDefinitions`, one call per page). */
+  definitions?: Maybe<FloatingIpDefinitionConnection>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/FloatingIpRange/<range id>`. */
+  id: Scalars['ID']['output'];
+  /** Leaseweb's id of the range, e.g. `88.17.0.0_17`. */
+  leasewebId: Scalars['String']['output'];
+  /** Where the range can be anchored, e.g. `AMS-01`. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** The range in CIDR notation, e.g. `88.17.0.0/17`. */
+  range: Scalars['String']['output'];
+  /** SITE or METRO. */
+  type?: Maybe<FloatingIpType>;
+};
+
+
+/** A range of floating IPs you rent. */
+export type FloatingIpRangeDefinitionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of floating IP ranges. */
+export type FloatingIpRangeConnection = {
+  __typename?: 'FloatingIpRangeConnection';
+  /** The ranges of this page, each with its cursor. */
+  edges: Array<FloatingIpRangeEdge>;
+  /** The ranges of this page. */
+  nodes: Array<FloatingIpRange>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many ranges there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One range in a page. */
+export type FloatingIpRangeEdge = {
+  __typename?: 'FloatingIpRangeEdge';
+  /** Pass it as `after` to continue after this range. */
+  cursor: Scalars['String']['output'];
+  /** The range. */
+  node: FloatingIpRange;
+};
+
+/** Whether a floating IP range serves one site or a metro area. */
+export type FloatingIpType =
+  /** Several data centers of one metro area. */
+  | 'METRO'
+  /** One data center. */
+  | 'SITE'
+  /** A type Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
+
 /** A zone file to import into a domain. */
 export type ImportDnsZoneInput = {
   /** The domain's name or global id. */
@@ -2721,6 +2868,8 @@ export type Mutation = {
   createDedicatedServerDhcpReservation?: Maybe<CreateDedicatedServerDhcpReservationPayload>;
   /** Creates a record set (`POST /hosting/v2/domains/{domainName}/resourceRecordSets`). */
   createDnsRecordSet?: Maybe<CreateDnsRecordSetPayload>;
+  /** Defines a floating IP in a range and points it at an anchor IP (`POST /floatingIps/v2/ranges/{rangeId}/floatingIpDefinitions`). */
+  createFloatingIpDefinition?: Maybe<CreateFloatingIpDefinitionPayload>;
   /** Creates a bandwidth or data traffic alert (`POST …/{owner}/{id}/notificationSettings/{kind}`). */
   createNotificationSetting?: Maybe<CreateNotificationSettingPayload>;
   /** Creates a private network (`POST /bareMetals/v2/privateNetworks`). */
@@ -2818,6 +2967,8 @@ export type Mutation = {
   removeDedicatedServerFromPrivateNetwork?: Maybe<RemoveDedicatedServerFromPrivateNetworkPayload>;
   /** Lifts the null route of one of the owner's IPs (`POST …/{owner}/{id}/ips/{ip}/unnull`). */
   removeEquipmentIpNullRoute?: Maybe<RemoveEquipmentIpNullRoutePayload>;
+  /** Removes a floating IP definition (`DELETE /floatingIps/v2/ranges/{rangeId}/floatingIpDefinitions/{id}`). */
+  removeFloatingIpDefinition?: Maybe<RemoveFloatingIpDefinitionPayload>;
   /** Lifts the active null route of an IP (`DELETE /ipMgmt/v2/ips/{ip}/nullRoute`). */
   removeIpNullRoute?: Maybe<RemoveIpNullRoutePayload>;
   /** Takes the instance out of the private network; not possible while it has snapshots (`DELETE /publicCloud/v1/instances/{id}/removeFromPrivateNetwork`). */
@@ -2843,6 +2994,8 @@ export type Mutation = {
    * a monthly one at the end of its contract (`contract.state` becomes DELETE_SCHEDULED).
    */
   terminatePublicCloudInstance?: Maybe<TerminatePublicCloudInstancePayload>;
+  /** Swaps the anchor IP and the passive anchor IP: the floating IP fails over (`POST …/floatingIpDefinitions/{id}/toggleAnchorIp`). */
+  toggleFloatingIpAnchor?: Maybe<ToggleFloatingIpAnchorPayload>;
   /** Takes back the cancellation of a service (`POST /services/v1/services/{id}/uncancel`). */
   uncancelService?: Maybe<UncancelServicePayload>;
   /**
@@ -2872,6 +3025,8 @@ export type Mutation = {
    * through the owner's API (`PUT …/{owner}/{id}/ips/{ip}`).
    */
   updateEquipmentIp?: Maybe<UpdateEquipmentIpPayload>;
+  /** Points a floating IP at other anchors (`PUT /floatingIps/v2/ranges/{rangeId}/floatingIpDefinitions/{id}`). */
+  updateFloatingIpDefinition?: Maybe<UpdateFloatingIpDefinitionPayload>;
   /** Sets an IPv4 address's reverse lookup (PTR) name (`PUT /ipMgmt/v2/ips/{ip}`). For IPv6 use `updateIpReverseLookupRecords`. */
   updateIp?: Maybe<UpdateIpPayload>;
   /**
@@ -2963,6 +3118,12 @@ export type MutationCreateDedicatedServerDhcpReservationArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreateDnsRecordSetArgs = {
   input: DnsRecordSetInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationCreateFloatingIpDefinitionArgs = {
+  input: CreateFloatingIpDefinitionInput;
 };
 
 
@@ -3153,6 +3314,12 @@ export type MutationRemoveEquipmentIpNullRouteArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationRemoveFloatingIpDefinitionArgs = {
+  input: FloatingIpDefinitionInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationRemoveIpNullRouteArgs = {
   input: RemoveIpNullRouteInput;
 };
@@ -3191,6 +3358,12 @@ export type MutationRetryDedicatedServerJobArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationTerminatePublicCloudInstanceArgs = {
   input: PublicCloudInstanceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationToggleFloatingIpAnchorArgs = {
+  input: FloatingIpDefinitionInput;
 };
 
 
@@ -3245,6 +3418,12 @@ export type MutationUpdateDomainNameserversArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateEquipmentIpArgs = {
   input: UpdateEquipmentIpInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdateFloatingIpDefinitionArgs = {
+  input: UpdateFloatingIpDefinitionInput;
 };
 
 
@@ -4997,6 +5176,10 @@ export type Query = {
   domainAvailability?: Maybe<DomainAvailability>;
   /** Your domains (`GET /hosting/v2/domains`, paged at Leaseweb: one call per page). */
   domains?: Maybe<DomainConnection>;
+  /** One floating IP range (`GET /floatingIps/v2/ranges/{rangeId}`); null when it does not exist. */
+  floatingIpRange?: Maybe<FloatingIpRange>;
+  /** Your floating IP ranges, a page at a time (`GET /floatingIps/v2/ranges`, one call per page). */
+  floatingIpRanges?: Maybe<FloatingIpRangeConnection>;
   /** One invoice by its Leaseweb id or global id (`GET /invoices/v1/invoices/{invoiceId}`); null when there is none. */
   invoice?: Maybe<Invoice>;
   /**
@@ -5156,6 +5339,21 @@ export type QueryDomainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DomainFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryFloatingIpRangeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryFloatingIpRangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  location?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<FloatingIpType>;
 };
 
 
@@ -5354,6 +5552,15 @@ export type RemoveEquipmentIpNullRoutePayload = {
   __typename?: 'RemoveEquipmentIpNullRoutePayload';
   /** The IP as its owner shows it after the write; null when the write failed. */
   ip?: Maybe<Ip>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `removeFloatingIpDefinition`. */
+export type RemoveFloatingIpDefinitionPayload = {
+  __typename?: 'RemoveFloatingIpDefinitionPayload';
+  /** The removed definition's global id; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -5746,6 +5953,15 @@ export type Toggle =
   /** On: e-mails are sent. */
   | 'ENABLED';
 
+/** The outcome of `toggleFloatingIpAnchor`. */
+export type ToggleFloatingIpAnchorPayload = {
+  __typename?: 'ToggleFloatingIpAnchorPayload';
+  /** The definition after the swap; null when the write failed. */
+  definition?: Maybe<FloatingIpDefinition>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** The service whose cancellation is taken back. */
 export type UncancelServiceInput = {
   /** The service's Leaseweb id or global id. */
@@ -5893,6 +6109,25 @@ export type UpdateEquipmentIpPayload = {
   __typename?: 'UpdateEquipmentIpPayload';
   /** The IP as its owner shows it after the write; null when the write failed. */
   ip?: Maybe<Ip>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The definition and its new anchors. */
+export type UpdateFloatingIpDefinitionInput = {
+  /** The IP it points at. */
+  anchorIp: Scalars['IPAddress']['input'];
+  /** The definition's global id (`gid://leaseweb/FloatingIpDefinition/<range id>/<id>`). */
+  definitionId: Scalars['ID']['input'];
+  /** The IP it fails over to. */
+  passiveAnchorIp?: InputMaybe<Scalars['IPAddress']['input']>;
+};
+
+/** The outcome of `updateFloatingIpDefinition`. */
+export type UpdateFloatingIpDefinitionPayload = {
+  __typename?: 'UpdateFloatingIpDefinitionPayload';
+  /** The definition as Leaseweb answers it after the write; null when the write failed. */
+  definition?: Maybe<FloatingIpDefinition>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -6234,6 +6469,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( DhcpLeaseModel )
     | ( DnsRecordSetSource )
     | ( DomainSource )
+    | ( UpstreamFloatingIpDefinition )
+    | ( UpstreamFloatingIpRange )
     | ( InvoiceModel )
     | ( IpSource )
     | ( UpstreamNetworkEquipment )
@@ -6296,6 +6533,8 @@ export type ResolversTypes = {
   CreateDedicatedServerDhcpReservationInput: CreateDedicatedServerDhcpReservationInput;
   CreateDedicatedServerDhcpReservationPayload: ResolverTypeWrapper<Omit<CreateDedicatedServerDhcpReservationPayload, 'dedicatedServer' | 'dhcpReservation'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']>, dhcpReservation?: Maybe<ResolversTypes['DhcpReservation']> }>;
   CreateDnsRecordSetPayload: ResolverTypeWrapper<Omit<CreateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversTypes['DnsRecordSet']> }>;
+  CreateFloatingIpDefinitionInput: CreateFloatingIpDefinitionInput;
+  CreateFloatingIpDefinitionPayload: ResolverTypeWrapper<Omit<CreateFloatingIpDefinitionPayload, 'definition'> & { definition?: Maybe<ResolversTypes['FloatingIpDefinition']> }>;
   CreateNotificationSettingInput: CreateNotificationSettingInput;
   CreateNotificationSettingPayload: ResolverTypeWrapper<Omit<CreateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversTypes['NotificationSetting']> }>;
   CreatePrivateNetworkDhcpReservationInput: CreatePrivateNetworkDhcpReservationInput;
@@ -6407,6 +6646,14 @@ export type ResolversTypes = {
   EquipmentNullRouteEdge: ResolverTypeWrapper<Omit<EquipmentNullRouteEdge, 'node'> & { node: ResolversTypes['EquipmentNullRoute'] }>;
   ExpireDedicatedServerActiveJobPayload: ResolverTypeWrapper<Omit<ExpireDedicatedServerActiveJobPayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FloatingIpDefinition: ResolverTypeWrapper<UpstreamFloatingIpDefinition>;
+  FloatingIpDefinitionConnection: ResolverTypeWrapper<FloatingIpDefinitionPage>;
+  FloatingIpDefinitionEdge: ResolverTypeWrapper<Omit<FloatingIpDefinitionEdge, 'node'> & { node: ResolversTypes['FloatingIpDefinition'] }>;
+  FloatingIpDefinitionInput: FloatingIpDefinitionInput;
+  FloatingIpRange: ResolverTypeWrapper<UpstreamFloatingIpRange>;
+  FloatingIpRangeConnection: ResolverTypeWrapper<FloatingIpRangePage>;
+  FloatingIpRangeEdge: ResolverTypeWrapper<Omit<FloatingIpRangeEdge, 'node'> & { node: ResolversTypes['FloatingIpRange'] }>;
+  FloatingIpType: FloatingIpType;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IPAddress: ResolverTypeWrapper<Scalars['IPAddress']['output']>;
   ImportDnsZoneInput: ImportDnsZoneInput;
@@ -6547,6 +6794,7 @@ export type ResolversTypes = {
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
   RemoveDedicatedServerFromPrivateNetworkPayload: ResolverTypeWrapper<Omit<RemoveDedicatedServerFromPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   RemoveEquipmentIpNullRoutePayload: ResolverTypeWrapper<Omit<RemoveEquipmentIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
+  RemoveFloatingIpDefinitionPayload: ResolverTypeWrapper<RemoveFloatingIpDefinitionPayload>;
   RemoveIpNullRouteInput: RemoveIpNullRouteInput;
   RemoveIpNullRoutePayload: ResolverTypeWrapper<Omit<RemoveIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   RemovePublicCloudInstanceFromPrivateNetworkPayload: ResolverTypeWrapper<Omit<RemovePublicCloudInstanceFromPrivateNetworkPayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
@@ -6581,6 +6829,7 @@ export type ResolversTypes = {
   SwitchPort: ResolverTypeWrapper<SwitchPort>;
   TerminatePublicCloudInstancePayload: ResolverTypeWrapper<Omit<TerminatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   Toggle: Toggle;
+  ToggleFloatingIpAnchorPayload: ResolverTypeWrapper<Omit<ToggleFloatingIpAnchorPayload, 'definition'> & { definition?: Maybe<ResolversTypes['FloatingIpDefinition']> }>;
   UncancelServiceInput: UncancelServiceInput;
   UncancelServicePayload: ResolverTypeWrapper<Omit<UncancelServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
   UpdateCredentialPayload: ResolverTypeWrapper<Omit<UpdateCredentialPayload, 'credential'> & { credential?: Maybe<ResolversTypes['Credential']> }>;
@@ -6597,6 +6846,8 @@ export type ResolversTypes = {
   UpdateDomainNameserversPayload: ResolverTypeWrapper<Omit<UpdateDomainNameserversPayload, 'domain' | 'nameservers'> & { domain?: Maybe<ResolversTypes['Domain']>, nameservers?: Maybe<ResolversTypes['DomainNameservers']> }>;
   UpdateEquipmentIpInput: UpdateEquipmentIpInput;
   UpdateEquipmentIpPayload: ResolverTypeWrapper<Omit<UpdateEquipmentIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
+  UpdateFloatingIpDefinitionInput: UpdateFloatingIpDefinitionInput;
+  UpdateFloatingIpDefinitionPayload: ResolverTypeWrapper<Omit<UpdateFloatingIpDefinitionPayload, 'definition'> & { definition?: Maybe<ResolversTypes['FloatingIpDefinition']> }>;
   UpdateIpInput: UpdateIpInput;
   UpdateIpPayload: ResolverTypeWrapper<Omit<UpdateIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   UpdateIpReverseLookupRecordsInput: UpdateIpReverseLookupRecordsInput;
@@ -6645,6 +6896,8 @@ export type ResolversParentTypes = {
   CreateDedicatedServerDhcpReservationInput: CreateDedicatedServerDhcpReservationInput;
   CreateDedicatedServerDhcpReservationPayload: Omit<CreateDedicatedServerDhcpReservationPayload, 'dedicatedServer' | 'dhcpReservation'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']>, dhcpReservation?: Maybe<ResolversParentTypes['DhcpReservation']> };
   CreateDnsRecordSetPayload: Omit<CreateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversParentTypes['DnsRecordSet']> };
+  CreateFloatingIpDefinitionInput: CreateFloatingIpDefinitionInput;
+  CreateFloatingIpDefinitionPayload: Omit<CreateFloatingIpDefinitionPayload, 'definition'> & { definition?: Maybe<ResolversParentTypes['FloatingIpDefinition']> };
   CreateNotificationSettingInput: CreateNotificationSettingInput;
   CreateNotificationSettingPayload: Omit<CreateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversParentTypes['NotificationSetting']> };
   CreatePrivateNetworkDhcpReservationInput: CreatePrivateNetworkDhcpReservationInput;
@@ -6742,6 +6995,13 @@ export type ResolversParentTypes = {
   EquipmentNullRouteEdge: Omit<EquipmentNullRouteEdge, 'node'> & { node: ResolversParentTypes['EquipmentNullRoute'] };
   ExpireDedicatedServerActiveJobPayload: Omit<ExpireDedicatedServerActiveJobPayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
   Float: Scalars['Float']['output'];
+  FloatingIpDefinition: UpstreamFloatingIpDefinition;
+  FloatingIpDefinitionConnection: FloatingIpDefinitionPage;
+  FloatingIpDefinitionEdge: Omit<FloatingIpDefinitionEdge, 'node'> & { node: ResolversParentTypes['FloatingIpDefinition'] };
+  FloatingIpDefinitionInput: FloatingIpDefinitionInput;
+  FloatingIpRange: UpstreamFloatingIpRange;
+  FloatingIpRangeConnection: FloatingIpRangePage;
+  FloatingIpRangeEdge: Omit<FloatingIpRangeEdge, 'node'> & { node: ResolversParentTypes['FloatingIpRange'] };
   ID: Scalars['ID']['output'];
   IPAddress: Scalars['IPAddress']['output'];
   ImportDnsZoneInput: ImportDnsZoneInput;
@@ -6861,6 +7121,7 @@ export type ResolversParentTypes = {
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
   RemoveDedicatedServerFromPrivateNetworkPayload: Omit<RemoveDedicatedServerFromPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   RemoveEquipmentIpNullRoutePayload: Omit<RemoveEquipmentIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
+  RemoveFloatingIpDefinitionPayload: RemoveFloatingIpDefinitionPayload;
   RemoveIpNullRouteInput: RemoveIpNullRouteInput;
   RemoveIpNullRoutePayload: Omit<RemoveIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   RemovePublicCloudInstanceFromPrivateNetworkPayload: Omit<RemovePublicCloudInstanceFromPrivateNetworkPayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
@@ -6891,6 +7152,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   SwitchPort: SwitchPort;
   TerminatePublicCloudInstancePayload: Omit<TerminatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  ToggleFloatingIpAnchorPayload: Omit<ToggleFloatingIpAnchorPayload, 'definition'> & { definition?: Maybe<ResolversParentTypes['FloatingIpDefinition']> };
   UncancelServiceInput: UncancelServiceInput;
   UncancelServicePayload: Omit<UncancelServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
   UpdateCredentialPayload: Omit<UpdateCredentialPayload, 'credential'> & { credential?: Maybe<ResolversParentTypes['Credential']> };
@@ -6907,6 +7169,8 @@ export type ResolversParentTypes = {
   UpdateDomainNameserversPayload: Omit<UpdateDomainNameserversPayload, 'domain' | 'nameservers'> & { domain?: Maybe<ResolversParentTypes['Domain']>, nameservers?: Maybe<ResolversParentTypes['DomainNameservers']> };
   UpdateEquipmentIpInput: UpdateEquipmentIpInput;
   UpdateEquipmentIpPayload: Omit<UpdateEquipmentIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
+  UpdateFloatingIpDefinitionInput: UpdateFloatingIpDefinitionInput;
+  UpdateFloatingIpDefinitionPayload: Omit<UpdateFloatingIpDefinitionPayload, 'definition'> & { definition?: Maybe<ResolversParentTypes['FloatingIpDefinition']> };
   UpdateIpInput: UpdateIpInput;
   UpdateIpPayload: Omit<UpdateIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   UpdateIpReverseLookupRecordsInput: UpdateIpReverseLookupRecordsInput;
@@ -7018,6 +7282,11 @@ export type CreateDedicatedServerDhcpReservationPayloadResolvers<ContextType = G
 
 export type CreateDnsRecordSetPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateDnsRecordSetPayload'] = ResolversParentTypes['CreateDnsRecordSetPayload']> = {
   recordSet?: Resolver<Maybe<ResolversTypes['DnsRecordSet']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateFloatingIpDefinitionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateFloatingIpDefinitionPayload'] = ResolversParentTypes['CreateFloatingIpDefinitionPayload']> = {
+  definition?: Resolver<Maybe<ResolversTypes['FloatingIpDefinition']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -7166,6 +7435,7 @@ export type DedicatedServerResolvers<ContextType = GraphQLContext, ParentType ex
   dedicatedRack?: Resolver<Maybe<ResolversTypes['DedicatedRack']>, ParentType, ContextType>;
   dhcpReservations?: Resolver<Maybe<Array<ResolversTypes['DhcpReservation']>>, ParentType, ContextType>;
   featureAvailability?: Resolver<Maybe<ResolversTypes['DedicatedServerFeatures']>, ParentType, ContextType>;
+  floatingIpDefinitions?: Resolver<Array<ResolversTypes['FloatingIpDefinition']>, ParentType, ContextType>;
   hardwareInformation?: Resolver<Maybe<ResolversTypes['DedicatedServerHardwareInformation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<DedicatedServerIpArgs, 'ip'>>;
@@ -7589,6 +7859,57 @@ export type ExpireDedicatedServerActiveJobPayloadResolvers<ContextType = GraphQL
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type FloatingIpDefinitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FloatingIpDefinition'] = ResolversParentTypes['FloatingIpDefinition']> = {
+  anchorIp?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
+  anchorIpAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  floatingIp?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  passiveAnchorIp?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
+  passiveAnchorIpAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  range?: Resolver<Maybe<ResolversTypes['FloatingIpRange']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['FloatingIpType']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FloatingIpDefinitionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FloatingIpDefinitionConnection'] = ResolversParentTypes['FloatingIpDefinitionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FloatingIpDefinitionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FloatingIpDefinition']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FloatingIpDefinitionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FloatingIpDefinitionEdge'] = ResolversParentTypes['FloatingIpDefinitionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FloatingIpDefinition'], ParentType, ContextType>;
+};
+
+export type FloatingIpRangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FloatingIpRange'] = ResolversParentTypes['FloatingIpRange']> = {
+  definitions?: Resolver<Maybe<ResolversTypes['FloatingIpDefinitionConnection']>, ParentType, ContextType, Partial<FloatingIpRangeDefinitionsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  range?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['FloatingIpType']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FloatingIpRangeConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FloatingIpRangeConnection'] = ResolversParentTypes['FloatingIpRangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FloatingIpRangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FloatingIpRange']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FloatingIpRangeEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FloatingIpRangeEdge'] = ResolversParentTypes['FloatingIpRangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FloatingIpRange'], ParentType, ContextType>;
+};
+
 export interface IpAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IPAddress'], any> {
   name: 'IPAddress';
 }
@@ -7766,6 +8087,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createCredential?: Resolver<Maybe<ResolversTypes['CreateCredentialPayload']>, ParentType, ContextType, RequireFields<MutationCreateCredentialArgs, 'input'>>;
   createDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['CreateDedicatedServerDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerDhcpReservationArgs, 'input'>>;
   createDnsRecordSet?: Resolver<Maybe<ResolversTypes['CreateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationCreateDnsRecordSetArgs, 'input'>>;
+  createFloatingIpDefinition?: Resolver<Maybe<ResolversTypes['CreateFloatingIpDefinitionPayload']>, ParentType, ContextType, RequireFields<MutationCreateFloatingIpDefinitionArgs, 'input'>>;
   createNotificationSetting?: Resolver<Maybe<ResolversTypes['CreateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateNotificationSettingArgs, 'input'>>;
   createPrivateNetwork?: Resolver<Maybe<ResolversTypes['CreatePrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationCreatePrivateNetworkArgs, 'input'>>;
   createPrivateNetworkDhcpReservation?: Resolver<Maybe<ResolversTypes['CreatePrivateNetworkDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationCreatePrivateNetworkDhcpReservationArgs, 'input'>>;
@@ -7797,6 +8119,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   reinstallPublicCloudInstance?: Resolver<Maybe<ResolversTypes['ReinstallPublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationReinstallPublicCloudInstanceArgs, 'input'>>;
   removeDedicatedServerFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['RemoveDedicatedServerFromPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDedicatedServerFromPrivateNetworkArgs, 'input'>>;
   removeEquipmentIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveEquipmentIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveEquipmentIpNullRouteArgs, 'input'>>;
+  removeFloatingIpDefinition?: Resolver<Maybe<ResolversTypes['RemoveFloatingIpDefinitionPayload']>, ParentType, ContextType, RequireFields<MutationRemoveFloatingIpDefinitionArgs, 'input'>>;
   removeIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveIpNullRouteArgs, 'input'>>;
   removePublicCloudInstanceFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['RemovePublicCloudInstanceFromPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationRemovePublicCloudInstanceFromPrivateNetworkArgs, 'input'>>;
   replaceDnsRecordSets?: Resolver<Maybe<ResolversTypes['ReplaceDnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationReplaceDnsRecordSetsArgs, 'input'>>;
@@ -7804,6 +8127,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   restoreSnapshot?: Resolver<Maybe<ResolversTypes['RestoreSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationRestoreSnapshotArgs, 'input'>>;
   retryDedicatedServerJob?: Resolver<Maybe<ResolversTypes['RetryDedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationRetryDedicatedServerJobArgs, 'input'>>;
   terminatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['TerminatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationTerminatePublicCloudInstanceArgs, 'input'>>;
+  toggleFloatingIpAnchor?: Resolver<Maybe<ResolversTypes['ToggleFloatingIpAnchorPayload']>, ParentType, ContextType, RequireFields<MutationToggleFloatingIpAnchorArgs, 'input'>>;
   uncancelService?: Resolver<Maybe<ResolversTypes['UncancelServicePayload']>, ParentType, ContextType, RequireFields<MutationUncancelServiceArgs, 'input'>>;
   updateCredential?: Resolver<Maybe<ResolversTypes['UpdateCredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCredentialArgs, 'input'>>;
   updateDdosNotificationSettings?: Resolver<Maybe<ResolversTypes['UpdateDdosNotificationSettingsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDdosNotificationSettingsArgs, 'input'>>;
@@ -7813,6 +8137,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateDomainDnssec?: Resolver<Maybe<ResolversTypes['UpdateDomainDnssecPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDomainDnssecArgs, 'input'>>;
   updateDomainNameservers?: Resolver<Maybe<ResolversTypes['UpdateDomainNameserversPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDomainNameserversArgs, 'input'>>;
   updateEquipmentIp?: Resolver<Maybe<ResolversTypes['UpdateEquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateEquipmentIpArgs, 'input'>>;
+  updateFloatingIpDefinition?: Resolver<Maybe<ResolversTypes['UpdateFloatingIpDefinitionPayload']>, ParentType, ContextType, RequireFields<MutationUpdateFloatingIpDefinitionArgs, 'input'>>;
   updateIp?: Resolver<Maybe<ResolversTypes['UpdateIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpArgs, 'input'>>;
   updateIpReverseLookupRecords?: Resolver<Maybe<ResolversTypes['UpdateIpReverseLookupRecordsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpReverseLookupRecordsArgs, 'input'>>;
   updateNetworkEquipment?: Resolver<Maybe<ResolversTypes['UpdateNetworkEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationUpdateNetworkEquipmentArgs, 'input'>>;
@@ -7916,7 +8241,7 @@ export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PrivateNetwork' | 'PrivateNetworkDhcpReservation' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'FloatingIpDefinition' | 'FloatingIpRange' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PrivateNetwork' | 'PrivateNetworkDhcpReservation' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -8429,6 +8754,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'domainName'>>;
   domainAvailability?: Resolver<Maybe<ResolversTypes['DomainAvailability']>, ParentType, ContextType, RequireFields<QueryDomainAvailabilityArgs, 'domainName'>>;
   domains?: Resolver<Maybe<ResolversTypes['DomainConnection']>, ParentType, ContextType, Partial<QueryDomainsArgs>>;
+  floatingIpRange?: Resolver<Maybe<ResolversTypes['FloatingIpRange']>, ParentType, ContextType, RequireFields<QueryFloatingIpRangeArgs, 'id'>>;
+  floatingIpRanges?: Resolver<Maybe<ResolversTypes['FloatingIpRangeConnection']>, ParentType, ContextType, Partial<QueryFloatingIpRangesArgs>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<Maybe<ResolversTypes['InvoiceConnection']>, ParentType, ContextType, Partial<QueryInvoicesArgs>>;
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<QueryIpArgs, 'ip'>>;
@@ -8466,6 +8793,11 @@ export type RemoveDedicatedServerFromPrivateNetworkPayloadResolvers<ContextType 
 
 export type RemoveEquipmentIpNullRoutePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveEquipmentIpNullRoutePayload'] = ResolversParentTypes['RemoveEquipmentIpNullRoutePayload']> = {
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RemoveFloatingIpDefinitionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveFloatingIpDefinitionPayload'] = ResolversParentTypes['RemoveFloatingIpDefinitionPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -8615,6 +8947,11 @@ export type TerminatePublicCloudInstancePayloadResolvers<ContextType = GraphQLCo
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type ToggleFloatingIpAnchorPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ToggleFloatingIpAnchorPayload'] = ResolversParentTypes['ToggleFloatingIpAnchorPayload']> = {
+  definition?: Resolver<Maybe<ResolversTypes['FloatingIpDefinition']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UncancelServicePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UncancelServicePayload'] = ResolversParentTypes['UncancelServicePayload']> = {
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -8660,6 +8997,11 @@ export type UpdateDomainNameserversPayloadResolvers<ContextType = GraphQLContext
 
 export type UpdateEquipmentIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateEquipmentIpPayload'] = ResolversParentTypes['UpdateEquipmentIpPayload']> = {
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdateFloatingIpDefinitionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateFloatingIpDefinitionPayload'] = ResolversParentTypes['UpdateFloatingIpDefinitionPayload']> = {
+  definition?: Resolver<Maybe<ResolversTypes['FloatingIpDefinition']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -8745,6 +9087,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreateCredentialPayload?: CreateCredentialPayloadResolvers<ContextType>;
   CreateDedicatedServerDhcpReservationPayload?: CreateDedicatedServerDhcpReservationPayloadResolvers<ContextType>;
   CreateDnsRecordSetPayload?: CreateDnsRecordSetPayloadResolvers<ContextType>;
+  CreateFloatingIpDefinitionPayload?: CreateFloatingIpDefinitionPayloadResolvers<ContextType>;
   CreateNotificationSettingPayload?: CreateNotificationSettingPayloadResolvers<ContextType>;
   CreatePrivateNetworkDhcpReservationPayload?: CreatePrivateNetworkDhcpReservationPayloadResolvers<ContextType>;
   CreatePrivateNetworkPayload?: CreatePrivateNetworkPayloadResolvers<ContextType>;
@@ -8817,6 +9160,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   EquipmentNullRouteConnection?: EquipmentNullRouteConnectionResolvers<ContextType>;
   EquipmentNullRouteEdge?: EquipmentNullRouteEdgeResolvers<ContextType>;
   ExpireDedicatedServerActiveJobPayload?: ExpireDedicatedServerActiveJobPayloadResolvers<ContextType>;
+  FloatingIpDefinition?: FloatingIpDefinitionResolvers<ContextType>;
+  FloatingIpDefinitionConnection?: FloatingIpDefinitionConnectionResolvers<ContextType>;
+  FloatingIpDefinitionEdge?: FloatingIpDefinitionEdgeResolvers<ContextType>;
+  FloatingIpRange?: FloatingIpRangeResolvers<ContextType>;
+  FloatingIpRangeConnection?: FloatingIpRangeConnectionResolvers<ContextType>;
+  FloatingIpRangeEdge?: FloatingIpRangeEdgeResolvers<ContextType>;
   IPAddress?: GraphQLScalarType;
   ImportDnsZonePayload?: ImportDnsZonePayloadResolvers<ContextType>;
   InstallDedicatedServerPayload?: InstallDedicatedServerPayloadResolvers<ContextType>;
@@ -8923,6 +9272,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReinstallPublicCloudInstancePayload?: ReinstallPublicCloudInstancePayloadResolvers<ContextType>;
   RemoveDedicatedServerFromPrivateNetworkPayload?: RemoveDedicatedServerFromPrivateNetworkPayloadResolvers<ContextType>;
   RemoveEquipmentIpNullRoutePayload?: RemoveEquipmentIpNullRoutePayloadResolvers<ContextType>;
+  RemoveFloatingIpDefinitionPayload?: RemoveFloatingIpDefinitionPayloadResolvers<ContextType>;
   RemoveIpNullRoutePayload?: RemoveIpNullRoutePayloadResolvers<ContextType>;
   RemovePublicCloudInstanceFromPrivateNetworkPayload?: RemovePublicCloudInstanceFromPrivateNetworkPayloadResolvers<ContextType>;
   ReplaceDnsRecordSetsPayload?: ReplaceDnsRecordSetsPayloadResolvers<ContextType>;
@@ -8945,6 +9295,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SnapshotOwner?: SnapshotOwnerResolvers<ContextType>;
   SwitchPort?: SwitchPortResolvers<ContextType>;
   TerminatePublicCloudInstancePayload?: TerminatePublicCloudInstancePayloadResolvers<ContextType>;
+  ToggleFloatingIpAnchorPayload?: ToggleFloatingIpAnchorPayloadResolvers<ContextType>;
   UncancelServicePayload?: UncancelServicePayloadResolvers<ContextType>;
   UpdateCredentialPayload?: UpdateCredentialPayloadResolvers<ContextType>;
   UpdateDdosNotificationSettingsPayload?: UpdateDdosNotificationSettingsPayloadResolvers<ContextType>;
@@ -8954,6 +9305,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UpdateDomainDnssecPayload?: UpdateDomainDnssecPayloadResolvers<ContextType>;
   UpdateDomainNameserversPayload?: UpdateDomainNameserversPayloadResolvers<ContextType>;
   UpdateEquipmentIpPayload?: UpdateEquipmentIpPayloadResolvers<ContextType>;
+  UpdateFloatingIpDefinitionPayload?: UpdateFloatingIpDefinitionPayloadResolvers<ContextType>;
   UpdateIpPayload?: UpdateIpPayloadResolvers<ContextType>;
   UpdateIpReverseLookupRecordsPayload?: UpdateIpReverseLookupRecordsPayloadResolvers<ContextType>;
   UpdateNetworkEquipmentPayload?: UpdateNetworkEquipmentPayloadResolvers<ContextType>;
