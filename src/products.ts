@@ -15,6 +15,7 @@ import { NetworkEquipmentAPI } from './datasources/network-equipment.js';
 import { DedicatedRacksAPI } from './datasources/dedicated-racks.js';
 import { PrivateNetworksAPI } from './datasources/private-networks.js';
 import { FloatingIpsAPI } from './datasources/floating-ips.js';
+import { AggregationPacksAPI } from './datasources/aggregation-packs.js';
 import { dedicatedServers } from './resolvers/dedicated-servers.js';
 import { domains } from './resolvers/domains.js';
 import { credentials } from './resolvers/families/credentials.js';
@@ -33,6 +34,7 @@ import { networkEquipment } from './resolvers/network-equipment.js';
 import { dedicatedRacks } from './resolvers/dedicated-racks.js';
 import { privateNetworks } from './resolvers/private-networks.js';
 import { floatingIps } from './resolvers/floating-ips.js';
+import { aggregationPacks } from './resolvers/aggregation-packs.js';
 
 interface Entry<D> {
   /** The per-request datasource, created the first time a resolver asks for it. */
@@ -60,6 +62,7 @@ export const products = {
   dedicatedRacks: entry((u) => new DedicatedRacksAPI(u), dedicatedRacks),
   privateNetworks: entry((u) => new PrivateNetworksAPI(u), privateNetworks),
   floatingIps: entry((u) => new FloatingIpsAPI(u), floatingIps),
+  aggregationPacks: entry((u) => new AggregationPacksAPI(u), aggregationPacks),
   // Families, written once for every owner in src/datasources/families/owners.ts.
   equipmentIps: entry((u) => new EquipmentIpsAPI(u), equipmentIps),
   credentials: entry((u) => new CredentialsAPI(u), credentials),

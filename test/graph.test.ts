@@ -63,7 +63,7 @@ describe('node(id:) for every type', () => {
     };
     // Bare metal and network (issue 10).
     const bareMetal = await stack().data(
-      '{ networkEquipments(first: 1) { nodes { id } } dedicatedRacks(first: 1) { nodes { id } } privateNetworks(first: 1) { nodes { id dhcpReservations(first: 1) { nodes { id } } } } floatingIpRanges(first: 1) { nodes { id definitions(first: 1) { nodes { id } } } } }',
+      '{ networkEquipments(first: 1) { nodes { id } } dedicatedRacks(first: 1) { nodes { id } } privateNetworks(first: 1) { nodes { id dhcpReservations(first: 1) { nodes { id } } } } floatingIpRanges(first: 1) { nodes { id definitions(first: 1) { nodes { id } } } } aggregationPacks(first: 1) { nodes { id } } }',
     );
     Object.assign(ids, {
       NetworkEquipment: bareMetal.networkEquipments.nodes[0]?.id,
@@ -72,6 +72,7 @@ describe('node(id:) for every type', () => {
       PrivateNetworkDhcpReservation: bareMetal.privateNetworks.nodes[0]?.dhcpReservations.nodes[0]?.id,
       FloatingIpRange: bareMetal.floatingIpRanges.nodes[0]?.id,
       FloatingIpDefinition: bareMetal.floatingIpRanges.nodes[0]?.definitions.nodes[0]?.id,
+      AggregationPack: bareMetal.aggregationPacks.nodes[0]?.id,
     });
     const missing = types.filter((t) => !ids[t]);
     // A type added to the schema must be added here too, so its node(id:) is tested.

@@ -20,6 +20,8 @@ import { createPrivateNetworksData, seedPrivateNetworks, type PrivateNetworksDat
 import { routes as privateNetworksRoutes } from './private-networks/routes.js';
 import { createFloatingIpsData, seedFloatingIps, type FloatingIpsDataset } from './floating-ips/data.js';
 import { routes as floatingIpsRoutes } from './floating-ips/routes.js';
+import { createAggregationPacksData, seedAggregationPacks, type AggregationPacksDataset } from './aggregation-packs/data.js';
+import { routes as aggregationPacksRoutes } from './aggregation-packs/routes.js';
 
 /**
  * One emulated product: its data section (created empty), how to seed it, and its routes.
@@ -79,6 +81,11 @@ export const products = {
     create: createFloatingIpsData,
     seed: (d: FloatingIpsDataset, _rng, spec) => seedFloatingIps(d, spec),
     routes: floatingIpsRoutes,
+  }),
+  aggregationPacks: product({
+    create: createAggregationPacksData,
+    seed: (d: AggregationPacksDataset, _rng, spec) => seedAggregationPacks(d, spec),
+    routes: aggregationPacksRoutes,
   }),
   services: product({ create: createServicesData, seed: (d: ServicesDataset, rng) => seedServices(d, rng), routes: servicesRoutes }),
   invoices: product({

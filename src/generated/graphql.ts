@@ -21,6 +21,7 @@ import type { NetworkEquipment as UpstreamNetworkEquipment, NetworkEquipmentPage
 import type { DedicatedRack as UpstreamDedicatedRack, DedicatedRackPage, RackContract } from '../datasources/types/dedicated-racks.js';
 import type { PrivateNetwork as UpstreamPrivateNetwork, PrivateNetworkPage, PrivateNetworkReservationModel, PrivateNetworkReservationPage } from '../datasources/types/private-networks.js';
 import type { FloatingIpRange as UpstreamFloatingIpRange, FloatingIpRangePage, FloatingIpDefinition as UpstreamFloatingIpDefinition, FloatingIpDefinitionPage } from '../datasources/types/floating-ips.js';
+import type { AggregationPack as UpstreamAggregationPack, AggregationPackPage } from '../datasources/types/aggregation-packs.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -72,6 +73,60 @@ export type AddPublicCloudInstanceToPrivateNetworkPayload = {
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
+};
+
+/** An aggregation pack: a data traffic commit that the contracts naming it share. */
+export type AggregationPack = Node & {
+  __typename?: 'AggregationPack';
+  /** How the pack aggregates, e.g. `Hybrid`. */
+  aggregationType?: Maybe<Scalars['String']['output']>;
+  /** How traffic is billed, as Leaseweb writes it (e.g. `95TH`). */
+  billingType?: Maybe<Scalars['String']['output']>;
+  /** The kind of connectivity, e.g. `BANDWIDTH_POOL`. */
+  connectivityType?: Maybe<Scalars['String']['output']>;
+  /** When the pack's contract started. */
+  contractStartDate?: Maybe<Scalars['DateTime']['output']>;
+  /** The contract term in months. */
+  contractTerm?: Maybe<Scalars['Int']['output']>;
+  /** The committed traffic, in `dataTrafficCommitUnit`. */
+  dataTrafficCommit?: Maybe<Scalars['Int']['output']>;
+  /** The unit of the commit, e.g. `Mbps`. */
+  dataTrafficCommitUnit?: Maybe<Scalars['String']['output']>;
+  /**
+   * The dedicated servers whose contract names this pack. No filter exists and the list's
+   * summary leaves `aggregationPackId` out: the gateway lists every server (all pages, once per
+   * request) and reads each server's detail (`GET /bareMetals/v2/servers/{id}`, once per server per
+   * request), so this costs one call per server.
+   */
+  dedicatedServers: Array<DedicatedServer>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/AggregationPack/<id>`. */
+  id: Scalars['ID']['output'];
+  /** Leaseweb's id of the pack, what a server contract's `aggregationPackId` names. */
+  leasewebId: Scalars['String']['output'];
+  /** The network performance type, e.g. `VOLUME`. */
+  networkPerformanceType?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of aggregation packs. */
+export type AggregationPackConnection = {
+  __typename?: 'AggregationPackConnection';
+  /** The packs of this page, each with its cursor. */
+  edges: Array<AggregationPackEdge>;
+  /** The packs of this page. */
+  nodes: Array<AggregationPack>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many packs there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One aggregation pack in a page. */
+export type AggregationPackEdge = {
+  __typename?: 'AggregationPackEdge';
+  /** Pass it as `after` to continue after this pack. */
+  cursor: Scalars['String']['output'];
+  /** The pack. */
+  node: AggregationPack;
 };
 
 /** An ISO to attach. */
@@ -810,6 +865,8 @@ export type DedicatedRackUnit = {
  */
 export type DedicatedServer = CredentialOwner & Equipment & IpOwner & NetworkMetricsOwner & Node & NotificationSettingOwner & NullRouteHistoryOwner & PowerControllable & PowerStatusOwner & {
   __typename?: 'DedicatedServer';
+  /** The aggregation pack the server's contract names (`GET /bareMetals/v2/aggregationPacks/{id}`; the pack id is server detail); null when none. */
+  aggregationPack?: Maybe<AggregationPack>;
   /** Leaseweb's asset number of the machine, e.g. `627293`. */
   assetId?: Maybe<Scalars['String']['output']>;
   /** Bandwidth of the server's public interface over a period (`GET /bareMetals/v2/servers/{id}/metrics/bandwidth`); Leaseweb measures the public interface only. */
@@ -5137,6 +5194,10 @@ export type PublicCloudTrafficTier = {
 /** Everything you can read. Each product adds its root fields here. */
 export type Query = {
   __typename?: 'Query';
+  /** One aggregation pack (`GET /bareMetals/v2/aggregationPacks/{id}`); null when it does not exist. */
+  aggregationPack?: Maybe<AggregationPack>;
+  /** Your aggregation packs, a page at a time (`GET /bareMetals/v2/aggregationPacks`, one call per page). */
+  aggregationPacks?: Maybe<AggregationPackConnection>;
   /** One dedicated rack with its detail (`GET /bareMetals/v2/privateRacks/{id}`); null when it does not exist. */
   dedicatedRack?: Maybe<DedicatedRack>;
   /** Your dedicated racks, a page at a time (`GET /bareMetals/v2/privateRacks`, one call per page). `powerPorts` and `units` are detail. */
@@ -5261,6 +5322,19 @@ export type Query = {
    * work as everywhere else.
    */
   services?: Maybe<ServiceConnection>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryAggregationPackArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryAggregationPacksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -6460,6 +6534,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Server )
   ;
   Node:
+    | ( UpstreamAggregationPack )
     | ( UpstreamControlPanel )
     | ( CredentialModel )
     | ( DdosNotificationSettingsModel )
@@ -6514,6 +6589,9 @@ export type ResolversTypes = {
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
   AddDedicatedServerToPrivateNetworkPayload: ResolverTypeWrapper<Omit<AddDedicatedServerToPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   AddPublicCloudInstanceToPrivateNetworkPayload: ResolverTypeWrapper<Omit<AddPublicCloudInstanceToPrivateNetworkPayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
+  AggregationPack: ResolverTypeWrapper<UpstreamAggregationPack>;
+  AggregationPackConnection: ResolverTypeWrapper<AggregationPackPage>;
+  AggregationPackEdge: ResolverTypeWrapper<Omit<AggregationPackEdge, 'node'> & { node: ResolversTypes['AggregationPack'] }>;
   AttachIsoInput: AttachIsoInput;
   AttachIsoPayload: ResolverTypeWrapper<Omit<AttachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   BandwidthAggregation: BandwidthAggregation;
@@ -6878,6 +6956,9 @@ export type ResolversParentTypes = {
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
   AddDedicatedServerToPrivateNetworkPayload: Omit<AddDedicatedServerToPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   AddPublicCloudInstanceToPrivateNetworkPayload: Omit<AddPublicCloudInstanceToPrivateNetworkPayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  AggregationPack: UpstreamAggregationPack;
+  AggregationPackConnection: AggregationPackPage;
+  AggregationPackEdge: Omit<AggregationPackEdge, 'node'> & { node: ResolversParentTypes['AggregationPack'] };
   AttachIsoInput: AttachIsoInput;
   AttachIsoPayload: Omit<AttachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   Boolean: Scalars['Boolean']['output'];
@@ -7211,6 +7292,33 @@ export type AddPublicCloudInstanceToPrivateNetworkPayloadResolvers<ContextType =
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type AggregationPackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregationPack'] = ResolversParentTypes['AggregationPack']> = {
+  aggregationType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  billingType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connectivityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contractStartDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  contractTerm?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  dataTrafficCommit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  dataTrafficCommitUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dedicatedServers?: Resolver<Array<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networkPerformanceType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AggregationPackConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregationPackConnection'] = ResolversParentTypes['AggregationPackConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AggregationPackEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AggregationPack']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AggregationPackEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregationPackEdge'] = ResolversParentTypes['AggregationPackEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AggregationPack'], ParentType, ContextType>;
+};
+
 export type AttachIsoPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttachIsoPayload'] = ResolversParentTypes['AttachIsoPayload']> = {
   equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -7425,6 +7533,7 @@ export type DedicatedRackUnitResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type DedicatedServerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServer'] = ResolversParentTypes['DedicatedServer']> = {
+  aggregationPack?: Resolver<Maybe<ResolversTypes['AggregationPack']>, ParentType, ContextType>;
   assetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   bandwidthMetrics?: Resolver<Maybe<ResolversTypes['Metrics']>, ParentType, ContextType, RequireFields<DedicatedServerBandwidthMetricsArgs, 'aggregation' | 'from' | 'to'>>;
   contract?: Resolver<Maybe<ResolversTypes['DedicatedServerContract']>, ParentType, ContextType>;
@@ -8241,7 +8350,7 @@ export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'FloatingIpDefinition' | 'FloatingIpRange' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PrivateNetwork' | 'PrivateNetworkDhcpReservation' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'AggregationPack' | 'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'FloatingIpDefinition' | 'FloatingIpRange' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PrivateNetwork' | 'PrivateNetworkDhcpReservation' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudRegion' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -8743,6 +8852,8 @@ export type PublicCloudTrafficTierResolvers<ContextType = GraphQLContext, Parent
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  aggregationPack?: Resolver<Maybe<ResolversTypes['AggregationPack']>, ParentType, ContextType, RequireFields<QueryAggregationPackArgs, 'id'>>;
+  aggregationPacks?: Resolver<Maybe<ResolversTypes['AggregationPackConnection']>, ParentType, ContextType, Partial<QueryAggregationPacksArgs>>;
   dedicatedRack?: Resolver<Maybe<ResolversTypes['DedicatedRack']>, ParentType, ContextType, RequireFields<QueryDedicatedRackArgs, 'id'>>;
   dedicatedRacks?: Resolver<Maybe<ResolversTypes['DedicatedRackConnection']>, ParentType, ContextType, Partial<QueryDedicatedRacksArgs>>;
   dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType, RequireFields<QueryDedicatedServerArgs, 'id'>>;
@@ -9072,6 +9183,9 @@ export type ValidateDnsZonePayloadResolvers<ContextType = GraphQLContext, Parent
 export type Resolvers<ContextType = GraphQLContext> = {
   AddDedicatedServerToPrivateNetworkPayload?: AddDedicatedServerToPrivateNetworkPayloadResolvers<ContextType>;
   AddPublicCloudInstanceToPrivateNetworkPayload?: AddPublicCloudInstanceToPrivateNetworkPayloadResolvers<ContextType>;
+  AggregationPack?: AggregationPackResolvers<ContextType>;
+  AggregationPackConnection?: AggregationPackConnectionResolvers<ContextType>;
+  AggregationPackEdge?: AggregationPackEdgeResolvers<ContextType>;
   AttachIsoPayload?: AttachIsoPayloadResolvers<ContextType>;
   BandwidthAggregation?: BandwidthAggregationResolvers;
   CancelDedicatedServerActiveJobPayload?: CancelDedicatedServerActiveJobPayloadResolvers<ContextType>;
