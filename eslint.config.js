@@ -128,6 +128,17 @@ export default [
               'PublicCloudTargetGroupHealthCheck',
               // a target is an instance in a group: the instance is the Node
               'PublicCloudTarget',
+              // network equipment, dedicated racks (issue 10)
+              'NetworkEquipmentContract',
+              'NetworkEquipmentFeatures',
+              'NetworkEquipmentLocation',
+              'NetworkEquipmentInterfaces',
+              'NetworkEquipmentInterface',
+              'NetworkEquipmentSpecs',
+              'DedicatedRackContract',
+              'DedicatedRackFeatures',
+              'DedicatedRackLocation',
+              'DedicatedRackUnit',
               // No identity of their own (yet): a DNSSEC key belongs to its domain's DNSSEC state; a null-route
               // history entry and a pro forma line carry no Leaseweb id; the pro forma is the account's one next
               // invoice; an instance type is a size per region; the auto scaling group summary is embedded in an

@@ -11,6 +11,11 @@ import { InvoicesAPI } from './datasources/invoices.js';
 import { IpManagementAPI } from './datasources/ip-management.js';
 import { PublicCloudAPI } from './datasources/public-cloud.js';
 import { ServicesAPI } from './datasources/services.js';
+import { NetworkEquipmentAPI } from './datasources/network-equipment.js';
+import { DedicatedRacksAPI } from './datasources/dedicated-racks.js';
+import { PrivateNetworksAPI } from './datasources/private-networks.js';
+import { FloatingIpsAPI } from './datasources/floating-ips.js';
+import { AggregationPacksAPI } from './datasources/aggregation-packs.js';
 import { dedicatedServers } from './resolvers/dedicated-servers.js';
 import { domains } from './resolvers/domains.js';
 import { credentials } from './resolvers/families/credentials.js';
@@ -29,6 +34,11 @@ import { VpsAPI } from './datasources/vps.js';
 import { vps } from './resolvers/vps.js';
 import { LoadBalancersAPI } from './datasources/public-cloud-load-balancers.js';
 import { publicCloudLoadBalancers } from './resolvers/public-cloud-load-balancers.js';
+import { networkEquipment } from './resolvers/network-equipment.js';
+import { dedicatedRacks } from './resolvers/dedicated-racks.js';
+import { privateNetworks } from './resolvers/private-networks.js';
+import { floatingIps } from './resolvers/floating-ips.js';
+import { aggregationPacks } from './resolvers/aggregation-packs.js';
 
 interface Entry<D> {
   /** The per-request datasource, created the first time a resolver asks for it. */
@@ -52,6 +62,13 @@ export const products = {
   domains: entry((u) => new DomainsAPI(u), domains),
   services: entry((u) => new ServicesAPI(u), services),
   invoices: entry((u) => new InvoicesAPI(u), invoices),
+  networkEquipment: entry((u) => new NetworkEquipmentAPI(u), networkEquipment),
+  dedicatedRacks: entry((u) => new DedicatedRacksAPI(u), dedicatedRacks),
+  privateNetworks: entry((u) => new PrivateNetworksAPI(u), privateNetworks),
+  floatingIps: entry((u) => new FloatingIpsAPI(u), floatingIps),
+  aggregationPacks: entry((u) => new AggregationPacksAPI(u), aggregationPacks),
+  vps: entry((u) => new VpsAPI(u), vps),
+  loadBalancers: entry((u) => new LoadBalancersAPI(u), publicCloudLoadBalancers),
   // Families, written once for every owner in src/datasources/families/owners.ts.
   equipmentIps: entry((u) => new EquipmentIpsAPI(u), equipmentIps),
   credentials: entry((u) => new CredentialsAPI(u), credentials),
@@ -59,8 +76,6 @@ export const products = {
   metrics: entry((u) => new MetricsAPI(u), metrics),
   power: entry((u) => new PowerAPI(u), power),
   snapshots: entry((u) => new SnapshotsAPI(u), snapshots),
-  vps: entry((u) => new VpsAPI(u), vps),
-  loadBalancers: entry((u) => new LoadBalancersAPI(u), publicCloudLoadBalancers),
 };
 
 /** Every product's datasource for one request, by manifest name. */

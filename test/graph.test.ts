@@ -68,6 +68,19 @@ describe('node(id:) for every type', () => {
       PublicCloudLoadBalancerListener: found.publicCloudLoadBalancers.nodes[0]?.listeners.nodes[0]?.id,
       PublicCloudTargetGroup: found.publicCloudTargetGroups.nodes[0]?.id,
     };
+    // Bare metal and network (issue 10).
+    const bareMetal = await stack().data(
+      '{ networkEquipments(first: 1) { nodes { id } } dedicatedRacks(first: 1) { nodes { id } } privateNetworks(first: 1) { nodes { id dhcpReservations(first: 1) { nodes { id } } } } floatingIpRanges(first: 1) { nodes { id definitions(first: 1) { nodes { id } } } } aggregationPacks(first: 1) { nodes { id } } }',
+    );
+    Object.assign(ids, {
+      NetworkEquipment: bareMetal.networkEquipments.nodes[0]?.id,
+      DedicatedRack: bareMetal.dedicatedRacks.nodes[0]?.id,
+      PrivateNetwork: bareMetal.privateNetworks.nodes[0]?.id,
+      PrivateNetworkDhcpReservation: bareMetal.privateNetworks.nodes[0]?.dhcpReservations.nodes[0]?.id,
+      FloatingIpRange: bareMetal.floatingIpRanges.nodes[0]?.id,
+      FloatingIpDefinition: bareMetal.floatingIpRanges.nodes[0]?.definitions.nodes[0]?.id,
+      AggregationPack: bareMetal.aggregationPacks.nodes[0]?.id,
+    });
     const missing = types.filter((t) => !ids[t]);
     // A type added to the schema must be added here too, so its node(id:) is tested.
     expect(missing).toEqual([]);

@@ -175,7 +175,7 @@ describe('invoices', () => {
     expect(overdue.credits.length).toBeGreaterThan(0);
     expect(num(overdue.openAmount)).toBeLessThan(num(overdue.total));
     expect(new Set(data.invoices.nodes.flatMap((n: any) => n.lineItems.map((l: any) => byContract.get(l.contractId)!.productId)))).toEqual(
-      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'VPS', 'PUBLIC_CLOUD_LOAD_BALANCER', 'DOMAIN']),
+      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'VPS', 'PUBLIC_CLOUD_LOAD_BALANCER', 'NETWORK_EQUIPMENT', 'PRIVATE_RACK', 'DOMAIN']),
     );
   });
 
@@ -260,7 +260,7 @@ describe('invoice edges', () => {
     expect(stack().demo.invoices.invoices.length).toBeGreaterThan(20);
     const data = await stack()
       .data(`{ invoices(first: 20) { nodes { leasewebId lineItems { contractId equipmentId service { contractId productId equipment { __typename
-      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } ... on Vps { leasewebId reference } ... on PublicCloudLoadBalancer { leasewebId reference } } } } } } }`);
+      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } ... on Vps { leasewebId reference } ... on PublicCloudLoadBalancer { leasewebId reference } ... on NetworkEquipment { leasewebId reference } ... on DedicatedRack { leasewebId reference } } } } } } }`);
     const first20 = stack().demo.invoices.invoices.slice(0, 20);
     expect(data.invoices.nodes.map((n: any) => n.leasewebId)).toEqual(first20.map((i) => i.id));
     const lines = data.invoices.nodes.flatMap((n: any) => n.lineItems);
@@ -272,6 +272,8 @@ describe('invoice edges', () => {
         PUBLIC_CLOUD: 'PublicCloudInstance',
         VPS: 'Vps',
         PUBLIC_CLOUD_LOAD_BALANCER: 'PublicCloudLoadBalancer',
+        NETWORK_EQUIPMENT: 'NetworkEquipment',
+        PRIVATE_RACK: 'DedicatedRack',
       }[line.service.productId as string];
       expect(line.service.equipment?.__typename).toBe(typename);
       expect(line.service.equipment?.leasewebId).toBe(line.equipmentId ?? undefined);
@@ -283,7 +285,7 @@ describe('invoice edges', () => {
     expect(stack().calls({ path: '/services/v1/services' })).toHaveLength(servicePages);
     expect(
       stack().calls({
-        path: /^\/(bareMetals\/v2\/servers|publicCloud\/v1\/instances|publicCloud\/v1\/vps|publicCloud\/v1\/loadBalancers)\/[^/]+$/,
+        path: /^\/(bareMetals\/v2\/(servers|networkEquipments|privateRacks)|publicCloud\/v1\/instances|publicCloud\/v1\/vps|publicCloud\/v1\/loadBalancers)\/[^/]+$/,
       }),
     ).toHaveLength(equipment.size);
     expect(stack().calls()).toHaveLength(1 + 20 + servicePages + equipment.size);
@@ -301,16 +303,18 @@ describe('invoice edges', () => {
   it('line → equipment: the kind from the service when the services are listed anyway, else tried by id', async () => {
     const i = invoices()[0]!;
     const withEquipment = new Set(i.lineItems.flatMap((l) => (l.equipmentId ? [l.equipmentId] : [])));
-    const isVps = (id: string) => stack().demo.vps.servers.has(id);
-    const isLb = (id: string) => stack().demo.loadBalancers.balancers.has(id);
     const kindOf = (id: string) =>
       stack().demo.dedicatedServers.servers.has(id)
         ? 'DedicatedServer'
-        : isVps(id)
-          ? 'Vps'
-          : isLb(id)
-            ? 'PublicCloudLoadBalancer'
-            : 'PublicCloudInstance';
+        : stack().demo.networkEquipment.equipment.has(id)
+          ? 'NetworkEquipment'
+          : stack().demo.dedicatedRacks.racks.has(id)
+            ? 'DedicatedRack'
+            : stack().demo.vps.servers.has(id)
+              ? 'Vps'
+              : stack().demo.loadBalancers.balancers.has(id)
+                ? 'PublicCloudLoadBalancer'
+                : 'PublicCloudInstance';
     const alone = await stack().data(`{ invoice(id: "${i.id}") { lineItems { equipment { __typename id } } } }`);
     expect(alone.invoice.lineItems).toEqual(
       i.lineItems.map((l) => ({
@@ -320,9 +324,19 @@ describe('invoice edges', () => {
       })),
     );
     // Without the kind, each id is looked up where ids of its shape live: one GET per equipment,
-    // and for a VPS (numeric, as a server's) first the server's GET, for a load balancer (a UUID,
-    // as an instance's) first the instance's GET (a 404 each).
-    expect(stack().calls()).toHaveLength(1 + withEquipment.size + [...withEquipment].filter((id) => isVps(id) || isLb(id)).length);
+    // and ids are tried in manifest order among the kinds whose ids look alike: numeric ones as a
+    // server, network equipment, a rack, then a VPS; UUIDs as an instance, then a load balancer
+    // (a 404 for each miss).
+    const tries: Record<string, number> = {
+      DedicatedServer: 0,
+      PublicCloudInstance: 0,
+      NetworkEquipment: 1,
+      DedicatedRack: 2,
+      Vps: 3,
+      PublicCloudLoadBalancer: 1,
+    };
+    const extra = [...withEquipment].reduce((n, id) => n + tries[kindOf(id)]!, 0);
+    expect(stack().calls()).toHaveLength(1 + withEquipment.size + extra);
 
     stack().emulator.clearLog();
     const hinted = await stack().data(`{ invoice(id: "${i.id}") { lineItems { service { productId } equipment { __typename id } } } }`);
@@ -372,7 +386,7 @@ describe('invoice edges', () => {
   it('pro forma item → service and equipment, the services listed once', async () => {
     const items = proformaItems(stack().demo);
     const data = await stack().data(
-      '{ proformaInvoice(first: 100) { items { nodes { contractId service { contractId leasewebId } equipment { __typename ... on DedicatedServer { reference } ... on PublicCloudInstance { reference } ... on Vps { reference } ... on PublicCloudLoadBalancer { reference } } } } } }',
+      '{ proformaInvoice(first: 100) { items { nodes { contractId service { contractId leasewebId } equipment { __typename ... on DedicatedServer { reference } ... on PublicCloudInstance { reference } ... on Vps { reference } ... on PublicCloudLoadBalancer { reference } ... on NetworkEquipment { reference } ... on DedicatedRack { reference } } } } } }',
     );
     const nodes = data.proformaInvoice.items.nodes;
     expect(nodes.map((n: any) => n.service.contractId)).toEqual(items.map((i) => i.contractId));

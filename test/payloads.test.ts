@@ -132,6 +132,8 @@ describe('mutation payloads', () => {
       'deleteDedicatedServerDhcpReservation',
       'deleteDnsRecordSet',
       'deleteNotificationSetting',
+      'deletePrivateNetwork',
+      'deletePrivateNetworkDhcpReservation',
       'deletePublicCloudLoadBalancer',
       'deletePublicCloudLoadBalancerListener',
       'deletePublicCloudTargetGroup',

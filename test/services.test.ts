@@ -72,7 +72,7 @@ describe('services', () => {
     expect(seen).toEqual(records().map((r) => asNode(view(r))));
     // One service per billable: servers, instances and domains all have theirs.
     expect(new Set(records().map((r) => r.service.productId))).toEqual(
-      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'VPS', 'PUBLIC_CLOUD_LOAD_BALANCER', 'DOMAIN']),
+      new Set(['DEDICATED_SERVER', 'PUBLIC_CLOUD', 'VPS', 'PUBLIC_CLOUD_LOAD_BALANCER', 'NETWORK_EQUIPMENT', 'PRIVATE_RACK', 'DOMAIN']),
     );
     expect(records()).toHaveLength(stack().demo.billables.length);
     const sent = stack()
@@ -184,7 +184,7 @@ describe('services', () => {
 describe('service edges', () => {
   it('Service → equipment: a server or instance as productId says, one GET per distinct equipment; ids alone cost nothing', async () => {
     const data = await stack().data(`{ services(first: 100) { nodes { productId equipmentId equipment { __typename id
-      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } ... on Vps { leasewebId reference } ... on PublicCloudLoadBalancer { leasewebId reference } } } } }`);
+      ... on DedicatedServer { leasewebId reference } ... on PublicCloudInstance { leasewebId reference } ... on Vps { leasewebId reference } ... on PublicCloudLoadBalancer { leasewebId reference } ... on NetworkEquipment { leasewebId reference } ... on DedicatedRack { leasewebId reference } } } } }`);
     // The first page: the demo account has more than 100 services since VPS and load balancers.
     const page = records().slice(0, 100);
     const inPage = (productId: string) => page.filter((r) => r.service.productId === productId);
@@ -195,12 +195,16 @@ describe('service edges', () => {
         expect(node.equipment).toBeNull();
         continue;
       }
-      const typename = {
-        DEDICATED_SERVER: 'DedicatedServer',
-        PUBLIC_CLOUD: 'PublicCloudInstance',
-        VPS: 'Vps',
-        PUBLIC_CLOUD_LOAD_BALANCER: 'PublicCloudLoadBalancer',
-      }[r.service.productId]!;
+      const typename = (
+        {
+          DEDICATED_SERVER: 'DedicatedServer',
+          PUBLIC_CLOUD: 'PublicCloudInstance',
+          VPS: 'Vps',
+          PUBLIC_CLOUD_LOAD_BALANCER: 'PublicCloudLoadBalancer',
+          NETWORK_EQUIPMENT: 'NetworkEquipment',
+          PRIVATE_RACK: 'DedicatedRack',
+        } as Record<string, string>
+      )[r.service.productId]!;
       expect(node.equipment).toEqual({
         __typename: typename,
         id: `gid://leaseweb/${typename}/${r.service.equipmentId}`,

@@ -127,7 +127,7 @@ describe('VPS reads', () => {
 });
 
 describe('VPS edges', () => {
-  it('resolves an IP of a VPS to the VPS (Ip.equipment): the numeric id is tried as a server first, one 404', async () => {
+  it('resolves an IP of a VPS to the VPS (Ip.equipment): the numeric id is tried as the kinds before it in the manifest first, a 404 each', async () => {
     const r = find();
     const ip = publicIp(r.vps.id).ip;
     const data = await stack().data(`{ ip(ip: "${ip}") { equipmentId equipment { __typename id ... on Vps { leasewebId pack } } } }`);
@@ -137,9 +137,11 @@ describe('VPS edges', () => {
     });
     expect(calls().filter((c) => !c.includes('/ipMgmt/'))).toEqual([
       `GET /bareMetals/v2/servers/${r.vps.id}`,
+      `GET /bareMetals/v2/networkEquipments/${r.vps.id}`,
+      `GET /bareMetals/v2/privateRacks/${r.vps.id}`,
       `GET /publicCloud/v1/vps/${r.vps.id}`,
     ]);
-    expect(calls()).toHaveLength(3);
+    expect(calls()).toHaveLength(5);
   });
 
   it('reads the IPs of every VPS of a page in one ipMgmt call, and each IP answers its VPS without a call', async () => {

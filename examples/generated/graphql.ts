@@ -79,7 +79,9 @@ export type DomainRecordSetsQueryVariables = Exact<{
 
 
 export type DomainRecordSetsQuery = { domain: { id: string, domainName: string, recordSets: { totalCount: number, nodes: Array<{ id: string, name: string, type: DnsRecordType, ttl: number, content: Array<string>, ips: Array<{ id: string, ip: string, equipment:
+            | { __typename: 'DedicatedRack', id: string, leasewebId: string }
             | { __typename: 'DedicatedServer', reference: string | null, id: string, leasewebId: string }
+            | { __typename: 'NetworkEquipment', id: string, leasewebId: string }
             | { __typename: 'PublicCloudInstance', id: string, leasewebId: string }
             | { __typename: 'PublicCloudLoadBalancer', id: string, leasewebId: string }
             | { __typename: 'Vps', id: string, leasewebId: string }
@@ -99,7 +101,9 @@ export type InvoicesWithLinesQueryVariables = Exact<{
 
 
 export type InvoicesWithLinesQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, leasewebId: string, date: string, status: InvoiceStatus, total: { amount: string, currency: string }, lineItems: Array<{ product: string, quantity: number, total: { amount: string, currency: string }, service: { id: string, productId: string, equipment:
+            | { __typename: 'DedicatedRack', id: string, leasewebId: string }
             | { __typename: 'DedicatedServer', id: string, leasewebId: string }
+            | { __typename: 'NetworkEquipment', id: string, leasewebId: string }
             | { __typename: 'PublicCloudInstance', id: string, leasewebId: string }
             | { __typename: 'PublicCloudLoadBalancer', id: string, leasewebId: string }
             | { __typename: 'Vps', id: string, leasewebId: string }
@@ -111,7 +115,9 @@ export type IpEquipmentQueryVariables = Exact<{
 
 
 export type IpEquipmentQuery = { ip: { id: string, ip: string, nullRouted: boolean | null, equipment:
+      | { __typename: 'DedicatedRack', id: string, leasewebId: string }
       | { __typename: 'DedicatedServer', reference: string | null, id: string, leasewebId: string, location: { site: string } | null }
+      | { __typename: 'NetworkEquipment', id: string, leasewebId: string }
       | { __typename: 'PublicCloudInstance', reference: string | null, state: PublicCloudInstanceState, id: string, leasewebId: string }
       | { __typename: 'PublicCloudLoadBalancer', id: string, leasewebId: string }
       | { __typename: 'Vps', id: string, leasewebId: string }

@@ -16,6 +16,16 @@ import { createVpsData, seedVps, type VpsDataset } from './vps/data.js';
 import { routes as vpsRoutes } from './vps/routes.js';
 import { createLoadBalancersData, seedLoadBalancers, type LoadBalancersDataset } from './load-balancers/data.js';
 import { routes as loadBalancersRoutes } from './load-balancers/routes.js';
+import { createNetworkEquipmentData, seedNetworkEquipment, type NetworkEquipmentDataset } from './network-equipment/data.js';
+import { routes as networkEquipmentRoutes } from './network-equipment/routes.js';
+import { createDedicatedRacksData, seedDedicatedRacks, type RacksDataset } from './dedicated-racks/data.js';
+import { routes as dedicatedRacksRoutes } from './dedicated-racks/routes.js';
+import { createPrivateNetworksData, seedPrivateNetworks, type PrivateNetworksDataset } from './private-networks/data.js';
+import { routes as privateNetworksRoutes } from './private-networks/routes.js';
+import { createFloatingIpsData, seedFloatingIps, type FloatingIpsDataset } from './floating-ips/data.js';
+import { routes as floatingIpsRoutes } from './floating-ips/routes.js';
+import { createAggregationPacksData, seedAggregationPacks, type AggregationPacksDataset } from './aggregation-packs/data.js';
+import { routes as aggregationPacksRoutes } from './aggregation-packs/routes.js';
 
 /**
  * One emulated product: its data section (created empty), how to seed it, and its routes.
@@ -61,6 +71,31 @@ export const products = {
     create: createDomainsData,
     seed: (d: DomainsDataset, rng, spec) => seedDomains(d, rng, spec.domains),
     routes: domainsRoutes,
+  }),
+  networkEquipment: product({
+    create: createNetworkEquipmentData,
+    seed: (d: NetworkEquipmentDataset, _rng, spec) => seedNetworkEquipment(d, spec),
+    routes: networkEquipmentRoutes,
+  }),
+  dedicatedRacks: product({
+    create: createDedicatedRacksData,
+    seed: (d: RacksDataset, _rng, spec) => seedDedicatedRacks(d, spec),
+    routes: dedicatedRacksRoutes,
+  }),
+  privateNetworks: product({
+    create: createPrivateNetworksData,
+    seed: (d: PrivateNetworksDataset, _rng, spec) => seedPrivateNetworks(d, spec),
+    routes: privateNetworksRoutes,
+  }),
+  floatingIps: product({
+    create: createFloatingIpsData,
+    seed: (d: FloatingIpsDataset, _rng, spec) => seedFloatingIps(d, spec),
+    routes: floatingIpsRoutes,
+  }),
+  aggregationPacks: product({
+    create: createAggregationPacksData,
+    seed: (d: AggregationPacksDataset, _rng, spec) => seedAggregationPacks(d, spec),
+    routes: aggregationPacksRoutes,
   }),
   services: product({ create: createServicesData, seed: (d: ServicesDataset, rng) => seedServices(d, rng), routes: servicesRoutes }),
   invoices: product({

@@ -25,6 +25,11 @@ import type { LoadBalancer as UpstreamLoadBalancer, LoadBalancerPage, LoadBalanc
 import type { DomainSource, DomainPage, DomainAvailability as UpstreamDomainAvailability, NameserversSource, Dnssec, DnssecKey as UpstreamDnssecKey, DnsRecordSetSource, DnsRecordSetPage } from '../datasources/types/domains.js';
 import type { InvoiceModel, InvoicePage, LineItemModel, CreditModel, ProformaModel, ProformaContractItem, ProformaItemPage } from '../datasources/types/invoices.js';
 import type { Service as UpstreamService, ServicePage, CancellationReason } from '../datasources/types/services.js';
+import type { NetworkEquipment as UpstreamNetworkEquipment, NetworkEquipmentPage, NetworkEquipmentContract as UpstreamNetworkEquipmentContract, NetworkEquipmentInterface as UpstreamNetworkEquipmentInterface } from '../datasources/types/network-equipment.js';
+import type { DedicatedRack as UpstreamDedicatedRack, DedicatedRackPage, RackContract } from '../datasources/types/dedicated-racks.js';
+import type { PrivateNetwork as UpstreamPrivateNetwork, PrivateNetworkPage, PrivateNetworkReservationModel, PrivateNetworkReservationPage } from '../datasources/types/private-networks.js';
+import type { FloatingIpRange as UpstreamFloatingIpRange, FloatingIpRangePage, FloatingIpDefinition as UpstreamFloatingIpDefinition, FloatingIpDefinitionPage } from '../datasources/types/floating-ips.js';
+import type { AggregationPack as UpstreamAggregationPack, AggregationPackPage } from '../datasources/types/aggregation-packs.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -76,6 +81,60 @@ export type AddPublicCloudInstanceToPrivateNetworkPayload = {
   instance?: Maybe<PublicCloudInstance>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
+};
+
+/** An aggregation pack: a data traffic commit that the contracts naming it share. */
+export type AggregationPack = Node & {
+  __typename?: 'AggregationPack';
+  /** How the pack aggregates, e.g. `Hybrid`. */
+  aggregationType?: Maybe<Scalars['String']['output']>;
+  /** How traffic is billed, as Leaseweb writes it (e.g. `95TH`). */
+  billingType?: Maybe<Scalars['String']['output']>;
+  /** The kind of connectivity, e.g. `BANDWIDTH_POOL`. */
+  connectivityType?: Maybe<Scalars['String']['output']>;
+  /** When the pack's contract started. */
+  contractStartDate?: Maybe<Scalars['DateTime']['output']>;
+  /** The contract term in months. */
+  contractTerm?: Maybe<Scalars['Int']['output']>;
+  /** The committed traffic, in `dataTrafficCommitUnit`. */
+  dataTrafficCommit?: Maybe<Scalars['Int']['output']>;
+  /** The unit of the commit, e.g. `Mbps`. */
+  dataTrafficCommitUnit?: Maybe<Scalars['String']['output']>;
+  /**
+   * The dedicated servers whose contract names this pack. No filter exists and the list's
+   * summary leaves `aggregationPackId` out: the gateway lists every server (all pages, once per
+   * request) and reads each server's detail (`GET /bareMetals/v2/servers/{id}`, once per server per
+   * request), so this costs one call per server.
+   */
+  dedicatedServers: Array<DedicatedServer>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/AggregationPack/<id>`. */
+  id: Scalars['ID']['output'];
+  /** Leaseweb's id of the pack, what a server contract's `aggregationPackId` names. */
+  leasewebId: Scalars['String']['output'];
+  /** The network performance type, e.g. `VOLUME`. */
+  networkPerformanceType?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of aggregation packs. */
+export type AggregationPackConnection = {
+  __typename?: 'AggregationPackConnection';
+  /** The packs of this page, each with its cursor. */
+  edges: Array<AggregationPackEdge>;
+  /** The packs of this page. */
+  nodes: Array<AggregationPack>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many packs there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One aggregation pack in a page. */
+export type AggregationPackEdge = {
+  __typename?: 'AggregationPackEdge';
+  /** Pass it as `after` to continue after this pack. */
+  cursor: Scalars['String']['output'];
+  /** The pack. */
+  node: AggregationPack;
 };
 
 /** An ISO to attach. */
@@ -249,6 +308,27 @@ export type CreateDnsRecordSetPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The range, the floating IP and its anchors. */
+export type CreateFloatingIpDefinitionInput = {
+  /** The IP it points at. */
+  anchorIp: Scalars['IPAddress']['input'];
+  /** The floating IP, e.g. `88.17.0.5/32`. */
+  floatingIp: Scalars['String']['input'];
+  /** The IP it fails over to. */
+  passiveAnchorIp?: InputMaybe<Scalars['IPAddress']['input']>;
+  /** The range's Leaseweb id or global id. */
+  rangeId: Scalars['ID']['input'];
+};
+
+/** The outcome of `createFloatingIpDefinition`. */
+export type CreateFloatingIpDefinitionPayload = {
+  __typename?: 'CreateFloatingIpDefinitionPayload';
+  /** The definition as Leaseweb created it; null when the write failed. */
+  definition?: Maybe<FloatingIpDefinition>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** A new bandwidth or data traffic alert. */
 export type CreateNotificationSettingInput = {
   /** The owner's global id. */
@@ -271,6 +351,42 @@ export type CreateNotificationSettingPayload = {
   __typename?: 'CreateNotificationSettingPayload';
   /** The new alert, as Leaseweb answered the write; null when the write failed. */
   notificationSetting?: Maybe<NotificationSetting>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The network, the IP and the MAC address to reserve it for. */
+export type CreatePrivateNetworkDhcpReservationInput = {
+  /** The private IP to reserve. */
+  ip: Scalars['IPAddress']['input'];
+  /** The MAC address (`D8:87:03:52:0A:0F`). */
+  mac: Scalars['String']['input'];
+  /** The network's Leaseweb id or global id. */
+  privateNetworkId: Scalars['ID']['input'];
+  /** True to keep the IP for the MAC. */
+  sticky: Scalars['Boolean']['input'];
+};
+
+/** The outcome of `createPrivateNetworkDhcpReservation`. */
+export type CreatePrivateNetworkDhcpReservationPayload = {
+  __typename?: 'CreatePrivateNetworkDhcpReservationPayload';
+  /** The reservation as Leaseweb answers it; null when the write failed. */
+  dhcpReservation?: Maybe<PrivateNetworkDhcpReservation>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The new network's name. */
+export type CreatePrivateNetworkInput = {
+  /** Its name; Leaseweb names it itself when left out. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of `createPrivateNetwork`. */
+export type CreatePrivateNetworkPayload = {
+  __typename?: 'CreatePrivateNetworkPayload';
+  /** The network as Leaseweb created it; null when the write failed. */
+  privateNetwork?: Maybe<PrivateNetwork>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -544,12 +660,281 @@ export type DdosProtectionType =
   | 'UNKNOWN';
 
 /**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRack = CredentialOwner & Equipment & IpOwner & NetworkMetricsOwner & Node & NotificationSettingOwner & NullRouteHistoryOwner & {
+  __typename?: 'DedicatedRack';
+  /** Bandwidth of the rack's public uplinks over a period (`GET /bareMetals/v2/privateRacks/{id}/metrics/bandwidth`). */
+  bandwidthMetrics?: Maybe<Metrics>;
+  /** The contract the rack is rented under; `sla`, `startsAt` and `endsAt` are detail (loaded only when asked). */
+  contract?: Maybe<DedicatedRackContract>;
+  /** One stored login with its password (`GET /bareMetals/v2/privateRacks/{id}/credentials/{type}/{username}`); null when there is none. */
+  credential?: Maybe<Credential>;
+  /** Logins Leaseweb stores for the rack, without passwords (`GET /bareMetals/v2/privateRacks/{id}/credentials`, or `…/credentials/{type}` with `type`). */
+  credentials?: Maybe<CredentialConnection>;
+  /** Data traffic of the rack over a period (`GET /bareMetals/v2/privateRacks/{id}/metrics/datatraffic`). */
+  datatrafficMetrics?: Maybe<Metrics>;
+  /** Whether Leaseweb e-mails you when it mitigates a DDoS attack on the rack's IPs (`GET /bareMetals/v2/privateRacks/{id}/notificationSettings/ddos`). */
+  ddosNotificationSettings?: Maybe<DdosNotificationSettings>;
+  /**
+   * The dedicated servers in this rack (`GET /bareMetals/v2/servers?privateRackId={id}`, one call
+   * per page).
+   */
+  dedicatedServers?: Maybe<DedicatedServerConnection>;
+  /** Whether the rack can be power cycled and join private networks. */
+  featureAvailability?: Maybe<DedicatedRackFeatures>;
+  /** Global id, usable with `node(id:)` and as `equipmentId` in the family mutations: `gid://leaseweb/DedicatedRack/<id>`. */
+  id: Scalars['ID']['output'];
+  /** One IP as the rack's API shows it (`GET /bareMetals/v2/privateRacks/{id}/ips/{ip}`); null when the rack has no such IP. */
+  ip?: Maybe<Ip>;
+  /** The rack's IPs (the IP family: ipMgmt batched, or `GET /bareMetals/v2/privateRacks/{id}/ips` with `filter.networkType`). */
+  ips?: Maybe<IpConnection>;
+  /** Leaseweb's id of the rack, the `{privateRackId}` of its paths. */
+  leasewebId: Scalars['String']['output'];
+  /** Where the rack stands: site, suite and the rack's name. */
+  location?: Maybe<DedicatedRackLocation>;
+  /** The network equipment in this rack (`GET /bareMetals/v2/networkEquipments?privateRackId={id}`, one call per page). */
+  networkEquipments?: Maybe<NetworkEquipmentConnection>;
+  /** One alert (`GET /bareMetals/v2/privateRacks/{id}/notificationSettings/{kind}/{notificationId}`); null when there is none. */
+  notificationSetting?: Maybe<NotificationSetting>;
+  /** Bandwidth or data traffic alerts set on the rack (`GET /bareMetals/v2/privateRacks/{id}/notificationSettings/{kind}`, one call per page). */
+  notificationSettings?: Maybe<NotificationSettingConnection>;
+  /** Null routes of the rack's IPs, past and present (`GET /bareMetals/v2/privateRacks/{id}/nullRouteHistory`, one call per page). */
+  nullRouteHistory?: Maybe<EquipmentNullRouteConnection>;
+  /** The power distribution unit ports that feed the rack. Detail; loaded only when asked. */
+  powerPorts?: Maybe<Array<SwitchPort>>;
+  /** The switch ports the rack's public uplinks are cabled to. */
+  publicPorts: Array<SwitchPort>;
+  /** Your own label for the rack (the contract's reference); null when none is set. Change it with `updateDedicatedRack`. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The service (contract) of this rack (`GET /services/v1/services?equipmentId={id}`, one call per rack, shared in the request); null when none names it. */
+  service?: Maybe<Service>;
+  /** The rack's units, free or occupied, with the units cabled together. Detail; loaded only when asked. */
+  units?: Maybe<Array<DedicatedRackUnit>>;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackBandwidthMetricsArgs = {
+  aggregation: BandwidthAggregation;
+  from: Scalars['DateTime']['input'];
+  granularity?: InputMaybe<MetricsGranularity>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackCredentialArgs = {
+  type: CredentialType;
+  username: Scalars['String']['input'];
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<CredentialType>;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackDatatrafficMetricsArgs = {
+  aggregation?: InputMaybe<DatatrafficAggregation>;
+  from: Scalars['DateTime']['input'];
+  granularity?: InputMaybe<DatatrafficMetricsGranularity>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackDedicatedServersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackIpArgs = {
+  ip: Scalars['IPAddress']['input'];
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackIpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EquipmentIpFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackNetworkEquipmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackNotificationSettingArgs = {
+  id: Scalars['String']['input'];
+  kind: NotificationSettingKind;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackNotificationSettingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind: NotificationSettingKind;
+};
+
+
+/**
+ * A dedicated (private) rack you rent. Reached from the `dedicatedRacks` list it holds
+ * Leaseweb's summary; `powerPorts` and `units` then cost one `GET /bareMetals/v2/privateRacks/{id}`
+ * (once per request), loaded only when asked.
+ */
+export type DedicatedRackNullRouteHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of dedicated racks. */
+export type DedicatedRackConnection = {
+  __typename?: 'DedicatedRackConnection';
+  /** The racks of this page, each with its cursor. */
+  edges: Array<DedicatedRackEdge>;
+  /** The racks of this page. */
+  nodes: Array<DedicatedRack>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many racks there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The contract a dedicated rack is rented under. */
+export type DedicatedRackContract = {
+  __typename?: 'DedicatedRackContract';
+  /** The contract's Leaseweb id. */
+  contractId: Scalars['String']['output'];
+  /** Your customer number. */
+  customerId?: Maybe<Scalars['String']['output']>;
+  /** Whether the rack has been delivered, as Leaseweb writes it (e.g. `ACTIVE`). */
+  deliveryStatus?: Maybe<Scalars['String']['output']>;
+  /** When the contract ends; null when it runs on. Detail. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Your own label (the same as the rack's `reference`). */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** Leaseweb's sales organisation, e.g. `2000`. */
+  salesOrgId?: Maybe<Scalars['String']['output']>;
+  /** The support level, e.g. `Platinum - 24x7x½`. Detail. */
+  sla?: Maybe<Scalars['String']['output']>;
+  /** When the contract started. Detail. */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** One dedicated rack in a page. */
+export type DedicatedRackEdge = {
+  __typename?: 'DedicatedRackEdge';
+  /** Pass it as `after` to continue after this rack. */
+  cursor: Scalars['String']['output'];
+  /** The rack. */
+  node: DedicatedRack;
+};
+
+/** What Leaseweb supports on a dedicated rack. */
+export type DedicatedRackFeatures = {
+  __typename?: 'DedicatedRackFeatures';
+  /** True when the rack's power can be cycled through the API. */
+  powerCycle: Scalars['Boolean']['output'];
+  /** True when the rack can join private networks. */
+  privateNetwork: Scalars['Boolean']['output'];
+};
+
+/** Which racks `dedicatedRacks` lists: each field given is a Leaseweb list filter. */
+export type DedicatedRackFilter = {
+  /** True: only racks that can join a private network; false: only those that cannot. */
+  privateNetworkCapable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** True: only racks with private networking enabled; false: only those without. */
+  privateNetworkEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Racks whose reference matches this text. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where a dedicated rack stands. */
+export type DedicatedRackLocation = {
+  __typename?: 'DedicatedRackLocation';
+  /** The rack's name, e.g. `MI15`. */
+  rack?: Maybe<Scalars['String']['output']>;
+  /** The data center, e.g. `AMS-01`. */
+  site: Scalars['String']['output'];
+  /** The hall or suite, e.g. `Hall3`. */
+  suite?: Maybe<Scalars['String']['output']>;
+};
+
+/** One unit of a dedicated rack. */
+export type DedicatedRackUnit = {
+  __typename?: 'DedicatedRackUnit';
+  /** The units cabled together with this one (itself included). */
+  connectedUnits: Array<Scalars['String']['output']>;
+  /** `FREE` or `OCCUPIED`, as Leaseweb writes it. */
+  status: Scalars['String']['output'];
+  /** The unit's number, e.g. `13`. */
+  unit: Scalars['String']['output'];
+};
+
+/**
  * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
  * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
  * for the server (once per request, however many fields ask), loaded only when asked.
  */
 export type DedicatedServer = CredentialOwner & Equipment & IpOwner & NetworkMetricsOwner & Node & NotificationSettingOwner & NullRouteHistoryOwner & PowerControllable & PowerStatusOwner & {
   __typename?: 'DedicatedServer';
+  /** The aggregation pack the server's contract names (`GET /bareMetals/v2/aggregationPacks/{id}`; the pack id is server detail); null when none. */
+  aggregationPack?: Maybe<AggregationPack>;
   /** Leaseweb's asset number of the machine, e.g. `627293`. */
   assetId?: Maybe<Scalars['String']['output']>;
   /** Bandwidth of the server's public interface over a period (`GET /bareMetals/v2/servers/{id}/metrics/bandwidth`); Leaseweb measures the public interface only. */
@@ -573,6 +958,12 @@ export type DedicatedServer = CredentialOwner & Equipment & IpOwner & NetworkMet
   /** Whether Leaseweb e-mails you when it mitigates a DDoS attack on the server (`GET /bareMetals/v2/servers/{id}/notificationSettings/ddos`). */
   ddosNotificationSettings?: Maybe<DdosNotificationSettings>;
   /**
+   * The dedicated rack the server stands in, when its rack is dedicated (`rack.type` DEDICATED):
+   * `GET /bareMetals/v2/privateRacks/{rackId}`, once per rack per request (the rack id is detail
+   * of the server: a server from the list costs its `GET …/servers/{id}` too). Null otherwise.
+   */
+  dedicatedRack?: Maybe<DedicatedRack>;
+  /**
    * The server's DHCP reservation for network boot, as a list of at most one
    * (`GET /bareMetals/v2/servers/{id}/leases`); empty when there is none. Leaseweb lists
    * reservations of the public interface only.
@@ -580,6 +971,13 @@ export type DedicatedServer = CredentialOwner & Equipment & IpOwner & NetworkMet
   dhcpReservations?: Maybe<Array<DhcpReservation>>;
   /** What Leaseweb's automation supports on the server (power cycling, private networking, remote management …). */
   featureAvailability?: Maybe<DedicatedServerFeatures>;
+  /**
+   * The floating IPs anchored on this server's IPs (as anchor or passive anchor). No filter by
+   * anchor exists: every range and each range's definitions are listed once per request
+   * (`GET /floatingIps/v2/ranges` plus one `…/floatingIpDefinitions` per range, all pages) and
+   * matched against the server's IPs (ipMgmt `?equipmentIds=`, batched).
+   */
+  floatingIpDefinitions: Array<FloatingIpDefinition>;
   /** The result of the server's last hardware scan (`GET /bareMetals/v2/servers/{id}/hardwareInfo`); `launchDedicatedServerHardwareScan` runs a new one. */
   hardwareInformation?: Maybe<DedicatedServerHardwareInformation>;
   /** Global id, usable with `node(id:)` and as `equipmentId` or `serverId` in mutations: `gid://leaseweb/DedicatedServer/<server id>`. */
@@ -1182,6 +1580,8 @@ export type DedicatedServerPrivateNetwork = {
   dhcp?: Maybe<Scalars['String']['output']>;
   /** The server's port speed on it, in Mbit/s (100, 1000, 10000 …). */
   linkSpeed?: Maybe<Scalars['Int']['output']>;
+  /** The private network itself (`GET /bareMetals/v2/privateNetworks/{privateNetworkId}`, once per network per request). */
+  privateNetwork?: Maybe<PrivateNetwork>;
   /** The private network's id, the `privateNetworkId` of the private network mutations. */
   privateNetworkId: Scalars['String']['output'];
   /** Where the membership is: `CONFIGURING` while the server is added, `CONFIGURED`, `REMOVING` while it is taken out. */
@@ -1353,6 +1753,38 @@ export type DeleteNotificationSettingPayload = {
   deletedId?: Maybe<Scalars['ID']['output']>;
   /** The equipment, read again after the write. */
   equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The network and the reserved IP. */
+export type DeletePrivateNetworkDhcpReservationInput = {
+  /** The reserved IP. */
+  ip: Scalars['IPAddress']['input'];
+  /** The network's Leaseweb id or global id. */
+  privateNetworkId: Scalars['ID']['input'];
+};
+
+/** The outcome of `deletePrivateNetworkDhcpReservation`. */
+export type DeletePrivateNetworkDhcpReservationPayload = {
+  __typename?: 'DeletePrivateNetworkDhcpReservationPayload';
+  /** The deleted reservation's global id; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The network to delete. */
+export type DeletePrivateNetworkInput = {
+  /** The network's Leaseweb id or global id. */
+  privateNetworkId: Scalars['ID']['input'];
+};
+
+/** The outcome of `deletePrivateNetwork`. */
+export type DeletePrivateNetworkPayload = {
+  __typename?: 'DeletePrivateNetworkPayload';
+  /** The deleted network's global id; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -1890,6 +2322,124 @@ export type ExpireDedicatedServerActiveJobPayload = {
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
+
+/** One floating IP and the anchor IP it points at. */
+export type FloatingIpDefinition = Node & {
+  __typename?: 'FloatingIpDefinition';
+  /**
+   * The anchor IP as an `Ip` (ipMgmt, batched for every IP of the query into one
+   * `GET /ipMgmt/v2/ips?ips=…`); its `equipment` is the server the floating IP points at now.
+   * Null when ipMgmt does not know the address.
+   */
+  anchorIp?: Maybe<Ip>;
+  /** The address the floating IP points at now. */
+  anchorIpAddress: Scalars['String']['output'];
+  /** When the definition was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The floating IP, e.g. `88.17.34.108/32`. */
+  floatingIp: Scalars['String']['output'];
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/FloatingIpDefinition/<range id>/<definition id>`. */
+  id: Scalars['ID']['output'];
+  /** Leaseweb's id of the definition, e.g. `88.17.34.108_32`. */
+  leasewebId: Scalars['String']['output'];
+  /** Where it can be anchored, e.g. `AMS-01`. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** The passive anchor IP as an `Ip` (batched like `anchorIp`); null when none is set or ipMgmt does not know it. */
+  passiveAnchorIp?: Maybe<Ip>;
+  /** The address it fails over to; null when none is set. */
+  passiveAnchorIpAddress?: Maybe<Scalars['String']['output']>;
+  /** The range the definition is in (`GET /floatingIps/v2/ranges/{rangeId}`, once per request). */
+  range?: Maybe<FloatingIpRange>;
+  /** The definition's state as Leaseweb writes it (e.g. `ACTIVE`). */
+  status?: Maybe<Scalars['String']['output']>;
+  /** SITE or METRO, as the range's. */
+  type?: Maybe<FloatingIpType>;
+  /** When the definition last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A page of floating IP definitions. */
+export type FloatingIpDefinitionConnection = {
+  __typename?: 'FloatingIpDefinitionConnection';
+  /** The definitions of this page, each with its cursor. */
+  edges: Array<FloatingIpDefinitionEdge>;
+  /** The definitions of this page. */
+  nodes: Array<FloatingIpDefinition>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many definitions there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One definition in a page. */
+export type FloatingIpDefinitionEdge = {
+  __typename?: 'FloatingIpDefinitionEdge';
+  /** Pass it as `after` to continue after this definition. */
+  cursor: Scalars['String']['output'];
+  /** The definition. */
+  node: FloatingIpDefinition;
+};
+
+/** One floating IP definition. */
+export type FloatingIpDefinitionInput = {
+  /** The definition's global id (`gid://leaseweb/FloatingIpDefinition/<range id>/<id>`). */
+  definitionId: Scalars['ID']['input'];
+};
+
+/** A range of floating IPs you rent. */
+export type FloatingIpRange = Node & {
+  __typename?: 'FloatingIpRange';
+  /** The floating IPs defined in the range (`GET /floatingIps/v2/ranges/{rangeId}/floatingIpDefinitions`, one call per page). */
+  definitions?: Maybe<FloatingIpDefinitionConnection>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/FloatingIpRange/<range id>`. */
+  id: Scalars['ID']['output'];
+  /** Leaseweb's id of the range, e.g. `88.17.0.0_17`. */
+  leasewebId: Scalars['String']['output'];
+  /** Where the range can be anchored, e.g. `AMS-01`. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** The range in CIDR notation, e.g. `88.17.0.0/17`. */
+  range: Scalars['String']['output'];
+  /** SITE or METRO. */
+  type?: Maybe<FloatingIpType>;
+};
+
+
+/** A range of floating IPs you rent. */
+export type FloatingIpRangeDefinitionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of floating IP ranges. */
+export type FloatingIpRangeConnection = {
+  __typename?: 'FloatingIpRangeConnection';
+  /** The ranges of this page, each with its cursor. */
+  edges: Array<FloatingIpRangeEdge>;
+  /** The ranges of this page. */
+  nodes: Array<FloatingIpRange>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many ranges there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One range in a page. */
+export type FloatingIpRangeEdge = {
+  __typename?: 'FloatingIpRangeEdge';
+  /** Pass it as `after` to continue after this range. */
+  cursor: Scalars['String']['output'];
+  /** The range. */
+  node: FloatingIpRange;
+};
+
+/** Whether a floating IP range serves one site or a metro area. */
+export type FloatingIpType =
+  /** Several data centers of one metro area. */
+  | 'METRO'
+  /** One data center. */
+  | 'SITE'
+  /** A type Leaseweb added after this schema was written; the gateway logs it. */
+  | 'UNKNOWN';
 
 /** A zone file to import into a domain. */
 export type ImportDnsZoneInput = {
@@ -2512,8 +3062,14 @@ export type Mutation = {
   createDedicatedServerDhcpReservation?: Maybe<CreateDedicatedServerDhcpReservationPayload>;
   /** Creates a record set (`POST /hosting/v2/domains/{domainName}/resourceRecordSets`). */
   createDnsRecordSet?: Maybe<CreateDnsRecordSetPayload>;
+  /** Defines a floating IP in a range and points it at an anchor IP (`POST /floatingIps/v2/ranges/{rangeId}/floatingIpDefinitions`). */
+  createFloatingIpDefinition?: Maybe<CreateFloatingIpDefinitionPayload>;
   /** Creates a bandwidth or data traffic alert (`POST …/{owner}/{id}/notificationSettings/{kind}`). */
   createNotificationSetting?: Maybe<CreateNotificationSettingPayload>;
+  /** Creates a private network (`POST /bareMetals/v2/privateNetworks`). */
+  createPrivateNetwork?: Maybe<CreatePrivateNetworkPayload>;
+  /** Reserves a private IP for a MAC address in the network's DHCP (`POST /bareMetals/v2/privateNetworks/{id}/reservations`). */
+  createPrivateNetworkDhcpReservation?: Maybe<CreatePrivateNetworkDhcpReservationPayload>;
   /** Makes a custom image from an instance (`POST /publicCloud/v1/images`). */
   createPublicCloudCustomImage?: Maybe<CreatePublicCloudCustomImagePayload>;
   /** Adds a listener to a load balancer (`POST /publicCloud/v1/loadBalancers/{id}/listeners`). */
@@ -2545,6 +3101,10 @@ export type Mutation = {
   deleteDnsRecordSets?: Maybe<DeleteDnsRecordSetsPayload>;
   /** Deletes an alert (`DELETE …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
   deleteNotificationSetting?: Maybe<DeleteNotificationSettingPayload>;
+  /** Deletes a private network (`DELETE /bareMetals/v2/privateNetworks/{id}`); Leaseweb refuses while servers are in it. */
+  deletePrivateNetwork?: Maybe<DeletePrivateNetworkPayload>;
+  /** Removes a DHCP reservation (`DELETE /bareMetals/v2/privateNetworks/{id}/reservations/{ip}`). */
+  deletePrivateNetworkDhcpReservation?: Maybe<DeletePrivateNetworkDhcpReservationPayload>;
   /**
    * Terminates a load balancer (`DELETE /publicCloud/v1/loadBalancers/{id}`): an hourly one at
    * once, a monthly one at the end of its contract.
@@ -2622,6 +3182,8 @@ export type Mutation = {
   removeDedicatedServerFromPrivateNetwork?: Maybe<RemoveDedicatedServerFromPrivateNetworkPayload>;
   /** Lifts the null route of one of the owner's IPs (`POST …/{owner}/{id}/ips/{ip}/unnull`). */
   removeEquipmentIpNullRoute?: Maybe<RemoveEquipmentIpNullRoutePayload>;
+  /** Removes a floating IP definition (`DELETE /floatingIps/v2/ranges/{rangeId}/floatingIpDefinitions/{id}`). */
+  removeFloatingIpDefinition?: Maybe<RemoveFloatingIpDefinitionPayload>;
   /** Lifts the active null route of an IP (`DELETE /ipMgmt/v2/ips/{ip}/nullRoute`). */
   removeIpNullRoute?: Maybe<RemoveIpNullRoutePayload>;
   /** Takes the instance out of the private network; not possible while it has snapshots (`DELETE /publicCloud/v1/instances/{id}/removeFromPrivateNetwork`). */
@@ -2652,6 +3214,8 @@ export type Mutation = {
    * a monthly one at the end of its contract (`contract.state` becomes DELETE_SCHEDULED).
    */
   terminatePublicCloudInstance?: Maybe<TerminatePublicCloudInstancePayload>;
+  /** Swaps the anchor IP and the passive anchor IP: the floating IP fails over (`POST …/floatingIpDefinitions/{id}/toggleAnchorIp`). */
+  toggleFloatingIpAnchor?: Maybe<ToggleFloatingIpAnchorPayload>;
   /** Takes back the cancellation of a service (`POST /services/v1/services/{id}/uncancel`). */
   uncancelService?: Maybe<UncancelServicePayload>;
   /**
@@ -2663,6 +3227,8 @@ export type Mutation = {
   updateCredential?: Maybe<UpdateCredentialPayload>;
   /** Turns DDoS notifications on or off (`PUT …/{owner}/{id}/notificationSettings/ddos`). */
   updateDdosNotificationSettings?: Maybe<UpdateDdosNotificationSettingsPayload>;
+  /** Sets the rack's reference, your own label for it (`PUT /bareMetals/v2/privateRacks/{id}`). */
+  updateDedicatedRack?: Maybe<UpdateDedicatedRackPayload>;
   /** Sets the server's reference, your own label for it (`PUT /bareMetals/v2/servers/{id}`). */
   updateDedicatedServer?: Maybe<UpdateDedicatedServerPayload>;
   /** Replaces the records and TTL of one record set (`PUT …/resourceRecordSets/{name}/{type}`). */
@@ -2679,6 +3245,8 @@ export type Mutation = {
    * through the owner's API (`PUT …/{owner}/{id}/ips/{ip}`).
    */
   updateEquipmentIp?: Maybe<UpdateEquipmentIpPayload>;
+  /** Points a floating IP at other anchors (`PUT /floatingIps/v2/ranges/{rangeId}/floatingIpDefinitions/{id}`). */
+  updateFloatingIpDefinition?: Maybe<UpdateFloatingIpDefinitionPayload>;
   /** Sets an IPv4 address's reverse lookup (PTR) name (`PUT /ipMgmt/v2/ips/{ip}`). For IPv6 use `updateIpReverseLookupRecords`. */
   updateIp?: Maybe<UpdateIpPayload>;
   /**
@@ -2686,10 +3254,14 @@ export type Mutation = {
    * (`PUT /ipMgmt/v2/ips/{ip}/reverseLookup`). Records not listed are left as they are.
    */
   updateIpReverseLookupRecords?: Maybe<UpdateIpReverseLookupRecordsPayload>;
+  /** Sets the equipment's reference, your own label for it (`PUT /bareMetals/v2/networkEquipments/{id}`). */
+  updateNetworkEquipment?: Maybe<UpdateNetworkEquipmentPayload>;
   /** Changes an alert (`PUT …/{owner}/{id}/notificationSettings/{kind}/{settingId}`). */
   updateNotificationSetting?: Maybe<UpdateNotificationSettingPayload>;
   /** Changes a null route's comment, ticket or automatic lifting time (`PUT /ipMgmt/v2/nullRoutes/{id}`). */
   updateNullRoute?: Maybe<UpdateNullRoutePayload>;
+  /** Renames a private network (`PUT /bareMetals/v2/privateNetworks/{id}`). */
+  updatePrivateNetwork?: Maybe<UpdatePrivateNetworkPayload>;
   /** Renames a custom image; standard images cannot be renamed (`PUT /publicCloud/v1/images/{imageId}`). */
   updatePublicCloudCustomImage?: Maybe<UpdatePublicCloudCustomImagePayload>;
   /** Changes an instance's type, reference, root disk size or contract (`PUT /publicCloud/v1/instances/{id}`); answers with the instance as Leaseweb returns it. */
@@ -2778,8 +3350,26 @@ export type MutationCreateDnsRecordSetArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationCreateFloatingIpDefinitionArgs = {
+  input: CreateFloatingIpDefinitionInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreateNotificationSettingArgs = {
   input: CreateNotificationSettingInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationCreatePrivateNetworkArgs = {
+  input: CreatePrivateNetworkInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationCreatePrivateNetworkDhcpReservationArgs = {
+  input: CreatePrivateNetworkDhcpReservationInput;
 };
 
 
@@ -2840,6 +3430,18 @@ export type MutationDeleteDnsRecordSetsArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteNotificationSettingArgs = {
   input: DeleteNotificationSettingInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeletePrivateNetworkArgs = {
+  input: DeletePrivateNetworkInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeletePrivateNetworkDhcpReservationArgs = {
+  input: DeletePrivateNetworkDhcpReservationInput;
 };
 
 
@@ -2994,6 +3596,12 @@ export type MutationRemoveEquipmentIpNullRouteArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationRemoveFloatingIpDefinitionArgs = {
+  input: FloatingIpDefinitionInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationRemoveIpNullRouteArgs = {
   input: RemoveIpNullRouteInput;
 };
@@ -3042,6 +3650,12 @@ export type MutationTerminatePublicCloudInstanceArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationToggleFloatingIpAnchorArgs = {
+  input: FloatingIpDefinitionInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUncancelServiceArgs = {
   input: UncancelServiceInput;
 };
@@ -3056,6 +3670,12 @@ export type MutationUpdateCredentialArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateDdosNotificationSettingsArgs = {
   input: UpdateDdosNotificationSettingsInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdateDedicatedRackArgs = {
+  input: UpdateDedicatedRackInput;
 };
 
 
@@ -3090,6 +3710,12 @@ export type MutationUpdateEquipmentIpArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdateFloatingIpDefinitionArgs = {
+  input: UpdateFloatingIpDefinitionInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateIpArgs = {
   input: UpdateIpInput;
 };
@@ -3102,6 +3728,12 @@ export type MutationUpdateIpReverseLookupRecordsArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdateNetworkEquipmentArgs = {
+  input: UpdateNetworkEquipmentInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateNotificationSettingArgs = {
   input: UpdateNotificationSettingInput;
 };
@@ -3110,6 +3742,12 @@ export type MutationUpdateNotificationSettingArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdateNullRouteArgs = {
   input: UpdateNullRouteInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdatePrivateNetworkArgs = {
+  input: UpdatePrivateNetworkInput;
 };
 
 
@@ -3164,6 +3802,252 @@ export type MutationValidateDnsRecordSetArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationValidateDnsZoneArgs = {
   input: ValidateDnsZoneInput;
+};
+
+/**
+ * A piece of network equipment you rent (a switch, a firewall …). Reached from the
+ * `networkEquipments` list it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/networkEquipments/{id}` (once per request), loaded only when asked.
+ */
+export type NetworkEquipment = CredentialOwner & Equipment & IpOwner & Node & NullRouteHistoryOwner & PowerControllable & PowerStatusOwner & {
+  __typename?: 'NetworkEquipment';
+  /**
+   * The contract the equipment is rented under. `contractId`, `customerId`, `salesOrgId`,
+   * `deliveryStatus` and `reference` come with the list; any other field is detail (loaded only when asked).
+   */
+  contract?: Maybe<NetworkEquipmentContract>;
+  /** One stored login with its password (`GET /bareMetals/v2/networkEquipments/{id}/credentials/{type}/{username}`); null when there is none. */
+  credential?: Maybe<Credential>;
+  /** Logins Leaseweb stores for the equipment, without passwords (`GET /bareMetals/v2/networkEquipments/{id}/credentials`, or `…/credentials/{type}` with `type`). */
+  credentials?: Maybe<CredentialConnection>;
+  /**
+   * The dedicated rack the equipment stands in (`GET /bareMetals/v2/privateRacks/{rack.id}`, once
+   * per rack per request; the rack id is detail). Null when its rack is not one of your dedicated racks.
+   */
+  dedicatedRack?: Maybe<DedicatedRack>;
+  /** What Leaseweb's automation supports on the equipment. */
+  featureAvailability?: Maybe<NetworkEquipmentFeatures>;
+  /** Global id, usable with `node(id:)` and as `equipmentId` in the family mutations: `gid://leaseweb/NetworkEquipment/<id>`. */
+  id: Scalars['ID']['output'];
+  /** One IP as the equipment's API shows it (`GET /bareMetals/v2/networkEquipments/{id}/ips/{ip}`); null when it has no such IP. */
+  ip?: Maybe<Ip>;
+  /** The equipment's IPs (the IP family: ipMgmt batched, or `GET /bareMetals/v2/networkEquipments/{id}/ips` with `filter.networkType`). */
+  ips?: Maybe<IpConnection>;
+  /** Leaseweb's id of the equipment (`12345`), the `{networkEquipmentId}` of its paths. */
+  leasewebId: Scalars['String']['output'];
+  /** Where the equipment stands: site, suite, rack and unit. */
+  location?: Maybe<NetworkEquipmentLocation>;
+  /** Leaseweb's name of the device, e.g. `ABC-DE-001`. Detail; loaded only when asked. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The equipment's public, internal and remote-management interfaces as its record describes them. */
+  networkInterfaces?: Maybe<NetworkEquipmentInterfaces>;
+  /** Null routes of the equipment's IPs, past and present (`GET /bareMetals/v2/networkEquipments/{id}/nullRouteHistory`, one call per page). */
+  nullRouteHistory?: Maybe<EquipmentNullRouteConnection>;
+  /** The power distribution unit ports that feed the equipment. Detail; loaded only when asked. */
+  powerPorts?: Maybe<Array<SwitchPort>>;
+  /** Whether the equipment is on, as its PDU reports it (`GET /bareMetals/v2/networkEquipments/{id}/powerInfo`; Leaseweb documents no IPMI state here). */
+  powerStatus?: Maybe<PowerStatus>;
+  /** Your own label for the equipment (the contract's reference); null when none is set. Change it with `updateNetworkEquipment`. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The manufacturer's serial number. Detail; loaded only when asked. */
+  serialNumber?: Maybe<Scalars['String']['output']>;
+  /**
+   * The service (contract) of this equipment (`GET /services/v1/services?equipmentId={id}`, one
+   * call per equipment, shared in the request); null when no service names it.
+   */
+  service?: Maybe<Service>;
+  /** Brand and model. Detail; loaded only when asked. */
+  specs?: Maybe<NetworkEquipmentSpecs>;
+  /** What kind of device it is, as Leaseweb writes it (e.g. `SWITCH`). */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A piece of network equipment you rent (a switch, a firewall …). Reached from the
+ * `networkEquipments` list it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/networkEquipments/{id}` (once per request), loaded only when asked.
+ */
+export type NetworkEquipmentCredentialArgs = {
+  type: CredentialType;
+  username: Scalars['String']['input'];
+};
+
+
+/**
+ * A piece of network equipment you rent (a switch, a firewall …). Reached from the
+ * `networkEquipments` list it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/networkEquipments/{id}` (once per request), loaded only when asked.
+ */
+export type NetworkEquipmentCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<CredentialType>;
+};
+
+
+/**
+ * A piece of network equipment you rent (a switch, a firewall …). Reached from the
+ * `networkEquipments` list it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/networkEquipments/{id}` (once per request), loaded only when asked.
+ */
+export type NetworkEquipmentIpArgs = {
+  ip: Scalars['IPAddress']['input'];
+};
+
+
+/**
+ * A piece of network equipment you rent (a switch, a firewall …). Reached from the
+ * `networkEquipments` list it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/networkEquipments/{id}` (once per request), loaded only when asked.
+ */
+export type NetworkEquipmentIpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EquipmentIpFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A piece of network equipment you rent (a switch, a firewall …). Reached from the
+ * `networkEquipments` list it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/networkEquipments/{id}` (once per request), loaded only when asked.
+ */
+export type NetworkEquipmentNullRouteHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of network equipment. */
+export type NetworkEquipmentConnection = {
+  __typename?: 'NetworkEquipmentConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<NetworkEquipmentEdge>;
+  /** The items of this page. */
+  nodes: Array<NetworkEquipment>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The contract a piece of network equipment is rented under. */
+export type NetworkEquipmentContract = {
+  __typename?: 'NetworkEquipmentContract';
+  /** The aggregation pack whose traffic the contract shares, by Leaseweb id; null when none. Detail. */
+  aggregationPackId?: Maybe<Scalars['String']['output']>;
+  /** How often you are billed, e.g. `MONTH`. Detail. */
+  billingFrequency?: Maybe<Scalars['String']['output']>;
+  /** The contract's Leaseweb id. */
+  contractId: Scalars['String']['output'];
+  /** The contract term in months. Detail. */
+  contractTerm?: Maybe<Scalars['Int']['output']>;
+  /** Your customer number. */
+  customerId?: Maybe<Scalars['String']['output']>;
+  /** Whether the equipment has been delivered, as Leaseweb writes it (e.g. `ACTIVE`). */
+  deliveryStatus?: Maybe<Scalars['String']['output']>;
+  /** When the contract ends; null when it runs on. Detail. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What you pay per billing period; null when Leaseweb does not say. Detail. */
+  pricePerFrequency?: Maybe<Money>;
+  /** Your own label (the same as the equipment's `reference`). */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** Leaseweb's sales organisation, e.g. `2000`. */
+  salesOrgId?: Maybe<Scalars['String']['output']>;
+  /** The support level, e.g. `Platinum`. Detail. */
+  sla?: Maybe<Scalars['String']['output']>;
+  /** When the contract started. Detail. */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The contract's status (e.g. `ACTIVE`). Detail. */
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+/** One piece of network equipment in a page. */
+export type NetworkEquipmentEdge = {
+  __typename?: 'NetworkEquipmentEdge';
+  /** Pass it as `after` to continue after this item. */
+  cursor: Scalars['String']['output'];
+  /** The equipment. */
+  node: NetworkEquipment;
+};
+
+/** What Leaseweb's automation supports on a piece of network equipment. */
+export type NetworkEquipmentFeatures = {
+  __typename?: 'NetworkEquipmentFeatures';
+  /** True when Leaseweb's automation works on it. */
+  automation: Scalars['Boolean']['output'];
+  /** True when it can be rebooted through IPMI. */
+  ipmiReboot: Scalars['Boolean']['output'];
+  /** True when it can be powered on, off and cycled through the API. */
+  powerCycle: Scalars['Boolean']['output'];
+  /** True when it can join private networks. */
+  privateNetwork: Scalars['Boolean']['output'];
+  /** True when it has remote management access. */
+  remoteManagement: Scalars['Boolean']['output'];
+};
+
+/** Which equipment `networkEquipments` lists: each field given is a Leaseweb list filter, and an item must match them all. */
+export type NetworkEquipmentFilter = {
+  /** The equipment that has this IP address. */
+  ip?: InputMaybe<Scalars['IPAddress']['input']>;
+  /** The equipment with an interface of this MAC address. */
+  macAddress?: InputMaybe<Scalars['String']['input']>;
+  /** True: only equipment that can join a private network; false: only equipment that cannot. */
+  privateNetworkCapable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** True: only equipment with private networking enabled; false: only equipment without. */
+  privateNetworkEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Equipment in this dedicated rack (its Leaseweb id). */
+  privateRackId?: InputMaybe<Scalars['String']['input']>;
+  /** Equipment whose reference matches this text. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Equipment in this site (data center), e.g. `AMS-01`. */
+  site?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One interface of a piece of network equipment. */
+export type NetworkEquipmentInterface = {
+  __typename?: 'NetworkEquipmentInterface';
+  /** The gateway's address; null when there is none. */
+  gateway?: Maybe<Scalars['String']['output']>;
+  /** The interface's address as Leaseweb reports it (`127.0.2.1/24`); null when it has none. */
+  ip?: Maybe<Scalars['String']['output']>;
+  /** True while the address is null routed; null when Leaseweb does not say. */
+  nullRouted?: Maybe<Scalars['Boolean']['output']>;
+  /** The switch ports the interface is cabled to; empty when none. */
+  ports: Array<SwitchPort>;
+};
+
+/** A piece of network equipment's interfaces, one per network. */
+export type NetworkEquipmentInterfaces = {
+  __typename?: 'NetworkEquipmentInterfaces';
+  /** The interface on Leaseweb's internal network. */
+  internal?: Maybe<NetworkEquipmentInterface>;
+  /** The interface on the public internet. */
+  public?: Maybe<NetworkEquipmentInterface>;
+  /** The remote management interface. */
+  remoteManagement?: Maybe<NetworkEquipmentInterface>;
+};
+
+/** Where a piece of network equipment stands. */
+export type NetworkEquipmentLocation = {
+  __typename?: 'NetworkEquipmentLocation';
+  /** The rack's name, e.g. `YY11`. */
+  rack?: Maybe<Scalars['String']['output']>;
+  /** The data center, e.g. `AMS-01`. */
+  site: Scalars['String']['output'];
+  /** The hall or suite, e.g. `HALL3`. */
+  suite?: Maybe<Scalars['String']['output']>;
+  /** The rack units it takes, e.g. `21`. */
+  unit?: Maybe<Scalars['String']['output']>;
+};
+
+/** Brand and model of a piece of network equipment. */
+export type NetworkEquipmentSpecs = {
+  __typename?: 'NetworkEquipmentSpecs';
+  /** The maker, e.g. `HP`. */
+  brand?: Maybe<Scalars['String']['output']>;
+  /** The model, e.g. `PC 2530-48 J9781A`. */
+  model?: Maybe<Scalars['String']['output']>;
 };
 
 /** Whether a network interface passes traffic. */
@@ -3644,11 +4528,11 @@ export { PowerState };
 /** The power state of equipment as its IPMI interface and its PDU report it (`GET …/powerInfo`). */
 export type PowerStatus = {
   __typename?: 'PowerStatus';
-  /** The state the IPMI interface reports (`ipmi.status`: `on` or `off`). */
+  /** The state the IPMI interface reports (`ipmi.status`: `on` or `off`); null when the equipment reports none (network equipment). */
   ipmi?: Maybe<PowerState>;
   /** The state the power distribution unit reports (`pdu.status`: `on` or `off`). */
   pdu?: Maybe<PowerState>;
-  /** True when both say on. */
+  /** True when every state reported says on (network equipment reports its PDU only). */
   poweredOn: Scalars['Boolean']['output'];
 };
 
@@ -3658,6 +4542,102 @@ export type PowerStatusOwner = {
   id: Scalars['ID']['output'];
   /** Power state from IPMI and PDU (`GET …/{owner}/{id}/powerInfo`). */
   powerStatus?: Maybe<PowerStatus>;
+};
+
+/** A private network: a layer-2 network your dedicated servers share. */
+export type PrivateNetwork = Node & {
+  __typename?: 'PrivateNetwork';
+  /** When the network was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The dedicated servers in the network. No filter by network exists: the gateway lists the
+   * servers with private networking enabled (`GET /bareMetals/v2/servers?privateNetworkEnabled=true`,
+   * every page, shared in the request) and keeps those whose `privateNetworks[]` names this one.
+   */
+  dedicatedServers: Array<DedicatedServer>;
+  /** The network's DHCP reservations (`GET /bareMetals/v2/privateNetworks/{id}/reservations`, one call per page). */
+  dhcpReservations?: Maybe<PrivateNetworkDhcpReservationConnection>;
+  /** How many pieces of equipment are in it, as the list and the create answer say; null when the network was read by id (Leaseweb leaves it out there). */
+  equipmentCount?: Maybe<Scalars['Int']['output']>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PrivateNetwork/<id>`. */
+  id: Scalars['ID']['output'];
+  /** Leaseweb's id of the network, the `privateNetworkId` of the server mutations. */
+  leasewebId: Scalars['String']['output'];
+  /** The network's name. */
+  name: Scalars['String']['output'];
+  /** When the network last changed. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** A private network: a layer-2 network your dedicated servers share. */
+export type PrivateNetworkDhcpReservationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of private networks. */
+export type PrivateNetworkConnection = {
+  __typename?: 'PrivateNetworkConnection';
+  /** The networks of this page, each with its cursor. */
+  edges: Array<PrivateNetworkEdge>;
+  /** The networks of this page. */
+  nodes: Array<PrivateNetwork>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many networks there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A DHCP reservation in a private network: this MAC address always gets this IP. */
+export type PrivateNetworkDhcpReservation = Node & {
+  __typename?: 'PrivateNetworkDhcpReservation';
+  /**
+   * The dedicated server whose interface has this MAC address (`GET /bareMetals/v2/servers?macAddress=`,
+   * one call per reservation); null when none of your servers has it.
+   */
+  dedicatedServer?: Maybe<DedicatedServer>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PrivateNetworkDhcpReservation/<network id>/<ip>`. */
+  id: Scalars['ID']['output'];
+  /** The reserved private IP. */
+  ip: Scalars['IPAddress']['output'];
+  /** The MAC address it is reserved for, as Leaseweb writes it (lower case). */
+  mac: Scalars['String']['output'];
+  /** The network the reservation is in (`GET /bareMetals/v2/privateNetworks/{id}`, once per request). */
+  privateNetwork?: Maybe<PrivateNetwork>;
+  /** True when the reservation sticks (the IP is kept for the MAC). */
+  sticky: Scalars['Boolean']['output'];
+};
+
+/** A page of DHCP reservations. */
+export type PrivateNetworkDhcpReservationConnection = {
+  __typename?: 'PrivateNetworkDhcpReservationConnection';
+  /** The reservations of this page, each with its cursor. */
+  edges: Array<PrivateNetworkDhcpReservationEdge>;
+  /** The reservations of this page. */
+  nodes: Array<PrivateNetworkDhcpReservation>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many reservations there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One DHCP reservation in a page. */
+export type PrivateNetworkDhcpReservationEdge = {
+  __typename?: 'PrivateNetworkDhcpReservationEdge';
+  /** Pass it as `after` to continue after this reservation. */
+  cursor: Scalars['String']['output'];
+  /** The reservation. */
+  node: PrivateNetworkDhcpReservation;
+};
+
+/** One private network in a page. */
+export type PrivateNetworkEdge = {
+  __typename?: 'PrivateNetworkEdge';
+  /** Pass it as `after` to continue after this network. */
+  cursor: Scalars['String']['output'];
+  /** The network. */
+  node: PrivateNetwork;
 };
 
 export { PrivateNetworkLinkSpeed };
@@ -4892,6 +5872,14 @@ export type PublicCloudTrafficTier = {
 /** Everything you can read. Each product adds its root fields here. */
 export type Query = {
   __typename?: 'Query';
+  /** One aggregation pack (`GET /bareMetals/v2/aggregationPacks/{id}`); null when it does not exist. */
+  aggregationPack?: Maybe<AggregationPack>;
+  /** Your aggregation packs, a page at a time (`GET /bareMetals/v2/aggregationPacks`, one call per page). */
+  aggregationPacks?: Maybe<AggregationPackConnection>;
+  /** One dedicated rack with its detail (`GET /bareMetals/v2/privateRacks/{id}`); null when it does not exist. */
+  dedicatedRack?: Maybe<DedicatedRack>;
+  /** Your dedicated racks, a page at a time (`GET /bareMetals/v2/privateRacks`, one call per page). `powerPorts` and `units` are detail. */
+  dedicatedRacks?: Maybe<DedicatedRackConnection>;
   /** One dedicated server with its full detail (`GET /bareMetals/v2/servers/{id}`); null when it does not exist. */
   dedicatedServer?: Maybe<DedicatedServer>;
   /**
@@ -4927,6 +5915,10 @@ export type Query = {
   domainAvailability?: Maybe<DomainAvailability>;
   /** Your domains (`GET /hosting/v2/domains`, paged at Leaseweb: one call per page). */
   domains?: Maybe<DomainConnection>;
+  /** One floating IP range (`GET /floatingIps/v2/ranges/{rangeId}`); null when it does not exist. */
+  floatingIpRange?: Maybe<FloatingIpRange>;
+  /** Your floating IP ranges, a page at a time (`GET /floatingIps/v2/ranges`, one call per page). */
+  floatingIpRanges?: Maybe<FloatingIpRangeConnection>;
   /** One invoice by its Leaseweb id or global id (`GET /invoices/v1/invoices/{invoiceId}`); null when there is none. */
   invoice?: Maybe<Invoice>;
   /**
@@ -4948,6 +5940,14 @@ export type Query = {
    * IPs are listed by their owner (`ips(filter: {networkType: …})` on a server or instance).
    */
   ips?: Maybe<IpConnection>;
+  /** One piece of network equipment with its full detail (`GET /bareMetals/v2/networkEquipments/{id}`); null when it does not exist. */
+  networkEquipment?: Maybe<NetworkEquipment>;
+  /**
+   * Your network equipment, a page at a time (`GET /bareMetals/v2/networkEquipments`, one call
+   * per page). Each entry holds Leaseweb's summary; a field marked "detail" costs one
+   * `GET /bareMetals/v2/networkEquipments/{id}` per equipment (once per request), only when asked.
+   */
+  networkEquipments?: Maybe<NetworkEquipmentConnection>;
   /**
    * Any object by its global id (`gid://leaseweb/<Type>/<leaseweb id>`). Null when the
    * object does not exist or the id names no known type.
@@ -4963,6 +5963,10 @@ export type Query = {
   nullRoute?: Maybe<NullRoute>;
   /** Null routes past and present, of every IP of the account (`GET /ipMgmt/v2/nullRoutes`, one call per page). */
   nullRoutes?: Maybe<NullRouteConnection>;
+  /** One private network (`GET /bareMetals/v2/privateNetworks/{id}`); null when it does not exist. */
+  privateNetwork?: Maybe<PrivateNetwork>;
+  /** Your private networks, a page at a time (`GET /bareMetals/v2/privateNetworks`, one call per page). */
+  privateNetworks?: Maybe<PrivateNetworkConnection>;
   /**
    * What will be invoiced on the 1st of next month (`GET /invoices/v1/invoices/proforma`).
    * `first`/`after` page its items; the totals are of the whole pro forma.
@@ -5012,6 +6016,33 @@ export type Query = {
   vpsIsos?: Maybe<PublicCloudIsoConnection>;
   /** Your VPSs (`GET /publicCloud/v1/vps/`, one call per page). */
   vpsList?: Maybe<VpsConnection>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryAggregationPackArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryAggregationPacksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryDedicatedRackArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryDedicatedRacksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DedicatedRackFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5080,6 +6111,21 @@ export type QueryDomainsArgs = {
 
 
 /** Everything you can read. Each product adds its root fields here. */
+export type QueryFloatingIpRangeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryFloatingIpRangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  location?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<FloatingIpType>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
 export type QueryInvoiceArgs = {
   id: Scalars['ID']['input'];
 };
@@ -5108,6 +6154,20 @@ export type QueryIpsArgs = {
 
 
 /** Everything you can read. Each product adds its root fields here. */
+export type QueryNetworkEquipmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryNetworkEquipmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NetworkEquipmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -5131,6 +6191,19 @@ export type QueryNullRoutesArgs = {
   filter?: InputMaybe<NullRouteFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<NullRouteSort>>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPrivateNetworkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPrivateNetworksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5332,6 +6405,15 @@ export type RemoveEquipmentIpNullRoutePayload = {
   __typename?: 'RemoveEquipmentIpNullRoutePayload';
   /** The IP as its owner shows it after the write; null when the write failed. */
   ip?: Maybe<Ip>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `removeFloatingIpDefinition`. */
+export type RemoveFloatingIpDefinitionPayload = {
+  __typename?: 'RemoveFloatingIpDefinitionPayload';
+  /** The removed definition's global id; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -5733,6 +6815,15 @@ export type Toggle =
   /** On: e-mails are sent. */
   | 'ENABLED';
 
+/** The outcome of `toggleFloatingIpAnchor`. */
+export type ToggleFloatingIpAnchorPayload = {
+  __typename?: 'ToggleFloatingIpAnchorPayload';
+  /** The definition after the swap; null when the write failed. */
+  definition?: Maybe<FloatingIpDefinition>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** The service whose cancellation is taken back. */
 export type UncancelServiceInput = {
   /** The service's Leaseweb id or global id. */
@@ -5774,6 +6865,23 @@ export type UpdateDdosNotificationSettingsPayload = {
   ddosNotificationSettings?: Maybe<DdosNotificationSettings>;
   /** The equipment, read again after the write. */
   equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The rack and its new reference. */
+export type UpdateDedicatedRackInput = {
+  /** The rack's Leaseweb id or global id (`gid://leaseweb/DedicatedRack/2893829`). */
+  dedicatedRackId: Scalars['ID']['input'];
+  /** Your new label for it. */
+  reference: Scalars['String']['input'];
+};
+
+/** The outcome of `updateDedicatedRack`. */
+export type UpdateDedicatedRackPayload = {
+  __typename?: 'UpdateDedicatedRackPayload';
+  /** The rack, read again after the write; null when the write failed. */
+  dedicatedRack?: Maybe<DedicatedRack>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -5867,6 +6975,25 @@ export type UpdateEquipmentIpPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The definition and its new anchors. */
+export type UpdateFloatingIpDefinitionInput = {
+  /** The IP it points at. */
+  anchorIp: Scalars['IPAddress']['input'];
+  /** The definition's global id (`gid://leaseweb/FloatingIpDefinition/<range id>/<id>`). */
+  definitionId: Scalars['ID']['input'];
+  /** The IP it fails over to. */
+  passiveAnchorIp?: InputMaybe<Scalars['IPAddress']['input']>;
+};
+
+/** The outcome of `updateFloatingIpDefinition`. */
+export type UpdateFloatingIpDefinitionPayload = {
+  __typename?: 'UpdateFloatingIpDefinitionPayload';
+  /** The definition as Leaseweb answers it after the write; null when the write failed. */
+  definition?: Maybe<FloatingIpDefinition>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** The PTR name to give an IPv4 address. */
 export type UpdateIpInput = {
   /** The IPv4 address. */
@@ -5897,6 +7024,23 @@ export type UpdateIpReverseLookupRecordsPayload = {
   __typename?: 'UpdateIpReverseLookupRecordsPayload';
   /** The records as Leaseweb answered the write; null when the write failed. */
   reverseLookupRecords?: Maybe<Array<ReverseLookupRecord>>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The equipment and its new reference. */
+export type UpdateNetworkEquipmentInput = {
+  /** The equipment's Leaseweb id or global id (`gid://leaseweb/NetworkEquipment/12345`). */
+  networkEquipmentId: Scalars['ID']['input'];
+  /** Your new label for it. */
+  reference: Scalars['String']['input'];
+};
+
+/** The outcome of `updateNetworkEquipment`. */
+export type UpdateNetworkEquipmentPayload = {
+  __typename?: 'UpdateNetworkEquipmentPayload';
+  /** The equipment, read again after the write; null when the write failed. */
+  networkEquipment?: Maybe<NetworkEquipment>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -5950,6 +7094,23 @@ export type UpdateNullRoutePayload = {
   __typename?: 'UpdateNullRoutePayload';
   /** The null route as Leaseweb answered the write; null when the write failed. */
   nullRoute?: Maybe<NullRoute>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The network and its new name. */
+export type UpdatePrivateNetworkInput = {
+  /** Its new name. */
+  name: Scalars['String']['input'];
+  /** The network's Leaseweb id or global id. */
+  privateNetworkId: Scalars['ID']['input'];
+};
+
+/** The outcome of `updatePrivateNetwork`. */
+export type UpdatePrivateNetworkPayload = {
+  __typename?: 'UpdatePrivateNetworkPayload';
+  /** The network as Leaseweb answers it after the write; null when the write failed. */
+  privateNetwork?: Maybe<PrivateNetwork>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -6466,37 +7627,53 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( UpstreamVps )
   ;
   CredentialOwner:
+    | ( UpstreamDedicatedRack )
     | ( Server )
+    | ( UpstreamNetworkEquipment )
     | ( Instance )
     | ( UpstreamVps )
   ;
   Equipment:
+    | ( UpstreamDedicatedRack )
     | ( Server )
+    | ( UpstreamNetworkEquipment )
     | ( Instance )
     | ( UpstreamLoadBalancer )
     | ( UpstreamVps )
   ;
   IpOwner:
+    | ( UpstreamDedicatedRack )
     | ( Server )
+    | ( UpstreamNetworkEquipment )
     | ( Instance )
     | ( UpstreamLoadBalancer )
     | ( UpstreamVps )
   ;
-  NetworkMetricsOwner: ( Server );
+  NetworkMetricsOwner:
+    | ( UpstreamDedicatedRack )
+    | ( Server )
+  ;
   Node:
+    | ( UpstreamAggregationPack )
     | ( UpstreamControlPanel )
     | ( CredentialModel )
     | ( DdosNotificationSettingsModel )
+    | ( UpstreamDedicatedRack )
     | ( Server )
     | ( ServerJob )
     | ( DhcpLeaseModel )
     | ( DnsRecordSetSource )
     | ( DomainSource )
+    | ( UpstreamFloatingIpDefinition )
+    | ( UpstreamFloatingIpRange )
     | ( InvoiceModel )
     | ( IpSource )
+    | ( UpstreamNetworkEquipment )
     | ( NotificationSettingModel )
     | ( UpstreamNullRoute )
     | ( OperatingSystemModel )
+    | ( UpstreamPrivateNetwork )
+    | ( PrivateNetworkReservationModel )
     | ( ImageModel )
     | ( Instance )
     | ( Iso )
@@ -6510,15 +7687,26 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( SnapshotModel )
     | ( UpstreamVps )
   ;
-  NotificationSettingOwner: ( Server );
-  NullRouteHistoryOwner: ( Server );
+  NotificationSettingOwner:
+    | ( UpstreamDedicatedRack )
+    | ( Server )
+  ;
+  NullRouteHistoryOwner:
+    | ( UpstreamDedicatedRack )
+    | ( Server )
+    | ( UpstreamNetworkEquipment )
+  ;
   PowerControllable:
     | ( Server )
+    | ( UpstreamNetworkEquipment )
     | ( Instance )
     | ( UpstreamLoadBalancer )
     | ( UpstreamVps )
   ;
-  PowerStatusOwner: ( Server );
+  PowerStatusOwner:
+    | ( Server )
+    | ( UpstreamNetworkEquipment )
+  ;
   SnapshotOwner:
     | ( Instance )
     | ( UpstreamVps )
@@ -6530,6 +7718,9 @@ export type ResolversTypes = {
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
   AddDedicatedServerToPrivateNetworkPayload: ResolverTypeWrapper<Omit<AddDedicatedServerToPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   AddPublicCloudInstanceToPrivateNetworkPayload: ResolverTypeWrapper<Omit<AddPublicCloudInstanceToPrivateNetworkPayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
+  AggregationPack: ResolverTypeWrapper<UpstreamAggregationPack>;
+  AggregationPackConnection: ResolverTypeWrapper<AggregationPackPage>;
+  AggregationPackEdge: ResolverTypeWrapper<Omit<AggregationPackEdge, 'node'> & { node: ResolversTypes['AggregationPack'] }>;
   AttachIsoInput: AttachIsoInput;
   AttachIsoPayload: ResolverTypeWrapper<Omit<AttachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   BandwidthAggregation: BandwidthAggregation;
@@ -6549,8 +7740,14 @@ export type ResolversTypes = {
   CreateDedicatedServerDhcpReservationInput: CreateDedicatedServerDhcpReservationInput;
   CreateDedicatedServerDhcpReservationPayload: ResolverTypeWrapper<Omit<CreateDedicatedServerDhcpReservationPayload, 'dedicatedServer' | 'dhcpReservation'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']>, dhcpReservation?: Maybe<ResolversTypes['DhcpReservation']> }>;
   CreateDnsRecordSetPayload: ResolverTypeWrapper<Omit<CreateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversTypes['DnsRecordSet']> }>;
+  CreateFloatingIpDefinitionInput: CreateFloatingIpDefinitionInput;
+  CreateFloatingIpDefinitionPayload: ResolverTypeWrapper<Omit<CreateFloatingIpDefinitionPayload, 'definition'> & { definition?: Maybe<ResolversTypes['FloatingIpDefinition']> }>;
   CreateNotificationSettingInput: CreateNotificationSettingInput;
   CreateNotificationSettingPayload: ResolverTypeWrapper<Omit<CreateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversTypes['NotificationSetting']> }>;
+  CreatePrivateNetworkDhcpReservationInput: CreatePrivateNetworkDhcpReservationInput;
+  CreatePrivateNetworkDhcpReservationPayload: ResolverTypeWrapper<Omit<CreatePrivateNetworkDhcpReservationPayload, 'dhcpReservation'> & { dhcpReservation?: Maybe<ResolversTypes['PrivateNetworkDhcpReservation']> }>;
+  CreatePrivateNetworkInput: CreatePrivateNetworkInput;
+  CreatePrivateNetworkPayload: ResolverTypeWrapper<Omit<CreatePrivateNetworkPayload, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversTypes['PrivateNetwork']> }>;
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
   CreatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
   CreatePublicCloudLoadBalancerListenerInput: CreatePublicCloudLoadBalancerListenerInput;
@@ -6572,6 +7769,14 @@ export type ResolversTypes = {
   DdosNotificationSettings: ResolverTypeWrapper<DdosNotificationSettingsModel>;
   DdosProtection: ResolverTypeWrapper<DdosProtection>;
   DdosProtectionType: DdosProtectionType;
+  DedicatedRack: ResolverTypeWrapper<UpstreamDedicatedRack>;
+  DedicatedRackConnection: ResolverTypeWrapper<DedicatedRackPage>;
+  DedicatedRackContract: ResolverTypeWrapper<RackContract>;
+  DedicatedRackEdge: ResolverTypeWrapper<Omit<DedicatedRackEdge, 'node'> & { node: ResolversTypes['DedicatedRack'] }>;
+  DedicatedRackFeatures: ResolverTypeWrapper<DedicatedRackFeatures>;
+  DedicatedRackFilter: DedicatedRackFilter;
+  DedicatedRackLocation: ResolverTypeWrapper<DedicatedRackLocation>;
+  DedicatedRackUnit: ResolverTypeWrapper<DedicatedRackUnit>;
   DedicatedServer: ResolverTypeWrapper<Server>;
   DedicatedServerConnection: ResolverTypeWrapper<ServerPage>;
   DedicatedServerContract: ResolverTypeWrapper<ServerContract>;
@@ -6613,6 +7818,10 @@ export type ResolversTypes = {
   DeleteDnsRecordSetsPayload: ResolverTypeWrapper<Omit<DeleteDnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversTypes['Domain']> }>;
   DeleteNotificationSettingInput: DeleteNotificationSettingInput;
   DeleteNotificationSettingPayload: ResolverTypeWrapper<Omit<DeleteNotificationSettingPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  DeletePrivateNetworkDhcpReservationInput: DeletePrivateNetworkDhcpReservationInput;
+  DeletePrivateNetworkDhcpReservationPayload: ResolverTypeWrapper<DeletePrivateNetworkDhcpReservationPayload>;
+  DeletePrivateNetworkInput: DeletePrivateNetworkInput;
+  DeletePrivateNetworkPayload: ResolverTypeWrapper<DeletePrivateNetworkPayload>;
   DeletePublicCloudLoadBalancerListenerPayload: ResolverTypeWrapper<DeletePublicCloudLoadBalancerListenerPayload>;
   DeletePublicCloudLoadBalancerPayload: ResolverTypeWrapper<Omit<DeletePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversTypes['PublicCloudLoadBalancer']> }>;
   DeletePublicCloudTargetGroupPayload: ResolverTypeWrapper<DeletePublicCloudTargetGroupPayload>;
@@ -6654,6 +7863,14 @@ export type ResolversTypes = {
   EquipmentNullRouteEdge: ResolverTypeWrapper<Omit<EquipmentNullRouteEdge, 'node'> & { node: ResolversTypes['EquipmentNullRoute'] }>;
   ExpireDedicatedServerActiveJobPayload: ResolverTypeWrapper<Omit<ExpireDedicatedServerActiveJobPayload, 'job'> & { job?: Maybe<ResolversTypes['DedicatedServerJob']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FloatingIpDefinition: ResolverTypeWrapper<UpstreamFloatingIpDefinition>;
+  FloatingIpDefinitionConnection: ResolverTypeWrapper<FloatingIpDefinitionPage>;
+  FloatingIpDefinitionEdge: ResolverTypeWrapper<Omit<FloatingIpDefinitionEdge, 'node'> & { node: ResolversTypes['FloatingIpDefinition'] }>;
+  FloatingIpDefinitionInput: FloatingIpDefinitionInput;
+  FloatingIpRange: ResolverTypeWrapper<UpstreamFloatingIpRange>;
+  FloatingIpRangeConnection: ResolverTypeWrapper<FloatingIpRangePage>;
+  FloatingIpRangeEdge: ResolverTypeWrapper<Omit<FloatingIpRangeEdge, 'node'> & { node: ResolversTypes['FloatingIpRange'] }>;
+  FloatingIpType: FloatingIpType;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IPAddress: ResolverTypeWrapper<Scalars['IPAddress']['output']>;
   ImportDnsZoneInput: ImportDnsZoneInput;
@@ -6692,6 +7909,16 @@ export type ResolversTypes = {
   MetricsGranularity: MetricsGranularity;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkEquipment: ResolverTypeWrapper<UpstreamNetworkEquipment>;
+  NetworkEquipmentConnection: ResolverTypeWrapper<NetworkEquipmentPage>;
+  NetworkEquipmentContract: ResolverTypeWrapper<UpstreamNetworkEquipmentContract>;
+  NetworkEquipmentEdge: ResolverTypeWrapper<Omit<NetworkEquipmentEdge, 'node'> & { node: ResolversTypes['NetworkEquipment'] }>;
+  NetworkEquipmentFeatures: ResolverTypeWrapper<NetworkEquipmentFeatures>;
+  NetworkEquipmentFilter: NetworkEquipmentFilter;
+  NetworkEquipmentInterface: ResolverTypeWrapper<UpstreamNetworkEquipmentInterface>;
+  NetworkEquipmentInterfaces: ResolverTypeWrapper<Omit<NetworkEquipmentInterfaces, 'internal' | 'public' | 'remoteManagement'> & { internal?: Maybe<ResolversTypes['NetworkEquipmentInterface']>, public?: Maybe<ResolversTypes['NetworkEquipmentInterface']>, remoteManagement?: Maybe<ResolversTypes['NetworkEquipmentInterface']> }>;
+  NetworkEquipmentLocation: ResolverTypeWrapper<NetworkEquipmentLocation>;
+  NetworkEquipmentSpecs: ResolverTypeWrapper<NetworkEquipmentSpecs>;
   NetworkInterfaceStatus: NetworkInterfaceStatus;
   NetworkMetricsOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['NetworkMetricsOwner']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -6730,6 +7957,12 @@ export type ResolversTypes = {
   PowerState: PowerState;
   PowerStatus: ResolverTypeWrapper<UpstreamPowerStatus>;
   PowerStatusOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['PowerStatusOwner']>;
+  PrivateNetwork: ResolverTypeWrapper<UpstreamPrivateNetwork>;
+  PrivateNetworkConnection: ResolverTypeWrapper<PrivateNetworkPage>;
+  PrivateNetworkDhcpReservation: ResolverTypeWrapper<PrivateNetworkReservationModel>;
+  PrivateNetworkDhcpReservationConnection: ResolverTypeWrapper<PrivateNetworkReservationPage>;
+  PrivateNetworkDhcpReservationEdge: ResolverTypeWrapper<Omit<PrivateNetworkDhcpReservationEdge, 'node'> & { node: ResolversTypes['PrivateNetworkDhcpReservation'] }>;
+  PrivateNetworkEdge: ResolverTypeWrapper<Omit<PrivateNetworkEdge, 'node'> & { node: ResolversTypes['PrivateNetwork'] }>;
   PrivateNetworkLinkSpeed: PrivateNetworkLinkSpeed;
   ProformaInvoice: ResolverTypeWrapper<ProformaModel>;
   ProformaInvoiceItem: ResolverTypeWrapper<ProformaContractItem>;
@@ -6814,6 +8047,7 @@ export type ResolversTypes = {
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
   RemoveDedicatedServerFromPrivateNetworkPayload: ResolverTypeWrapper<Omit<RemoveDedicatedServerFromPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   RemoveEquipmentIpNullRoutePayload: ResolverTypeWrapper<Omit<RemoveEquipmentIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
+  RemoveFloatingIpDefinitionPayload: ResolverTypeWrapper<RemoveFloatingIpDefinitionPayload>;
   RemoveIpNullRouteInput: RemoveIpNullRouteInput;
   RemoveIpNullRoutePayload: ResolverTypeWrapper<Omit<RemoveIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   RemovePublicCloudInstanceFromPrivateNetworkPayload: ResolverTypeWrapper<Omit<RemovePublicCloudInstanceFromPrivateNetworkPayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
@@ -6849,11 +8083,14 @@ export type ResolversTypes = {
   SwitchPort: ResolverTypeWrapper<SwitchPort>;
   TerminatePublicCloudInstancePayload: ResolverTypeWrapper<Omit<TerminatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   Toggle: Toggle;
+  ToggleFloatingIpAnchorPayload: ResolverTypeWrapper<Omit<ToggleFloatingIpAnchorPayload, 'definition'> & { definition?: Maybe<ResolversTypes['FloatingIpDefinition']> }>;
   UncancelServiceInput: UncancelServiceInput;
   UncancelServicePayload: ResolverTypeWrapper<Omit<UncancelServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
   UpdateCredentialPayload: ResolverTypeWrapper<Omit<UpdateCredentialPayload, 'credential'> & { credential?: Maybe<ResolversTypes['Credential']> }>;
   UpdateDdosNotificationSettingsInput: UpdateDdosNotificationSettingsInput;
   UpdateDdosNotificationSettingsPayload: ResolverTypeWrapper<Omit<UpdateDdosNotificationSettingsPayload, 'ddosNotificationSettings' | 'equipment'> & { ddosNotificationSettings?: Maybe<ResolversTypes['DdosNotificationSettings']>, equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  UpdateDedicatedRackInput: UpdateDedicatedRackInput;
+  UpdateDedicatedRackPayload: ResolverTypeWrapper<Omit<UpdateDedicatedRackPayload, 'dedicatedRack'> & { dedicatedRack?: Maybe<ResolversTypes['DedicatedRack']> }>;
   UpdateDedicatedServerInput: UpdateDedicatedServerInput;
   UpdateDedicatedServerPayload: ResolverTypeWrapper<Omit<UpdateDedicatedServerPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   UpdateDnsRecordSetPayload: ResolverTypeWrapper<Omit<UpdateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversTypes['DnsRecordSet']> }>;
@@ -6863,14 +8100,20 @@ export type ResolversTypes = {
   UpdateDomainNameserversPayload: ResolverTypeWrapper<Omit<UpdateDomainNameserversPayload, 'domain' | 'nameservers'> & { domain?: Maybe<ResolversTypes['Domain']>, nameservers?: Maybe<ResolversTypes['DomainNameservers']> }>;
   UpdateEquipmentIpInput: UpdateEquipmentIpInput;
   UpdateEquipmentIpPayload: ResolverTypeWrapper<Omit<UpdateEquipmentIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
+  UpdateFloatingIpDefinitionInput: UpdateFloatingIpDefinitionInput;
+  UpdateFloatingIpDefinitionPayload: ResolverTypeWrapper<Omit<UpdateFloatingIpDefinitionPayload, 'definition'> & { definition?: Maybe<ResolversTypes['FloatingIpDefinition']> }>;
   UpdateIpInput: UpdateIpInput;
   UpdateIpPayload: ResolverTypeWrapper<Omit<UpdateIpPayload, 'ip'> & { ip?: Maybe<ResolversTypes['Ip']> }>;
   UpdateIpReverseLookupRecordsInput: UpdateIpReverseLookupRecordsInput;
   UpdateIpReverseLookupRecordsPayload: ResolverTypeWrapper<Omit<UpdateIpReverseLookupRecordsPayload, 'reverseLookupRecords'> & { reverseLookupRecords?: Maybe<Array<ResolversTypes['ReverseLookupRecord']>> }>;
+  UpdateNetworkEquipmentInput: UpdateNetworkEquipmentInput;
+  UpdateNetworkEquipmentPayload: ResolverTypeWrapper<Omit<UpdateNetworkEquipmentPayload, 'networkEquipment'> & { networkEquipment?: Maybe<ResolversTypes['NetworkEquipment']> }>;
   UpdateNotificationSettingInput: UpdateNotificationSettingInput;
   UpdateNotificationSettingPayload: ResolverTypeWrapper<Omit<UpdateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversTypes['NotificationSetting']> }>;
   UpdateNullRouteInput: UpdateNullRouteInput;
   UpdateNullRoutePayload: ResolverTypeWrapper<Omit<UpdateNullRoutePayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversTypes['NullRoute']> }>;
+  UpdatePrivateNetworkInput: UpdatePrivateNetworkInput;
+  UpdatePrivateNetworkPayload: ResolverTypeWrapper<Omit<UpdatePrivateNetworkPayload, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversTypes['PrivateNetwork']> }>;
   UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
   UpdatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<UpdatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
@@ -6904,6 +8147,9 @@ export type ResolversParentTypes = {
   AddDedicatedServerToPrivateNetworkInput: AddDedicatedServerToPrivateNetworkInput;
   AddDedicatedServerToPrivateNetworkPayload: Omit<AddDedicatedServerToPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   AddPublicCloudInstanceToPrivateNetworkPayload: Omit<AddPublicCloudInstanceToPrivateNetworkPayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  AggregationPack: UpstreamAggregationPack;
+  AggregationPackConnection: AggregationPackPage;
+  AggregationPackEdge: Omit<AggregationPackEdge, 'node'> & { node: ResolversParentTypes['AggregationPack'] };
   AttachIsoInput: AttachIsoInput;
   AttachIsoPayload: Omit<AttachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   Boolean: Scalars['Boolean']['output'];
@@ -6922,8 +8168,14 @@ export type ResolversParentTypes = {
   CreateDedicatedServerDhcpReservationInput: CreateDedicatedServerDhcpReservationInput;
   CreateDedicatedServerDhcpReservationPayload: Omit<CreateDedicatedServerDhcpReservationPayload, 'dedicatedServer' | 'dhcpReservation'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']>, dhcpReservation?: Maybe<ResolversParentTypes['DhcpReservation']> };
   CreateDnsRecordSetPayload: Omit<CreateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversParentTypes['DnsRecordSet']> };
+  CreateFloatingIpDefinitionInput: CreateFloatingIpDefinitionInput;
+  CreateFloatingIpDefinitionPayload: Omit<CreateFloatingIpDefinitionPayload, 'definition'> & { definition?: Maybe<ResolversParentTypes['FloatingIpDefinition']> };
   CreateNotificationSettingInput: CreateNotificationSettingInput;
   CreateNotificationSettingPayload: Omit<CreateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversParentTypes['NotificationSetting']> };
+  CreatePrivateNetworkDhcpReservationInput: CreatePrivateNetworkDhcpReservationInput;
+  CreatePrivateNetworkDhcpReservationPayload: Omit<CreatePrivateNetworkDhcpReservationPayload, 'dhcpReservation'> & { dhcpReservation?: Maybe<ResolversParentTypes['PrivateNetworkDhcpReservation']> };
+  CreatePrivateNetworkInput: CreatePrivateNetworkInput;
+  CreatePrivateNetworkPayload: Omit<CreatePrivateNetworkPayload, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversParentTypes['PrivateNetwork']> };
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
   CreatePublicCloudCustomImagePayload: Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   CreatePublicCloudLoadBalancerListenerInput: CreatePublicCloudLoadBalancerListenerInput;
@@ -6940,6 +8192,14 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DdosNotificationSettings: DdosNotificationSettingsModel;
   DdosProtection: DdosProtection;
+  DedicatedRack: UpstreamDedicatedRack;
+  DedicatedRackConnection: DedicatedRackPage;
+  DedicatedRackContract: RackContract;
+  DedicatedRackEdge: Omit<DedicatedRackEdge, 'node'> & { node: ResolversParentTypes['DedicatedRack'] };
+  DedicatedRackFeatures: DedicatedRackFeatures;
+  DedicatedRackFilter: DedicatedRackFilter;
+  DedicatedRackLocation: DedicatedRackLocation;
+  DedicatedRackUnit: DedicatedRackUnit;
   DedicatedServer: Server;
   DedicatedServerConnection: ServerPage;
   DedicatedServerContract: ServerContract;
@@ -6977,6 +8237,10 @@ export type ResolversParentTypes = {
   DeleteDnsRecordSetsPayload: Omit<DeleteDnsRecordSetsPayload, 'domain'> & { domain?: Maybe<ResolversParentTypes['Domain']> };
   DeleteNotificationSettingInput: DeleteNotificationSettingInput;
   DeleteNotificationSettingPayload: Omit<DeleteNotificationSettingPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  DeletePrivateNetworkDhcpReservationInput: DeletePrivateNetworkDhcpReservationInput;
+  DeletePrivateNetworkDhcpReservationPayload: DeletePrivateNetworkDhcpReservationPayload;
+  DeletePrivateNetworkInput: DeletePrivateNetworkInput;
+  DeletePrivateNetworkPayload: DeletePrivateNetworkPayload;
   DeletePublicCloudLoadBalancerListenerPayload: DeletePublicCloudLoadBalancerListenerPayload;
   DeletePublicCloudLoadBalancerPayload: Omit<DeletePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversParentTypes['PublicCloudLoadBalancer']> };
   DeletePublicCloudTargetGroupPayload: DeletePublicCloudTargetGroupPayload;
@@ -7011,6 +8275,13 @@ export type ResolversParentTypes = {
   EquipmentNullRouteEdge: Omit<EquipmentNullRouteEdge, 'node'> & { node: ResolversParentTypes['EquipmentNullRoute'] };
   ExpireDedicatedServerActiveJobPayload: Omit<ExpireDedicatedServerActiveJobPayload, 'job'> & { job?: Maybe<ResolversParentTypes['DedicatedServerJob']> };
   Float: Scalars['Float']['output'];
+  FloatingIpDefinition: UpstreamFloatingIpDefinition;
+  FloatingIpDefinitionConnection: FloatingIpDefinitionPage;
+  FloatingIpDefinitionEdge: Omit<FloatingIpDefinitionEdge, 'node'> & { node: ResolversParentTypes['FloatingIpDefinition'] };
+  FloatingIpDefinitionInput: FloatingIpDefinitionInput;
+  FloatingIpRange: UpstreamFloatingIpRange;
+  FloatingIpRangeConnection: FloatingIpRangePage;
+  FloatingIpRangeEdge: Omit<FloatingIpRangeEdge, 'node'> & { node: ResolversParentTypes['FloatingIpRange'] };
   ID: Scalars['ID']['output'];
   IPAddress: Scalars['IPAddress']['output'];
   ImportDnsZoneInput: ImportDnsZoneInput;
@@ -7044,6 +8315,16 @@ export type ResolversParentTypes = {
   Metrics: MetricsResponse;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
+  NetworkEquipment: UpstreamNetworkEquipment;
+  NetworkEquipmentConnection: NetworkEquipmentPage;
+  NetworkEquipmentContract: UpstreamNetworkEquipmentContract;
+  NetworkEquipmentEdge: Omit<NetworkEquipmentEdge, 'node'> & { node: ResolversParentTypes['NetworkEquipment'] };
+  NetworkEquipmentFeatures: NetworkEquipmentFeatures;
+  NetworkEquipmentFilter: NetworkEquipmentFilter;
+  NetworkEquipmentInterface: UpstreamNetworkEquipmentInterface;
+  NetworkEquipmentInterfaces: Omit<NetworkEquipmentInterfaces, 'internal' | 'public' | 'remoteManagement'> & { internal?: Maybe<ResolversParentTypes['NetworkEquipmentInterface']>, public?: Maybe<ResolversParentTypes['NetworkEquipmentInterface']>, remoteManagement?: Maybe<ResolversParentTypes['NetworkEquipmentInterface']> };
+  NetworkEquipmentLocation: NetworkEquipmentLocation;
+  NetworkEquipmentSpecs: NetworkEquipmentSpecs;
   NetworkMetricsOwner: ResolversInterfaceTypes<ResolversParentTypes>['NetworkMetricsOwner'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NotificationAction: NotificationAction;
@@ -7075,6 +8356,12 @@ export type ResolversParentTypes = {
   PowerOnEquipmentPayload: Omit<PowerOnEquipmentPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   PowerStatus: UpstreamPowerStatus;
   PowerStatusOwner: ResolversInterfaceTypes<ResolversParentTypes>['PowerStatusOwner'];
+  PrivateNetwork: UpstreamPrivateNetwork;
+  PrivateNetworkConnection: PrivateNetworkPage;
+  PrivateNetworkDhcpReservation: PrivateNetworkReservationModel;
+  PrivateNetworkDhcpReservationConnection: PrivateNetworkReservationPage;
+  PrivateNetworkDhcpReservationEdge: Omit<PrivateNetworkDhcpReservationEdge, 'node'> & { node: ResolversParentTypes['PrivateNetworkDhcpReservation'] };
+  PrivateNetworkEdge: Omit<PrivateNetworkEdge, 'node'> & { node: ResolversParentTypes['PrivateNetwork'] };
   ProformaInvoice: ProformaModel;
   ProformaInvoiceItem: ProformaContractItem;
   ProformaInvoiceItemConnection: ProformaItemPage;
@@ -7144,6 +8431,7 @@ export type ResolversParentTypes = {
   RemoveDedicatedServerFromPrivateNetworkInput: RemoveDedicatedServerFromPrivateNetworkInput;
   RemoveDedicatedServerFromPrivateNetworkPayload: Omit<RemoveDedicatedServerFromPrivateNetworkPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   RemoveEquipmentIpNullRoutePayload: Omit<RemoveEquipmentIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
+  RemoveFloatingIpDefinitionPayload: RemoveFloatingIpDefinitionPayload;
   RemoveIpNullRouteInput: RemoveIpNullRouteInput;
   RemoveIpNullRoutePayload: Omit<RemoveIpNullRoutePayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   RemovePublicCloudInstanceFromPrivateNetworkPayload: Omit<RemovePublicCloudInstanceFromPrivateNetworkPayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
@@ -7175,11 +8463,14 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   SwitchPort: SwitchPort;
   TerminatePublicCloudInstancePayload: Omit<TerminatePublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
+  ToggleFloatingIpAnchorPayload: Omit<ToggleFloatingIpAnchorPayload, 'definition'> & { definition?: Maybe<ResolversParentTypes['FloatingIpDefinition']> };
   UncancelServiceInput: UncancelServiceInput;
   UncancelServicePayload: Omit<UncancelServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
   UpdateCredentialPayload: Omit<UpdateCredentialPayload, 'credential'> & { credential?: Maybe<ResolversParentTypes['Credential']> };
   UpdateDdosNotificationSettingsInput: UpdateDdosNotificationSettingsInput;
   UpdateDdosNotificationSettingsPayload: Omit<UpdateDdosNotificationSettingsPayload, 'ddosNotificationSettings' | 'equipment'> & { ddosNotificationSettings?: Maybe<ResolversParentTypes['DdosNotificationSettings']>, equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  UpdateDedicatedRackInput: UpdateDedicatedRackInput;
+  UpdateDedicatedRackPayload: Omit<UpdateDedicatedRackPayload, 'dedicatedRack'> & { dedicatedRack?: Maybe<ResolversParentTypes['DedicatedRack']> };
   UpdateDedicatedServerInput: UpdateDedicatedServerInput;
   UpdateDedicatedServerPayload: Omit<UpdateDedicatedServerPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   UpdateDnsRecordSetPayload: Omit<UpdateDnsRecordSetPayload, 'recordSet'> & { recordSet?: Maybe<ResolversParentTypes['DnsRecordSet']> };
@@ -7189,14 +8480,20 @@ export type ResolversParentTypes = {
   UpdateDomainNameserversPayload: Omit<UpdateDomainNameserversPayload, 'domain' | 'nameservers'> & { domain?: Maybe<ResolversParentTypes['Domain']>, nameservers?: Maybe<ResolversParentTypes['DomainNameservers']> };
   UpdateEquipmentIpInput: UpdateEquipmentIpInput;
   UpdateEquipmentIpPayload: Omit<UpdateEquipmentIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
+  UpdateFloatingIpDefinitionInput: UpdateFloatingIpDefinitionInput;
+  UpdateFloatingIpDefinitionPayload: Omit<UpdateFloatingIpDefinitionPayload, 'definition'> & { definition?: Maybe<ResolversParentTypes['FloatingIpDefinition']> };
   UpdateIpInput: UpdateIpInput;
   UpdateIpPayload: Omit<UpdateIpPayload, 'ip'> & { ip?: Maybe<ResolversParentTypes['Ip']> };
   UpdateIpReverseLookupRecordsInput: UpdateIpReverseLookupRecordsInput;
   UpdateIpReverseLookupRecordsPayload: Omit<UpdateIpReverseLookupRecordsPayload, 'reverseLookupRecords'> & { reverseLookupRecords?: Maybe<Array<ResolversParentTypes['ReverseLookupRecord']>> };
+  UpdateNetworkEquipmentInput: UpdateNetworkEquipmentInput;
+  UpdateNetworkEquipmentPayload: Omit<UpdateNetworkEquipmentPayload, 'networkEquipment'> & { networkEquipment?: Maybe<ResolversParentTypes['NetworkEquipment']> };
   UpdateNotificationSettingInput: UpdateNotificationSettingInput;
   UpdateNotificationSettingPayload: Omit<UpdateNotificationSettingPayload, 'notificationSetting'> & { notificationSetting?: Maybe<ResolversParentTypes['NotificationSetting']> };
   UpdateNullRouteInput: UpdateNullRouteInput;
   UpdateNullRoutePayload: Omit<UpdateNullRoutePayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversParentTypes['NullRoute']> };
+  UpdatePrivateNetworkInput: UpdatePrivateNetworkInput;
+  UpdatePrivateNetworkPayload: Omit<UpdatePrivateNetworkPayload, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversParentTypes['PrivateNetwork']> };
   UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
   UpdatePublicCloudCustomImagePayload: Omit<UpdatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
@@ -7238,6 +8535,33 @@ export type AddDedicatedServerToPrivateNetworkPayloadResolvers<ContextType = Gra
 export type AddPublicCloudInstanceToPrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AddPublicCloudInstanceToPrivateNetworkPayload'] = ResolversParentTypes['AddPublicCloudInstanceToPrivateNetworkPayload']> = {
   instance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AggregationPackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregationPack'] = ResolversParentTypes['AggregationPack']> = {
+  aggregationType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  billingType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connectivityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contractStartDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  contractTerm?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  dataTrafficCommit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  dataTrafficCommitUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dedicatedServers?: Resolver<Array<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networkPerformanceType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AggregationPackConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregationPackConnection'] = ResolversParentTypes['AggregationPackConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AggregationPackEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AggregationPack']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AggregationPackEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregationPackEdge'] = ResolversParentTypes['AggregationPackEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AggregationPack'], ParentType, ContextType>;
 };
 
 export type AttachIsoPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttachIsoPayload'] = ResolversParentTypes['AttachIsoPayload']> = {
@@ -7314,8 +8638,23 @@ export type CreateDnsRecordSetPayloadResolvers<ContextType = GraphQLContext, Par
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type CreateFloatingIpDefinitionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateFloatingIpDefinitionPayload'] = ResolversParentTypes['CreateFloatingIpDefinitionPayload']> = {
+  definition?: Resolver<Maybe<ResolversTypes['FloatingIpDefinition']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CreateNotificationSettingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateNotificationSettingPayload'] = ResolversParentTypes['CreateNotificationSettingPayload']> = {
   notificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreatePrivateNetworkDhcpReservationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePrivateNetworkDhcpReservationPayload'] = ResolversParentTypes['CreatePrivateNetworkDhcpReservationPayload']> = {
+  dhcpReservation?: Resolver<Maybe<ResolversTypes['PrivateNetworkDhcpReservation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreatePrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePrivateNetworkPayload'] = ResolversParentTypes['CreatePrivateNetworkPayload']> = {
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -7362,7 +8701,7 @@ export type CredentialEdgeResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type CredentialOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialOwner'] = ResolversParentTypes['CredentialOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedRack' | 'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance' | 'Vps', ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -7382,7 +8721,74 @@ export type DdosProtectionResolvers<ContextType = GraphQLContext, ParentType ext
   protectionType?: Resolver<Maybe<ResolversTypes['DdosProtectionType']>, ParentType, ContextType>;
 };
 
+export type DedicatedRackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRack'] = ResolversParentTypes['DedicatedRack']> = {
+  bandwidthMetrics?: Resolver<Maybe<ResolversTypes['Metrics']>, ParentType, ContextType, RequireFields<DedicatedRackBandwidthMetricsArgs, 'aggregation' | 'from' | 'to'>>;
+  contract?: Resolver<Maybe<ResolversTypes['DedicatedRackContract']>, ParentType, ContextType>;
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<DedicatedRackCredentialArgs, 'type' | 'username'>>;
+  credentials?: Resolver<Maybe<ResolversTypes['CredentialConnection']>, ParentType, ContextType, Partial<DedicatedRackCredentialsArgs>>;
+  datatrafficMetrics?: Resolver<Maybe<ResolversTypes['Metrics']>, ParentType, ContextType, RequireFields<DedicatedRackDatatrafficMetricsArgs, 'aggregation' | 'from' | 'to'>>;
+  ddosNotificationSettings?: Resolver<Maybe<ResolversTypes['DdosNotificationSettings']>, ParentType, ContextType>;
+  dedicatedServers?: Resolver<Maybe<ResolversTypes['DedicatedServerConnection']>, ParentType, ContextType, Partial<DedicatedRackDedicatedServersArgs>>;
+  featureAvailability?: Resolver<Maybe<ResolversTypes['DedicatedRackFeatures']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<DedicatedRackIpArgs, 'ip'>>;
+  ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<DedicatedRackIpsArgs>>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['DedicatedRackLocation']>, ParentType, ContextType>;
+  networkEquipments?: Resolver<Maybe<ResolversTypes['NetworkEquipmentConnection']>, ParentType, ContextType, Partial<DedicatedRackNetworkEquipmentsArgs>>;
+  notificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSetting']>, ParentType, ContextType, RequireFields<DedicatedRackNotificationSettingArgs, 'id' | 'kind'>>;
+  notificationSettings?: Resolver<Maybe<ResolversTypes['NotificationSettingConnection']>, ParentType, ContextType, RequireFields<DedicatedRackNotificationSettingsArgs, 'kind'>>;
+  nullRouteHistory?: Resolver<Maybe<ResolversTypes['EquipmentNullRouteConnection']>, ParentType, ContextType, Partial<DedicatedRackNullRouteHistoryArgs>>;
+  powerPorts?: Resolver<Maybe<Array<ResolversTypes['SwitchPort']>>, ParentType, ContextType>;
+  publicPorts?: Resolver<Array<ResolversTypes['SwitchPort']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  units?: Resolver<Maybe<Array<ResolversTypes['DedicatedRackUnit']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DedicatedRackConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRackConnection'] = ResolversParentTypes['DedicatedRackConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DedicatedRackEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DedicatedRack']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DedicatedRackContractResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRackContract'] = ResolversParentTypes['DedicatedRackContract']> = {
+  contractId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  salesOrgId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sla?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type DedicatedRackEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRackEdge'] = ResolversParentTypes['DedicatedRackEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DedicatedRack'], ParentType, ContextType>;
+};
+
+export type DedicatedRackFeaturesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRackFeatures'] = ResolversParentTypes['DedicatedRackFeatures']> = {
+  powerCycle?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  privateNetwork?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DedicatedRackLocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRackLocation'] = ResolversParentTypes['DedicatedRackLocation']> = {
+  rack?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suite?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DedicatedRackUnitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedRackUnit'] = ResolversParentTypes['DedicatedRackUnit']> = {
+  connectedUnits?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type DedicatedServerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServer'] = ResolversParentTypes['DedicatedServer']> = {
+  aggregationPack?: Resolver<Maybe<ResolversTypes['AggregationPack']>, ParentType, ContextType>;
   assetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   bandwidthMetrics?: Resolver<Maybe<ResolversTypes['Metrics']>, ParentType, ContextType, RequireFields<DedicatedServerBandwidthMetricsArgs, 'aggregation' | 'from' | 'to'>>;
   contract?: Resolver<Maybe<ResolversTypes['DedicatedServerContract']>, ParentType, ContextType>;
@@ -7390,8 +8796,10 @@ export type DedicatedServerResolvers<ContextType = GraphQLContext, ParentType ex
   credentials?: Resolver<Maybe<ResolversTypes['CredentialConnection']>, ParentType, ContextType, Partial<DedicatedServerCredentialsArgs>>;
   datatrafficMetrics?: Resolver<Maybe<ResolversTypes['Metrics']>, ParentType, ContextType, RequireFields<DedicatedServerDatatrafficMetricsArgs, 'aggregation' | 'from' | 'to'>>;
   ddosNotificationSettings?: Resolver<Maybe<ResolversTypes['DdosNotificationSettings']>, ParentType, ContextType>;
+  dedicatedRack?: Resolver<Maybe<ResolversTypes['DedicatedRack']>, ParentType, ContextType>;
   dhcpReservations?: Resolver<Maybe<Array<ResolversTypes['DhcpReservation']>>, ParentType, ContextType>;
   featureAvailability?: Resolver<Maybe<ResolversTypes['DedicatedServerFeatures']>, ParentType, ContextType>;
+  floatingIpDefinitions?: Resolver<Array<ResolversTypes['FloatingIpDefinition']>, ParentType, ContextType>;
   hardwareInformation?: Resolver<Maybe<ResolversTypes['DedicatedServerHardwareInformation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<DedicatedServerIpArgs, 'ip'>>;
@@ -7578,6 +8986,7 @@ export type DedicatedServerNetworkTrafficResolvers<ContextType = GraphQLContext,
 export type DedicatedServerPrivateNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DedicatedServerPrivateNetwork'] = ResolversParentTypes['DedicatedServerPrivateNetwork']> = {
   dhcp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   linkSpeed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType>;
   privateNetworkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subnet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -7637,6 +9046,16 @@ export type DeleteDnsRecordSetsPayloadResolvers<ContextType = GraphQLContext, Pa
 export type DeleteNotificationSettingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteNotificationSettingPayload'] = ResolversParentTypes['DeleteNotificationSettingPayload']> = {
   deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeletePrivateNetworkDhcpReservationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePrivateNetworkDhcpReservationPayload'] = ResolversParentTypes['DeletePrivateNetworkDhcpReservationPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeletePrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePrivateNetworkPayload'] = ResolversParentTypes['DeletePrivateNetworkPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -7798,7 +9217,7 @@ export type DomainNameserversResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type EquipmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Equipment'] = ResolversParentTypes['Equipment']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedRack' | 'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
 };
 
 export type EquipmentNullRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EquipmentNullRoute'] = ResolversParentTypes['EquipmentNullRoute']> = {
@@ -7825,6 +9244,57 @@ export type EquipmentNullRouteEdgeResolvers<ContextType = GraphQLContext, Parent
 export type ExpireDedicatedServerActiveJobPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExpireDedicatedServerActiveJobPayload'] = ResolversParentTypes['ExpireDedicatedServerActiveJobPayload']> = {
   job?: Resolver<Maybe<ResolversTypes['DedicatedServerJob']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type FloatingIpDefinitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FloatingIpDefinition'] = ResolversParentTypes['FloatingIpDefinition']> = {
+  anchorIp?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
+  anchorIpAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  floatingIp?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  passiveAnchorIp?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
+  passiveAnchorIpAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  range?: Resolver<Maybe<ResolversTypes['FloatingIpRange']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['FloatingIpType']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FloatingIpDefinitionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FloatingIpDefinitionConnection'] = ResolversParentTypes['FloatingIpDefinitionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FloatingIpDefinitionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FloatingIpDefinition']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FloatingIpDefinitionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FloatingIpDefinitionEdge'] = ResolversParentTypes['FloatingIpDefinitionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FloatingIpDefinition'], ParentType, ContextType>;
+};
+
+export type FloatingIpRangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FloatingIpRange'] = ResolversParentTypes['FloatingIpRange']> = {
+  definitions?: Resolver<Maybe<ResolversTypes['FloatingIpDefinitionConnection']>, ParentType, ContextType, Partial<FloatingIpRangeDefinitionsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  range?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['FloatingIpType']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FloatingIpRangeConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FloatingIpRangeConnection'] = ResolversParentTypes['FloatingIpRangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FloatingIpRangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FloatingIpRange']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FloatingIpRangeEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FloatingIpRangeEdge'] = ResolversParentTypes['FloatingIpRangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FloatingIpRange'], ParentType, ContextType>;
 };
 
 export interface IpAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IPAddress'], any> {
@@ -7931,7 +9401,7 @@ export type IpEdgeResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type IpOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IpOwner'] = ResolversParentTypes['IpOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedRack' | 'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
 };
 
 export type IpSortFieldResolvers = EnumResolverSignature<{ EQUIPMENT_ID?: any, IP?: any, NULL_ROUTED?: any, PREFIX_LENGTH?: any, REVERSE_LOOKUP?: any, VERSION?: any }, ResolversTypes['IpSortField']>;
@@ -8009,7 +9479,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createCredential?: Resolver<Maybe<ResolversTypes['CreateCredentialPayload']>, ParentType, ContextType, RequireFields<MutationCreateCredentialArgs, 'input'>>;
   createDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['CreateDedicatedServerDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerDhcpReservationArgs, 'input'>>;
   createDnsRecordSet?: Resolver<Maybe<ResolversTypes['CreateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationCreateDnsRecordSetArgs, 'input'>>;
+  createFloatingIpDefinition?: Resolver<Maybe<ResolversTypes['CreateFloatingIpDefinitionPayload']>, ParentType, ContextType, RequireFields<MutationCreateFloatingIpDefinitionArgs, 'input'>>;
   createNotificationSetting?: Resolver<Maybe<ResolversTypes['CreateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateNotificationSettingArgs, 'input'>>;
+  createPrivateNetwork?: Resolver<Maybe<ResolversTypes['CreatePrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationCreatePrivateNetworkArgs, 'input'>>;
+  createPrivateNetworkDhcpReservation?: Resolver<Maybe<ResolversTypes['CreatePrivateNetworkDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationCreatePrivateNetworkDhcpReservationArgs, 'input'>>;
   createPublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['CreatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudCustomImageArgs, 'input'>>;
   createPublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['CreatePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudLoadBalancerListenerArgs, 'input'>>;
   createPublicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['CreatePublicCloudTargetGroupPayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudTargetGroupArgs, 'input'>>;
@@ -8020,6 +9493,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteDnsRecordSet?: Resolver<Maybe<ResolversTypes['DeleteDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetArgs, 'input'>>;
   deleteDnsRecordSets?: Resolver<Maybe<ResolversTypes['DeleteDnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteDnsRecordSetsArgs, 'input'>>;
   deleteNotificationSetting?: Resolver<Maybe<ResolversTypes['DeleteNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationDeleteNotificationSettingArgs, 'input'>>;
+  deletePrivateNetwork?: Resolver<Maybe<ResolversTypes['DeletePrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationDeletePrivateNetworkArgs, 'input'>>;
+  deletePrivateNetworkDhcpReservation?: Resolver<Maybe<ResolversTypes['DeletePrivateNetworkDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationDeletePrivateNetworkDhcpReservationArgs, 'input'>>;
   deletePublicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['DeletePublicCloudLoadBalancerPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudLoadBalancerArgs, 'input'>>;
   deletePublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['DeletePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudLoadBalancerListenerArgs, 'input'>>;
   deletePublicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['DeletePublicCloudTargetGroupPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudTargetGroupArgs, 'input'>>;
@@ -8045,6 +9520,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   reinstallVps?: Resolver<Maybe<ResolversTypes['ReinstallVpsPayload']>, ParentType, ContextType, RequireFields<MutationReinstallVpsArgs, 'input'>>;
   removeDedicatedServerFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['RemoveDedicatedServerFromPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationRemoveDedicatedServerFromPrivateNetworkArgs, 'input'>>;
   removeEquipmentIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveEquipmentIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveEquipmentIpNullRouteArgs, 'input'>>;
+  removeFloatingIpDefinition?: Resolver<Maybe<ResolversTypes['RemoveFloatingIpDefinitionPayload']>, ParentType, ContextType, RequireFields<MutationRemoveFloatingIpDefinitionArgs, 'input'>>;
   removeIpNullRoute?: Resolver<Maybe<ResolversTypes['RemoveIpNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationRemoveIpNullRouteArgs, 'input'>>;
   removePublicCloudInstanceFromPrivateNetwork?: Resolver<Maybe<ResolversTypes['RemovePublicCloudInstanceFromPrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationRemovePublicCloudInstanceFromPrivateNetworkArgs, 'input'>>;
   replaceDnsRecordSets?: Resolver<Maybe<ResolversTypes['ReplaceDnsRecordSetsPayload']>, ParentType, ContextType, RequireFields<MutationReplaceDnsRecordSetsArgs, 'input'>>;
@@ -8053,18 +9529,23 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   restoreSnapshot?: Resolver<Maybe<ResolversTypes['RestoreSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationRestoreSnapshotArgs, 'input'>>;
   retryDedicatedServerJob?: Resolver<Maybe<ResolversTypes['RetryDedicatedServerJobPayload']>, ParentType, ContextType, RequireFields<MutationRetryDedicatedServerJobArgs, 'input'>>;
   terminatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['TerminatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationTerminatePublicCloudInstanceArgs, 'input'>>;
+  toggleFloatingIpAnchor?: Resolver<Maybe<ResolversTypes['ToggleFloatingIpAnchorPayload']>, ParentType, ContextType, RequireFields<MutationToggleFloatingIpAnchorArgs, 'input'>>;
   uncancelService?: Resolver<Maybe<ResolversTypes['UncancelServicePayload']>, ParentType, ContextType, RequireFields<MutationUncancelServiceArgs, 'input'>>;
   updateCredential?: Resolver<Maybe<ResolversTypes['UpdateCredentialPayload']>, ParentType, ContextType, RequireFields<MutationUpdateCredentialArgs, 'input'>>;
   updateDdosNotificationSettings?: Resolver<Maybe<ResolversTypes['UpdateDdosNotificationSettingsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDdosNotificationSettingsArgs, 'input'>>;
+  updateDedicatedRack?: Resolver<Maybe<ResolversTypes['UpdateDedicatedRackPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedRackArgs, 'input'>>;
   updateDedicatedServer?: Resolver<Maybe<ResolversTypes['UpdateDedicatedServerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDedicatedServerArgs, 'input'>>;
   updateDnsRecordSet?: Resolver<Maybe<ResolversTypes['UpdateDnsRecordSetPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDnsRecordSetArgs, 'input'>>;
   updateDomainDnssec?: Resolver<Maybe<ResolversTypes['UpdateDomainDnssecPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDomainDnssecArgs, 'input'>>;
   updateDomainNameservers?: Resolver<Maybe<ResolversTypes['UpdateDomainNameserversPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDomainNameserversArgs, 'input'>>;
   updateEquipmentIp?: Resolver<Maybe<ResolversTypes['UpdateEquipmentIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateEquipmentIpArgs, 'input'>>;
+  updateFloatingIpDefinition?: Resolver<Maybe<ResolversTypes['UpdateFloatingIpDefinitionPayload']>, ParentType, ContextType, RequireFields<MutationUpdateFloatingIpDefinitionArgs, 'input'>>;
   updateIp?: Resolver<Maybe<ResolversTypes['UpdateIpPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpArgs, 'input'>>;
   updateIpReverseLookupRecords?: Resolver<Maybe<ResolversTypes['UpdateIpReverseLookupRecordsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateIpReverseLookupRecordsArgs, 'input'>>;
+  updateNetworkEquipment?: Resolver<Maybe<ResolversTypes['UpdateNetworkEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationUpdateNetworkEquipmentArgs, 'input'>>;
   updateNotificationSetting?: Resolver<Maybe<ResolversTypes['UpdateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingArgs, 'input'>>;
   updateNullRoute?: Resolver<Maybe<ResolversTypes['UpdateNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationUpdateNullRouteArgs, 'input'>>;
+  updatePrivateNetwork?: Resolver<Maybe<ResolversTypes['UpdatePrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePrivateNetworkArgs, 'input'>>;
   updatePublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudCustomImageArgs, 'input'>>;
   updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
   updatePublicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudLoadBalancerPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudLoadBalancerArgs, 'input'>>;
@@ -8076,12 +9557,97 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   validateDnsZone?: Resolver<Maybe<ResolversTypes['ValidateDnsZonePayload']>, ParentType, ContextType, RequireFields<MutationValidateDnsZoneArgs, 'input'>>;
 };
 
+export type NetworkEquipmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipment'] = ResolversParentTypes['NetworkEquipment']> = {
+  contract?: Resolver<Maybe<ResolversTypes['NetworkEquipmentContract']>, ParentType, ContextType>;
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<NetworkEquipmentCredentialArgs, 'type' | 'username'>>;
+  credentials?: Resolver<Maybe<ResolversTypes['CredentialConnection']>, ParentType, ContextType, Partial<NetworkEquipmentCredentialsArgs>>;
+  dedicatedRack?: Resolver<Maybe<ResolversTypes['DedicatedRack']>, ParentType, ContextType>;
+  featureAvailability?: Resolver<Maybe<ResolversTypes['NetworkEquipmentFeatures']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<NetworkEquipmentIpArgs, 'ip'>>;
+  ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<NetworkEquipmentIpsArgs>>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['NetworkEquipmentLocation']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  networkInterfaces?: Resolver<Maybe<ResolversTypes['NetworkEquipmentInterfaces']>, ParentType, ContextType>;
+  nullRouteHistory?: Resolver<Maybe<ResolversTypes['EquipmentNullRouteConnection']>, ParentType, ContextType, Partial<NetworkEquipmentNullRouteHistoryArgs>>;
+  powerPorts?: Resolver<Maybe<Array<ResolversTypes['SwitchPort']>>, ParentType, ContextType>;
+  powerStatus?: Resolver<Maybe<ResolversTypes['PowerStatus']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  specs?: Resolver<Maybe<ResolversTypes['NetworkEquipmentSpecs']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type NetworkEquipmentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentConnection'] = ResolversParentTypes['NetworkEquipmentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkEquipmentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkEquipment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NetworkEquipmentContractResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentContract'] = ResolversParentTypes['NetworkEquipmentContract']> = {
+  aggregationPackId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  billingFrequency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contractId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contractTerm?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  customerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pricePerFrequency?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  salesOrgId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sla?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NetworkEquipmentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentEdge'] = ResolversParentTypes['NetworkEquipmentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['NetworkEquipment'], ParentType, ContextType>;
+};
+
+export type NetworkEquipmentFeaturesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentFeatures'] = ResolversParentTypes['NetworkEquipmentFeatures']> = {
+  automation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ipmiReboot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  powerCycle?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  privateNetwork?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  remoteManagement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type NetworkEquipmentInterfaceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentInterface'] = ResolversParentTypes['NetworkEquipmentInterface']> = {
+  gateway?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nullRouted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  ports?: Resolver<Array<ResolversTypes['SwitchPort']>, ParentType, ContextType>;
+};
+
+export type NetworkEquipmentInterfacesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentInterfaces'] = ResolversParentTypes['NetworkEquipmentInterfaces']> = {
+  internal?: Resolver<Maybe<ResolversTypes['NetworkEquipmentInterface']>, ParentType, ContextType>;
+  public?: Resolver<Maybe<ResolversTypes['NetworkEquipmentInterface']>, ParentType, ContextType>;
+  remoteManagement?: Resolver<Maybe<ResolversTypes['NetworkEquipmentInterface']>, ParentType, ContextType>;
+};
+
+export type NetworkEquipmentLocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentLocation'] = ResolversParentTypes['NetworkEquipmentLocation']> = {
+  rack?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suite?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NetworkEquipmentSpecsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkEquipmentSpecs'] = ResolversParentTypes['NetworkEquipmentSpecs']> = {
+  brand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkMetricsOwner'] = ResolversParentTypes['NetworkMetricsOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedRack' | 'DedicatedServer', ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'Invoice' | 'Ip' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudLoadBalancer' | 'PublicCloudLoadBalancerListener' | 'PublicCloudRegion' | 'PublicCloudTargetGroup' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'AggregationPack' | 'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'FloatingIpDefinition' | 'FloatingIpRange' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PrivateNetwork' | 'PrivateNetworkDhcpReservation' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudLoadBalancer' | 'PublicCloudLoadBalancerListener' | 'PublicCloudRegion' | 'PublicCloudTargetGroup' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -8118,7 +9684,7 @@ export type NotificationSettingEdgeResolvers<ContextType = GraphQLContext, Paren
 export type NotificationSettingKindResolvers = EnumResolverSignature<{ BANDWIDTH?: any, DATATRAFFIC?: any }, ResolversTypes['NotificationSettingKind']>;
 
 export type NotificationSettingOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSettingOwner'] = ResolversParentTypes['NotificationSettingOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedRack' | 'DedicatedServer', ParentType, ContextType>;
 };
 
 export type NotificationSettingUnitResolvers = EnumResolverSignature<{ GB?: any, GBPS?: any, MB?: any, MBPS?: any, TB?: any }, ResolversTypes['NotificationSettingUnit']>;
@@ -8161,7 +9727,7 @@ export type NullRouteEquipmentIpPayloadResolvers<ContextType = GraphQLContext, P
 };
 
 export type NullRouteHistoryOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRouteHistoryOwner'] = ResolversParentTypes['NullRouteHistoryOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedRack' | 'DedicatedServer' | 'NetworkEquipment', ParentType, ContextType>;
 };
 
 export type NullRouteIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NullRouteIpPayload'] = ResolversParentTypes['NullRouteIpPayload']> = {
@@ -8224,7 +9790,7 @@ export type PartitionResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type PowerControllableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerControllable'] = ResolversParentTypes['PowerControllable']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer' | 'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment' | 'PublicCloudInstance' | 'PublicCloudLoadBalancer' | 'Vps', ParentType, ContextType>;
 };
 
 export type PowerCycleEquipmentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerCycleEquipmentPayload'] = ResolversParentTypes['PowerCycleEquipmentPayload']> = {
@@ -8251,7 +9817,53 @@ export type PowerStatusResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type PowerStatusOwnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PowerStatusOwner'] = ResolversParentTypes['PowerStatusOwner']> = {
-  __resolveType?: TypeResolveFn<'DedicatedServer', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DedicatedServer' | 'NetworkEquipment', ParentType, ContextType>;
+};
+
+export type PrivateNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrivateNetwork'] = ResolversParentTypes['PrivateNetwork']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dedicatedServers?: Resolver<Array<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
+  dhcpReservations?: Resolver<Maybe<ResolversTypes['PrivateNetworkDhcpReservationConnection']>, ParentType, ContextType, Partial<PrivateNetworkDhcpReservationsArgs>>;
+  equipmentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PrivateNetworkConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrivateNetworkConnection'] = ResolversParentTypes['PrivateNetworkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PrivateNetworkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PrivateNetwork']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PrivateNetworkDhcpReservationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrivateNetworkDhcpReservation'] = ResolversParentTypes['PrivateNetworkDhcpReservation']> = {
+  dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<ResolversTypes['IPAddress'], ParentType, ContextType>;
+  mac?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType>;
+  sticky?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PrivateNetworkDhcpReservationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrivateNetworkDhcpReservationConnection'] = ResolversParentTypes['PrivateNetworkDhcpReservationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PrivateNetworkDhcpReservationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PrivateNetworkDhcpReservation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PrivateNetworkDhcpReservationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrivateNetworkDhcpReservationEdge'] = ResolversParentTypes['PrivateNetworkDhcpReservationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PrivateNetworkDhcpReservation'], ParentType, ContextType>;
+};
+
+export type PrivateNetworkEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PrivateNetworkEdge'] = ResolversParentTypes['PrivateNetworkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PrivateNetwork'], ParentType, ContextType>;
 };
 
 export type PrivateNetworkLinkSpeedResolvers = EnumResolverSignature<{ GBPS_1?: any, GBPS_10?: any, GBPS_25?: any, GBPS_40?: any, GBPS_100?: any, MBPS_100?: any }, ResolversTypes['PrivateNetworkLinkSpeed']>;
@@ -8682,6 +10294,10 @@ export type PublicCloudTrafficTierResolvers<ContextType = GraphQLContext, Parent
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  aggregationPack?: Resolver<Maybe<ResolversTypes['AggregationPack']>, ParentType, ContextType, RequireFields<QueryAggregationPackArgs, 'id'>>;
+  aggregationPacks?: Resolver<Maybe<ResolversTypes['AggregationPackConnection']>, ParentType, ContextType, Partial<QueryAggregationPacksArgs>>;
+  dedicatedRack?: Resolver<Maybe<ResolversTypes['DedicatedRack']>, ParentType, ContextType, RequireFields<QueryDedicatedRackArgs, 'id'>>;
+  dedicatedRacks?: Resolver<Maybe<ResolversTypes['DedicatedRackConnection']>, ParentType, ContextType, Partial<QueryDedicatedRacksArgs>>;
   dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType, RequireFields<QueryDedicatedServerArgs, 'id'>>;
   dedicatedServerControlPanels?: Resolver<Maybe<ResolversTypes['ControlPanelConnection']>, ParentType, ContextType, Partial<QueryDedicatedServerControlPanelsArgs>>;
   dedicatedServerOperatingSystem?: Resolver<Maybe<ResolversTypes['OperatingSystem']>, ParentType, ContextType, RequireFields<QueryDedicatedServerOperatingSystemArgs, 'controlPanelId' | 'id'>>;
@@ -8691,14 +10307,20 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'domainName'>>;
   domainAvailability?: Resolver<Maybe<ResolversTypes['DomainAvailability']>, ParentType, ContextType, RequireFields<QueryDomainAvailabilityArgs, 'domainName'>>;
   domains?: Resolver<Maybe<ResolversTypes['DomainConnection']>, ParentType, ContextType, Partial<QueryDomainsArgs>>;
+  floatingIpRange?: Resolver<Maybe<ResolversTypes['FloatingIpRange']>, ParentType, ContextType, RequireFields<QueryFloatingIpRangeArgs, 'id'>>;
+  floatingIpRanges?: Resolver<Maybe<ResolversTypes['FloatingIpRangeConnection']>, ParentType, ContextType, Partial<QueryFloatingIpRangesArgs>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<Maybe<ResolversTypes['InvoiceConnection']>, ParentType, ContextType, Partial<QueryInvoicesArgs>>;
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType, RequireFields<QueryIpArgs, 'ip'>>;
   ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<QueryIpsArgs>>;
+  networkEquipment?: Resolver<Maybe<ResolversTypes['NetworkEquipment']>, ParentType, ContextType, RequireFields<QueryNetworkEquipmentArgs, 'id'>>;
+  networkEquipments?: Resolver<Maybe<ResolversTypes['NetworkEquipmentConnection']>, ParentType, ContextType, Partial<QueryNetworkEquipmentsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   nullRoute?: Resolver<Maybe<ResolversTypes['NullRoute']>, ParentType, ContextType, RequireFields<QueryNullRouteArgs, 'id'>>;
   nullRoutes?: Resolver<Maybe<ResolversTypes['NullRouteConnection']>, ParentType, ContextType, Partial<QueryNullRoutesArgs>>;
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType, RequireFields<QueryPrivateNetworkArgs, 'id'>>;
+  privateNetworks?: Resolver<Maybe<ResolversTypes['PrivateNetworkConnection']>, ParentType, ContextType, Partial<QueryPrivateNetworksArgs>>;
   proformaInvoice?: Resolver<Maybe<ResolversTypes['ProformaInvoice']>, ParentType, ContextType, Partial<QueryProformaInvoiceArgs>>;
   publicCloudExpenses?: Resolver<Maybe<ResolversTypes['PublicCloudExpenses']>, ParentType, ContextType, RequireFields<QueryPublicCloudExpensesArgs, 'equipmentId' | 'from'>>;
   publicCloudImages?: Resolver<Maybe<ResolversTypes['PublicCloudImageConnection']>, ParentType, ContextType, Partial<QueryPublicCloudImagesArgs>>;
@@ -8742,6 +10364,11 @@ export type RemoveDedicatedServerFromPrivateNetworkPayloadResolvers<ContextType 
 
 export type RemoveEquipmentIpNullRoutePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveEquipmentIpNullRoutePayload'] = ResolversParentTypes['RemoveEquipmentIpNullRoutePayload']> = {
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RemoveFloatingIpDefinitionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveFloatingIpDefinitionPayload'] = ResolversParentTypes['RemoveFloatingIpDefinitionPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -8896,6 +10523,11 @@ export type TerminatePublicCloudInstancePayloadResolvers<ContextType = GraphQLCo
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type ToggleFloatingIpAnchorPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ToggleFloatingIpAnchorPayload'] = ResolversParentTypes['ToggleFloatingIpAnchorPayload']> = {
+  definition?: Resolver<Maybe<ResolversTypes['FloatingIpDefinition']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UncancelServicePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UncancelServicePayload'] = ResolversParentTypes['UncancelServicePayload']> = {
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -8909,6 +10541,11 @@ export type UpdateCredentialPayloadResolvers<ContextType = GraphQLContext, Paren
 export type UpdateDdosNotificationSettingsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateDdosNotificationSettingsPayload'] = ResolversParentTypes['UpdateDdosNotificationSettingsPayload']> = {
   ddosNotificationSettings?: Resolver<Maybe<ResolversTypes['DdosNotificationSettings']>, ParentType, ContextType>;
   equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdateDedicatedRackPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateDedicatedRackPayload'] = ResolversParentTypes['UpdateDedicatedRackPayload']> = {
+  dedicatedRack?: Resolver<Maybe<ResolversTypes['DedicatedRack']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -8939,6 +10576,11 @@ export type UpdateEquipmentIpPayloadResolvers<ContextType = GraphQLContext, Pare
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdateFloatingIpDefinitionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateFloatingIpDefinitionPayload'] = ResolversParentTypes['UpdateFloatingIpDefinitionPayload']> = {
+  definition?: Resolver<Maybe<ResolversTypes['FloatingIpDefinition']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdateIpPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateIpPayload'] = ResolversParentTypes['UpdateIpPayload']> = {
   ip?: Resolver<Maybe<ResolversTypes['Ip']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -8949,6 +10591,11 @@ export type UpdateIpReverseLookupRecordsPayloadResolvers<ContextType = GraphQLCo
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdateNetworkEquipmentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateNetworkEquipmentPayload'] = ResolversParentTypes['UpdateNetworkEquipmentPayload']> = {
+  networkEquipment?: Resolver<Maybe<ResolversTypes['NetworkEquipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdateNotificationSettingPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateNotificationSettingPayload'] = ResolversParentTypes['UpdateNotificationSettingPayload']> = {
   notificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -8956,6 +10603,11 @@ export type UpdateNotificationSettingPayloadResolvers<ContextType = GraphQLConte
 
 export type UpdateNullRoutePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateNullRoutePayload'] = ResolversParentTypes['UpdateNullRoutePayload']> = {
   nullRoute?: Resolver<Maybe<ResolversTypes['NullRoute']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdatePrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePrivateNetworkPayload'] = ResolversParentTypes['UpdatePrivateNetworkPayload']> = {
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -9078,6 +10730,9 @@ export type VpsResourcesResolvers<ContextType = GraphQLContext, ParentType exten
 export type Resolvers<ContextType = GraphQLContext> = {
   AddDedicatedServerToPrivateNetworkPayload?: AddDedicatedServerToPrivateNetworkPayloadResolvers<ContextType>;
   AddPublicCloudInstanceToPrivateNetworkPayload?: AddPublicCloudInstanceToPrivateNetworkPayloadResolvers<ContextType>;
+  AggregationPack?: AggregationPackResolvers<ContextType>;
+  AggregationPackConnection?: AggregationPackConnectionResolvers<ContextType>;
+  AggregationPackEdge?: AggregationPackEdgeResolvers<ContextType>;
   AttachIsoPayload?: AttachIsoPayloadResolvers<ContextType>;
   BandwidthAggregation?: BandwidthAggregationResolvers;
   CancelDedicatedServerActiveJobPayload?: CancelDedicatedServerActiveJobPayloadResolvers<ContextType>;
@@ -9093,7 +10748,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreateCredentialPayload?: CreateCredentialPayloadResolvers<ContextType>;
   CreateDedicatedServerDhcpReservationPayload?: CreateDedicatedServerDhcpReservationPayloadResolvers<ContextType>;
   CreateDnsRecordSetPayload?: CreateDnsRecordSetPayloadResolvers<ContextType>;
+  CreateFloatingIpDefinitionPayload?: CreateFloatingIpDefinitionPayloadResolvers<ContextType>;
   CreateNotificationSettingPayload?: CreateNotificationSettingPayloadResolvers<ContextType>;
+  CreatePrivateNetworkDhcpReservationPayload?: CreatePrivateNetworkDhcpReservationPayloadResolvers<ContextType>;
+  CreatePrivateNetworkPayload?: CreatePrivateNetworkPayloadResolvers<ContextType>;
   CreatePublicCloudCustomImagePayload?: CreatePublicCloudCustomImagePayloadResolvers<ContextType>;
   CreatePublicCloudLoadBalancerListenerPayload?: CreatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
   CreatePublicCloudTargetGroupPayload?: CreatePublicCloudTargetGroupPayloadResolvers<ContextType>;
@@ -9105,6 +10763,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   DdosNotificationSettings?: DdosNotificationSettingsResolvers<ContextType>;
   DdosProtection?: DdosProtectionResolvers<ContextType>;
+  DedicatedRack?: DedicatedRackResolvers<ContextType>;
+  DedicatedRackConnection?: DedicatedRackConnectionResolvers<ContextType>;
+  DedicatedRackContract?: DedicatedRackContractResolvers<ContextType>;
+  DedicatedRackEdge?: DedicatedRackEdgeResolvers<ContextType>;
+  DedicatedRackFeatures?: DedicatedRackFeaturesResolvers<ContextType>;
+  DedicatedRackLocation?: DedicatedRackLocationResolvers<ContextType>;
+  DedicatedRackUnit?: DedicatedRackUnitResolvers<ContextType>;
   DedicatedServer?: DedicatedServerResolvers<ContextType>;
   DedicatedServerConnection?: DedicatedServerConnectionResolvers<ContextType>;
   DedicatedServerContract?: DedicatedServerContractResolvers<ContextType>;
@@ -9134,6 +10799,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DeleteDnsRecordSetPayload?: DeleteDnsRecordSetPayloadResolvers<ContextType>;
   DeleteDnsRecordSetsPayload?: DeleteDnsRecordSetsPayloadResolvers<ContextType>;
   DeleteNotificationSettingPayload?: DeleteNotificationSettingPayloadResolvers<ContextType>;
+  DeletePrivateNetworkDhcpReservationPayload?: DeletePrivateNetworkDhcpReservationPayloadResolvers<ContextType>;
+  DeletePrivateNetworkPayload?: DeletePrivateNetworkPayloadResolvers<ContextType>;
   DeletePublicCloudLoadBalancerListenerPayload?: DeletePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
   DeletePublicCloudLoadBalancerPayload?: DeletePublicCloudLoadBalancerPayloadResolvers<ContextType>;
   DeletePublicCloudTargetGroupPayload?: DeletePublicCloudTargetGroupPayloadResolvers<ContextType>;
@@ -9161,6 +10828,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   EquipmentNullRouteConnection?: EquipmentNullRouteConnectionResolvers<ContextType>;
   EquipmentNullRouteEdge?: EquipmentNullRouteEdgeResolvers<ContextType>;
   ExpireDedicatedServerActiveJobPayload?: ExpireDedicatedServerActiveJobPayloadResolvers<ContextType>;
+  FloatingIpDefinition?: FloatingIpDefinitionResolvers<ContextType>;
+  FloatingIpDefinitionConnection?: FloatingIpDefinitionConnectionResolvers<ContextType>;
+  FloatingIpDefinitionEdge?: FloatingIpDefinitionEdgeResolvers<ContextType>;
+  FloatingIpRange?: FloatingIpRangeResolvers<ContextType>;
+  FloatingIpRangeConnection?: FloatingIpRangeConnectionResolvers<ContextType>;
+  FloatingIpRangeEdge?: FloatingIpRangeEdgeResolvers<ContextType>;
   IPAddress?: GraphQLScalarType;
   ImportDnsZonePayload?: ImportDnsZonePayloadResolvers<ContextType>;
   InstallDedicatedServerPayload?: InstallDedicatedServerPayloadResolvers<ContextType>;
@@ -9187,6 +10860,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MetricsGranularity?: MetricsGranularityResolvers;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetworkEquipment?: NetworkEquipmentResolvers<ContextType>;
+  NetworkEquipmentConnection?: NetworkEquipmentConnectionResolvers<ContextType>;
+  NetworkEquipmentContract?: NetworkEquipmentContractResolvers<ContextType>;
+  NetworkEquipmentEdge?: NetworkEquipmentEdgeResolvers<ContextType>;
+  NetworkEquipmentFeatures?: NetworkEquipmentFeaturesResolvers<ContextType>;
+  NetworkEquipmentInterface?: NetworkEquipmentInterfaceResolvers<ContextType>;
+  NetworkEquipmentInterfaces?: NetworkEquipmentInterfacesResolvers<ContextType>;
+  NetworkEquipmentLocation?: NetworkEquipmentLocationResolvers<ContextType>;
+  NetworkEquipmentSpecs?: NetworkEquipmentSpecsResolvers<ContextType>;
   NetworkMetricsOwner?: NetworkMetricsOwnerResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NotificationAction?: NotificationActionResolvers<ContextType>;
@@ -9217,6 +10899,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PowerState?: PowerStateResolvers;
   PowerStatus?: PowerStatusResolvers<ContextType>;
   PowerStatusOwner?: PowerStatusOwnerResolvers<ContextType>;
+  PrivateNetwork?: PrivateNetworkResolvers<ContextType>;
+  PrivateNetworkConnection?: PrivateNetworkConnectionResolvers<ContextType>;
+  PrivateNetworkDhcpReservation?: PrivateNetworkDhcpReservationResolvers<ContextType>;
+  PrivateNetworkDhcpReservationConnection?: PrivateNetworkDhcpReservationConnectionResolvers<ContextType>;
+  PrivateNetworkDhcpReservationEdge?: PrivateNetworkDhcpReservationEdgeResolvers<ContextType>;
+  PrivateNetworkEdge?: PrivateNetworkEdgeResolvers<ContextType>;
   PrivateNetworkLinkSpeed?: PrivateNetworkLinkSpeedResolvers;
   ProformaInvoice?: ProformaInvoiceResolvers<ContextType>;
   ProformaInvoiceItem?: ProformaInvoiceItemResolvers<ContextType>;
@@ -9277,6 +10965,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReinstallVpsPayload?: ReinstallVpsPayloadResolvers<ContextType>;
   RemoveDedicatedServerFromPrivateNetworkPayload?: RemoveDedicatedServerFromPrivateNetworkPayloadResolvers<ContextType>;
   RemoveEquipmentIpNullRoutePayload?: RemoveEquipmentIpNullRoutePayloadResolvers<ContextType>;
+  RemoveFloatingIpDefinitionPayload?: RemoveFloatingIpDefinitionPayloadResolvers<ContextType>;
   RemoveIpNullRoutePayload?: RemoveIpNullRoutePayloadResolvers<ContextType>;
   RemovePublicCloudInstanceFromPrivateNetworkPayload?: RemovePublicCloudInstanceFromPrivateNetworkPayloadResolvers<ContextType>;
   ReplaceDnsRecordSetsPayload?: ReplaceDnsRecordSetsPayloadResolvers<ContextType>;
@@ -9300,18 +10989,23 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SnapshotOwner?: SnapshotOwnerResolvers<ContextType>;
   SwitchPort?: SwitchPortResolvers<ContextType>;
   TerminatePublicCloudInstancePayload?: TerminatePublicCloudInstancePayloadResolvers<ContextType>;
+  ToggleFloatingIpAnchorPayload?: ToggleFloatingIpAnchorPayloadResolvers<ContextType>;
   UncancelServicePayload?: UncancelServicePayloadResolvers<ContextType>;
   UpdateCredentialPayload?: UpdateCredentialPayloadResolvers<ContextType>;
   UpdateDdosNotificationSettingsPayload?: UpdateDdosNotificationSettingsPayloadResolvers<ContextType>;
+  UpdateDedicatedRackPayload?: UpdateDedicatedRackPayloadResolvers<ContextType>;
   UpdateDedicatedServerPayload?: UpdateDedicatedServerPayloadResolvers<ContextType>;
   UpdateDnsRecordSetPayload?: UpdateDnsRecordSetPayloadResolvers<ContextType>;
   UpdateDomainDnssecPayload?: UpdateDomainDnssecPayloadResolvers<ContextType>;
   UpdateDomainNameserversPayload?: UpdateDomainNameserversPayloadResolvers<ContextType>;
   UpdateEquipmentIpPayload?: UpdateEquipmentIpPayloadResolvers<ContextType>;
+  UpdateFloatingIpDefinitionPayload?: UpdateFloatingIpDefinitionPayloadResolvers<ContextType>;
   UpdateIpPayload?: UpdateIpPayloadResolvers<ContextType>;
   UpdateIpReverseLookupRecordsPayload?: UpdateIpReverseLookupRecordsPayloadResolvers<ContextType>;
+  UpdateNetworkEquipmentPayload?: UpdateNetworkEquipmentPayloadResolvers<ContextType>;
   UpdateNotificationSettingPayload?: UpdateNotificationSettingPayloadResolvers<ContextType>;
   UpdateNullRoutePayload?: UpdateNullRoutePayloadResolvers<ContextType>;
+  UpdatePrivateNetworkPayload?: UpdatePrivateNetworkPayloadResolvers<ContextType>;
   UpdatePublicCloudCustomImagePayload?: UpdatePublicCloudCustomImagePayloadResolvers<ContextType>;
   UpdatePublicCloudInstancePayload?: UpdatePublicCloudInstancePayloadResolvers<ContextType>;
   UpdatePublicCloudLoadBalancerListenerPayload?: UpdatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;

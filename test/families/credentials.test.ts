@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { INSTANCES, SERVERS, USER_ERRORS, VPS, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
+import {
+  INSTANCES,
+  NETWORK_EQUIPMENT,
+  RACKS,
+  SERVERS,
+  USER_ERRORS,
+  VPS,
+  mutate,
+  pickOwner,
+  readOwner,
+  writes,
+  type OwnerKind,
+} from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
@@ -41,6 +53,8 @@ const rows: Row[] = [
       r.vps.state === 'RUNNING' && r.credentials.length >= 2 && r.credentials.some((c: any) => c.type === 'OPERATING_SYSTEM'),
     type: 'CONTROL_PANEL',
   },
+  { kind: NETWORK_EQUIPMENT, withCredentials: (r) => r.credentials.length >= 1, type: 'FIREWALL' },
+  { kind: RACKS, withCredentials: (r) => r.credentials.length >= 2, type: 'SWITCH' },
 ];
 
 describe.each(rows)('$kind.typename credentials', ({ kind, withCredentials, type }) => {
@@ -204,7 +218,7 @@ describe.each([{ kind: INSTANCES as OwnerKind<any> }, { kind: VPS }])('$kind.typ
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(20);
+    expect(reached.count()).toBe(32);
     expect(reached.missing()).toEqual([]);
   });
 });

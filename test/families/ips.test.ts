@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   INSTANCES,
   LOAD_BALANCERS,
+  NETWORK_EQUIPMENT,
+  RACKS,
   SERVERS,
   USER_ERRORS,
   VPS,
@@ -61,6 +63,16 @@ const rows: Row[] = [
     kind: VPS,
     withPublicIp: (r) => r.vps.state === 'RUNNING' && ipRecords(stack(), r.vps.id).some((i) => !i.nullRouted) && r.internalIps.length > 0,
     internalIps: (r) => r.internalIps,
+  },
+  {
+    kind: NETWORK_EQUIPMENT,
+    withPublicIp: (r) => ipRecords(stack(), r.equipment.id).some((i) => i.networkType === 'PUBLIC' && !i.nullRouted && !i.primary),
+    internalIps: (r) => ipRecords(stack(), r.equipment.id).filter((i) => i.networkType === 'INTERNAL'),
+  },
+  {
+    kind: RACKS,
+    withPublicIp: (r) => ipRecords(stack(), r.rack.id).some((i) => i.networkType === 'PUBLIC' && !i.nullRouted && !i.primary),
+    internalIps: (r) => ipRecords(stack(), r.rack.id).filter((i) => i.networkType === 'INTERNAL'),
   },
 ];
 
@@ -173,6 +185,19 @@ describe.each(rows)('$kind.typename IPs', ({ kind, withPublicIp, internalIps }) 
     const res = await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId: missing, ip: '192.0.2.1' });
     expect(res.userErrors).toEqual([{ field: null, message: expect.any(String), code: 'NOT_FOUND', leasewebCode: '404' }]);
     expect(writes(stack())).toHaveLength(1);
+  });
+});
+
+describe.each<{ kind: OwnerKind<any> }>([{ kind: NETWORK_EQUIPMENT }, { kind: RACKS }])('$kind.typename IPs (bareMetals)', ({ kind }) => {
+  it('lists the null routes of its IPs (nullRouteHistory): the equipment and its history, two calls', async () => {
+    const owner = pickOwner(stack(), kind);
+    const ip = ipRecords(stack(), owner.id).find((i) => i.networkType === 'PUBLIC' && !i.primary && !i.nullRouted)!;
+    await mutate(stack(), 'nullRouteEquipmentIp', { equipmentId: owner.gid, ip: ip.ip });
+    stack().emulator.clearLog();
+    const o = await readOwner(stack(), owner, 'nullRouteHistory { totalCount nodes { ip } }');
+    expect(o.nullRouteHistory.nodes.map((n: any) => bare(n.ip))).toContain(ip.ip);
+    expect(stack().calls()).toHaveLength(2);
+    await mutate(stack(), 'removeEquipmentIpNullRoute', { equipmentId: owner.gid, ip: ip.ip });
   });
 });
 
@@ -442,7 +467,7 @@ describe.each([{ kind: INSTANCES as OwnerKind<any> }, { kind: VPS }, { kind: LOA
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(21);
+    expect(reached.count()).toBe(33);
     expect(reached.missing()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSTANCES, LOAD_BALANCERS, SERVERS, VPS, pickOwner, readOwner, type OwnerKind } from '../support/owners.js';
+import { INSTANCES, LOAD_BALANCERS, RACKS, SERVERS, VPS, pickOwner, readOwner, type OwnerKind } from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
@@ -30,6 +30,14 @@ interface Row {
 const rows: Row[] = [
   {
     kind: SERVERS,
+    pick: () => true,
+    dailyTraffic:
+      'datatrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z", granularity: DAY) { aggregation granularity series { name unit values { timestamp value } } }',
+    backwards: 'datatrafficMetrics(from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z", granularity: DAY) { aggregation }',
+    field: 'datatrafficMetrics',
+  },
+  {
+    kind: RACKS,
     pick: () => true,
     dailyTraffic:
       'datatrafficMetrics(from: "2026-01-01T00:00:00Z", to: "2026-01-04T00:00:00Z", granularity: DAY) { aggregation granularity series { name unit values { timestamp value } } }',
@@ -87,7 +95,7 @@ describe.each(rows)('$kind.typename metrics', ({ kind, pick, dailyTraffic, backw
   });
 });
 
-describe.each([{ kind: SERVERS }])('$kind.typename metrics (bareMetals)', ({ kind }) => {
+describe.each<{ kind: OwnerKind<any> }>([{ kind: SERVERS }, { kind: RACKS }])('$kind.typename metrics (bareMetals)', ({ kind }) => {
   it('shows bandwidth metrics with 95TH for PERCENTILE_95', async () => {
     const owner = pickOwner(stack(), kind);
     const o = await readOwner(
@@ -214,7 +222,7 @@ describe('refused granularities', () => {
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(6);
+    expect(reached.count()).toBe(8);
     expect(reached.missing()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERVERS, USER_ERRORS, mutate, pickOwner, readOwner, writes } from '../support/owners.js';
+import { RACKS, SERVERS, USER_ERRORS, mutate, pickOwner, readOwner, writes, type OwnerKind } from '../support/owners.js';
 import { trackOperations } from '../support/operations.js';
 import { useStack } from '../support/stack.js';
 
@@ -15,9 +15,7 @@ const reached = trackOperations(
   () => true,
 );
 
-const live = (id: string) => stack().demo.dedicatedServers.servers.get(id)!;
-
-describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ kind }) => {
+describe.each<{ kind: OwnerKind<any> }>([{ kind: SERVERS }, { kind: RACKS }])('$kind.typename notification settings', ({ kind }) => {
   it('lists and shows bandwidth and data traffic notification settings', async () => {
     const owner = pickOwner(stack(), kind, (x) => x.bandwidthSettings.length > 0 && x.datatrafficSettings.length > 0);
     const r = owner.record;
@@ -36,17 +34,17 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
     );
     expect(s.bandwidth).toEqual({
       totalCount: r.bandwidthSettings.length,
-      nodes: r.bandwidthSettings.map((n) => ({
+      nodes: r.bandwidthSettings.map((n: any) => ({
         settingId: n.id,
         frequency: n.frequency,
         threshold: Number(n.threshold),
         unit: n.unit,
-        actions: n.actions.map((a) => ({ type: a.type })),
+        actions: n.actions.map((a: { type: string }) => ({ type: a.type })),
       })),
     });
     expect(s.datatraffic).toEqual({
       totalCount: r.datatrafficSettings.length,
-      nodes: r.datatrafficSettings.map((n) => ({ settingId: n.id })),
+      nodes: r.datatrafficSettings.map((n: { id: string }) => ({ settingId: n.id })),
     });
     expect(s.oneBw).toEqual({ settingId: bw.id, unit: bw.unit, lastCheckedAt: bw.lastCheckedAt });
     expect(s.oneDt).toEqual({ settingId: dt.id, threshold: Number(dt.threshold), unit: dt.unit });
@@ -85,7 +83,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       // The id refetches the alert.
       const NODE = 'query($id: ID!) { node(id: $id) { id ... on NotificationSetting { settingId threshold } } }';
       expect((await stack().data(NODE, { id: setting.id })).node).toEqual({ id: setting.id, settingId: setting.settingId, threshold: 2.5 });
-      expect(live(owner.id)[list].map((s) => s.id)).toContain(setting.settingId);
+      expect(owner.record[list].map((s: { id: string }) => s.id)).toContain(setting.settingId);
 
       const READ = `notificationSettings(kind: ${settingKind}) { totalCount nodes { settingId } } notificationSetting(kind: ${settingKind}, id: $sid) { frequency threshold unit }`;
       const listed = await readOwner(stack(), owner, READ, '$sid: String!', { sid: setting.settingId });
@@ -112,7 +110,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
         stack(),
         'deleteNotificationSetting',
         { equipmentId: owner.gid, kind: settingKind, settingId: setting.settingId },
-        `deletedId equipment { ... on DedicatedServer { notificationSettings(kind: ${settingKind}) { totalCount } } } ${USER_ERRORS}`,
+        `deletedId equipment { ... on ${kind.typename} { notificationSettings(kind: ${settingKind}) { totalCount } } } ${USER_ERRORS}`,
       );
       expect(deleted).toEqual({ deletedId: setting.id, equipment: { notificationSettings: { totalCount: before } }, userErrors: [] });
       const gone = await readOwner(stack(), owner, READ, '$sid: String!', { sid: setting.settingId });
@@ -154,7 +152,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
     expect(update.userErrors[0]).toMatchObject({ field: ['input', 'threshold'] });
     const unknown = await mutate(stack(), 'deleteNotificationSetting', { equipmentId: owner.gid, kind: 'DATATRAFFIC', settingId: '1' });
     expect(unknown.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
-    expect(live(owner.id).bandwidthSettings).toEqual(settingsBefore);
+    expect(owner.record.bandwidthSettings).toEqual(settingsBefore);
   });
 
   it('inspects DDoS notification settings', async () => {
@@ -177,7 +175,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       stack(),
       'updateDdosNotificationSettings',
       { equipmentId: owner.gid, nulling: 'DISABLED' },
-      `ddosNotificationSettings { id nulling scrubbing equipment { id } } equipment { ... on DedicatedServer { ddosNotificationSettings { id nulling scrubbing } } } ${USER_ERRORS}`,
+      `ddosNotificationSettings { id nulling scrubbing equipment { id } } equipment { ... on ${kind.typename} { ddosNotificationSettings { id nulling scrubbing } } } ${USER_ERRORS}`,
     );
     const id = `gid://leaseweb/DdosNotificationSettings/${kind.typename}/${owner.id}`;
     expect(res).toEqual({
@@ -185,10 +183,10 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
       equipment: { ddosNotificationSettings: { id, nulling: 'DISABLED', scrubbing: 'ENABLED' } },
       userErrors: [],
     });
-    expect(live(owner.id).ddos).toEqual({ nulling: 'DISABLED', scrubbing: 'ENABLED' });
+    expect(owner.record.ddos).toEqual({ nulling: 'DISABLED', scrubbing: 'ENABLED' });
     stack().emulator.clearLog();
     await mutate(stack(), 'updateDdosNotificationSettings', { equipmentId: owner.gid, scrubbing: 'DISABLED', nulling: 'ENABLED' });
-    expect(live(owner.id).ddos).toEqual({ nulling: 'ENABLED', scrubbing: 'DISABLED' });
+    expect(owner.record.ddos).toEqual({ nulling: 'ENABLED', scrubbing: 'DISABLED' });
     // Not asked for, the settings are not read back.
     expect(
       stack()
@@ -197,9 +195,9 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
     ).toEqual(['PUT']);
   });
 
-  it('answers NOT_FOUND for a server that does not exist', async () => {
+  it('answers NOT_FOUND for an owner that does not exist', async () => {
     const res = await mutate(stack(), 'createNotificationSetting', {
-      equipmentId: 'gid://leaseweb/DedicatedServer/999999999',
+      equipmentId: `gid://leaseweb/${kind.typename}/999999999`,
       kind: 'BANDWIDTH',
       frequency: 'DAILY',
       threshold: 1,
@@ -213,7 +211,7 @@ describe.each([{ kind: SERVERS }])('$kind.typename notification settings', ({ ki
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(12);
+    expect(reached.count()).toBe(24);
     expect(reached.missing()).toEqual([]);
   });
 });

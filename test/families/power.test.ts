@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   INSTANCES,
   LOAD_BALANCERS,
+  NETWORK_EQUIPMENT,
   SERVERS,
   USER_ERRORS,
   VPS,
@@ -61,6 +62,12 @@ const rows: Row[] = [
     verbs: { on: 'start', off: 'stop', cycle: 'reboot' },
     missingId: LOAD_BALANCERS.missingId,
   },
+  {
+    kind: NETWORK_EQUIPMENT,
+    poweredOn: (r) => r.power.pdu === 'on',
+    verbs: { on: 'powerOn', off: 'powerOff', cycle: 'powerCycle' },
+    missingId: '999999999',
+  },
 ];
 
 describe.each(rows)('$kind.typename power', ({ kind, poweredOn, verbs, missingId }) => {
@@ -92,6 +99,18 @@ describe.each(rows)('$kind.typename power', ({ kind, poweredOn, verbs, missingId
       userErrors: [{ field: null, message: expect.any(String), code: 'NOT_FOUND', leasewebCode: '404' }],
     });
     expect(writes(stack())).toEqual([`POST ${kind.collection}/${missingId}/${verbs.on}`]);
+  });
+});
+
+describe.each([{ kind: NETWORK_EQUIPMENT }])('$kind.typename power (PDU only)', ({ kind }) => {
+  it('shows the power status from the PDU alone, as documented, and follows a power off', async () => {
+    const owner = pickOwner(stack(), kind, (x) => x.power.pdu === 'on');
+    const STATUS = 'powerStatus { ipmi pdu poweredOn }';
+    expect((await readOwner(stack(), owner, STATUS)).powerStatus).toEqual({ ipmi: null, pdu: 'ON', poweredOn: true });
+    await mutate(stack(), 'powerOffEquipment', { equipmentId: owner.gid });
+    expect((await readOwner(stack(), owner, STATUS)).powerStatus).toEqual({ ipmi: null, pdu: 'OFF', poweredOn: false });
+    expect(stack().calls({ path: `${owner.base}/powerInfo` })).toHaveLength(2);
+    await mutate(stack(), 'powerOnEquipment', { equipmentId: owner.gid });
   });
 });
 
@@ -195,7 +214,7 @@ describe.each([{ kind: INSTANCES }])('$kind.typename power (Public Cloud instanc
 describe('coverage', () => {
   it('reached every operation of the family, for every owner in the route table, through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
-    expect(reached.count()).toBe(13);
+    expect(reached.count()).toBe(17);
     expect(reached.missing()).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 import type { ServerRecord } from '../../src/emulator/dedicated-servers/data.js';
+import type { RackRecord } from '../../src/emulator/dedicated-racks/data.js';
+import type { NetworkEquipmentRecord } from '../../src/emulator/network-equipment/data.js';
 import type { InstanceRecord } from '../../src/emulator/public-cloud/data.js';
 import type { VpsRecord } from '../../src/emulator/vps/data.js';
 import type { LoadBalancerRecord } from '../../src/emulator/load-balancers/data.js';
@@ -10,9 +12,9 @@ import type { Stack } from './stack.js';
  * its global id, the query field that reads it and where its API lives upstream.
  */
 export interface OwnerKind<R> {
-  typename: 'DedicatedServer' | 'PublicCloudInstance' | 'Vps' | 'PublicCloudLoadBalancer';
+  typename: 'DedicatedServer' | 'PublicCloudInstance' | 'Vps' | 'PublicCloudLoadBalancer' | 'NetworkEquipment' | 'DedicatedRack';
   /** The query root field that reads one owner by id. */
-  root: 'dedicatedServer' | 'publicCloudInstance' | 'vps' | 'publicCloudLoadBalancer';
+  root: 'dedicatedServer' | 'publicCloudInstance' | 'vps' | 'publicCloudLoadBalancer' | 'networkEquipment' | 'dedicatedRack';
   /** The upstream collection, e.g. `/bareMetals/v2/servers`. */
   collection: string;
   records: (stack: Stack) => R[];
@@ -60,6 +62,24 @@ export const LOAD_BALANCERS: OwnerKind<LoadBalancerRecord> = {
   idOf: (r) => r.lb.id,
   missingId: '00000000-0000-4000-8000-000000000000',
   machine: (r) => r.lb,
+};
+
+export const NETWORK_EQUIPMENT: OwnerKind<NetworkEquipmentRecord> = {
+  typename: 'NetworkEquipment',
+  root: 'networkEquipment',
+  collection: '/bareMetals/v2/networkEquipments',
+  records: (stack) => [...stack.demo.networkEquipment.equipment.values()],
+  idOf: (r) => r.equipment.id,
+  missingId: '999999999',
+};
+
+export const RACKS: OwnerKind<RackRecord> = {
+  typename: 'DedicatedRack',
+  root: 'dedicatedRack',
+  collection: '/bareMetals/v2/privateRacks',
+  records: (stack) => [...stack.demo.dedicatedRacks.racks.values()],
+  idOf: (r) => r.rack.id,
+  missingId: '999999999',
 };
 
 /** One owner picked from the demo data set (the live record: the emulator changes it in place). */

@@ -129,6 +129,27 @@ export const owners = {
     metrics: { flavor: 'cloud', cpu: false },
     power: { on: 'start', off: 'stop', cycle: 'reboot', status: false },
   },
+  NetworkEquipment: {
+    api: '/bareMetals/v2',
+    collection: 'networkEquipments',
+    idParam: 'networkEquipmentId',
+    ips: bareMetalIps,
+    credentials: { paged: true, deleteAll: false },
+    power: { on: 'powerOn', off: 'powerOff', cycle: 'powerCycle', status: true },
+  },
+  DedicatedRack: {
+    api: '/bareMetals/v2',
+    collection: 'privateRacks',
+    idParam: 'privateRackId',
+    ips: bareMetalIps,
+    credentials: {
+      paged: true,
+      types: ['OPERATING_SYSTEM', 'CONTROL_PANEL', 'REMOTE_MANAGEMENT', 'RESCUE_MODE', 'SWITCH', 'PDU', 'FIREWALL', 'LOAD_BALANCER'],
+      deleteAll: false,
+    },
+    notificationSettings: { ddos: true },
+    metrics: { flavor: 'bareMetal' },
+  },
 } satisfies Record<string, OwnerRow>;
 
 export type OwnerType = keyof typeof owners;

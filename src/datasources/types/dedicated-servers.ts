@@ -222,7 +222,7 @@ export interface DdosNotificationSettings {
 }
 
 export interface PowerStatus {
-  ipmi: { status: string };
+  ipmi?: { status: string };
   pdu: { status: string };
 }
 

@@ -12,6 +12,8 @@ export interface SwitchedPowerOwner<D, R> extends Owner<D, R> {
   style: 'switched';
   ops: { info: string; on: string; off: string; cycle: string };
   power: (owner: R) => { ipmi: 'on' | 'off'; pdu: 'on' | 'off' };
+  /** Network equipment reports its PDU only (`{ pdu: { status } }`, as documented); a switch acts on the PDU. */
+  pduOnly?: boolean;
 }
 
 export interface StatefulPowerOwner<D, R> extends Owner<D, R> {
@@ -35,18 +37,19 @@ function switched<D, R>(owner: SwitchedPowerOwner<D, R>) {
   const { routes, add } = familyRoutes<D>('power', owner);
   function showPowerStatus(req: EmulatorRequest<D>) {
     const power = owner.power(owner.find(req));
+    if (owner.pduOnly) return ok({ pdu: { status: power.pdu } });
     return ok({ ipmi: { status: power.ipmi }, pdu: { status: power.pdu } });
   }
   function powerOn(req: EmulatorRequest<D>) {
-    owner.power(owner.find(req)).ipmi = 'on';
+    owner.power(owner.find(req))[owner.pduOnly ? 'pdu' : 'ipmi'] = 'on';
     return noContent();
   }
   function powerOff(req: EmulatorRequest<D>) {
-    owner.power(owner.find(req)).ipmi = 'off';
+    owner.power(owner.find(req))[owner.pduOnly ? 'pdu' : 'ipmi'] = 'off';
     return noContent();
   }
   function powerCycle(req: EmulatorRequest<D>) {
-    owner.power(owner.find(req)).ipmi = 'on';
+    owner.power(owner.find(req))[owner.pduOnly ? 'pdu' : 'ipmi'] = 'on';
     return noContent();
   }
   add(owner.ops.info, 'GET', '/powerInfo', showPowerStatus);

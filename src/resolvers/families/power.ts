@@ -26,7 +26,8 @@ const resolvers: Resolvers = {
   PowerStatus: {
     ipmi: (p) => upstreamEnum<PowerState>(p.ipmi?.status),
     pdu: (p) => upstreamEnum<PowerState>(p.pdu?.status),
-    poweredOn: (p) => p.ipmi?.status === 'on' && p.pdu?.status === 'on',
+    // Network equipment reports its PDU only: every state reported must say on.
+    poweredOn: (p) => (p.ipmi ?? p.pdu) !== undefined && [p.ipmi, p.pdu].every((s) => s === undefined || s.status === 'on'),
   },
 };
 
