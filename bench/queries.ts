@@ -143,4 +143,72 @@ export const queries: BenchQuery[] = [
     why: 'GET /invoices?limit=20, GET /invoices/{id} × 20, the services list once (no contract endpoint); equipment named by the service',
     depth: 2,
   },
+  {
+    name: 'racks → servers and network equipment → IPs',
+    query: `{
+      dedicatedRacks(first: 20) {
+        nodes {
+          leasewebId
+          dedicatedServers(first: 20) { nodes { leasewebId ips(first: 20) { nodes { ip } } } }
+          networkEquipments(first: 20) { nodes { leasewebId ips(first: 20) { nodes { ip } } } }
+        }
+      }
+    }`,
+    // The racks (1); per rack, its servers and its network equipment by `?privateRackId=` (2
+    // per rack, no batch); every IP of all of them in one ipMgmt ?equipmentIds= call (1).
+    minimum: (data) => 2 + 2 * data.dedicatedRacks.nodes.length,
+    why: 'GET /privateRacks, GET /servers?privateRackId= and /networkEquipments?privateRackId= per rack, one ipMgmt ?equipmentIds=',
+    depth: 3,
+  },
+  {
+    name: 'floating IP definitions → anchor IP → server',
+    query: `{
+      floatingIpRanges(first: 20) {
+        nodes { id definitions(first: 20) { nodes { anchorIp { ip equipment { ... on DedicatedServer { leasewebId reference } } } } } }
+      }
+    }`,
+    // The ranges (1); each range's definitions (R, no batch); every anchor in one ipMgmt
+    // ?ips= call (1); each distinct server by id (S, no batch endpoint for servers).
+    minimum: (data) => {
+      const ranges = data.floatingIpRanges.nodes;
+      const anchors = ranges.flatMap((r: any) => r.definitions.nodes.map((d: any) => d.anchorIp));
+      return 2 + ranges.length + distinct(anchors.map((ip: any) => ip?.equipment?.leasewebId));
+    },
+    why: 'GET /floatingIpRanges, its definitions per range, one ipMgmt ?ips=, one GET /servers/{id} per distinct server',
+    depth: 4,
+  },
+  {
+    name: 'load balancers → listeners → target groups → targets → instance and IPs',
+    query: `{
+      publicCloudLoadBalancers(first: 10) {
+        nodes {
+          id
+          listeners(first: 5) {
+            nodes { rules { targetGroup { id targets(first: 10) { nodes { healthState instance { reference ips(first: 5) { nodes { ip } } } } } } } }
+          }
+        }
+      }
+    }`,
+    // The load balancers (1); each one's listeners (L, no batch); each distinct target group
+    // and its targets (2 per group, no batch); the targets name their instances, whose IPs
+    // are one ipMgmt ?equipmentIds= call (1); the reference comes with the target (0).
+    minimum: (data) => {
+      const groups = data.publicCloudLoadBalancers.nodes.flatMap((lb: any) =>
+        lb.listeners.nodes.flatMap((l: any) => l.rules.map((r: any) => r.targetGroup?.id)),
+      );
+      return 2 + data.publicCloudLoadBalancers.nodes.length + 2 * distinct(groups);
+    },
+    why: 'GET /loadBalancers, listeners per load balancer, GET /targetGroups/{id} and its targets per distinct group, one ipMgmt ?equipmentIds=',
+    depth: 4,
+  },
+  {
+    name: 'VPS list with IPs and service',
+    query: '{ vpsList(first: 20) { nodes { id reference ips(first: 10) { nodes { ip } } service { leasewebId status } } } }',
+    facts: servicePages,
+    // The list (1); all their IPs in one ipMgmt ?equipmentIds= (1); the services: one
+    // `?equipmentId=` lookup per VPS or the whole list, whichever is fewer.
+    minimum: (data, facts) => 2 + Math.min(data.vpsList.nodes.length, facts.servicePages!),
+    why: 'GET /vps, one ipMgmt ?equipmentIds=, then min(one ?equipmentId= per VPS, the services list’s pages)',
+    depth: 2,
+  },
 ];
