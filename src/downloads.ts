@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { UpstreamSession } from './datasources/client.js';
+import type { StreamedResponse } from './datasources/client.js';
 import { InvoicesAPI } from './datasources/invoices.js';
+import { RemoteManagementAPI } from './datasources/remote-management.js';
 import { InputError, UnauthenticatedError, isUpstreamError, type ErrorCode } from './errors.js';
 import { log } from './log.js';
 
@@ -9,8 +11,39 @@ const PREFIX = '/downloads/';
 /** `/downloads/invoices/<id>.pdf`, the id percent-encoded as one path segment. */
 const INVOICE_PDF = /^\/downloads\/invoices\/([^/]+)\.pdf$/;
 
+/** `/downloads/openvpn/<datacenter>.ovpn`, the data center percent-encoded as one path segment. */
+const OPENVPN_PROFILE = /^\/downloads\/openvpn\/([^/]+)\.ovpn$/;
+
 /** Where `Invoice.pdfUrl` points: relative to the gateway, the id encoded, never a key. */
 export const invoicePdfPath = (invoiceId: string) => `${PREFIX}invoices/${encodeURIComponent(invoiceId)}.pdf`;
+
+/** Where `OpenVpnProfile.ovpnUrl` points: relative to the gateway, the data center encoded, never a key. */
+export const openVpnProfilePath = (datacenter: string) => `${PREFIX}openvpn/${encodeURIComponent(datacenter)}.ovpn`;
+
+/** One kind of download: how to fetch it upstream, what to call it, and our words for its failures. */
+interface DownloadKind {
+  kind: string;
+  noun: string;
+  open: (upstream: UpstreamSession, id: string) => Promise<StreamedResponse>;
+  contentType: string;
+  fileName: (id: string) => string;
+}
+
+const INVOICE: DownloadKind = {
+  kind: 'invoice-pdf',
+  noun: 'invoice',
+  open: (upstream, id) => new InvoicesAPI(upstream).pdf(id),
+  contentType: 'application/pdf',
+  fileName: (id) => `invoice-${safeName(id)}.pdf`,
+};
+
+const OPENVPN: DownloadKind = {
+  kind: 'openvpn-profile',
+  noun: 'OpenVPN profile',
+  open: (upstream, datacenter) => new RemoteManagementAPI(upstream).ovpn(datacenter),
+  contentType: 'text/plain',
+  fileName: (datacenter) => `lsw-rmvpn-${safeName(datacenter)}.ovpn`,
+};
 
 /** A small JSON error in the shape the gateway's other HTTP errors use; never an upstream body. */
 function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
@@ -25,15 +58,15 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 }
 
 /** Our own words for each failure: Leaseweb's message could echo request data back. */
-const MESSAGES: Partial<Record<ErrorCode, string>> = {
+const messages = (noun: string): Partial<Record<ErrorCode, string>> => ({
   UNAUTHENTICATED: 'Leaseweb refused the API key.',
-  FORBIDDEN: 'The API key may not read this invoice.',
-  NOT_FOUND: 'No such invoice.',
+  FORBIDDEN: `The API key may not read this ${noun}.`,
+  NOT_FOUND: `No such ${noun}.`,
   BAD_USER_INPUT: 'Leaseweb refused the request.',
   RATE_LIMITED: 'Too many requests to the Leaseweb API; try again later.',
   UPSTREAM_TIMEOUT: 'The Leaseweb API did not answer in time.',
-  UPSTREAM_ERROR: 'The Leaseweb API failed to send the invoice.',
-};
+  UPSTREAM_ERROR: `The Leaseweb API failed to send the ${noun}.`,
+});
 
 /**
  * The HTTP status of a failed download: Leaseweb's own 4xx (404 stays 404, 401 stays
@@ -49,16 +82,18 @@ function statusOf(code: ErrorCode, upstreamStatus: number | null): number {
 const safeName = (id: string) => id.replace(/[^A-Za-z0-9._-]/g, '_');
 
 /**
- * Streams one invoice PDF from `GET /invoices/v1/invoices/{id}/pdf` with the key of the
- * download request itself (X-LSW-Auth or Authorization: Bearer, else the gateway's
- * server-side key). Nothing is buffered or cached, and no key is ever part of the URL.
+ * Streams one file (an invoice PDF from `GET /invoices/v1/invoices/{id}/pdf`, an OpenVPN
+ * profile from `GET /bareMetals/v2/remoteManagement/profiles/lsw-rmvpn-{datacenter}.ovpn`)
+ * with the key of the download request itself (X-LSW-Auth or Authorization: Bearer, else
+ * the gateway's server-side key). Nothing is buffered or cached, and no key is ever part
+ * of the URL.
  */
-async function invoicePdf(res: ServerResponse, rawId: string, upstream: UpstreamSession): Promise<number> {
+async function streamDownload(res: ServerResponse, rawId: string, upstream: UpstreamSession, kind: DownloadKind): Promise<number> {
   let id: string;
   try {
     id = decodeURIComponent(rawId);
   } catch {
-    sendError(res, 400, 'BAD_USER_INPUT', 'The invoice id is not valid.');
+    sendError(res, 400, 'BAD_USER_INPUT', `The ${kind.noun} id is not valid.`);
     return 400;
   }
   if (!upstream.authenticated) {
@@ -66,14 +101,14 @@ async function invoicePdf(res: ServerResponse, rawId: string, upstream: Upstream
     sendError(res, 401, 'UNAUTHENTICATED', error.message, { 'www-authenticate': 'Bearer' });
     return 401;
   }
-  let pdf;
+  let file;
   try {
     // The datasource builds the path with the `api` tag: the id is one encoded segment,
     // and `.`/`..` are refused before any call.
-    pdf = await new InvoicesAPI(upstream).pdf(id);
+    file = await kind.open(upstream, id);
   } catch (error) {
     if (error instanceof InputError) {
-      sendError(res, 400, 'BAD_USER_INPUT', 'The invoice id is not valid.');
+      sendError(res, 400, 'BAD_USER_INPUT', `The ${kind.noun} id is not valid.`);
       return 400;
     }
     if (!isUpstreamError(error)) throw error;
@@ -83,23 +118,23 @@ async function invoicePdf(res: ServerResponse, rawId: string, upstream: Upstream
       res,
       status,
       error.code,
-      MESSAGES[error.code] ?? 'The download failed.',
+      messages(kind.noun)[error.code] ?? 'The download failed.',
       retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) },
     );
     return status;
   }
   const headers: Record<string, string> = {
-    'content-type': pdf.contentType ?? 'application/pdf',
-    'content-disposition': `attachment; filename="invoice-${safeName(id)}.pdf"`,
+    'content-type': file.contentType ?? kind.contentType,
+    'content-disposition': `attachment; filename="${kind.fileName(id)}"`,
     // Per caller and never stored: neither the gateway nor anything between may cache it.
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'access-control-allow-origin': '*',
   };
-  if (pdf.contentLength) headers['content-length'] = pdf.contentLength;
+  if (file.contentLength) headers['content-length'] = file.contentLength;
   res.writeHead(200, headers);
   try {
-    await pipeline(pdf.body, res);
+    await pipeline(file.body, res);
   } catch (error) {
     // Bytes already went out: the client sees a cut-off download (the length says so).
     log.warn('download interrupted', { message: (error as Error).message });
@@ -113,9 +148,17 @@ async function invoicePdf(res: ServerResponse, rawId: string, upstream: Upstream
  */
 export async function routeDownload(req: IncomingMessage, res: ServerResponse, url: URL, session: () => UpstreamSession): Promise<boolean> {
   if (!url.pathname.startsWith(PREFIX)) return false;
-  const match = INVOICE_PDF.exec(url.pathname);
+  const invoice = INVOICE_PDF.exec(url.pathname);
+  const openvpn = invoice ? null : OPENVPN_PROFILE.exec(url.pathname);
+  const match = invoice ?? openvpn;
+  const kind = invoice ? INVOICE : OPENVPN;
   if (!match) {
-    sendError(res, 404, 'NOT_FOUND', 'No such download. Invoice PDFs are at /downloads/invoices/<id>.pdf.');
+    sendError(
+      res,
+      404,
+      'NOT_FOUND',
+      'No such download. Invoice PDFs are at /downloads/invoices/<id>.pdf, OpenVPN profiles at /downloads/openvpn/<datacenter>.ovpn.',
+    );
     return true;
   }
   if (req.method === 'OPTIONS') {
@@ -135,8 +178,8 @@ export async function routeDownload(req: IncomingMessage, res: ServerResponse, u
   }
   const started = performance.now();
   const upstream = session();
-  const status = await invoicePdf(res, match[1]!, upstream);
+  const status = await streamDownload(res, match[1]!, upstream, kind);
   // Never the key, the headers or the query string.
-  log.info('download', { kind: 'invoice-pdf', status, ms: Math.round(performance.now() - started), upstreamCalls: upstream.calls });
+  log.info('download', { kind: kind.kind, status, ms: Math.round(performance.now() - started), upstreamCalls: upstream.calls });
   return true;
 }

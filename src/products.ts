@@ -16,6 +16,7 @@ import { DedicatedRacksAPI } from './datasources/dedicated-racks.js';
 import { PrivateNetworksAPI } from './datasources/private-networks.js';
 import { FloatingIpsAPI } from './datasources/floating-ips.js';
 import { AggregationPacksAPI } from './datasources/aggregation-packs.js';
+import { RemoteManagementAPI } from './datasources/remote-management.js';
 import { dedicatedServers } from './resolvers/dedicated-servers.js';
 import { domains } from './resolvers/domains.js';
 import { credentials } from './resolvers/families/credentials.js';
@@ -39,6 +40,7 @@ import { dedicatedRacks } from './resolvers/dedicated-racks.js';
 import { privateNetworks } from './resolvers/private-networks.js';
 import { floatingIps } from './resolvers/floating-ips.js';
 import { aggregationPacks } from './resolvers/aggregation-packs.js';
+import { remoteManagement } from './resolvers/remote-management.js';
 
 interface Entry<D> {
   /** The per-request datasource, created the first time a resolver asks for it. */
@@ -67,6 +69,7 @@ export const products = {
   privateNetworks: entry((u) => new PrivateNetworksAPI(u), privateNetworks),
   floatingIps: entry((u) => new FloatingIpsAPI(u), floatingIps),
   aggregationPacks: entry((u) => new AggregationPacksAPI(u), aggregationPacks),
+  remoteManagement: entry((u) => new RemoteManagementAPI(u), remoteManagement),
   vps: entry((u) => new VpsAPI(u), vps),
   loadBalancers: entry((u) => new LoadBalancersAPI(u), publicCloudLoadBalancers),
   // Families, written once for every owner in src/datasources/families/owners.ts.

@@ -22,8 +22,9 @@ describe('the emulator route table', () => {
       expect(r.id, r.id).toMatch(/^[a-zA-Z0-9]+\.[a-zA-Z0-9]+$/);
       expect(r.product).toBe(r.id.split('.')[0]);
       expect(['GET', 'POST', 'PUT', 'DELETE'], r.id).toContain(r.method);
-      // A trailing slash only where Leaseweb documents one (`GET /publicCloud/v1/vps/`).
-      expect(r.path, r.id).toMatch(/^(\/([A-Za-z0-9]+|\{[A-Za-z]+\}))+\/?$/);
+      // A trailing slash only where Leaseweb documents one (`GET /publicCloud/v1/vps/`); a parameter
+      // inside a segment only as Leaseweb writes it (`lsw-rmvpn-{datacenter}.ovpn`).
+      expect(r.path, r.id).toMatch(/^(\/([A-Za-z0-9]+|[A-Za-z0-9-]*\{[A-Za-z]+\}(\.[a-z]+)?))+\/?$/);
       expect(r.handlerName, r.id).toMatch(/^[a-zA-Z]\w*$/);
       if (r.family) expect(FAMILIES, r.id).toContain(r.family);
     }

@@ -22,6 +22,7 @@ describe('node(id:) for every type', () => {
       vpsList(first: 1) { nodes { id } }
       publicCloudLoadBalancers(first: 1) { nodes { id listeners(first: 1) { nodes { id } } } }
       publicCloudTargetGroups(first: 1) { nodes { id } }
+      openVpnProfiles(first: 1) { nodes { id } }
     }`);
     // The objects the families and writes hang off servers: the first of each among ten.
     const owned = await stack().data(`{ dedicatedServers(first: 10) { nodes {
@@ -80,6 +81,7 @@ describe('node(id:) for every type', () => {
       FloatingIpRange: bareMetal.floatingIpRanges.nodes[0]?.id,
       FloatingIpDefinition: bareMetal.floatingIpRanges.nodes[0]?.definitions.nodes[0]?.id,
       AggregationPack: bareMetal.aggregationPacks.nodes[0]?.id,
+      OpenVpnProfile: found.openVpnProfiles.nodes[0]?.id,
     });
     const missing = types.filter((t) => !ids[t]);
     // A type added to the schema must be added here too, so its node(id:) is tested.

@@ -26,6 +26,8 @@ import { createFloatingIpsData, seedFloatingIps, type FloatingIpsDataset } from 
 import { routes as floatingIpsRoutes } from './floating-ips/routes.js';
 import { createAggregationPacksData, seedAggregationPacks, type AggregationPacksDataset } from './aggregation-packs/data.js';
 import { routes as aggregationPacksRoutes } from './aggregation-packs/routes.js';
+import { createRemoteManagementData, seedRemoteManagement, type RemoteManagementDataset } from './remote-management/data.js';
+import { routes as remoteManagementRoutes } from './remote-management/routes.js';
 
 /**
  * One emulated product: its data section (created empty), how to seed it, and its routes.
@@ -96,6 +98,11 @@ export const products = {
     create: createAggregationPacksData,
     seed: (d: AggregationPacksDataset, _rng, spec) => seedAggregationPacks(d, spec),
     routes: aggregationPacksRoutes,
+  }),
+  remoteManagement: product({
+    create: createRemoteManagementData,
+    seed: (d: RemoteManagementDataset, _rng, spec) => seedRemoteManagement(d, spec),
+    routes: remoteManagementRoutes,
   }),
   services: product({ create: createServicesData, seed: (d: ServicesDataset, rng) => seedServices(d, rng), routes: servicesRoutes }),
   invoices: product({

@@ -61,6 +61,18 @@ function matchParts(parts: string[], segments: string[]): Record<string, string>
       } catch {
         return null;
       }
+    } else if (part.includes('{')) {
+      // A parameter inside a literal segment (`lsw-rmvpn-{datacenter}.ovpn`).
+      const open = part.indexOf('{');
+      const close = part.indexOf('}', open);
+      const prefix = part.slice(0, open);
+      const suffix = part.slice(close + 1);
+      if (seg.length <= prefix.length + suffix.length || !seg.startsWith(prefix) || !seg.endsWith(suffix)) return null;
+      try {
+        params[part.slice(open + 1, close)] = decodeURIComponent(seg.slice(prefix.length, seg.length - suffix.length));
+      } catch {
+        return null;
+      }
     } else if (part !== seg) {
       return null;
     }

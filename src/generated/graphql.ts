@@ -30,6 +30,7 @@ import type { DedicatedRack as UpstreamDedicatedRack, DedicatedRackPage, RackCon
 import type { PrivateNetwork as UpstreamPrivateNetwork, PrivateNetworkPage, PrivateNetworkReservationModel, PrivateNetworkReservationPage } from '../datasources/types/private-networks.js';
 import type { FloatingIpRange as UpstreamFloatingIpRange, FloatingIpRangePage, FloatingIpDefinition as UpstreamFloatingIpDefinition, FloatingIpDefinitionPage } from '../datasources/types/floating-ips.js';
 import type { AggregationPack as UpstreamAggregationPack, AggregationPackPage } from '../datasources/types/aggregation-packs.js';
+import type { OpenVpnProfile as UpstreamOpenVpnProfile, OpenVpnProfilePage } from '../datasources/types/remote-management.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -190,6 +191,21 @@ export type CancelServicePayload = {
   /** The service afterwards, read again (`GET /services/v1/services/{id}`): the cancel answers no body. */
   service?: Maybe<Service>;
   /** What the caller can fix (an unknown reason code, a service that cannot be cancelled); empty when it went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The new OpenVPN credentials. */
+export type ChangeOpenVpnCredentialsInput = {
+  /** The new password: at least 8 characters, with uppercase, lowercase, digits and special characters. */
+  password: Scalars['String']['input'];
+};
+
+/** What `changeOpenVpnCredentials` answers. */
+export type ChangeOpenVpnCredentialsPayload = {
+  __typename?: 'ChangeOpenVpnCredentialsPayload';
+  /** True when Leaseweb took the new password; null when it was refused (see `userErrors`). */
+  changed?: Maybe<Scalars['Boolean']['output']>;
+  /** Why the password was refused (e.g. too weak); empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1019,6 +1035,8 @@ export type DedicatedServer = CredentialOwner & Equipment & IpOwner & NetworkMet
   notificationSettings?: Maybe<NotificationSettingConnection>;
   /** Null routes of the server's IPs, past and present (`GET /bareMetals/v2/servers/{id}/nullRouteHistory`, one call per page). */
   nullRouteHistory?: Maybe<EquipmentNullRouteConnection>;
+  /** The OpenVPN profile of the server's site (its own or the one serving it as a satellite; from `GET /bareMetals/v2/remoteManagement/profiles`); null when none. */
+  openVpnProfile?: Maybe<OpenVpnProfile>;
   /**
    * The power distribution unit ports that feed the server. Taken from the list when Leaseweb
    * includes them there, else detail (`GET /bareMetals/v2/servers/{id}`; loaded only when asked).
@@ -3045,6 +3063,8 @@ export type Mutation = {
    * the end of its contract term (`endDate`), and can be uncancelled until then.
    */
   cancelService?: Maybe<CancelServicePayload>;
+  /** Sets a new OpenVPN password (`POST /bareMetals/v2/remoteManagement/changeCredentials`). Leaseweb stores it one way: keep it yourself. The password is never answered back. */
+  changeOpenVpnCredentials?: Maybe<ChangeOpenVpnCredentialsPayload>;
   /** Closes one switch port or all of them (`POST …/networkInterfaces[/{type}]/close`); a closed port passes no traffic. */
   closeDedicatedServerNetworkInterfaces?: Maybe<CloseDedicatedServerNetworkInterfacesPayload>;
   /**
@@ -3322,6 +3342,12 @@ export type MutationCancelPublicCloudInstanceTerminationArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCancelServiceArgs = {
   input: CancelServiceInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationChangeOpenVpnCredentialsArgs = {
+  input: ChangeOpenVpnCredentialsInput;
 };
 
 
@@ -4369,6 +4395,46 @@ export type OpenDedicatedServerNetworkInterfacesPayload = {
   dedicatedServer?: Maybe<DedicatedServer>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
+};
+
+/** An OpenVPN profile: the connection to the remote management (IPMI) network of a data center and its satellites. */
+export type OpenVpnProfile = Node & {
+  __typename?: 'OpenVpnProfile';
+  /** The data center the profile connects to, as Leaseweb writes it (`AMS-01`). */
+  datacenter: Scalars['String']['output'];
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/OpenVpnProfile/<datacenter>`. */
+  id: Scalars['ID']['output'];
+  /**
+   * Where the gateway serves the profile's `.ovpn` file: `/downloads/openvpn/<datacenter>.ovpn`,
+   * relative to the gateway. Read it with GET and your key in `X-LSW-Auth` or
+   * `Authorization: Bearer` (never in the URL); the gateway streams
+   * `GET /bareMetals/v2/remoteManagement/profiles/lsw-rmvpn-{datacenter}.ovpn`.
+   */
+  ovpnUrl: Scalars['String']['output'];
+  /** The other data centers reached through this profile (`AMS-10`). */
+  satelliteDatacenters: Array<Scalars['String']['output']>;
+};
+
+/** A page of OpenVPN profiles. */
+export type OpenVpnProfileConnection = {
+  __typename?: 'OpenVpnProfileConnection';
+  /** The profiles of this page, each with its cursor. */
+  edges: Array<OpenVpnProfileEdge>;
+  /** The profiles of this page. */
+  nodes: Array<OpenVpnProfile>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+  /** How many profiles there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One OpenVPN profile in a page. */
+export type OpenVpnProfileEdge = {
+  __typename?: 'OpenVpnProfileEdge';
+  /** Pass it as `after` to continue after this profile. */
+  cursor: Scalars['String']['output'];
+  /** The profile. */
+  node: OpenVpnProfile;
 };
 
 /**
@@ -5963,6 +6029,10 @@ export type Query = {
   nullRoute?: Maybe<NullRoute>;
   /** Null routes past and present, of every IP of the account (`GET /ipMgmt/v2/nullRoutes`, one call per page). */
   nullRoutes?: Maybe<NullRouteConnection>;
+  /** The OpenVPN profile of a data center (`AMS-01`), or of the profile whose satellites include it (from `GET /bareMetals/v2/remoteManagement/profiles`); null when none. */
+  openVpnProfile?: Maybe<OpenVpnProfile>;
+  /** Your OpenVPN profiles, a page at a time (`GET /bareMetals/v2/remoteManagement/profiles`, listed once per request). */
+  openVpnProfiles?: Maybe<OpenVpnProfileConnection>;
   /** One private network (`GET /bareMetals/v2/privateNetworks/{id}`); null when it does not exist. */
   privateNetwork?: Maybe<PrivateNetwork>;
   /** Your private networks, a page at a time (`GET /bareMetals/v2/privateNetworks`, one call per page). */
@@ -6191,6 +6261,19 @@ export type QueryNullRoutesArgs = {
   filter?: InputMaybe<NullRouteFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<NullRouteSort>>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryOpenVpnProfileArgs = {
+  datacenter: Scalars['String']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryOpenVpnProfilesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -7671,6 +7754,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( UpstreamNetworkEquipment )
     | ( NotificationSettingModel )
     | ( UpstreamNullRoute )
+    | ( UpstreamOpenVpnProfile )
     | ( OperatingSystemModel )
     | ( UpstreamPrivateNetwork )
     | ( PrivateNetworkReservationModel )
@@ -7729,6 +7813,8 @@ export type ResolversTypes = {
   CancelPublicCloudInstanceTerminationPayload: ResolverTypeWrapper<Omit<CancelPublicCloudInstanceTerminationPayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
   CancelServiceInput: CancelServiceInput;
   CancelServicePayload: ResolverTypeWrapper<Omit<CancelServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>;
+  ChangeOpenVpnCredentialsInput: ChangeOpenVpnCredentialsInput;
+  ChangeOpenVpnCredentialsPayload: ResolverTypeWrapper<ChangeOpenVpnCredentialsPayload>;
   CloseDedicatedServerNetworkInterfacesPayload: ResolverTypeWrapper<Omit<CloseDedicatedServerNetworkInterfacesPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
   CloudMetricsOwner: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CloudMetricsOwner']>;
   ConsoleAccess: ResolverTypeWrapper<ConsoleAccess>;
@@ -7943,6 +8029,9 @@ export type ResolversTypes = {
   NullRouteSort: NullRouteSort;
   NullRouteSortField: NullRouteSortField;
   OpenDedicatedServerNetworkInterfacesPayload: ResolverTypeWrapper<Omit<OpenDedicatedServerNetworkInterfacesPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversTypes['DedicatedServer']> }>;
+  OpenVpnProfile: ResolverTypeWrapper<UpstreamOpenVpnProfile>;
+  OpenVpnProfileConnection: ResolverTypeWrapper<OpenVpnProfilePage>;
+  OpenVpnProfileEdge: ResolverTypeWrapper<Omit<OpenVpnProfileEdge, 'node'> & { node: ResolversTypes['OpenVpnProfile'] }>;
   OperatingSystem: ResolverTypeWrapper<OperatingSystemModel>;
   OperatingSystemConnection: ResolverTypeWrapper<OperatingSystemPage>;
   OperatingSystemDefaults: ResolverTypeWrapper<Omit<OperatingSystemDefaults, 'partitions'> & { partitions: Array<ResolversTypes['Partition']> }>;
@@ -8157,6 +8246,8 @@ export type ResolversParentTypes = {
   CancelPublicCloudInstanceTerminationPayload: Omit<CancelPublicCloudInstanceTerminationPayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
   CancelServiceInput: CancelServiceInput;
   CancelServicePayload: Omit<CancelServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> };
+  ChangeOpenVpnCredentialsInput: ChangeOpenVpnCredentialsInput;
+  ChangeOpenVpnCredentialsPayload: ChangeOpenVpnCredentialsPayload;
   CloseDedicatedServerNetworkInterfacesPayload: Omit<CloseDedicatedServerNetworkInterfacesPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
   CloudMetricsOwner: ResolversInterfaceTypes<ResolversParentTypes>['CloudMetricsOwner'];
   ConsoleAccess: ConsoleAccess;
@@ -8343,6 +8434,9 @@ export type ResolversParentTypes = {
   NullRouteIpPayload: Omit<NullRouteIpPayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversParentTypes['NullRoute']> };
   NullRouteSort: NullRouteSort;
   OpenDedicatedServerNetworkInterfacesPayload: Omit<OpenDedicatedServerNetworkInterfacesPayload, 'dedicatedServer'> & { dedicatedServer?: Maybe<ResolversParentTypes['DedicatedServer']> };
+  OpenVpnProfile: UpstreamOpenVpnProfile;
+  OpenVpnProfileConnection: OpenVpnProfilePage;
+  OpenVpnProfileEdge: Omit<OpenVpnProfileEdge, 'node'> & { node: ResolversParentTypes['OpenVpnProfile'] };
   OperatingSystem: OperatingSystemModel;
   OperatingSystemConnection: OperatingSystemPage;
   OperatingSystemDefaults: Omit<OperatingSystemDefaults, 'partitions'> & { partitions: Array<ResolversParentTypes['Partition']> };
@@ -8586,6 +8680,11 @@ export type CancelServicePayloadResolvers<ContextType = GraphQLContext, ParentTy
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type ChangeOpenVpnCredentialsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeOpenVpnCredentialsPayload'] = ResolversParentTypes['ChangeOpenVpnCredentialsPayload']> = {
+  changed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CloseDedicatedServerNetworkInterfacesPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CloseDedicatedServerNetworkInterfacesPayload'] = ResolversParentTypes['CloseDedicatedServerNetworkInterfacesPayload']> = {
   dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -8817,6 +8916,7 @@ export type DedicatedServerResolvers<ContextType = GraphQLContext, ParentType ex
   notificationSetting?: Resolver<Maybe<ResolversTypes['NotificationSetting']>, ParentType, ContextType, RequireFields<DedicatedServerNotificationSettingArgs, 'id' | 'kind'>>;
   notificationSettings?: Resolver<Maybe<ResolversTypes['NotificationSettingConnection']>, ParentType, ContextType, RequireFields<DedicatedServerNotificationSettingsArgs, 'kind'>>;
   nullRouteHistory?: Resolver<Maybe<ResolversTypes['EquipmentNullRouteConnection']>, ParentType, ContextType, Partial<DedicatedServerNullRouteHistoryArgs>>;
+  openVpnProfile?: Resolver<Maybe<ResolversTypes['OpenVpnProfile']>, ParentType, ContextType>;
   powerPorts?: Resolver<Maybe<Array<ResolversTypes['SwitchPort']>>, ParentType, ContextType>;
   powerStatus?: Resolver<Maybe<ResolversTypes['PowerStatus']>, ParentType, ContextType>;
   privateNetworks?: Resolver<Maybe<Array<ResolversTypes['DedicatedServerPrivateNetwork']>>, ParentType, ContextType>;
@@ -9475,6 +9575,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   cancelDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['CancelDedicatedServerActiveJobPayload']>, ParentType, ContextType, RequireFields<MutationCancelDedicatedServerActiveJobArgs, 'input'>>;
   cancelPublicCloudInstanceTermination?: Resolver<Maybe<ResolversTypes['CancelPublicCloudInstanceTerminationPayload']>, ParentType, ContextType, RequireFields<MutationCancelPublicCloudInstanceTerminationArgs, 'input'>>;
   cancelService?: Resolver<Maybe<ResolversTypes['CancelServicePayload']>, ParentType, ContextType, RequireFields<MutationCancelServiceArgs, 'input'>>;
+  changeOpenVpnCredentials?: Resolver<Maybe<ResolversTypes['ChangeOpenVpnCredentialsPayload']>, ParentType, ContextType, RequireFields<MutationChangeOpenVpnCredentialsArgs, 'input'>>;
   closeDedicatedServerNetworkInterfaces?: Resolver<Maybe<ResolversTypes['CloseDedicatedServerNetworkInterfacesPayload']>, ParentType, ContextType, RequireFields<MutationCloseDedicatedServerNetworkInterfacesArgs, 'input'>>;
   createCredential?: Resolver<Maybe<ResolversTypes['CreateCredentialPayload']>, ParentType, ContextType, RequireFields<MutationCreateCredentialArgs, 'input'>>;
   createDedicatedServerDhcpReservation?: Resolver<Maybe<ResolversTypes['CreateDedicatedServerDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationCreateDedicatedServerDhcpReservationArgs, 'input'>>;
@@ -9647,7 +9748,7 @@ export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'AggregationPack' | 'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'FloatingIpDefinition' | 'FloatingIpRange' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OperatingSystem' | 'PrivateNetwork' | 'PrivateNetworkDhcpReservation' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudLoadBalancer' | 'PublicCloudLoadBalancerListener' | 'PublicCloudRegion' | 'PublicCloudTargetGroup' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'AggregationPack' | 'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'FloatingIpDefinition' | 'FloatingIpRange' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OpenVpnProfile' | 'OperatingSystem' | 'PrivateNetwork' | 'PrivateNetworkDhcpReservation' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudLoadBalancer' | 'PublicCloudLoadBalancerListener' | 'PublicCloudRegion' | 'PublicCloudTargetGroup' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -9740,6 +9841,26 @@ export type NullRouteSortFieldResolvers = EnumResolverSignature<{ IP?: any, NULL
 export type OpenDedicatedServerNetworkInterfacesPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OpenDedicatedServerNetworkInterfacesPayload'] = ResolversParentTypes['OpenDedicatedServerNetworkInterfacesPayload']> = {
   dedicatedServer?: Resolver<Maybe<ResolversTypes['DedicatedServer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type OpenVpnProfileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OpenVpnProfile'] = ResolversParentTypes['OpenVpnProfile']> = {
+  datacenter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ovpnUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  satelliteDatacenters?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OpenVpnProfileConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OpenVpnProfileConnection'] = ResolversParentTypes['OpenVpnProfileConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OpenVpnProfileEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['OpenVpnProfile']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OpenVpnProfileEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OpenVpnProfileEdge'] = ResolversParentTypes['OpenVpnProfileEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OpenVpnProfile'], ParentType, ContextType>;
 };
 
 export type OperatingSystemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OperatingSystem'] = ResolversParentTypes['OperatingSystem']> = {
@@ -10319,6 +10440,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   nullRoute?: Resolver<Maybe<ResolversTypes['NullRoute']>, ParentType, ContextType, RequireFields<QueryNullRouteArgs, 'id'>>;
   nullRoutes?: Resolver<Maybe<ResolversTypes['NullRouteConnection']>, ParentType, ContextType, Partial<QueryNullRoutesArgs>>;
+  openVpnProfile?: Resolver<Maybe<ResolversTypes['OpenVpnProfile']>, ParentType, ContextType, RequireFields<QueryOpenVpnProfileArgs, 'datacenter'>>;
+  openVpnProfiles?: Resolver<Maybe<ResolversTypes['OpenVpnProfileConnection']>, ParentType, ContextType, Partial<QueryOpenVpnProfilesArgs>>;
   privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType, RequireFields<QueryPrivateNetworkArgs, 'id'>>;
   privateNetworks?: Resolver<Maybe<ResolversTypes['PrivateNetworkConnection']>, ParentType, ContextType, Partial<QueryPrivateNetworksArgs>>;
   proformaInvoice?: Resolver<Maybe<ResolversTypes['ProformaInvoice']>, ParentType, ContextType, Partial<QueryProformaInvoiceArgs>>;
@@ -10738,6 +10861,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CancelDedicatedServerActiveJobPayload?: CancelDedicatedServerActiveJobPayloadResolvers<ContextType>;
   CancelPublicCloudInstanceTerminationPayload?: CancelPublicCloudInstanceTerminationPayloadResolvers<ContextType>;
   CancelServicePayload?: CancelServicePayloadResolvers<ContextType>;
+  ChangeOpenVpnCredentialsPayload?: ChangeOpenVpnCredentialsPayloadResolvers<ContextType>;
   CloseDedicatedServerNetworkInterfacesPayload?: CloseDedicatedServerNetworkInterfacesPayloadResolvers<ContextType>;
   CloudMetricsOwner?: CloudMetricsOwnerResolvers<ContextType>;
   ConsoleAccess?: ConsoleAccessResolvers<ContextType>;
@@ -10886,6 +11010,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   NullRouteIpPayload?: NullRouteIpPayloadResolvers<ContextType>;
   NullRouteSortField?: NullRouteSortFieldResolvers;
   OpenDedicatedServerNetworkInterfacesPayload?: OpenDedicatedServerNetworkInterfacesPayloadResolvers<ContextType>;
+  OpenVpnProfile?: OpenVpnProfileResolvers<ContextType>;
+  OpenVpnProfileConnection?: OpenVpnProfileConnectionResolvers<ContextType>;
+  OpenVpnProfileEdge?: OpenVpnProfileEdgeResolvers<ContextType>;
   OperatingSystem?: OperatingSystemResolvers<ContextType>;
   OperatingSystemConnection?: OperatingSystemConnectionResolvers<ContextType>;
   OperatingSystemDefaults?: OperatingSystemDefaultsResolvers<ContextType>;
