@@ -45,6 +45,22 @@ describe('the web tier in one query', () => {
     expect(stack().calls()).toHaveLength(1 + lbs.length + 2 * used.size);
     expect(stack().calls({ path: /\/instances\// })).toHaveLength(0);
   });
+
+  it('… and the instances’ IPs, in one ipMgmt call more: an instance is not read for its IPs', async () => {
+    const data = await stack().data(`{ publicCloudLoadBalancers(first: 5) { nodes { listeners(first: 5) { nodes { rules { targetGroup {
+      targets(first: 10) { nodes { instanceId instance { reference ips(first: 5) { nodes { ip } } } } } } } } } } } }`);
+    const lbs = [...stack().demo.loadBalancers.balancers.values()];
+    const used = new Set(lbs.flatMap((r) => r.listeners.flatMap((l) => l.rules.map((x) => x.targetGroupId))));
+    const targets = data.publicCloudLoadBalancers.nodes.flatMap((n: any) =>
+      n.listeners.nodes.flatMap((l: any) => l.rules.flatMap((r: any) => r.targetGroup.targets.nodes)),
+    );
+    for (const t of targets) {
+      const ips = (stack().demo.ipManagement.byEquipment.get(t.instanceId) ?? []).map((r) => r.ip);
+      expect(t.instance.ips.nodes.map((n: any) => n.ip)).toEqual(ips.slice(0, 5));
+    }
+    expect(stack().calls({ path: /\/instances\// })).toHaveLength(0);
+    expect(stack().calls()).toHaveLength(1 + lbs.length + 2 * used.size + 1);
+  });
 });
 
 describe('target group writes', () => {

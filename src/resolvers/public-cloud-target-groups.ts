@@ -75,9 +75,10 @@ export const targetGroupResolvers: Resolvers = {
     instanceId: (t) => t.id,
     healthState: (t) => t.healthCheck?.state ?? null,
     healthDescription: (t) => t.healthCheck?.description ?? null,
-    // The target list carries reference, state and IPs: asked only those, no call.
+    // The target list carries reference and state, and the family edges (IPs through ipMgmt,
+    // the service) need only the id: asked only those, no call for the instance itself.
     instance: (t, _, ctx, info) =>
-      onlySelects(info, ['id', 'leasewebId', 'reference', 'state'])
+      onlySelects(info, ['id', 'leasewebId', 'reference', 'state', 'ips', 'service'])
         ? (typed('PublicCloudInstance', { id: t.id, reference: t.reference, state: t.state }) as unknown as Instance)
         : ctx.ds.publicCloud.get(t.id),
   },
