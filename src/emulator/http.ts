@@ -140,3 +140,13 @@ export function validateBody<T extends Record<string, unknown>>(
 export function nowIso(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/**
+ * `PUT` of a bareMetals item (server, network equipment, rack): the body's required
+ * `reference` becomes the contract's; answered 204 as documented.
+ */
+export function updateContractReference(req: EmulatorRequest, contract: { reference: string | null }): EmulatorResponse {
+  const body = validateBody<{ reference: string }>(req, { reference: 'string' }, ['reference']);
+  contract.reference = body.reference;
+  return noContent();
+}

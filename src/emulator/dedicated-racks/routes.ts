@@ -3,7 +3,7 @@ import { bareMetalsIps, ipRoutes } from '../families/ips.js';
 import { metricRoutes } from '../families/metrics.js';
 import { notificationSettingRoutes } from '../families/notification-settings.js';
 import { opIds } from '../families/owner.js';
-import { boolParam, noContent, ok, paginate, validateBody } from '../http.js';
+import { boolParam, ok, paginate, updateContractReference } from '../http.js';
 import { toProductIp } from '../ip-management/data.js';
 import type { Route } from '../types.js';
 import { findRack, RACK_CREDENTIAL_TYPES, rackNotification, type RackRecord, type RacksDataset, type RacksRequest } from './data.js';
@@ -40,10 +40,7 @@ function inspectDedicatedRack(req: RacksRequest) {
 }
 
 function updateDedicatedRack(req: RacksRequest) {
-  const record = findRack(req);
-  const body = validateBody<{ reference: string }>(req, { reference: 'string' }, ['reference']);
-  record.rack.contract.reference = body.reference;
-  return noContent();
+  return updateContractReference(req, findRack(req).rack.contract);
 }
 
 const ipsOf = (req: RacksRequest, r: RackRecord) => req.data.ipManagement.byEquipment.get(r.rack.id) ?? [];

@@ -1,5 +1,16 @@
 import type { Server } from '../../datasources/types/dedicated-servers.js';
-import { badRequest, boolParam, listParam, noContent, notFound, ok, paginate, requireParam, validateBody } from '../http.js';
+import {
+  badRequest,
+  boolParam,
+  listParam,
+  noContent,
+  notFound,
+  ok,
+  paginate,
+  requireParam,
+  validateBody,
+  updateContractReference,
+} from '../http.js';
 import type { Route } from '../types.js';
 import type { ServersDataset, ServersRequest as EmulatorRequest } from './data.js';
 import { findServer, type ServerRecord } from './data.js';
@@ -79,10 +90,7 @@ function getServer(req: EmulatorRequest) {
 }
 
 function updateServer(req: EmulatorRequest) {
-  const record = findServer(req);
-  const body = validateBody<{ reference: string }>(req, { reference: 'string' }, ['reference']);
-  record.server.contract.reference = body.reference;
-  return noContent();
+  return updateContractReference(req, findServer(req).server.contract);
 }
 
 function addServerToPrivateNetwork(req: EmulatorRequest) {

@@ -2,7 +2,7 @@ import { credentialRoutes } from '../families/credentials.js';
 import { bareMetalsIps, ipRoutes } from '../families/ips.js';
 import { opIds } from '../families/owner.js';
 import { powerRoutes } from '../families/power.js';
-import { boolParam, noContent, ok, paginate, validateBody } from '../http.js';
+import { boolParam, ok, paginate, updateContractReference } from '../http.js';
 import { toProductIp } from '../ip-management/data.js';
 import type { Route } from '../types.js';
 import {
@@ -54,10 +54,7 @@ function getNetworkEquipment(req: NetworkEquipmentRequest) {
 }
 
 function updateNetworkEquipment(req: NetworkEquipmentRequest) {
-  const record = findNetworkEquipment(req);
-  const body = validateBody<{ reference: string }>(req, { reference: 'string' }, ['reference']);
-  record.equipment.contract.reference = body.reference;
-  return noContent();
+  return updateContractReference(req, findNetworkEquipment(req).equipment.contract);
 }
 
 /** Keeps the equipment's `networkInterfaces.public.nullRouted` in line with its main IP. */
