@@ -35,6 +35,8 @@ import { VpsAPI } from './datasources/vps.js';
 import { vps } from './resolvers/vps.js';
 import { LoadBalancersAPI } from './datasources/public-cloud-load-balancers.js';
 import { publicCloudLoadBalancers } from './resolvers/public-cloud-load-balancers.js';
+import { AutoScalingGroupsAPI } from './datasources/public-cloud-auto-scaling-groups.js';
+import { publicCloudAutoScalingGroups } from './resolvers/public-cloud-auto-scaling-groups.js';
 import { networkEquipment } from './resolvers/network-equipment.js';
 import { dedicatedRacks } from './resolvers/dedicated-racks.js';
 import { privateNetworks } from './resolvers/private-networks.js';
@@ -72,6 +74,7 @@ export const products = {
   remoteManagement: entry((u) => new RemoteManagementAPI(u), remoteManagement),
   vps: entry((u) => new VpsAPI(u), vps),
   loadBalancers: entry((u) => new LoadBalancersAPI(u), publicCloudLoadBalancers),
+  autoScalingGroups: entry((u) => new AutoScalingGroupsAPI(u), publicCloudAutoScalingGroups),
   // Families, written once for every owner in src/datasources/families/owners.ts.
   equipmentIps: entry((u) => new EquipmentIpsAPI(u), equipmentIps),
   credentials: entry((u) => new CredentialsAPI(u), credentials),

@@ -22,6 +22,7 @@ describe('node(id:) for every type', () => {
       vpsList(first: 1) { nodes { id } }
       publicCloudLoadBalancers(first: 1) { nodes { id listeners(first: 1) { nodes { id } } } }
       publicCloudTargetGroups(first: 1) { nodes { id } }
+      publicCloudAutoScalingGroups(first: 1) { nodes { id } }
       openVpnProfiles(first: 1) { nodes { id } }
     }`);
     // The objects the families and writes hang off servers: the first of each among ten.
@@ -68,6 +69,7 @@ describe('node(id:) for every type', () => {
       PublicCloudLoadBalancer: found.publicCloudLoadBalancers.nodes[0]?.id,
       PublicCloudLoadBalancerListener: found.publicCloudLoadBalancers.nodes[0]?.listeners.nodes[0]?.id,
       PublicCloudTargetGroup: found.publicCloudTargetGroups.nodes[0]?.id,
+      PublicCloudAutoScalingGroup: found.publicCloudAutoScalingGroups.nodes[0]?.id,
     };
     // Bare metal and network (issue 10).
     const bareMetal = await stack().data(

@@ -134,6 +134,7 @@ describe('mutation payloads', () => {
       'deleteNotificationSetting',
       'deletePrivateNetwork',
       'deletePrivateNetworkDhcpReservation',
+      'deletePublicCloudAutoScalingGroup',
       'deletePublicCloudLoadBalancer',
       'deletePublicCloudLoadBalancerListener',
       'deletePublicCloudTargetGroup',

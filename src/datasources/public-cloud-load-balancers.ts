@@ -81,7 +81,27 @@ export class LoadBalancersAPI {
     Promise.all(ids.map((id) => fetchAll<Target>(this.upstream, api`/targetGroups/${id}/targets`, 'targets').catch((e: Error) => e))),
   );
 
+  /** A region's load balancers and target groups, each list read whole once per region and request (reverse edges). */
+  private readonly balancersIn = this.regionLoader<LoadBalancer>(api`/loadBalancers`, 'loadBalancers');
+  private readonly groupsIn = this.regionLoader<TargetGroup>(api`/targetGroups`, 'targetGroups');
+
   constructor(private readonly upstream: UpstreamSession) {}
+
+  private regionLoader<T>(path: string, key: string): DataLoader<string, T[]> {
+    return new DataLoader<string, T[]>((regions) =>
+      Promise.all(regions.map((region) => fetchAll<T>(this.upstream, path, key, { region }).catch((e: Error) => e))),
+    );
+  }
+
+  /** Every load balancer of a region (for "which load balancers forward to / embed this"; no filter answers it). */
+  inRegion(region: string): Promise<LoadBalancer[]> {
+    return this.balancersIn.load(region);
+  }
+
+  /** Every target group of a region (for "which groups contain this instance"; no filter answers it). */
+  targetGroupsIn(region: string): Promise<TargetGroup[]> {
+    return this.groupsIn.load(region);
+  }
 
   list(window: Window, filter: LoadBalancerListFilter = {}): Promise<Page<LoadBalancer>> {
     return this.upstream
@@ -190,9 +210,15 @@ export class LoadBalancersAPI {
     this.targetsOf.clear(id);
   }
 
+  /** Drops the request's reads of a group's targets (an auto scaling group's registration changes them). */
+  forgetTargets(targetGroupId: string): void {
+    this.targetsOf.clear(targetGroupId);
+  }
+
   forget(id: string): void {
     this.byId.clear(id);
     this.listenersOf.clear(id);
+    this.balancersIn.clearAll();
   }
 }
 

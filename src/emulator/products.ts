@@ -16,6 +16,8 @@ import { createVpsData, seedVps, type VpsDataset } from './vps/data.js';
 import { routes as vpsRoutes } from './vps/routes.js';
 import { createLoadBalancersData, seedLoadBalancers, type LoadBalancersDataset } from './load-balancers/data.js';
 import { routes as loadBalancersRoutes } from './load-balancers/routes.js';
+import { createAutoScalingGroupsData, seedAutoScalingGroups, type AutoScalingGroupsDataset } from './auto-scaling-groups/data.js';
+import { routes as autoScalingGroupsRoutes } from './auto-scaling-groups/routes.js';
 import { createNetworkEquipmentData, seedNetworkEquipment, type NetworkEquipmentDataset } from './network-equipment/data.js';
 import { routes as networkEquipmentRoutes } from './network-equipment/routes.js';
 import { createDedicatedRacksData, seedDedicatedRacks, type RacksDataset } from './dedicated-racks/data.js';
@@ -68,6 +70,11 @@ export const products = {
     create: createLoadBalancersData,
     seed: (d: LoadBalancersDataset, _rng, spec) => seedLoadBalancers(d, spec),
     routes: loadBalancersRoutes,
+  }),
+  autoScalingGroups: product({
+    create: createAutoScalingGroupsData,
+    seed: (d: AutoScalingGroupsDataset, _rng, spec) => seedAutoScalingGroups(d, spec),
+    routes: autoScalingGroupsRoutes,
   }),
   domains: product({
     create: createDomainsData,

@@ -19,7 +19,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { MetricsResponse, Server, ServerPage, ServerContract, NetworkInterface, ServerPrivateNetwork, ServerRack, ServerSpecs, ServerDisk, ServerNullRoute, ServerNullRoutePage, ServerNetworkInterfaceStatus, HardwareInfo, PowerStatus as UpstreamPowerStatus, ServerJob, ServerJobPage, JobTask, DhcpLeaseModel, Partition as UpstreamPartition, OperatingSystemModel, OperatingSystemPage, ControlPanel as UpstreamControlPanel, ControlPanelPage, RescueImage as UpstreamRescueImage, RescueImagePage } from '../datasources/types/dedicated-servers.js';
 import type { IpSource, IpPage, IpSubnet as UpstreamIpSubnet, NullRoute as UpstreamNullRoute, NullRoutePage, ReverseLookupRecordModel, ReverseLookupRecordModelPage } from '../datasources/types/ip-management.js';
 import type { NotificationSettingModel, NotificationSettingModelPage, DdosNotificationSettingsModel, CredentialModel, CredentialModelPage } from '../datasources/types/families.js';
-import type { Instance, InstancePage, RegionModel, RegionPage, InstanceTypeModel, InstanceTypePage, Prices, PricedPair, ImageModel, ImagePage, Iso, IsoPage, InstanceContract, EmbeddedAutoScalingGroup, SnapshotModel, SnapshotPage, InstanceMetrics, MetricSummaryModel, Expenses, ExpenseInstance, TrafficTierModel } from '../datasources/types/public-cloud.js';
+import type { Instance, InstancePage, RegionModel, RegionPage, InstanceTypeModel, InstanceTypePage, Prices, PricedPair, ImageModel, ImagePage, Iso, IsoPage, InstanceContract, SnapshotModel, SnapshotPage, InstanceMetrics, MetricSummaryModel, Expenses, ExpenseInstance, TrafficTierModel } from '../datasources/types/public-cloud.js';
+import type { AutoScalingGroup, AutoScalingGroupModel, AutoScalingGroupPage } from '../datasources/types/public-cloud-auto-scaling-groups.js';
 import type { Vps as UpstreamVps, VpsPage, VpsContract as UpstreamVpsContract, VpsResources as UpstreamVpsResources } from '../datasources/types/vps.js';
 import type { LoadBalancer as UpstreamLoadBalancer, LoadBalancerPage, LoadBalancerConfiguration, ListenerModel, ListenerPage, ListenerRuleModel, TargetGroup as UpstreamTargetGroup, TargetGroupPage, Target as UpstreamTarget, TargetPage } from '../datasources/types/public-cloud-load-balancers.js';
 import type { DomainSource, DomainPage, DomainAvailability as UpstreamDomainAvailability, NameserversSource, Dnssec, DnssecKey as UpstreamDnssecKey, DnsRecordSetSource, DnsRecordSetPage } from '../datasources/types/domains.js';
@@ -403,6 +404,41 @@ export type CreatePrivateNetworkPayload = {
   __typename?: 'CreatePrivateNetworkPayload';
   /** The network as Leaseweb created it; null when the write failed. */
   privateNetwork?: Maybe<PrivateNetwork>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** A new auto scaling group. */
+export type CreatePublicCloudAutoScalingGroupInput = {
+  /** CPU_BASED: seconds between two scalings, 300 to 900. */
+  cooldownTime?: InputMaybe<Scalars['Int']['input']>;
+  /** CPU_BASED: the average CPU use to keep, 1 to 100 percent. */
+  cpuThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** MANUAL and SCHEDULED: how many instances (1 or more). */
+  desiredAmount?: InputMaybe<Scalars['Int']['input']>;
+  /** SCHEDULED: when the instances are terminated. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The instance (UUID or global id, running or stopped) its instances are made from. */
+  instanceId: Scalars['ID']['input'];
+  /** CPU_BASED: the most instances (1 or more). */
+  maximumAmount?: InputMaybe<Scalars['Int']['input']>;
+  /** CPU_BASED: the fewest instances (1 or more). */
+  minimumAmount?: InputMaybe<Scalars['Int']['input']>;
+  /** Your label for it, up to 255 characters. */
+  reference: Scalars['String']['input'];
+  /** SCHEDULED: when the instances are launched. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** How it decides how many instances it runs. */
+  type: PublicCloudAutoScalingGroupType;
+  /** CPU_BASED: seconds a new instance gets before it counts, 60 to 900. */
+  warmupTime?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The outcome of `createPublicCloudAutoScalingGroup`. */
+export type CreatePublicCloudAutoScalingGroupPayload = {
+  __typename?: 'CreatePublicCloudAutoScalingGroupPayload';
+  /** The new group as Leaseweb answered (state CREATING); null when the write failed. */
+  autoScalingGroup?: Maybe<PublicCloudAutoScalingGroup>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -1807,6 +1843,15 @@ export type DeletePrivateNetworkPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The outcome of `deletePublicCloudAutoScalingGroup`. */
+export type DeletePublicCloudAutoScalingGroupPayload = {
+  __typename?: 'DeletePublicCloudAutoScalingGroupPayload';
+  /** The global id of the group deleted; null when the write failed. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** The outcome of `deletePublicCloudLoadBalancerListener`. */
 export type DeletePublicCloudLoadBalancerListenerPayload = {
   __typename?: 'DeletePublicCloudLoadBalancerListenerPayload';
@@ -1843,6 +1888,15 @@ export type DeleteSnapshotPayload = {
   deletedId?: Maybe<Scalars['ID']['output']>;
   /** The equipment, read again after the write; null when the write failed. */
   equipment?: Maybe<Equipment>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
+/** The outcome of `deregisterPublicCloudAutoScalingGroupTargetGroup`. */
+export type DeregisterPublicCloudAutoScalingGroupTargetGroupPayload = {
+  __typename?: 'DeregisterPublicCloudAutoScalingGroupTargetGroupPayload';
+  /** The group with its target groups, as Leaseweb answered; null when the write failed. */
+  autoScalingGroup?: Maybe<PublicCloudAutoScalingGroup>;
   /** What the caller can fix; empty when the write went through. */
   userErrors: Array<UserError>;
 };
@@ -3090,6 +3144,13 @@ export type Mutation = {
   createPrivateNetwork?: Maybe<CreatePrivateNetworkPayload>;
   /** Reserves a private IP for a MAC address in the network's DHCP (`POST /bareMetals/v2/privateNetworks/{id}/reservations`). */
   createPrivateNetworkDhcpReservation?: Maybe<CreatePrivateNetworkDhcpReservationPayload>;
+  /**
+   * Creates an auto scaling group from an instance that is running or stopped (`POST
+   * /publicCloud/v1/autoScalingGroups`). MANUAL needs `desiredAmount`; SCHEDULED
+   * `desiredAmount`, `startsAt` and `endsAt`; CPU_BASED `minimumAmount`, `maximumAmount`,
+   * `cpuThreshold`, `warmupTime` and `cooldownTime`: Leaseweb's refusals are `userErrors`.
+   */
+  createPublicCloudAutoScalingGroup?: Maybe<CreatePublicCloudAutoScalingGroupPayload>;
   /** Makes a custom image from an instance (`POST /publicCloud/v1/images`). */
   createPublicCloudCustomImage?: Maybe<CreatePublicCloudCustomImagePayload>;
   /** Adds a listener to a load balancer (`POST /publicCloud/v1/loadBalancers/{id}/listeners`). */
@@ -3125,6 +3186,8 @@ export type Mutation = {
   deletePrivateNetwork?: Maybe<DeletePrivateNetworkPayload>;
   /** Removes a DHCP reservation (`DELETE /bareMetals/v2/privateNetworks/{id}/reservations/{ip}`). */
   deletePrivateNetworkDhcpReservation?: Maybe<DeletePrivateNetworkDhcpReservationPayload>;
+  /** Deletes a group and terminates its instances (`DELETE /publicCloud/v1/autoScalingGroups/{id}`). */
+  deletePublicCloudAutoScalingGroup?: Maybe<DeletePublicCloudAutoScalingGroupPayload>;
   /**
    * Terminates a load balancer (`DELETE /publicCloud/v1/loadBalancers/{id}`): an hourly one at
    * once, a monthly one at the end of its contract.
@@ -3136,6 +3199,8 @@ export type Mutation = {
   deletePublicCloudTargetGroup?: Maybe<DeletePublicCloudTargetGroupPayload>;
   /** Deletes a snapshot (`DELETE …/{owner}/{id}/snapshots/{snapshotId}`). */
   deleteSnapshot?: Maybe<DeleteSnapshotPayload>;
+  /** Takes a group's instances out of a target group (`POST /publicCloud/v1/autoScalingGroups/{id}/deregisterTargetGroup`). */
+  deregisterPublicCloudAutoScalingGroupTargetGroup?: Maybe<DeregisterPublicCloudAutoScalingGroupTargetGroupPayload>;
   /** Takes instances out of a target group (`POST /publicCloud/v1/targetGroups/{id}/deregisterTargets`). */
   deregisterPublicCloudTargets?: Maybe<DeregisterPublicCloudTargetsPayload>;
   /** Detaches the attached ISO (`POST …/{owner}/{id}/detachIso`); Leaseweb refuses it when none is attached. */
@@ -3189,6 +3254,11 @@ export type Mutation = {
   powerOffEquipment?: Maybe<PowerOffEquipmentPayload>;
   /** Powers the equipment on (`POST …/powerOn`; Public Cloud: `POST …/start`). */
   powerOnEquipment?: Maybe<PowerOnEquipmentPayload>;
+  /**
+   * Registers a group's instances, now and to come, with a target group of its region (`POST
+   * /publicCloud/v1/autoScalingGroups/{id}/registerTargetGroup`); registering twice is refused.
+   */
+  registerPublicCloudAutoScalingGroupTargetGroup?: Maybe<RegisterPublicCloudAutoScalingGroupTargetGroupPayload>;
   /** Adds instances to a target group; one already in it is refused (`POST /publicCloud/v1/targetGroups/{id}/registerTargets`). */
   registerPublicCloudTargets?: Maybe<RegisterPublicCloudTargetsPayload>;
   /** Reinstalls the instance from an image, wiping its disk; not possible while it has snapshots (`PUT /publicCloud/v1/instances/{id}/reinstall`). */
@@ -3282,6 +3352,11 @@ export type Mutation = {
   updateNullRoute?: Maybe<UpdateNullRoutePayload>;
   /** Renames a private network (`PUT /bareMetals/v2/privateNetworks/{id}`). */
   updatePrivateNetwork?: Maybe<UpdatePrivateNetworkPayload>;
+  /**
+   * Changes a group's amounts, times or reference (`PUT /publicCloud/v1/autoScalingGroups/{id}`);
+   * the group scales to its new size. Settings of another type are refused.
+   */
+  updatePublicCloudAutoScalingGroup?: Maybe<UpdatePublicCloudAutoScalingGroupPayload>;
   /** Renames a custom image; standard images cannot be renamed (`PUT /publicCloud/v1/images/{imageId}`). */
   updatePublicCloudCustomImage?: Maybe<UpdatePublicCloudCustomImagePayload>;
   /** Changes an instance's type, reference, root disk size or contract (`PUT /publicCloud/v1/instances/{id}`); answers with the instance as Leaseweb returns it. */
@@ -3400,6 +3475,12 @@ export type MutationCreatePrivateNetworkDhcpReservationArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationCreatePublicCloudAutoScalingGroupArgs = {
+  input: CreatePublicCloudAutoScalingGroupInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationCreatePublicCloudCustomImageArgs = {
   input: CreatePublicCloudCustomImageInput;
 };
@@ -3472,6 +3553,12 @@ export type MutationDeletePrivateNetworkDhcpReservationArgs = {
 
 
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeletePublicCloudAutoScalingGroupArgs = {
+  input: PublicCloudAutoScalingGroupInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeletePublicCloudLoadBalancerArgs = {
   input: PublicCloudLoadBalancerInput;
 };
@@ -3492,6 +3579,12 @@ export type MutationDeletePublicCloudTargetGroupArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationDeleteSnapshotArgs = {
   input: SnapshotInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationDeregisterPublicCloudAutoScalingGroupTargetGroupArgs = {
+  input: PublicCloudAutoScalingGroupTargetGroupInput;
 };
 
 
@@ -3588,6 +3681,12 @@ export type MutationPowerOffEquipmentArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationPowerOnEquipmentArgs = {
   input: EquipmentInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationRegisterPublicCloudAutoScalingGroupTargetGroupArgs = {
+  input: PublicCloudAutoScalingGroupTargetGroupInput;
 };
 
 
@@ -3774,6 +3873,12 @@ export type MutationUpdateNullRouteArgs = {
 /** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
 export type MutationUpdatePrivateNetworkArgs = {
   input: UpdatePrivateNetworkInput;
+};
+
+
+/** Everything you can change. Each product adds its mutations here (`extend type Mutation`). */
+export type MutationUpdatePublicCloudAutoScalingGroupArgs = {
+  input: UpdatePublicCloudAutoScalingGroupInput;
 };
 
 
@@ -4775,6 +4880,114 @@ export type ProformaInvoiceItemEdge = {
   node: ProformaInvoiceItem;
 };
 
+/** Instances made from one instance, as many as the group's type decides. */
+export type PublicCloudAutoScalingGroup = Node & {
+  __typename?: 'PublicCloudAutoScalingGroup';
+  /** CPU_BASED: seconds between two scalings; null otherwise. */
+  cooldownTime?: Maybe<Scalars['Int']['output']>;
+  /** CPU_BASED: the average CPU use (percent) it scales to keep; null otherwise. */
+  cpuThreshold?: Maybe<Scalars['Int']['output']>;
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** MANUAL and SCHEDULED: how many instances it runs (in its window, for SCHEDULED); null otherwise. */
+  desiredAmount?: Maybe<Scalars['Int']['output']>;
+  /** SCHEDULED: when its instances are terminated; null otherwise. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudAutoScalingGroup/<UUID>`. */
+  id: Scalars['ID']['output'];
+  /**
+   * Its instances (`GET /publicCloud/v1/autoScalingGroups/{id}/instances`, read whole once
+   * per group and request, then paged by the gateway). That list carries id, reference,
+   * state, type, region, resources and IPs; asking anything else of an instance costs
+   * `GET /publicCloud/v1/instances/{id}` per instance.
+   */
+  instances?: Maybe<PublicCloudInstanceConnection>;
+  /** The group's UUID. */
+  leasewebId: Scalars['String']['output'];
+  /**
+   * The load balancer that embeds this group as its `autoScalingGroup`; null when none.
+   * No filter answers this: the load balancers of the group's region are listed whole
+   * (`GET /publicCloud/v1/loadBalancers?region=`, once per region and request). The load
+   * balancers that forward to the group's target groups are `targetGroups.listeners`.
+   */
+  loadBalancer?: Maybe<PublicCloudLoadBalancer>;
+  /** CPU_BASED: the most instances it runs; null otherwise. */
+  maximumAmount?: Maybe<Scalars['Int']['output']>;
+  /** CPU_BASED: the fewest instances it runs; null when not set. */
+  minimumAmount?: Maybe<Scalars['Int']['output']>;
+  /** Your label for it. */
+  reference: Scalars['String']['output'];
+  /** The region, from the catalogue (`GET /publicCloud/v1/regions`, listed once per request when more than the name is asked). */
+  region?: Maybe<PublicCloudRegion>;
+  /** The region's name, e.g. `eu-west-3`. */
+  regionName: Scalars['String']['output'];
+  /** SCHEDULED: when its instances are launched; null otherwise. */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it is (`state`). */
+  state: PublicCloudAutoScalingGroupState;
+  /**
+   * The target groups its instances are registered with (`GET
+   * /publicCloud/v1/autoScalingGroups/{id}` when the group came from a list, which does not
+   * carry them; once per group and request).
+   */
+  targetGroups: Array<PublicCloudTargetGroup>;
+  /** How it decides how many instances it runs (`type`). */
+  type: PublicCloudAutoScalingGroupType;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** CPU_BASED: seconds a new instance gets before it counts; null otherwise. */
+  warmupTime?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** Instances made from one instance, as many as the group's type decides. */
+export type PublicCloudAutoScalingGroupInstancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of auto scaling groups. */
+export type PublicCloudAutoScalingGroupConnection = {
+  __typename?: 'PublicCloudAutoScalingGroupConnection';
+  /** The groups with their cursors. */
+  edges: Array<PublicCloudAutoScalingGroupEdge>;
+  /** The groups of this page. */
+  nodes: Array<PublicCloudAutoScalingGroup>;
+  /** Where this page is in the list. */
+  pageInfo: PageInfo;
+  /** How many groups the whole list has. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An auto scaling group in a page. */
+export type PublicCloudAutoScalingGroupEdge = {
+  __typename?: 'PublicCloudAutoScalingGroupEdge';
+  /** Pass it as `after` to start the next page after this group. */
+  cursor: Scalars['String']['output'];
+  /** The group. */
+  node: PublicCloudAutoScalingGroup;
+};
+
+/** Which auto scaling groups to list; every field given must match. */
+export type PublicCloudAutoScalingGroupFilter = {
+  /** Only the group this instance (UUID or global id) belongs to. */
+  instanceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only groups with exactly this reference. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Only groups in this region, e.g. `eu-west-3`. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Only groups in this state. */
+  state?: InputMaybe<PublicCloudAutoScalingGroupState>;
+  /** Only groups of this type. */
+  type?: InputMaybe<PublicCloudAutoScalingGroupType>;
+};
+
+/** Names one auto scaling group. */
+export type PublicCloudAutoScalingGroupInput = {
+  /** The group's global id or UUID. */
+  autoScalingGroupId: Scalars['ID']['input'];
+};
+
 /** Where an auto scaling group is (`state`). */
 export type PublicCloudAutoScalingGroupState =
   /** Running at its desired size. */
@@ -4815,6 +5028,14 @@ export type PublicCloudAutoScalingGroupSummary = {
   state?: Maybe<PublicCloudAutoScalingGroupState>;
   /** How it decides how many instances it runs (`type`). */
   type?: Maybe<PublicCloudAutoScalingGroupType>;
+};
+
+/** An auto scaling group and a target group of its region. */
+export type PublicCloudAutoScalingGroupTargetGroupInput = {
+  /** The auto scaling group's global id or UUID. */
+  autoScalingGroupId: Scalars['ID']['input'];
+  /** The target group's global id or UUID. */
+  targetGroupId: Scalars['ID']['input'];
 };
 
 /** How an auto scaling group decides how many instances it runs (`type`). */
@@ -5029,7 +5250,10 @@ export type PublicCloudImageState =
 /** A Public Cloud instance (a virtual machine). */
 export type PublicCloudInstance = CloudMetricsOwner & ConsoleOwner & CredentialOwner & Equipment & IpOwner & Node & PowerControllable & SnapshotOwner & {
   __typename?: 'PublicCloudInstance';
-  /** The auto scaling group the instance belongs to, as embedded in the instance (its API is not covered); null when none. */
+  /**
+   * The auto scaling group the instance belongs to, as embedded in the instance; null when none.
+   * @deprecated Use `scalingGroup`, the group itself (a Node with its instances and target groups). Stays until at least 2027-03-31.
+   */
   autoScalingGroup?: Maybe<PublicCloudAutoScalingGroupSummary>;
   /** A URL to the instance's VNC console (`GET /publicCloud/v1/instances/{id}/console`); the instance must be running. */
   console?: Maybe<ConsoleAccess>;
@@ -5121,6 +5345,13 @@ export type PublicCloudInstance = CloudMetricsOwner & ConsoleOwner & CredentialO
   /** Where the root disk lives. */
   rootDiskStorageType: PublicCloudStorageType;
   /**
+   * The auto scaling group the instance belongs to; null when none. The instance list embeds
+   * the group, so only `targetGroups`, `instances` and `loadBalancer` cost calls (`GET
+   * /publicCloud/v1/autoScalingGroups/{id}` …); an instance read alone that does not embed it
+   * costs none either: Leaseweb says null.
+   */
+  scalingGroup?: Maybe<PublicCloudAutoScalingGroup>;
+  /**
    * The service (contract) of this instance (`GET /services/v1/services?equipmentId={id}`: one
    * call for a single instance). For several instances in one request the gateway reads the first page
    * of the whole service list and then whichever costs fewer calls: the rest of that list, or
@@ -5135,6 +5366,14 @@ export type PublicCloudInstance = CloudMetricsOwner & ConsoleOwner & CredentialO
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The machine's state: RUNNING, STOPPED, CREATING, DESTROYING … */
   state: PublicCloudInstanceState;
+  /**
+   * The target groups the instance is a target of. No filter answers this: the target groups
+   * of its region are listed whole (`GET /publicCloud/v1/targetGroups?region=`, once per
+   * region and request) and each one's targets read (`GET …/targetGroups/{id}/targets`, once
+   * per group and request, shared with `PublicCloudTargetGroup.targets`). So 1 + the number of
+   * target groups in the region, whatever the number of instances asked.
+   */
+  targetGroups: Array<PublicCloudTargetGroup>;
   /** The name of the instance type, e.g. `lsw.m3.large`. */
   type: Scalars['String']['output'];
 };
@@ -5418,6 +5657,8 @@ export type PublicCloudLoadBalancer = CloudMetricsOwner & Equipment & IpOwner & 
   regionName: Scalars['String']['output'];
   /** CPU, memory and network speeds. */
   resources: PublicCloudResources;
+  /** The auto scaling group the load balancer embeds (`autoScalingGroup`); null when none. No call unless more than its fields is asked. */
+  scalingGroup?: Maybe<PublicCloudAutoScalingGroup>;
   /**
    * The service (contract) of this load balancer (`GET /services/v1/services?equipmentId={id}`,
    * one call per load balancer, shared by every field that asks). Null when no service names it.
@@ -5831,12 +6072,27 @@ export type PublicCloudTargetEdge = {
 /** A group of instances a load balancer forwards to, with how their health is checked. */
 export type PublicCloudTargetGroup = Node & {
   __typename?: 'PublicCloudTargetGroup';
+  /**
+   * The auto scaling groups registered with it. No filter answers this: the groups of its
+   * region are listed whole (`GET /publicCloud/v1/autoScalingGroups?region=`, once per region
+   * and request), then each group's detail is read for its target groups (`GET
+   * /publicCloud/v1/autoScalingGroups/{id}`, once per group and request). So 1 + the number
+   * of groups in the region, whatever the number of target groups asked.
+   */
+  autoScalingGroups: Array<PublicCloudAutoScalingGroup>;
   /** How the targets' health is checked; null when it is not. */
   healthCheck?: Maybe<PublicCloudTargetGroupHealthCheck>;
   /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudTargetGroup/<UUID>`. */
   id: Scalars['ID']['output'];
   /** The group's UUID (what listener rules call `targetGroupId`). */
   leasewebId: Scalars['String']['output'];
+  /**
+   * The listeners whose rules forward to it. No filter answers this: the load balancers of
+   * its region are listed whole (`GET /publicCloud/v1/loadBalancers?region=`, once per region
+   * and request) and each one's listeners read (`GET …/loadBalancers/{id}/listeners`, once
+   * per load balancer and request, shared with `PublicCloudLoadBalancer.listeners`).
+   */
+  listeners: Array<PublicCloudLoadBalancerListener>;
   /** Its name. */
   name: Scalars['String']['output'];
   /** The port traffic is sent to on each target. */
@@ -6042,6 +6298,10 @@ export type Query = {
    * `first`/`after` page its items; the totals are of the whole pro forma.
    */
   proformaInvoice?: Maybe<ProformaInvoice>;
+  /** One auto scaling group by its UUID or global id (`GET /publicCloud/v1/autoScalingGroups/{id}`); null when it does not exist. */
+  publicCloudAutoScalingGroup?: Maybe<PublicCloudAutoScalingGroup>;
+  /** Your auto scaling groups (`GET /publicCloud/v1/autoScalingGroups`, one call per page). */
+  publicCloudAutoScalingGroups?: Maybe<PublicCloudAutoScalingGroupConnection>;
   /**
    * What a piece of Public Cloud equipment cost in one month
    * (`GET /publicCloud/v1/equipments/{equipmentId}/expenses`). `from` must be the first day
@@ -6298,6 +6558,20 @@ export type QueryProformaInvoiceArgs = {
 
 
 /** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudAutoScalingGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudAutoScalingGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicCloudAutoScalingGroupFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
 export type QueryPublicCloudExpensesArgs = {
   equipmentId: Scalars['ID']['input'];
   from: Scalars['DateTime']['input'];
@@ -6417,6 +6691,15 @@ export type QueryVpsListArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VpsFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The outcome of `registerPublicCloudAutoScalingGroupTargetGroup`. */
+export type RegisterPublicCloudAutoScalingGroupTargetGroupPayload = {
+  __typename?: 'RegisterPublicCloudAutoScalingGroupTargetGroupPayload';
+  /** The group with its target groups, as Leaseweb answered; null when the write failed. */
+  autoScalingGroup?: Maybe<PublicCloudAutoScalingGroup>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
 };
 
 /** The outcome of `registerPublicCloudTargets`. */
@@ -7198,6 +7481,39 @@ export type UpdatePrivateNetworkPayload = {
   userErrors: Array<UserError>;
 };
 
+/** An auto scaling group and what to change; fields left out stay. */
+export type UpdatePublicCloudAutoScalingGroupInput = {
+  /** The group's global id or UUID. */
+  autoScalingGroupId: Scalars['ID']['input'];
+  /** CPU_BASED: seconds between two scalings, 300 to 900. */
+  cooldownTime?: InputMaybe<Scalars['Int']['input']>;
+  /** CPU_BASED: the average CPU use to keep, 1 to 100 percent. */
+  cpuThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** MANUAL: how many instances now; SCHEDULED: how many in the window. */
+  desiredAmount?: InputMaybe<Scalars['Int']['input']>;
+  /** SCHEDULED: a new end; give `startsAt` with it. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** CPU_BASED: the most instances. */
+  maximumAmount?: InputMaybe<Scalars['Int']['input']>;
+  /** The fewest instances. */
+  minimumAmount?: InputMaybe<Scalars['Int']['input']>;
+  /** A new label, up to 255 characters. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** SCHEDULED: a new start; give `endsAt` with it. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** CPU_BASED: seconds a new instance gets before it counts, 60 to 900. */
+  warmupTime?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The outcome of `updatePublicCloudAutoScalingGroup`. */
+export type UpdatePublicCloudAutoScalingGroupPayload = {
+  __typename?: 'UpdatePublicCloudAutoScalingGroupPayload';
+  /** The group as Leaseweb answered; null when the write failed. */
+  autoScalingGroup?: Maybe<PublicCloudAutoScalingGroup>;
+  /** What the caller can fix; empty when the write went through. */
+  userErrors: Array<UserError>;
+};
+
 /** A new name for a custom image. */
 export type UpdatePublicCloudCustomImageInput = {
   /** The custom image's UUID or global id. */
@@ -7758,6 +8074,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( OperatingSystemModel )
     | ( UpstreamPrivateNetwork )
     | ( PrivateNetworkReservationModel )
+    | ( AutoScalingGroupModel )
     | ( ImageModel )
     | ( Instance )
     | ( Iso )
@@ -7834,6 +8151,8 @@ export type ResolversTypes = {
   CreatePrivateNetworkDhcpReservationPayload: ResolverTypeWrapper<Omit<CreatePrivateNetworkDhcpReservationPayload, 'dhcpReservation'> & { dhcpReservation?: Maybe<ResolversTypes['PrivateNetworkDhcpReservation']> }>;
   CreatePrivateNetworkInput: CreatePrivateNetworkInput;
   CreatePrivateNetworkPayload: ResolverTypeWrapper<Omit<CreatePrivateNetworkPayload, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversTypes['PrivateNetwork']> }>;
+  CreatePublicCloudAutoScalingGroupInput: CreatePublicCloudAutoScalingGroupInput;
+  CreatePublicCloudAutoScalingGroupPayload: ResolverTypeWrapper<Omit<CreatePublicCloudAutoScalingGroupPayload, 'autoScalingGroup'> & { autoScalingGroup?: Maybe<ResolversTypes['PublicCloudAutoScalingGroup']> }>;
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
   CreatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
   CreatePublicCloudLoadBalancerListenerInput: CreatePublicCloudLoadBalancerListenerInput;
@@ -7908,10 +8227,12 @@ export type ResolversTypes = {
   DeletePrivateNetworkDhcpReservationPayload: ResolverTypeWrapper<DeletePrivateNetworkDhcpReservationPayload>;
   DeletePrivateNetworkInput: DeletePrivateNetworkInput;
   DeletePrivateNetworkPayload: ResolverTypeWrapper<DeletePrivateNetworkPayload>;
+  DeletePublicCloudAutoScalingGroupPayload: ResolverTypeWrapper<DeletePublicCloudAutoScalingGroupPayload>;
   DeletePublicCloudLoadBalancerListenerPayload: ResolverTypeWrapper<DeletePublicCloudLoadBalancerListenerPayload>;
   DeletePublicCloudLoadBalancerPayload: ResolverTypeWrapper<Omit<DeletePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversTypes['PublicCloudLoadBalancer']> }>;
   DeletePublicCloudTargetGroupPayload: ResolverTypeWrapper<DeletePublicCloudTargetGroupPayload>;
   DeleteSnapshotPayload: ResolverTypeWrapper<Omit<DeleteSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
+  DeregisterPublicCloudAutoScalingGroupTargetGroupPayload: ResolverTypeWrapper<Omit<DeregisterPublicCloudAutoScalingGroupTargetGroupPayload, 'autoScalingGroup'> & { autoScalingGroup?: Maybe<ResolversTypes['PublicCloudAutoScalingGroup']> }>;
   DeregisterPublicCloudTargetsPayload: ResolverTypeWrapper<Omit<DeregisterPublicCloudTargetsPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversTypes['PublicCloudTargetGroup']> }>;
   DetachIsoPayload: ResolverTypeWrapper<Omit<DetachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversTypes['Equipment']> }>;
   DhcpReservation: ResolverTypeWrapper<DhcpLeaseModel>;
@@ -8057,8 +8378,14 @@ export type ResolversTypes = {
   ProformaInvoiceItem: ResolverTypeWrapper<ProformaContractItem>;
   ProformaInvoiceItemConnection: ResolverTypeWrapper<ProformaItemPage>;
   ProformaInvoiceItemEdge: ResolverTypeWrapper<Omit<ProformaInvoiceItemEdge, 'node'> & { node: ResolversTypes['ProformaInvoiceItem'] }>;
+  PublicCloudAutoScalingGroup: ResolverTypeWrapper<AutoScalingGroupModel>;
+  PublicCloudAutoScalingGroupConnection: ResolverTypeWrapper<AutoScalingGroupPage>;
+  PublicCloudAutoScalingGroupEdge: ResolverTypeWrapper<Omit<PublicCloudAutoScalingGroupEdge, 'node'> & { node: ResolversTypes['PublicCloudAutoScalingGroup'] }>;
+  PublicCloudAutoScalingGroupFilter: PublicCloudAutoScalingGroupFilter;
+  PublicCloudAutoScalingGroupInput: PublicCloudAutoScalingGroupInput;
   PublicCloudAutoScalingGroupState: PublicCloudAutoScalingGroupState;
-  PublicCloudAutoScalingGroupSummary: ResolverTypeWrapper<EmbeddedAutoScalingGroup>;
+  PublicCloudAutoScalingGroupSummary: ResolverTypeWrapper<AutoScalingGroup>;
+  PublicCloudAutoScalingGroupTargetGroupInput: PublicCloudAutoScalingGroupTargetGroupInput;
   PublicCloudAutoScalingGroupType: PublicCloudAutoScalingGroupType;
   PublicCloudBillingType: PublicCloudBillingType;
   PublicCloudContract: ResolverTypeWrapper<InstanceContract>;
@@ -8128,6 +8455,7 @@ export type ResolversTypes = {
   PublicCloudTargetsInput: PublicCloudTargetsInput;
   PublicCloudTrafficTier: ResolverTypeWrapper<TrafficTierModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterPublicCloudAutoScalingGroupTargetGroupPayload: ResolverTypeWrapper<Omit<RegisterPublicCloudAutoScalingGroupTargetGroupPayload, 'autoScalingGroup'> & { autoScalingGroup?: Maybe<ResolversTypes['PublicCloudAutoScalingGroup']> }>;
   RegisterPublicCloudTargetsPayload: ResolverTypeWrapper<Omit<RegisterPublicCloudTargetsPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversTypes['PublicCloudTargetGroup']> }>;
   ReinstallPublicCloudInstanceInput: ReinstallPublicCloudInstanceInput;
   ReinstallPublicCloudInstancePayload: ResolverTypeWrapper<Omit<ReinstallPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversTypes['PublicCloudInstance']> }>;
@@ -8203,6 +8531,8 @@ export type ResolversTypes = {
   UpdateNullRoutePayload: ResolverTypeWrapper<Omit<UpdateNullRoutePayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversTypes['NullRoute']> }>;
   UpdatePrivateNetworkInput: UpdatePrivateNetworkInput;
   UpdatePrivateNetworkPayload: ResolverTypeWrapper<Omit<UpdatePrivateNetworkPayload, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversTypes['PrivateNetwork']> }>;
+  UpdatePublicCloudAutoScalingGroupInput: UpdatePublicCloudAutoScalingGroupInput;
+  UpdatePublicCloudAutoScalingGroupPayload: ResolverTypeWrapper<Omit<UpdatePublicCloudAutoScalingGroupPayload, 'autoScalingGroup'> & { autoScalingGroup?: Maybe<ResolversTypes['PublicCloudAutoScalingGroup']> }>;
   UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
   UpdatePublicCloudCustomImagePayload: ResolverTypeWrapper<Omit<UpdatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversTypes['PublicCloudImage']> }>;
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
@@ -8267,6 +8597,8 @@ export type ResolversParentTypes = {
   CreatePrivateNetworkDhcpReservationPayload: Omit<CreatePrivateNetworkDhcpReservationPayload, 'dhcpReservation'> & { dhcpReservation?: Maybe<ResolversParentTypes['PrivateNetworkDhcpReservation']> };
   CreatePrivateNetworkInput: CreatePrivateNetworkInput;
   CreatePrivateNetworkPayload: Omit<CreatePrivateNetworkPayload, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversParentTypes['PrivateNetwork']> };
+  CreatePublicCloudAutoScalingGroupInput: CreatePublicCloudAutoScalingGroupInput;
+  CreatePublicCloudAutoScalingGroupPayload: Omit<CreatePublicCloudAutoScalingGroupPayload, 'autoScalingGroup'> & { autoScalingGroup?: Maybe<ResolversParentTypes['PublicCloudAutoScalingGroup']> };
   CreatePublicCloudCustomImageInput: CreatePublicCloudCustomImageInput;
   CreatePublicCloudCustomImagePayload: Omit<CreatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   CreatePublicCloudLoadBalancerListenerInput: CreatePublicCloudLoadBalancerListenerInput;
@@ -8332,10 +8664,12 @@ export type ResolversParentTypes = {
   DeletePrivateNetworkDhcpReservationPayload: DeletePrivateNetworkDhcpReservationPayload;
   DeletePrivateNetworkInput: DeletePrivateNetworkInput;
   DeletePrivateNetworkPayload: DeletePrivateNetworkPayload;
+  DeletePublicCloudAutoScalingGroupPayload: DeletePublicCloudAutoScalingGroupPayload;
   DeletePublicCloudLoadBalancerListenerPayload: DeletePublicCloudLoadBalancerListenerPayload;
   DeletePublicCloudLoadBalancerPayload: Omit<DeletePublicCloudLoadBalancerPayload, 'loadBalancer'> & { loadBalancer?: Maybe<ResolversParentTypes['PublicCloudLoadBalancer']> };
   DeletePublicCloudTargetGroupPayload: DeletePublicCloudTargetGroupPayload;
   DeleteSnapshotPayload: Omit<DeleteSnapshotPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
+  DeregisterPublicCloudAutoScalingGroupTargetGroupPayload: Omit<DeregisterPublicCloudAutoScalingGroupTargetGroupPayload, 'autoScalingGroup'> & { autoScalingGroup?: Maybe<ResolversParentTypes['PublicCloudAutoScalingGroup']> };
   DeregisterPublicCloudTargetsPayload: Omit<DeregisterPublicCloudTargetsPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversParentTypes['PublicCloudTargetGroup']> };
   DetachIsoPayload: Omit<DetachIsoPayload, 'equipment'> & { equipment?: Maybe<ResolversParentTypes['Equipment']> };
   DhcpReservation: DhcpLeaseModel;
@@ -8460,7 +8794,13 @@ export type ResolversParentTypes = {
   ProformaInvoiceItem: ProformaContractItem;
   ProformaInvoiceItemConnection: ProformaItemPage;
   ProformaInvoiceItemEdge: Omit<ProformaInvoiceItemEdge, 'node'> & { node: ResolversParentTypes['ProformaInvoiceItem'] };
-  PublicCloudAutoScalingGroupSummary: EmbeddedAutoScalingGroup;
+  PublicCloudAutoScalingGroup: AutoScalingGroupModel;
+  PublicCloudAutoScalingGroupConnection: AutoScalingGroupPage;
+  PublicCloudAutoScalingGroupEdge: Omit<PublicCloudAutoScalingGroupEdge, 'node'> & { node: ResolversParentTypes['PublicCloudAutoScalingGroup'] };
+  PublicCloudAutoScalingGroupFilter: PublicCloudAutoScalingGroupFilter;
+  PublicCloudAutoScalingGroupInput: PublicCloudAutoScalingGroupInput;
+  PublicCloudAutoScalingGroupSummary: AutoScalingGroup;
+  PublicCloudAutoScalingGroupTargetGroupInput: PublicCloudAutoScalingGroupTargetGroupInput;
   PublicCloudContract: InstanceContract;
   PublicCloudExpenseInstance: ExpenseInstance;
   PublicCloudExpenses: Expenses;
@@ -8517,6 +8857,7 @@ export type ResolversParentTypes = {
   PublicCloudTargetsInput: PublicCloudTargetsInput;
   PublicCloudTrafficTier: TrafficTierModel;
   Query: Record<PropertyKey, never>;
+  RegisterPublicCloudAutoScalingGroupTargetGroupPayload: Omit<RegisterPublicCloudAutoScalingGroupTargetGroupPayload, 'autoScalingGroup'> & { autoScalingGroup?: Maybe<ResolversParentTypes['PublicCloudAutoScalingGroup']> };
   RegisterPublicCloudTargetsPayload: Omit<RegisterPublicCloudTargetsPayload, 'targetGroup'> & { targetGroup?: Maybe<ResolversParentTypes['PublicCloudTargetGroup']> };
   ReinstallPublicCloudInstanceInput: ReinstallPublicCloudInstanceInput;
   ReinstallPublicCloudInstancePayload: Omit<ReinstallPublicCloudInstancePayload, 'instance'> & { instance?: Maybe<ResolversParentTypes['PublicCloudInstance']> };
@@ -8588,6 +8929,8 @@ export type ResolversParentTypes = {
   UpdateNullRoutePayload: Omit<UpdateNullRoutePayload, 'nullRoute'> & { nullRoute?: Maybe<ResolversParentTypes['NullRoute']> };
   UpdatePrivateNetworkInput: UpdatePrivateNetworkInput;
   UpdatePrivateNetworkPayload: Omit<UpdatePrivateNetworkPayload, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversParentTypes['PrivateNetwork']> };
+  UpdatePublicCloudAutoScalingGroupInput: UpdatePublicCloudAutoScalingGroupInput;
+  UpdatePublicCloudAutoScalingGroupPayload: Omit<UpdatePublicCloudAutoScalingGroupPayload, 'autoScalingGroup'> & { autoScalingGroup?: Maybe<ResolversParentTypes['PublicCloudAutoScalingGroup']> };
   UpdatePublicCloudCustomImageInput: UpdatePublicCloudCustomImageInput;
   UpdatePublicCloudCustomImagePayload: Omit<UpdatePublicCloudCustomImagePayload, 'image'> & { image?: Maybe<ResolversParentTypes['PublicCloudImage']> };
   UpdatePublicCloudInstanceInput: UpdatePublicCloudInstanceInput;
@@ -8754,6 +9097,11 @@ export type CreatePrivateNetworkDhcpReservationPayloadResolvers<ContextType = Gr
 
 export type CreatePrivateNetworkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePrivateNetworkPayload'] = ResolversParentTypes['CreatePrivateNetworkPayload']> = {
   privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreatePublicCloudAutoScalingGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePublicCloudAutoScalingGroupPayload'] = ResolversParentTypes['CreatePublicCloudAutoScalingGroupPayload']> = {
+  autoScalingGroup?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroup']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -9159,6 +9507,11 @@ export type DeletePrivateNetworkPayloadResolvers<ContextType = GraphQLContext, P
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type DeletePublicCloudAutoScalingGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePublicCloudAutoScalingGroupPayload'] = ResolversParentTypes['DeletePublicCloudAutoScalingGroupPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DeletePublicCloudLoadBalancerListenerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePublicCloudLoadBalancerListenerPayload'] = ResolversParentTypes['DeletePublicCloudLoadBalancerListenerPayload']> = {
   deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -9178,6 +9531,11 @@ export type DeletePublicCloudTargetGroupPayloadResolvers<ContextType = GraphQLCo
 export type DeleteSnapshotPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteSnapshotPayload'] = ResolversParentTypes['DeleteSnapshotPayload']> = {
   deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   equipment?: Resolver<Maybe<ResolversTypes['Equipment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DeregisterPublicCloudAutoScalingGroupTargetGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeregisterPublicCloudAutoScalingGroupTargetGroupPayload'] = ResolversParentTypes['DeregisterPublicCloudAutoScalingGroupTargetGroupPayload']> = {
+  autoScalingGroup?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroup']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -9584,6 +9942,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createNotificationSetting?: Resolver<Maybe<ResolversTypes['CreateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationCreateNotificationSettingArgs, 'input'>>;
   createPrivateNetwork?: Resolver<Maybe<ResolversTypes['CreatePrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationCreatePrivateNetworkArgs, 'input'>>;
   createPrivateNetworkDhcpReservation?: Resolver<Maybe<ResolversTypes['CreatePrivateNetworkDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationCreatePrivateNetworkDhcpReservationArgs, 'input'>>;
+  createPublicCloudAutoScalingGroup?: Resolver<Maybe<ResolversTypes['CreatePublicCloudAutoScalingGroupPayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudAutoScalingGroupArgs, 'input'>>;
   createPublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['CreatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudCustomImageArgs, 'input'>>;
   createPublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['CreatePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudLoadBalancerListenerArgs, 'input'>>;
   createPublicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['CreatePublicCloudTargetGroupPayload']>, ParentType, ContextType, RequireFields<MutationCreatePublicCloudTargetGroupArgs, 'input'>>;
@@ -9596,10 +9955,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteNotificationSetting?: Resolver<Maybe<ResolversTypes['DeleteNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationDeleteNotificationSettingArgs, 'input'>>;
   deletePrivateNetwork?: Resolver<Maybe<ResolversTypes['DeletePrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationDeletePrivateNetworkArgs, 'input'>>;
   deletePrivateNetworkDhcpReservation?: Resolver<Maybe<ResolversTypes['DeletePrivateNetworkDhcpReservationPayload']>, ParentType, ContextType, RequireFields<MutationDeletePrivateNetworkDhcpReservationArgs, 'input'>>;
+  deletePublicCloudAutoScalingGroup?: Resolver<Maybe<ResolversTypes['DeletePublicCloudAutoScalingGroupPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudAutoScalingGroupArgs, 'input'>>;
   deletePublicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['DeletePublicCloudLoadBalancerPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudLoadBalancerArgs, 'input'>>;
   deletePublicCloudLoadBalancerListener?: Resolver<Maybe<ResolversTypes['DeletePublicCloudLoadBalancerListenerPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudLoadBalancerListenerArgs, 'input'>>;
   deletePublicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['DeletePublicCloudTargetGroupPayload']>, ParentType, ContextType, RequireFields<MutationDeletePublicCloudTargetGroupArgs, 'input'>>;
   deleteSnapshot?: Resolver<Maybe<ResolversTypes['DeleteSnapshotPayload']>, ParentType, ContextType, RequireFields<MutationDeleteSnapshotArgs, 'input'>>;
+  deregisterPublicCloudAutoScalingGroupTargetGroup?: Resolver<Maybe<ResolversTypes['DeregisterPublicCloudAutoScalingGroupTargetGroupPayload']>, ParentType, ContextType, RequireFields<MutationDeregisterPublicCloudAutoScalingGroupTargetGroupArgs, 'input'>>;
   deregisterPublicCloudTargets?: Resolver<Maybe<ResolversTypes['DeregisterPublicCloudTargetsPayload']>, ParentType, ContextType, RequireFields<MutationDeregisterPublicCloudTargetsArgs, 'input'>>;
   detachIso?: Resolver<Maybe<ResolversTypes['DetachIsoPayload']>, ParentType, ContextType, RequireFields<MutationDetachIsoArgs, 'input'>>;
   expireDedicatedServerActiveJob?: Resolver<Maybe<ResolversTypes['ExpireDedicatedServerActiveJobPayload']>, ParentType, ContextType, RequireFields<MutationExpireDedicatedServerActiveJobArgs, 'input'>>;
@@ -9616,6 +9977,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   powerCycleEquipment?: Resolver<Maybe<ResolversTypes['PowerCycleEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerCycleEquipmentArgs, 'input'>>;
   powerOffEquipment?: Resolver<Maybe<ResolversTypes['PowerOffEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOffEquipmentArgs, 'input'>>;
   powerOnEquipment?: Resolver<Maybe<ResolversTypes['PowerOnEquipmentPayload']>, ParentType, ContextType, RequireFields<MutationPowerOnEquipmentArgs, 'input'>>;
+  registerPublicCloudAutoScalingGroupTargetGroup?: Resolver<Maybe<ResolversTypes['RegisterPublicCloudAutoScalingGroupTargetGroupPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPublicCloudAutoScalingGroupTargetGroupArgs, 'input'>>;
   registerPublicCloudTargets?: Resolver<Maybe<ResolversTypes['RegisterPublicCloudTargetsPayload']>, ParentType, ContextType, RequireFields<MutationRegisterPublicCloudTargetsArgs, 'input'>>;
   reinstallPublicCloudInstance?: Resolver<Maybe<ResolversTypes['ReinstallPublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationReinstallPublicCloudInstanceArgs, 'input'>>;
   reinstallVps?: Resolver<Maybe<ResolversTypes['ReinstallVpsPayload']>, ParentType, ContextType, RequireFields<MutationReinstallVpsArgs, 'input'>>;
@@ -9647,6 +10009,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateNotificationSetting?: Resolver<Maybe<ResolversTypes['UpdateNotificationSettingPayload']>, ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingArgs, 'input'>>;
   updateNullRoute?: Resolver<Maybe<ResolversTypes['UpdateNullRoutePayload']>, ParentType, ContextType, RequireFields<MutationUpdateNullRouteArgs, 'input'>>;
   updatePrivateNetwork?: Resolver<Maybe<ResolversTypes['UpdatePrivateNetworkPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePrivateNetworkArgs, 'input'>>;
+  updatePublicCloudAutoScalingGroup?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudAutoScalingGroupPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudAutoScalingGroupArgs, 'input'>>;
   updatePublicCloudCustomImage?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudCustomImagePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudCustomImageArgs, 'input'>>;
   updatePublicCloudInstance?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudInstancePayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudInstanceArgs, 'input'>>;
   updatePublicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['UpdatePublicCloudLoadBalancerPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePublicCloudLoadBalancerArgs, 'input'>>;
@@ -9748,7 +10111,7 @@ export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'AggregationPack' | 'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'FloatingIpDefinition' | 'FloatingIpRange' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OpenVpnProfile' | 'OperatingSystem' | 'PrivateNetwork' | 'PrivateNetworkDhcpReservation' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudLoadBalancer' | 'PublicCloudLoadBalancerListener' | 'PublicCloudRegion' | 'PublicCloudTargetGroup' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'AggregationPack' | 'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'FloatingIpDefinition' | 'FloatingIpRange' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OpenVpnProfile' | 'OperatingSystem' | 'PrivateNetwork' | 'PrivateNetworkDhcpReservation' | 'PublicCloudAutoScalingGroup' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudLoadBalancer' | 'PublicCloudLoadBalancerListener' | 'PublicCloudRegion' | 'PublicCloudTargetGroup' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -10023,6 +10386,42 @@ export type ProformaInvoiceItemEdgeResolvers<ContextType = GraphQLContext, Paren
   node?: Resolver<ResolversTypes['ProformaInvoiceItem'], ParentType, ContextType>;
 };
 
+export type PublicCloudAutoScalingGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudAutoScalingGroup'] = ResolversParentTypes['PublicCloudAutoScalingGroup']> = {
+  cooldownTime?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  cpuThreshold?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  desiredAmount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instances?: Resolver<Maybe<ResolversTypes['PublicCloudInstanceConnection']>, ParentType, ContextType, Partial<PublicCloudAutoScalingGroupInstancesArgs>>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  loadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType>;
+  maximumAmount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minimumAmount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['PublicCloudRegion']>, ParentType, ContextType>;
+  regionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PublicCloudAutoScalingGroupState'], ParentType, ContextType>;
+  targetGroups?: Resolver<Array<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PublicCloudAutoScalingGroupType'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  warmupTime?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublicCloudAutoScalingGroupConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudAutoScalingGroupConnection'] = ResolversParentTypes['PublicCloudAutoScalingGroupConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudAutoScalingGroupEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudAutoScalingGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudAutoScalingGroupEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudAutoScalingGroupEdge'] = ResolversParentTypes['PublicCloudAutoScalingGroupEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudAutoScalingGroup'], ParentType, ContextType>;
+};
+
 export type PublicCloudAutoScalingGroupSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudAutoScalingGroupSummary'] = ResolversParentTypes['PublicCloudAutoScalingGroupSummary']> = {
   autoScalingGroupId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -10134,11 +10533,13 @@ export type PublicCloudInstanceResolvers<ContextType = GraphQLContext, ParentTyp
   resources?: Resolver<ResolversTypes['PublicCloudResources'], ParentType, ContextType>;
   rootDiskSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rootDiskStorageType?: Resolver<ResolversTypes['PublicCloudStorageType'], ParentType, ContextType>;
+  scalingGroup?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroup']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   snapshot?: Resolver<Maybe<ResolversTypes['Snapshot']>, ParentType, ContextType, RequireFields<PublicCloudInstanceSnapshotArgs, 'id'>>;
   snapshots?: Resolver<Maybe<ResolversTypes['SnapshotConnection']>, ParentType, ContextType, Partial<PublicCloudInstanceSnapshotsArgs>>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['PublicCloudInstanceState'], ParentType, ContextType>;
+  targetGroups?: Resolver<Array<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -10216,6 +10617,7 @@ export type PublicCloudLoadBalancerResolvers<ContextType = GraphQLContext, Paren
   region?: Resolver<Maybe<ResolversTypes['PublicCloudRegion']>, ParentType, ContextType>;
   regionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   resources?: Resolver<ResolversTypes['PublicCloudResources'], ParentType, ContextType>;
+  scalingGroup?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroup']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['PublicCloudInstanceState'], ParentType, ContextType>;
@@ -10377,9 +10779,11 @@ export type PublicCloudTargetEdgeResolvers<ContextType = GraphQLContext, ParentT
 };
 
 export type PublicCloudTargetGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudTargetGroup'] = ResolversParentTypes['PublicCloudTargetGroup']> = {
+  autoScalingGroups?: Resolver<Array<ResolversTypes['PublicCloudAutoScalingGroup']>, ParentType, ContextType>;
   healthCheck?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroupHealthCheck']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listeners?: Resolver<Array<ResolversTypes['PublicCloudLoadBalancerListener']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   protocol?: Resolver<ResolversTypes['PublicCloudLoadBalancerProtocol'], ParentType, ContextType>;
@@ -10445,6 +10849,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType, RequireFields<QueryPrivateNetworkArgs, 'id'>>;
   privateNetworks?: Resolver<Maybe<ResolversTypes['PrivateNetworkConnection']>, ParentType, ContextType, Partial<QueryPrivateNetworksArgs>>;
   proformaInvoice?: Resolver<Maybe<ResolversTypes['ProformaInvoice']>, ParentType, ContextType, Partial<QueryProformaInvoiceArgs>>;
+  publicCloudAutoScalingGroup?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroup']>, ParentType, ContextType, RequireFields<QueryPublicCloudAutoScalingGroupArgs, 'id'>>;
+  publicCloudAutoScalingGroups?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroupConnection']>, ParentType, ContextType, Partial<QueryPublicCloudAutoScalingGroupsArgs>>;
   publicCloudExpenses?: Resolver<Maybe<ResolversTypes['PublicCloudExpenses']>, ParentType, ContextType, RequireFields<QueryPublicCloudExpensesArgs, 'equipmentId' | 'from'>>;
   publicCloudImages?: Resolver<Maybe<ResolversTypes['PublicCloudImageConnection']>, ParentType, ContextType, Partial<QueryPublicCloudImagesArgs>>;
   publicCloudInstance?: Resolver<Maybe<ResolversTypes['PublicCloudInstance']>, ParentType, ContextType, RequireFields<QueryPublicCloudInstanceArgs, 'id'>>;
@@ -10463,6 +10869,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   vpsImages?: Resolver<Maybe<ResolversTypes['PublicCloudImageConnection']>, ParentType, ContextType, Partial<QueryVpsImagesArgs>>;
   vpsIsos?: Resolver<Maybe<ResolversTypes['PublicCloudIsoConnection']>, ParentType, ContextType, Partial<QueryVpsIsosArgs>>;
   vpsList?: Resolver<Maybe<ResolversTypes['VpsConnection']>, ParentType, ContextType, Partial<QueryVpsListArgs>>;
+};
+
+export type RegisterPublicCloudAutoScalingGroupTargetGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegisterPublicCloudAutoScalingGroupTargetGroupPayload'] = ResolversParentTypes['RegisterPublicCloudAutoScalingGroupTargetGroupPayload']> = {
+  autoScalingGroup?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroup']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type RegisterPublicCloudTargetsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegisterPublicCloudTargetsPayload'] = ResolversParentTypes['RegisterPublicCloudTargetsPayload']> = {
@@ -10734,6 +11145,11 @@ export type UpdatePrivateNetworkPayloadResolvers<ContextType = GraphQLContext, P
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type UpdatePublicCloudAutoScalingGroupPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePublicCloudAutoScalingGroupPayload'] = ResolversParentTypes['UpdatePublicCloudAutoScalingGroupPayload']> = {
+  autoScalingGroup?: Resolver<Maybe<ResolversTypes['PublicCloudAutoScalingGroup']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdatePublicCloudCustomImagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdatePublicCloudCustomImagePayload'] = ResolversParentTypes['UpdatePublicCloudCustomImagePayload']> = {
   image?: Resolver<Maybe<ResolversTypes['PublicCloudImage']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -10876,6 +11292,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreateNotificationSettingPayload?: CreateNotificationSettingPayloadResolvers<ContextType>;
   CreatePrivateNetworkDhcpReservationPayload?: CreatePrivateNetworkDhcpReservationPayloadResolvers<ContextType>;
   CreatePrivateNetworkPayload?: CreatePrivateNetworkPayloadResolvers<ContextType>;
+  CreatePublicCloudAutoScalingGroupPayload?: CreatePublicCloudAutoScalingGroupPayloadResolvers<ContextType>;
   CreatePublicCloudCustomImagePayload?: CreatePublicCloudCustomImagePayloadResolvers<ContextType>;
   CreatePublicCloudLoadBalancerListenerPayload?: CreatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
   CreatePublicCloudTargetGroupPayload?: CreatePublicCloudTargetGroupPayloadResolvers<ContextType>;
@@ -10925,10 +11342,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DeleteNotificationSettingPayload?: DeleteNotificationSettingPayloadResolvers<ContextType>;
   DeletePrivateNetworkDhcpReservationPayload?: DeletePrivateNetworkDhcpReservationPayloadResolvers<ContextType>;
   DeletePrivateNetworkPayload?: DeletePrivateNetworkPayloadResolvers<ContextType>;
+  DeletePublicCloudAutoScalingGroupPayload?: DeletePublicCloudAutoScalingGroupPayloadResolvers<ContextType>;
   DeletePublicCloudLoadBalancerListenerPayload?: DeletePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;
   DeletePublicCloudLoadBalancerPayload?: DeletePublicCloudLoadBalancerPayloadResolvers<ContextType>;
   DeletePublicCloudTargetGroupPayload?: DeletePublicCloudTargetGroupPayloadResolvers<ContextType>;
   DeleteSnapshotPayload?: DeleteSnapshotPayloadResolvers<ContextType>;
+  DeregisterPublicCloudAutoScalingGroupTargetGroupPayload?: DeregisterPublicCloudAutoScalingGroupTargetGroupPayloadResolvers<ContextType>;
   DeregisterPublicCloudTargetsPayload?: DeregisterPublicCloudTargetsPayloadResolvers<ContextType>;
   DetachIsoPayload?: DetachIsoPayloadResolvers<ContextType>;
   DhcpReservation?: DhcpReservationResolvers<ContextType>;
@@ -11037,6 +11456,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProformaInvoiceItem?: ProformaInvoiceItemResolvers<ContextType>;
   ProformaInvoiceItemConnection?: ProformaInvoiceItemConnectionResolvers<ContextType>;
   ProformaInvoiceItemEdge?: ProformaInvoiceItemEdgeResolvers<ContextType>;
+  PublicCloudAutoScalingGroup?: PublicCloudAutoScalingGroupResolvers<ContextType>;
+  PublicCloudAutoScalingGroupConnection?: PublicCloudAutoScalingGroupConnectionResolvers<ContextType>;
+  PublicCloudAutoScalingGroupEdge?: PublicCloudAutoScalingGroupEdgeResolvers<ContextType>;
   PublicCloudAutoScalingGroupSummary?: PublicCloudAutoScalingGroupSummaryResolvers<ContextType>;
   PublicCloudContract?: PublicCloudContractResolvers<ContextType>;
   PublicCloudCpuMetricsGranularity?: PublicCloudCpuMetricsGranularityResolvers;
@@ -11087,6 +11509,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PublicCloudTargetGroupHealthCheck?: PublicCloudTargetGroupHealthCheckResolvers<ContextType>;
   PublicCloudTrafficTier?: PublicCloudTrafficTierResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegisterPublicCloudAutoScalingGroupTargetGroupPayload?: RegisterPublicCloudAutoScalingGroupTargetGroupPayloadResolvers<ContextType>;
   RegisterPublicCloudTargetsPayload?: RegisterPublicCloudTargetsPayloadResolvers<ContextType>;
   ReinstallPublicCloudInstancePayload?: ReinstallPublicCloudInstancePayloadResolvers<ContextType>;
   ReinstallVpsPayload?: ReinstallVpsPayloadResolvers<ContextType>;
@@ -11133,6 +11556,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UpdateNotificationSettingPayload?: UpdateNotificationSettingPayloadResolvers<ContextType>;
   UpdateNullRoutePayload?: UpdateNullRoutePayloadResolvers<ContextType>;
   UpdatePrivateNetworkPayload?: UpdatePrivateNetworkPayloadResolvers<ContextType>;
+  UpdatePublicCloudAutoScalingGroupPayload?: UpdatePublicCloudAutoScalingGroupPayloadResolvers<ContextType>;
   UpdatePublicCloudCustomImagePayload?: UpdatePublicCloudCustomImagePayloadResolvers<ContextType>;
   UpdatePublicCloudInstancePayload?: UpdatePublicCloudInstancePayloadResolvers<ContextType>;
   UpdatePublicCloudLoadBalancerListenerPayload?: UpdatePublicCloudLoadBalancerListenerPayloadResolvers<ContextType>;

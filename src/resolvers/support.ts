@@ -104,6 +104,33 @@ function collectSelected(info: GraphQLResolveInfo): Set<string> {
   return names;
 }
 
+/**
+ * The fields selected on a connection's items (under `nodes` and `edges { node }`), through
+ * fragments: what a list field's items are asked, before they are resolved.
+ */
+export function selectedNodeFields(info: GraphQLResolveInfo): ReadonlySet<string> {
+  let names = nodeSelectionCache.get(info.fieldNodes);
+  if (names) return names;
+  const found = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, path: readonly string[]) => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === 'Field') {
+        if (path.length === 0) found.add(sel.name.value);
+        else if (sel.name.value === path[0]) visit(sel.selectionSet, path.slice(1));
+      } else if (sel.kind === 'InlineFragment') visit(sel.selectionSet, path);
+      else visit(info.fragments[sel.name.value]?.selectionSet, path);
+    }
+  };
+  for (const node of info.fieldNodes) {
+    visit(node.selectionSet, ['nodes']);
+    visit(node.selectionSet, ['edges', 'node']);
+  }
+  nodeSelectionCache.set(info.fieldNodes, (names = found));
+  return names;
+}
+
+const nodeSelectionCache = new WeakMap<readonly FieldNode[], ReadonlySet<string>>();
+
 /** True when every selected field is in `available` (so no extra call is needed). */
 export function onlySelects(info: GraphQLResolveInfo, available: readonly string[]): boolean {
   for (const name of selectedFields(info)) if (name !== '__typename' && !available.includes(name)) return false;

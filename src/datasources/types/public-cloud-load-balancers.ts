@@ -11,15 +11,8 @@
  *   (`metrics: { values, unit }`), `responseCodes[PerSecond]` one per class (`metrics: { "2xx": { values, unit } … }`).
  */
 import type { Page } from '../page.js';
-import type {
-  EmbeddedAutoScalingGroup,
-  ImageSummary,
-  InstanceContract,
-  InstanceIp,
-  InstancePrivateNetwork,
-  InstanceState,
-  Resources,
-} from './public-cloud.js';
+import type { AutoScalingGroup } from './public-cloud-auto-scaling-groups.js';
+import type { ImageSummary, InstanceContract, InstanceIp, InstancePrivateNetwork, InstanceState, Resources } from './public-cloud.js';
 
 export interface LoadBalancerConfiguration {
   stickySession: { enabled: boolean; maxLifeTime: number } | null;
@@ -42,7 +35,7 @@ export interface LoadBalancer {
   contract: InstanceContract;
   configuration: LoadBalancerConfiguration;
   privateNetwork: InstancePrivateNetwork | null;
-  autoScalingGroup: (EmbeddedAutoScalingGroup & Record<string, unknown>) | null;
+  autoScalingGroup: AutoScalingGroup | null;
 }
 
 export interface ListenerRule {

@@ -14,6 +14,8 @@
 import type { OwnerRef } from '../families/owners.js';
 import type { Page } from '../page.js';
 
+import type { AutoScalingGroup } from './public-cloud-auto-scaling-groups.js';
+
 export interface ResourceAmount {
   value: number;
   unit: string;
@@ -118,19 +120,6 @@ export interface InstanceIp {
   ddos?: { detectionProfile: string; protectionType: string };
 }
 
-/** The auto scaling group an instance belongs to, as embedded (its API is not covered). */
-export interface EmbeddedAutoScalingGroup {
-  id: string;
-  reference: string | null;
-  type: string;
-  state: string;
-  region: string;
-  desiredAmount: number | null;
-  minimumAmount: number | null;
-  maximumAmount: number | null;
-  createdAt: string | null;
-}
-
 /**
  * An instance: the list item (summary) or the detail. `iso` and `privateNetwork` are
  * undefined in a summary and present (possibly null) in the detail.
@@ -151,7 +140,8 @@ export interface Instance {
   rootDiskSize: number;
   rootDiskStorageType: StorageType;
   contract: InstanceContract;
-  autoScalingGroup: EmbeddedAutoScalingGroup | null;
+  /** The group as lists answer it (null in the detail sample of an instance outside any group). */
+  autoScalingGroup: AutoScalingGroup | null;
   image: ImageSummary;
   ips: InstanceIp[];
   iso?: Iso | null;

@@ -28,6 +28,8 @@ export interface TargetGroupRecord {
     healthCheck: { protocol: string; method: string | null; uri: string | null; host: string | null; port: number } | null;
   };
   targets: string[];
+  /** The auto scaling groups registered with it (their instances are among `targets`). */
+  autoScalingGroupIds: string[];
 }
 
 export interface LoadBalancersData {
@@ -214,6 +216,7 @@ function tg(rng: Rng, name: string, protocol: 'HTTP' | 'TCP', port: number, regi
       healthCheck: protocol === 'HTTP' ? { protocol: 'HTTP', method: 'GET', uri: '/health', host: null, port } : null,
     },
     targets,
+    autoScalingGroupIds: [],
   };
 }
 

@@ -47,7 +47,7 @@ function createTargetGroup(req: Req) {
     region: body.region,
     healthCheck: body.healthCheck ?? null,
   };
-  req.data.loadBalancers.targetGroups.set(group.id, { group, targets: [] });
+  req.data.loadBalancers.targetGroups.set(group.id, { group, targets: [], autoScalingGroupIds: [] });
   return ok(group, 201);
 }
 
@@ -62,13 +62,18 @@ function updateTargetGroup(req: Req) {
   return ok(g.group);
 }
 
-/** A target group a listener rule forwards to cannot go (Leaseweb answers 400). */
+/** A target group a listener rule forwards to, or an auto scaling group is registered with, cannot go (Leaseweb answers 400). */
 function deleteTargetGroup(req: Req) {
   const g = findGroup(req);
   const used = [...req.data.loadBalancers.balancers.values()].some((r) =>
     r.listeners.some((l) => l.rules.some((x) => x.targetGroupId === g.group.id)),
   );
   if (used) throw badRequest({ targetGroupId: ['The target group is in use by a listener.'] }, 'The target group is in use by a listener.');
+  if (g.autoScalingGroupIds.length)
+    throw badRequest(
+      { targetGroupId: ['The target group is registered with an auto scaling group.'] },
+      'The target group is registered with an auto scaling group.',
+    );
   req.data.loadBalancers.targetGroups.delete(g.group.id);
   return noContent();
 }
