@@ -43,7 +43,7 @@ export interface CreateAutoScalingGroupBody extends AutoScalingGroupSettings {
 /**
  * Public Cloud auto scaling groups (publicCloud/v1 `/autoScalingGroups`): one method per
  * REST operation. Per request: a group's detail is read once, its instances are listed
- * whole once, and a region's groups are listed whole once (for "which groups are
+ * whole once, and all groups are listed whole at most once (for "which groups are
  * registered with this target group", which no filter answers).
  */
 export class AutoScalingGroupsAPI {
@@ -55,13 +55,7 @@ export class AutoScalingGroupsAPI {
       ),
     ),
   );
-  private readonly byRegion = new DataLoader<string, AutoScalingGroup[]>((regions) =>
-    Promise.all(
-      regions.map((region) =>
-        fetchAll<AutoScalingGroup>(this.upstream, api`/autoScalingGroups`, 'autoScalingGroups', { region }).catch((e: Error) => e),
-      ),
-    ),
-  );
+  private everyGroup?: Promise<AutoScalingGroup[]>;
 
   constructor(private readonly upstream: UpstreamSession) {}
 
@@ -76,9 +70,12 @@ export class AutoScalingGroupsAPI {
     return this.byId.load(id);
   }
 
-  /** Every group of a region (the list, read whole once per region and request). */
-  inRegion(region: string): Promise<AutoScalingGroup[]> {
-    return this.byRegion.load(region);
+  /**
+   * Every group (the list read whole once per request: ⌈count / 100⌉ calls), for "which
+   * groups are registered with this target group", which no filter answers.
+   */
+  all(): Promise<AutoScalingGroup[]> {
+    return (this.everyGroup ??= fetchAll<AutoScalingGroup>(this.upstream, api`/autoScalingGroups`, 'autoScalingGroups'));
   }
 
   /** The group's instances, as the group lists them (a short shape: see the type). */
@@ -88,7 +85,7 @@ export class AutoScalingGroupsAPI {
 
   async create(body: CreateAutoScalingGroupBody): Promise<AutoScalingGroupDetails> {
     const group = await this.upstream.post<AutoScalingGroupDetails>(api`/autoScalingGroups`, body);
-    this.byRegion.clearAll();
+    this.everyGroup = undefined;
     return group;
   }
 
@@ -117,6 +114,6 @@ export class AutoScalingGroupsAPI {
   forget(id: string): void {
     this.byId.clear(id);
     this.instancesOf.clear(id);
-    this.byRegion.clearAll();
+    this.everyGroup = undefined;
   }
 }

@@ -81,26 +81,24 @@ export class LoadBalancersAPI {
     Promise.all(ids.map((id) => fetchAll<Target>(this.upstream, api`/targetGroups/${id}/targets`, 'targets').catch((e: Error) => e))),
   );
 
-  /** A region's load balancers and target groups, each list read whole once per region and request (reverse edges). */
-  private readonly balancersIn = this.regionLoader<LoadBalancer>(api`/loadBalancers`, 'loadBalancers');
-  private readonly groupsIn = this.regionLoader<TargetGroup>(api`/targetGroups`, 'targetGroups');
+  /** Every load balancer and every target group, each list read whole at most once per request (reverse edges). */
+  private everyBalancer?: Promise<LoadBalancer[]>;
+  private everyGroup?: Promise<TargetGroup[]>;
 
   constructor(private readonly upstream: UpstreamSession) {}
 
-  private regionLoader<T>(path: string, key: string): DataLoader<string, T[]> {
-    return new DataLoader<string, T[]>((regions) =>
-      Promise.all(regions.map((region) => fetchAll<T>(this.upstream, path, key, { region }).catch((e: Error) => e))),
-    );
+  /**
+   * Every load balancer (the list read whole once per request: ⌈count / 100⌉ calls), for
+   * "which load balancers embed or forward to this", which no filter answers. One list for
+   * all regions costs fewer calls than one per region while an account has under 100 per region.
+   */
+  all(): Promise<LoadBalancer[]> {
+    return (this.everyBalancer ??= fetchAll<LoadBalancer>(this.upstream, api`/loadBalancers`, 'loadBalancers'));
   }
 
-  /** Every load balancer of a region (for "which load balancers forward to / embed this"; no filter answers it). */
-  inRegion(region: string): Promise<LoadBalancer[]> {
-    return this.balancersIn.load(region);
-  }
-
-  /** Every target group of a region (for "which groups contain this instance"; no filter answers it). */
-  targetGroupsIn(region: string): Promise<TargetGroup[]> {
-    return this.groupsIn.load(region);
+  /** Every target group (read whole once per request), for "which groups contain this instance". */
+  allTargetGroups(): Promise<TargetGroup[]> {
+    return (this.everyGroup ??= fetchAll<TargetGroup>(this.upstream, api`/targetGroups`, 'targetGroups'));
   }
 
   list(window: Window, filter: LoadBalancerListFilter = {}): Promise<Page<LoadBalancer>> {
@@ -192,12 +190,14 @@ export class LoadBalancersAPI {
   async updateTargetGroup(id: string, body: { name?: string; port?: number; healthCheck?: TargetGroupHealthCheck }): Promise<TargetGroup> {
     const g = await this.upstream.put<TargetGroup>(api`/targetGroups/${id}`, body);
     this.groupById.clear(id).prime(id, g);
+    this.everyGroup = undefined;
     return g;
   }
 
   async deleteTargetGroup(id: string): Promise<void> {
     await this.upstream.delete(api`/targetGroups/${id}`);
     this.groupById.clear(id);
+    this.everyGroup = undefined;
   }
 
   /** Every target of a group (read whole once per group and request: the list carries each target's health and IPs). */
@@ -218,7 +218,7 @@ export class LoadBalancersAPI {
   forget(id: string): void {
     this.byId.clear(id);
     this.listenersOf.clear(id);
-    this.balancersIn.clearAll();
+    this.everyBalancer = undefined;
   }
 }
 

@@ -4906,9 +4906,10 @@ export type PublicCloudAutoScalingGroup = Node & {
   leasewebId: Scalars['String']['output'];
   /**
    * The load balancer that embeds this group as its `autoScalingGroup`; null when none.
-   * No filter answers this: the load balancers of the group's region are listed whole
-   * (`GET /publicCloud/v1/loadBalancers?region=`, once per region and request). The load
-   * balancers that forward to the group's target groups are `targetGroups.listeners`.
+   * No filter answers this: the load balancer list is read whole (`GET
+   * /publicCloud/v1/loadBalancers`, ⌈count / 100⌉ calls once per request, whatever the number
+   * of groups). The load balancers that forward to the group's target groups are
+   * `targetGroups.listeners`.
    */
   loadBalancer?: Maybe<PublicCloudLoadBalancer>;
   /** CPU_BASED: the most instances it runs; null otherwise. */
@@ -5367,11 +5368,11 @@ export type PublicCloudInstance = CloudMetricsOwner & ConsoleOwner & CredentialO
   /** The machine's state: RUNNING, STOPPED, CREATING, DESTROYING … */
   state: PublicCloudInstanceState;
   /**
-   * The target groups the instance is a target of. No filter answers this: the target groups
-   * of its region are listed whole (`GET /publicCloud/v1/targetGroups?region=`, once per
-   * region and request) and each one's targets read (`GET …/targetGroups/{id}/targets`, once
-   * per group and request, shared with `PublicCloudTargetGroup.targets`). So 1 + the number of
-   * target groups in the region, whatever the number of instances asked.
+   * The target groups the instance is a target of. No filter answers this: the target group
+   * list is read whole (`GET /publicCloud/v1/targetGroups`, once per request) and the targets
+   * of each group of the instance's region (`GET …/targetGroups/{id}/targets`, once per group
+   * and request, shared with `PublicCloudTargetGroup.targets`). So 1 + the target groups in
+   * the regions asked, whatever the number of instances.
    */
   targetGroups: Array<PublicCloudTargetGroup>;
   /** The name of the instance type, e.g. `lsw.m3.large`. */
@@ -6073,11 +6074,11 @@ export type PublicCloudTargetEdge = {
 export type PublicCloudTargetGroup = Node & {
   __typename?: 'PublicCloudTargetGroup';
   /**
-   * The auto scaling groups registered with it. No filter answers this: the groups of its
-   * region are listed whole (`GET /publicCloud/v1/autoScalingGroups?region=`, once per region
-   * and request), then each group's detail is read for its target groups (`GET
-   * /publicCloud/v1/autoScalingGroups/{id}`, once per group and request). So 1 + the number
-   * of groups in the region, whatever the number of target groups asked.
+   * The auto scaling groups registered with it. No filter answers this: the group list is
+   * read whole (`GET /publicCloud/v1/autoScalingGroups`, once per request), then the detail of
+   * each group of the target group's region for its target groups (`GET
+   * /publicCloud/v1/autoScalingGroups/{id}`, once per group and request). So 1 + the groups
+   * in the regions asked, whatever the number of target groups.
    */
   autoScalingGroups: Array<PublicCloudAutoScalingGroup>;
   /** How the targets' health is checked; null when it is not. */
@@ -6087,10 +6088,10 @@ export type PublicCloudTargetGroup = Node & {
   /** The group's UUID (what listener rules call `targetGroupId`). */
   leasewebId: Scalars['String']['output'];
   /**
-   * The listeners whose rules forward to it. No filter answers this: the load balancers of
-   * its region are listed whole (`GET /publicCloud/v1/loadBalancers?region=`, once per region
-   * and request) and each one's listeners read (`GET …/loadBalancers/{id}/listeners`, once
-   * per load balancer and request, shared with `PublicCloudLoadBalancer.listeners`).
+   * The listeners whose rules forward to it. No filter answers this: the load balancer list
+   * is read whole (`GET /publicCloud/v1/loadBalancers`, once per request) and the listeners of
+   * each load balancer of its region (`GET …/loadBalancers/{id}/listeners`, once per load
+   * balancer and request, shared with `PublicCloudLoadBalancer.listeners`).
    */
   listeners: Array<PublicCloudLoadBalancerListener>;
   /** Its name. */

@@ -113,17 +113,16 @@ const resolvers: Resolvers = {
       );
       return { ...page, items };
     },
-    loadBalancer: async (g, _, ctx) =>
-      (await ctx.ds.loadBalancers.inRegion(g.region)).find((lb) => lb.autoScalingGroup?.id === g.id) ?? null,
+    loadBalancer: async (g, _, ctx) => (await ctx.ds.loadBalancers.all()).find((lb) => lb.autoScalingGroup?.id === g.id) ?? null,
   },
   PublicCloudTargetGroup: {
     autoScalingGroups: async (tg, _, ctx) => {
-      const inRegion = await ctx.ds.autoScalingGroups.inRegion(tg.region);
+      const inRegion = (await ctx.ds.autoScalingGroups.all()).filter((g) => g.region === tg.region);
       const details = await Promise.all(inRegion.map((g) => ctx.ds.autoScalingGroups.get(g.id)));
       return details.filter((g): g is NonNullable<typeof g> => !!g?.targetGroups.some((t) => t.id === tg.id));
     },
     listeners: async (tg, _, ctx) => {
-      const balancers = await ctx.ds.loadBalancers.inRegion(tg.region);
+      const balancers = (await ctx.ds.loadBalancers.all()).filter((lb) => lb.region === tg.region);
       const listeners = await Promise.all(balancers.map((lb) => ctx.ds.loadBalancers.listeners(lb.id)));
       return listeners.flat().filter((l) => l.rules.some((r) => r.targetGroupId === tg.id));
     },
@@ -132,7 +131,7 @@ const resolvers: Resolvers = {
     scalingGroup: async (i, _, ctx) =>
       i.autoScalingGroup !== undefined ? i.autoScalingGroup : ((await ctx.ds.publicCloud.get(i.id))?.autoScalingGroup ?? null),
     targetGroups: async (i, _, ctx) => {
-      const groups = await ctx.ds.loadBalancers.targetGroupsIn(i.region);
+      const groups = (await ctx.ds.loadBalancers.allTargetGroups()).filter((g) => g.region === i.region);
       const targets = await Promise.all(groups.map((g) => ctx.ds.loadBalancers.targets(g.id)));
       return groups.filter((_, k) => targets[k]!.some((t) => t.id === i.id));
     },
