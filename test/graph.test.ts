@@ -37,6 +37,7 @@ describe('node(id:) for every type', () => {
       dedicatedServerRescueImages(first: 1) { nodes { id } }
       publicCloudRegions(first: 1) { nodes { id } }
       publicCloudIsos(first: 1) { nodes { id } }
+      publicCloudMarketApps(first: 1) { nodes { id } }
     }`);
     const first = (pick: (s: any) => Array<{ id: string }> | null | undefined) =>
       owned.dedicatedServers.nodes.flatMap((s: any) => pick(s) ?? [])[0]?.id;
@@ -65,6 +66,7 @@ describe('node(id:) for every type', () => {
       RescueImage: owned.dedicatedServerRescueImages.nodes[0]?.id,
       PublicCloudRegion: owned.publicCloudRegions.nodes[0]?.id,
       PublicCloudIso: owned.publicCloudIsos.nodes[0]?.id,
+      PublicCloudMarketApp: owned.publicCloudMarketApps.nodes[0]?.id,
       Vps: found.vpsList.nodes[0]?.id,
       PublicCloudLoadBalancer: found.publicCloudLoadBalancers.nodes[0]?.id,
       PublicCloudLoadBalancerListener: found.publicCloudLoadBalancers.nodes[0]?.listeners.nodes[0]?.id,

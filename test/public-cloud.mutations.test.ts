@@ -9,8 +9,8 @@ import { useStack } from './support/stack.js';
 import { utc } from './support/values.js';
 
 const stack = useStack();
-// Public Cloud core: every operation but load balancers, auto scaling, target groups and market apps.
-const core = (op: { id: string }) => !/loadBalancer|autoScaling|targetGroup|marketApp|listener|Targets$/i.test(op.id);
+// Public Cloud core: every operation but load balancers, auto scaling and target groups.
+const core = (op: { id: string }) => !/loadBalancer|autoScaling|targetGroup|listener|Targets$/i.test(op.id);
 const reached = trackOperations(
   stack,
   (op) => op.product === 'publicCloud' && !op.family,

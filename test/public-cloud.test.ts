@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instanceTypesIn, isos, regions, standardImages } from '../src/emulator/public-cloud/catalogues.js';
+import { instanceTypesIn, isos, marketApps, regions, standardImages } from '../src/emulator/public-cloud/catalogues.js';
 import { typesForUpdate } from '../src/emulator/public-cloud/routes.js';
 import type { InstanceRecord } from '../src/emulator/public-cloud/data.js';
 import { OTHER_API_KEY } from '../src/emulator/dataset.js';
@@ -9,8 +9,8 @@ import { useStack } from './support/stack.js';
 import { cursor, decimalText, money, utc } from './support/values.js';
 
 const stack = useStack();
-// Public Cloud core: every operation but load balancers, auto scaling, target groups and market apps.
-const core = (op: { id: string }) => !/loadBalancer|autoScaling|targetGroup|marketApp|listener|Targets$/i.test(op.id);
+// Public Cloud core: every operation but load balancers, auto scaling and target groups.
+const core = (op: { id: string }) => !/loadBalancer|autoScaling|targetGroup|listener|Targets$/i.test(op.id);
 const reached = trackOperations(
   stack,
   (op) => op.product === 'publicCloud' && !op.family,
@@ -94,6 +94,26 @@ describe('Public Cloud catalogues', () => {
     const page = await stack().data(query, { first: 3, after: cursor(2) });
     expect(ids(page.publicCloudImages)).toEqual(standardImages.slice(3, 6).map((i) => i.id));
     expect(paths('/images').at(-1)).toBe('/publicCloud/v1/images?limit=3&offset=3');
+  });
+
+  it('lists the market apps, read whole in one call (no paging is documented) and paged by the gateway', async () => {
+    const query = `query($first: Int, $after: String) { publicCloudMarketApps(first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id leasewebId name category version family image { leasewebId name family flavour custom } }
+    } }`;
+    const all = await stack().data(query, { first: 100 });
+    expect(all.publicCloudMarketApps.totalCount).toBe(marketApps.length);
+    expect(all.publicCloudMarketApps.nodes).toEqual(
+      marketApps.map(({ id, image, ...rest }) => ({
+        id: `gid://leaseweb/PublicCloudMarketApp/${id}`,
+        leasewebId: id,
+        ...rest,
+        image: { leasewebId: image.id, name: image.name, family: image.family, flavour: image.flavour, custom: image.custom },
+      })),
+    );
+    const page = await stack().data(query, { first: 3, after: cursor(2) });
+    expect(ids(page.publicCloudMarketApps)).toEqual(marketApps.slice(3, 6).map((a) => a.id));
+    expect(page.publicCloudMarketApps.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true });
+    expect(paths('/marketApps')).toEqual(['/publicCloud/v1/marketApps', '/publicCloud/v1/marketApps']);
   });
 
   it('lists the ISOs', async () => {
@@ -443,6 +463,7 @@ describeIf(samplesAvailable)('Public Cloud emulator answers match the documented
       getExpenses: `/publicCloud/v1/equipments/${id}/expenses?from=2025-12-01`,
       listIsos: '/publicCloud/v1/isos',
       listImages: '/publicCloud/v1/images',
+      listMarketApps: '/publicCloud/v1/marketApps',
       listInstanceReinstallImages: `/publicCloud/v1/instances/${id}/reinstall/images`,
       listInstanceIps: `/publicCloud/v1/instances/${id}/ips`,
       getInstanceIp: `/publicCloud/v1/instances/${id}/ips/${publicIps(id)[0]!.ip}`,
@@ -457,13 +478,26 @@ describeIf(samplesAvailable)('Public Cloud emulator answers match the documented
       expect(shapeDifferences(res.body, sample(`publicCloud.${op}`)), op).toEqual([]);
     }
   });
+
+  it('answers the market apps with exactly the documented keys, and the documented LOADBALANCER', async () => {
+    const documented = sample('publicCloud.listMarketApps') as any;
+    const { body } = await emulatorGet(stack().emulator, '/publicCloud/v1/marketApps');
+    const keys = (o: object) => Object.keys(o).sort();
+    expect(keys(body)).toEqual(keys(documented));
+    expect(keys(body._metadata)).toEqual(keys(documented._metadata));
+    for (const app of body.marketApps) {
+      expect(keys(app), app.id).toEqual(keys(documented.marketApps[0]));
+      expect(keys(app.image), app.id).toEqual(keys(documented.marketApps[0].image));
+    }
+    expect(body.marketApps).toContainEqual(documented.marketApps[0]);
+  });
 });
 
 describe('operation coverage', () => {
   it('reached every Public Cloud core read through GraphQL', (ctx) => {
     if (reached.partial(ctx)) ctx.skip();
     const reads = (op: { id: string; method: string }) => core(op) && op.method === 'GET';
-    expect(reached.count(reads)).toBe(9);
+    expect(reached.count(reads)).toBe(10);
     expect(reached.missing(reads)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { UpstreamSession } from './client.js';
 import { byIdLoader, fetchAll } from './loaders.js';
-import { toPage, type Page, type Window } from './page.js';
+import { slicePage, toPage, type Page, type Window } from './page.js';
 import { pathUnder } from './path.js';
-import type { Expenses, Image, Instance, InstanceType, Iso, Region } from './types/public-cloud.js';
+import type { Expenses, Image, Instance, InstanceType, Iso, MarketApp, Region } from './types/public-cloud.js';
 
 const api = pathUnder('/publicCloud/v1');
 
@@ -60,8 +60,8 @@ export type InstanceAction = 'cancelTermination' | 'resetPassword';
 /**
  * Public Cloud (publicCloud/v1), instances and their catalogues: one method per REST
  * operation. An instance read twice in a query is fetched once; the catalogues (regions,
- * images, instance types per region) are listed once per request and indexed, since
- * none of them has a GET by id.
+ * images, market apps, instance types per region) are listed once per request and
+ * indexed, since none of them has a GET by id.
  */
 export class PublicCloudAPI {
   private readonly instanceById = byIdLoader((id: string) => this.upstream.get<Instance>(api`/instances/${id}`));
@@ -77,6 +77,7 @@ export class PublicCloudAPI {
   );
   private regionIndex?: Promise<Map<string, Region>>;
   private imageIndex?: Promise<Map<string, Image>>;
+  private marketAppIndex?: Promise<Map<string, MarketApp>>;
 
   constructor(private readonly upstream: UpstreamSession) {}
 
@@ -111,6 +112,28 @@ export class PublicCloudAPI {
   image(id: string): Promise<Image | null> {
     this.imageIndex ??= fetchAll<Image>(this.upstream, api`/images`, 'images').then((all) => new Map(all.map((i) => [i.id, i])));
     return this.imageIndex.then((index) => index.get(id) ?? null);
+  }
+
+  /**
+   * The market app catalogue by id, read once per request. `GET /marketApps` documents no
+   * paging parameters and its sample answers the whole list (with `_metadata`), so it is
+   * asked once without any.
+   */
+  private marketAppCatalogue(): Promise<Map<string, MarketApp>> {
+    this.marketAppIndex ??= this.upstream
+      .get(api`/marketApps`)
+      .then((body) => new Map(toPage<MarketApp>(body, 'marketApps').items.map((a) => [a.id, a])));
+    return this.marketAppIndex;
+  }
+
+  /** A page of the market apps, cut from the catalogue (the same call as `marketApp`). */
+  async marketApps(window: Window): Promise<Page<MarketApp>> {
+    return slicePage([...(await this.marketAppCatalogue()).values()], window);
+  }
+
+  /** One market app from the catalogue (listed once per request: there is no GET by id). */
+  async marketApp(id: string): Promise<MarketApp | null> {
+    return (await this.marketAppCatalogue()).get(id) ?? null;
   }
 
   isos(window: Window): Promise<Page<Iso>> {

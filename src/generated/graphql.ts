@@ -19,7 +19,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { MetricsResponse, Server, ServerPage, ServerContract, NetworkInterface, ServerPrivateNetwork, ServerRack, ServerSpecs, ServerDisk, ServerNullRoute, ServerNullRoutePage, ServerNetworkInterfaceStatus, HardwareInfo, PowerStatus as UpstreamPowerStatus, ServerJob, ServerJobPage, JobTask, DhcpLeaseModel, Partition as UpstreamPartition, OperatingSystemModel, OperatingSystemPage, ControlPanel as UpstreamControlPanel, ControlPanelPage, RescueImage as UpstreamRescueImage, RescueImagePage } from '../datasources/types/dedicated-servers.js';
 import type { IpSource, IpPage, IpSubnet as UpstreamIpSubnet, NullRoute as UpstreamNullRoute, NullRoutePage, ReverseLookupRecordModel, ReverseLookupRecordModelPage } from '../datasources/types/ip-management.js';
 import type { NotificationSettingModel, NotificationSettingModelPage, DdosNotificationSettingsModel, CredentialModel, CredentialModelPage } from '../datasources/types/families.js';
-import type { Instance, InstancePage, RegionModel, RegionPage, InstanceTypeModel, InstanceTypePage, Prices, PricedPair, ImageModel, ImagePage, Iso, IsoPage, InstanceContract, SnapshotModel, SnapshotPage, InstanceMetrics, MetricSummaryModel, Expenses, ExpenseInstance, TrafficTierModel } from '../datasources/types/public-cloud.js';
+import type { Instance, InstancePage, RegionModel, RegionPage, InstanceTypeModel, InstanceTypePage, Prices, PricedPair, ImageModel, ImagePage, Iso, IsoPage, MarketApp, MarketAppPage, InstanceContract, SnapshotModel, SnapshotPage, InstanceMetrics, MetricSummaryModel, Expenses, ExpenseInstance, TrafficTierModel } from '../datasources/types/public-cloud.js';
 import type { AutoScalingGroup, AutoScalingGroupModel, AutoScalingGroupPage } from '../datasources/types/public-cloud-auto-scaling-groups.js';
 import type { Vps as UpstreamVps, VpsPage, VpsContract as UpstreamVpsContract, VpsResources as UpstreamVpsResources } from '../datasources/types/vps.js';
 import type { LoadBalancer as UpstreamLoadBalancer, LoadBalancerPage, LoadBalancerConfiguration, ListenerModel, ListenerPage, ListenerRuleModel, TargetGroup as UpstreamTargetGroup, TargetGroupPage, Target as UpstreamTarget, TargetPage } from '../datasources/types/public-cloud-load-balancers.js';
@@ -5157,6 +5157,15 @@ export type PublicCloudImage = Node & {
   __typename?: 'PublicCloudImage';
   /** e.g. x86_64 (standard images; null for custom ones). */
   architecture?: Maybe<Scalars['String']['output']>;
+  /**
+   * The market apps that can be installed with the image (its `marketApps`), from the catalogue
+   * (`GET /publicCloud/v1/marketApps`, read once per request; no call when the image offers
+   * none). An image embedded in an instance, a VPS or an app first needs its `marketApps` from
+   * the image catalogue (`GET /publicCloud/v1/images`, listed once per request). Null when the
+   * image catalogue does not list the image; ids the market app catalogue does not list are
+   * left out.
+   */
+  availableMarketApps?: Maybe<Array<PublicCloudMarketApp>>;
   /** When the custom image was made; null for standard images. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** True for a custom image. */
@@ -5321,6 +5330,12 @@ export type PublicCloudInstance = CloudMetricsOwner & ConsoleOwner & CredentialO
   iso?: Maybe<PublicCloudIso>;
   /** The instance's UUID (what ipMgmt, services and invoices call `equipmentId`). */
   leasewebId: Scalars['String']['output'];
+  /**
+   * The market app installed on the instance (its `marketAppId`), from the catalogue
+   * (`GET /publicCloud/v1/marketApps`, read once per request whatever the number of
+   * instances); null when none is installed or the catalogue does not list it.
+   */
+  marketApp?: Maybe<PublicCloudMarketApp>;
   /** The market app installed on the instance (e.g. `CPANEL_30`); null when none. */
   marketAppId?: Maybe<Scalars['String']['output']>;
   /**
@@ -5893,6 +5908,54 @@ export type PublicCloudLoadBalancerStickySessionInput = {
   maxLifeTime: Scalars['Int']['input'];
 };
 
+/**
+ * A market app: software Leaseweb installs with an image (a control panel such as cPanel or
+ * Plesk), or that one of its products runs (`LOADBALANCER`, the load balancers' app).
+ */
+export type PublicCloudMarketApp = Node & {
+  __typename?: 'PublicCloudMarketApp';
+  /** What kind of app it is, e.g. `LOAD_BALANCER` (Leaseweb documents no list of values). */
+  category?: Maybe<Scalars['String']['output']>;
+  /** The family of apps it belongs to, e.g. `loadbalancer`. */
+  family?: Maybe<Scalars['String']['output']>;
+  /** Global id, usable with `node(id:)`: `gid://leaseweb/PublicCloudMarketApp/<app id>`. */
+  id: Scalars['ID']['output'];
+  /**
+   * The image the app comes with. Id, name, family, flavour and `custom` come with the app;
+   * other fields from the image catalogue (`GET /publicCloud/v1/images`, listed once per
+   * request), null when the catalogue does not list the image.
+   */
+  image?: Maybe<PublicCloudImage>;
+  /** The app's id, e.g. `CPANEL_30`; pass it as `marketAppId` when launching or reinstalling an instance or a VPS. */
+  leasewebId: Scalars['String']['output'];
+  /** Its name, e.g. `Load Balancer`. */
+  name: Scalars['String']['output'];
+  /** Its version; null when Leaseweb names none. */
+  version?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of market apps. */
+export type PublicCloudMarketAppConnection = {
+  __typename?: 'PublicCloudMarketAppConnection';
+  /** The market apps of this page, each with its cursor. */
+  edges: Array<PublicCloudMarketAppEdge>;
+  /** The market apps of this page, without cursors. */
+  nodes: Array<PublicCloudMarketApp>;
+  /** Where this page sits in the whole list; pass `endCursor` as `after` for the next page. */
+  pageInfo: PageInfo;
+  /** How many market apps the whole list holds, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A market app with its cursor. */
+export type PublicCloudMarketAppEdge = {
+  __typename?: 'PublicCloudMarketAppEdge';
+  /** An opaque string naming this app's place in the list; pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The market app. */
+  node: PublicCloudMarketApp;
+};
+
 /** A summary of one metrics series. */
 export type PublicCloudMetricSummary = {
   __typename?: 'PublicCloudMetricSummary';
@@ -6323,6 +6386,17 @@ export type Query = {
   publicCloudLoadBalancer?: Maybe<PublicCloudLoadBalancer>;
   /** Your load balancers (`GET /publicCloud/v1/loadBalancers`, one call per page). */
   publicCloudLoadBalancers?: Maybe<PublicCloudLoadBalancerConnection>;
+  /**
+   * One market app by its id or global id, from the catalogue (`GET /publicCloud/v1/marketApps`,
+   * read once per request); null when the catalogue does not list it.
+   */
+  publicCloudMarketApp?: Maybe<PublicCloudMarketApp>;
+  /**
+   * The market apps (`GET /publicCloud/v1/marketApps`: one call per request, shared with every
+   * other market app field; Leaseweb documents no paging for this list, so it is read whole and
+   * paged by the gateway).
+   */
+  publicCloudMarketApps?: Maybe<PublicCloudMarketAppConnection>;
   /** The regions Public Cloud runs in (`GET /publicCloud/v1/regions`, one call per page). */
   publicCloudRegions?: Maybe<PublicCloudRegionConnection>;
   /** One target group by its UUID or global id (`GET /publicCloud/v1/targetGroups/{id}`); null when it does not exist. */
@@ -6627,6 +6701,19 @@ export type QueryPublicCloudLoadBalancerArgs = {
 export type QueryPublicCloudLoadBalancersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PublicCloudLoadBalancerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudMarketAppArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything you can read. Each product adds its root fields here. */
+export type QueryPublicCloudMarketAppsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -7771,6 +7858,12 @@ export type Vps = CloudMetricsOwner & ConsoleOwner & CredentialOwner & Equipment
   iso?: Maybe<PublicCloudIso>;
   /** The VPS's Leaseweb id, a number as a string (what ipMgmt, services and invoices call `equipmentId`). */
   leasewebId: Scalars['String']['output'];
+  /**
+   * The market app installed on the VPS (its `marketAppId`), from the Public Cloud catalogue
+   * (`GET /publicCloud/v1/marketApps`, read once per request whatever the number of VPSs);
+   * null when none is installed or the catalogue does not list it.
+   */
+  marketApp?: Maybe<PublicCloudMarketApp>;
   /** The market app installed on the VPS; null when none. */
   marketAppId?: Maybe<Scalars['String']['output']>;
   /** The package, e.g. `Leaseweb VPS 2`. */
@@ -8081,6 +8174,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Iso )
     | ( UpstreamLoadBalancer )
     | ( ListenerModel )
+    | ( MarketApp )
     | ( RegionModel )
     | ( UpstreamTargetGroup )
     | ( UpstreamRescueImage )
@@ -8432,6 +8526,9 @@ export type ResolversTypes = {
   PublicCloudLoadBalancerProtocol: PublicCloudLoadBalancerProtocol;
   PublicCloudLoadBalancerStickySession: ResolverTypeWrapper<PublicCloudLoadBalancerStickySession>;
   PublicCloudLoadBalancerStickySessionInput: PublicCloudLoadBalancerStickySessionInput;
+  PublicCloudMarketApp: ResolverTypeWrapper<MarketApp>;
+  PublicCloudMarketAppConnection: ResolverTypeWrapper<MarketAppPage>;
+  PublicCloudMarketAppEdge: ResolverTypeWrapper<Omit<PublicCloudMarketAppEdge, 'node'> & { node: ResolversTypes['PublicCloudMarketApp'] }>;
   PublicCloudMetricSummary: ResolverTypeWrapper<MetricSummaryModel>;
   PublicCloudMetrics: ResolverTypeWrapper<InstanceMetrics>;
   PublicCloudPrice: ResolverTypeWrapper<PricedPair>;
@@ -8836,6 +8933,9 @@ export type ResolversParentTypes = {
   PublicCloudLoadBalancerListenerRule: ListenerRuleModel;
   PublicCloudLoadBalancerStickySession: PublicCloudLoadBalancerStickySession;
   PublicCloudLoadBalancerStickySessionInput: PublicCloudLoadBalancerStickySessionInput;
+  PublicCloudMarketApp: MarketApp;
+  PublicCloudMarketAppConnection: MarketAppPage;
+  PublicCloudMarketAppEdge: Omit<PublicCloudMarketAppEdge, 'node'> & { node: ResolversParentTypes['PublicCloudMarketApp'] };
   PublicCloudMetricSummary: MetricSummaryModel;
   PublicCloudMetrics: InstanceMetrics;
   PublicCloudPrice: PricedPair;
@@ -10112,7 +10212,7 @@ export type NetworkMetricsOwnerResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'AggregationPack' | 'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'FloatingIpDefinition' | 'FloatingIpRange' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OpenVpnProfile' | 'OperatingSystem' | 'PrivateNetwork' | 'PrivateNetworkDhcpReservation' | 'PublicCloudAutoScalingGroup' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudLoadBalancer' | 'PublicCloudLoadBalancerListener' | 'PublicCloudRegion' | 'PublicCloudTargetGroup' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'AggregationPack' | 'ControlPanel' | 'Credential' | 'DdosNotificationSettings' | 'DedicatedRack' | 'DedicatedServer' | 'DedicatedServerJob' | 'DhcpReservation' | 'DnsRecordSet' | 'Domain' | 'FloatingIpDefinition' | 'FloatingIpRange' | 'Invoice' | 'Ip' | 'NetworkEquipment' | 'NotificationSetting' | 'NullRoute' | 'OpenVpnProfile' | 'OperatingSystem' | 'PrivateNetwork' | 'PrivateNetworkDhcpReservation' | 'PublicCloudAutoScalingGroup' | 'PublicCloudImage' | 'PublicCloudInstance' | 'PublicCloudIso' | 'PublicCloudLoadBalancer' | 'PublicCloudLoadBalancerListener' | 'PublicCloudMarketApp' | 'PublicCloudRegion' | 'PublicCloudTargetGroup' | 'RescueImage' | 'ReverseLookupRecord' | 'Service' | 'Snapshot' | 'Vps', ParentType, ContextType>;
 };
 
 export type NotificationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationAction'] = ResolversParentTypes['NotificationAction']> = {
@@ -10473,6 +10573,7 @@ export type PublicCloudExpensesResolvers<ContextType = GraphQLContext, ParentTyp
 
 export type PublicCloudImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudImage'] = ResolversParentTypes['PublicCloudImage']> = {
   architecture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  availableMarketApps?: Resolver<Maybe<Array<ResolversTypes['PublicCloudMarketApp']>>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   custom?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   family?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -10524,6 +10625,7 @@ export type PublicCloudInstanceResolvers<ContextType = GraphQLContext, ParentTyp
   ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<PublicCloudInstanceIpsArgs>>;
   iso?: Resolver<Maybe<ResolversTypes['PublicCloudIso']>, ParentType, ContextType>;
   leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marketApp?: Resolver<Maybe<ResolversTypes['PublicCloudMarketApp']>, ParentType, ContextType>;
   marketAppId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   privateNetwork?: Resolver<Maybe<ResolversTypes['PublicCloudInstancePrivateNetwork']>, ParentType, ContextType>;
   productType?: Resolver<Maybe<ResolversTypes['PublicCloudProductType']>, ParentType, ContextType>;
@@ -10689,6 +10791,29 @@ export type PublicCloudLoadBalancerMetricGranularityResolvers = EnumResolverSign
 export type PublicCloudLoadBalancerStickySessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudLoadBalancerStickySession'] = ResolversParentTypes['PublicCloudLoadBalancerStickySession']> = {
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   maxLifeTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudMarketAppResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudMarketApp'] = ResolversParentTypes['PublicCloudMarketApp']> = {
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  family?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['PublicCloudImage']>, ParentType, ContextType>;
+  leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublicCloudMarketAppConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudMarketAppConnection'] = ResolversParentTypes['PublicCloudMarketAppConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PublicCloudMarketAppEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PublicCloudMarketApp']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicCloudMarketAppEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudMarketAppEdge'] = ResolversParentTypes['PublicCloudMarketAppEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PublicCloudMarketApp'], ParentType, ContextType>;
 };
 
 export type PublicCloudMetricSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudMetricSummary'] = ResolversParentTypes['PublicCloudMetricSummary']> = {
@@ -10860,6 +10985,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   publicCloudIsos?: Resolver<Maybe<ResolversTypes['PublicCloudIsoConnection']>, ParentType, ContextType, Partial<QueryPublicCloudIsosArgs>>;
   publicCloudLoadBalancer?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancer']>, ParentType, ContextType, RequireFields<QueryPublicCloudLoadBalancerArgs, 'id'>>;
   publicCloudLoadBalancers?: Resolver<Maybe<ResolversTypes['PublicCloudLoadBalancerConnection']>, ParentType, ContextType, Partial<QueryPublicCloudLoadBalancersArgs>>;
+  publicCloudMarketApp?: Resolver<Maybe<ResolversTypes['PublicCloudMarketApp']>, ParentType, ContextType, RequireFields<QueryPublicCloudMarketAppArgs, 'id'>>;
+  publicCloudMarketApps?: Resolver<Maybe<ResolversTypes['PublicCloudMarketAppConnection']>, ParentType, ContextType, Partial<QueryPublicCloudMarketAppsArgs>>;
   publicCloudRegions?: Resolver<Maybe<ResolversTypes['PublicCloudRegionConnection']>, ParentType, ContextType, Partial<QueryPublicCloudRegionsArgs>>;
   publicCloudTargetGroup?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroup']>, ParentType, ContextType, RequireFields<QueryPublicCloudTargetGroupArgs, 'id'>>;
   publicCloudTargetGroups?: Resolver<Maybe<ResolversTypes['PublicCloudTargetGroupConnection']>, ParentType, ContextType, Partial<QueryPublicCloudTargetGroupsArgs>>;
@@ -11219,6 +11346,7 @@ export type VpsResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   ips?: Resolver<Maybe<ResolversTypes['IpConnection']>, ParentType, ContextType, Partial<VpsIpsArgs>>;
   iso?: Resolver<Maybe<ResolversTypes['PublicCloudIso']>, ParentType, ContextType>;
   leasewebId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marketApp?: Resolver<Maybe<ResolversTypes['PublicCloudMarketApp']>, ParentType, ContextType>;
   marketAppId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pack?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -11491,6 +11619,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PublicCloudLoadBalancerMetric?: PublicCloudLoadBalancerMetricResolvers;
   PublicCloudLoadBalancerMetricGranularity?: PublicCloudLoadBalancerMetricGranularityResolvers;
   PublicCloudLoadBalancerStickySession?: PublicCloudLoadBalancerStickySessionResolvers<ContextType>;
+  PublicCloudMarketApp?: PublicCloudMarketAppResolvers<ContextType>;
+  PublicCloudMarketAppConnection?: PublicCloudMarketAppConnectionResolvers<ContextType>;
+  PublicCloudMarketAppEdge?: PublicCloudMarketAppEdgeResolvers<ContextType>;
   PublicCloudMetricSummary?: PublicCloudMetricSummaryResolvers<ContextType>;
   PublicCloudMetrics?: PublicCloudMetricsResolvers<ContextType>;
   PublicCloudPrice?: PublicCloudPriceResolvers<ContextType>;

@@ -8,6 +8,7 @@ import { connectionResolvers, toWindow } from './connection.js';
 import type { EquipmentKind } from './equipment.js';
 import type { NodeFetchers, ProductGraph } from './nodes.js';
 import { decimal, money, sumDecimals } from './money.js';
+import { marketAppNodes, marketAppResolvers } from './public-cloud-market-apps.js';
 import { mutations } from './public-cloud.mutations.js';
 import { localId, typed } from './support.js';
 
@@ -177,7 +178,7 @@ const resolvers: Resolvers = {
 };
 
 export const publicCloud: ProductGraph = {
-  resolvers: [resolvers, mutations],
-  nodes,
+  resolvers: [resolvers, mutations, marketAppResolvers],
+  nodes: { ...nodes, ...marketAppNodes },
   equipment: [equipmentKind],
 };

@@ -101,6 +101,20 @@ export interface Iso {
   name: string;
 }
 
+/**
+ * A market app of the catalogue (`GET /marketApps`): software Leaseweb installs with an
+ * image (a control panel) or runs its products on (`LOADBALANCER`). `image` is the image
+ * summary, as an instance embeds it.
+ */
+export interface MarketApp {
+  id: string;
+  name: string;
+  category: string;
+  version: string | null;
+  family: string;
+  image: ImageSummary;
+}
+
 export interface InstancePrivateNetwork {
   privateNetworkId: string;
   status: string;
@@ -257,5 +271,6 @@ export type InstanceTypePage = Page<InstanceTypeModel>;
 export type InstancePage = Page<Instance>;
 export type ImagePage = Page<ImageModel>;
 export type IsoPage = Page<Iso>;
+export type MarketAppPage = Page<MarketApp>;
 export type SnapshotPage = Page<SnapshotModel>;
 export type MetricSummaryModel = MetricSummary & { name: string };

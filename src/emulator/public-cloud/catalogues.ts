@@ -1,9 +1,19 @@
-import type { Image, InstanceType, Iso, Prices, Region, Resources, StorageType } from '../../datasources/types/public-cloud.js';
+import type {
+  Image,
+  ImageSummary,
+  InstanceType,
+  Iso,
+  MarketApp,
+  Prices,
+  Region,
+  Resources,
+  StorageType,
+} from '../../datasources/types/public-cloud.js';
 
 /**
  * The Public Cloud catalogues, as the reference lists them (the same for every
- * customer): regions, instance types with their per-region prices, standard images and
- * ISOs. Custom images belong to a customer and live in its data set.
+ * customer): regions, instance types with their per-region prices, standard images,
+ * market apps and ISOs. Custom images belong to a customer and live in its data set.
  */
 
 export const regions: Region[] = [
@@ -139,13 +149,61 @@ function standard(id: string, name: string, version: string, flavour: string, ma
  */
 export const standardImages: Image[] = [
   standard('UBUNTU_24_04_64BIT', 'Ubuntu 24.04 LTS (x86_64)', '24.04', 'ubuntu'),
-  standard('UBUNTU_22_04_64BIT', 'Ubuntu 22.04 LTS (x86_64)', '22.04', 'ubuntu', ['PLESK_WEB_ADMIN']),
+  standard('UBUNTU_22_04_64BIT', 'Ubuntu 22.04 LTS (x86_64)', '22.04', 'ubuntu', ['PLESK_WEB_ADMIN', 'CPANEL_ADMIN']),
   standard('UBUNTU_20_04_64BIT', 'Ubuntu 20.04 LTS (x86_64)', '20.04', 'ubuntu'),
   standard('DEBIAN_12_64BIT', 'Debian 12 (x86_64)', '12', 'debian'),
-  standard('ALMALINUX_9_64BIT', 'AlmaLinux 9 (x86_64)', '9', 'almalinux', ['CPANEL_30', 'CPANEL_100']),
+  standard('ALMALINUX_9_64BIT', 'AlmaLinux 9 (x86_64)', '9', 'almalinux', [
+    'CPANEL_30',
+    'CPANEL_100',
+    'CPANEL_PRO',
+    'CPANEL_PLUS',
+    'CPANEL_PREMIER',
+  ]),
   standard('ROCKYLINUX_9_64BIT', 'Rocky Linux 9 (x86_64)', '9', 'rockylinux'),
   standard('FREEBSD_14_64BIT', 'FreeBSD 14 (x86_64)', '14', 'freebsd', [], 'freebsd'),
-  standard('WINDOWS_SERVER_2022_STANDARD_64BIT', 'Windows Server 2022 Standard (x86_64)', '2022', 'windows', ['PLESK_WEB_PRO'], 'windows'),
+  standard(
+    'WINDOWS_SERVER_2022_STANDARD_64BIT',
+    'Windows Server 2022 Standard (x86_64)',
+    '2022',
+    'windows',
+    ['PLESK_WEB_PRO', 'PLESK_WEB_HOST'],
+    'windows',
+  ),
+];
+
+/** The image as an instance, a VPS or a market app embeds it. */
+export const imageSummary = (image: Image): ImageSummary => ({
+  id: image.id,
+  name: image.name,
+  family: image.family,
+  flavour: image.flavour,
+  custom: image.custom,
+});
+
+function app(id: string, name: string, category: string, family: string, version: string | null, imageId: string): MarketApp {
+  const image = standardImages.find((i) => i.id === imageId);
+  if (!image) throw new Error(`market app ${id}: no standard image ${imageId}`);
+  return { id, name, category, version, family, image: imageSummary(image) };
+}
+
+/**
+ * The market apps (`GET /marketApps`): the reference's one sample (`LOADBALANCER`, the
+ * image load balancers run on, not offered for instances) and the ids its OpenAPI document
+ * lists for instances and images (`marketAppId`), each offered by exactly one standard
+ * image above, its `image`. Names, categories and versions of the control panels are the
+ * emulator's own: Leaseweb documents none.
+ */
+export const marketApps: MarketApp[] = [
+  app('LOADBALANCER', 'Load Balancer', 'LOAD_BALANCER', 'loadbalancer', null, 'UBUNTU_22_04_64BIT'),
+  app('CPANEL_30', 'cPanel (30 accounts)', 'CONTROL_PANEL', 'cpanel', '118', 'ALMALINUX_9_64BIT'),
+  app('CPANEL_100', 'cPanel (100 accounts)', 'CONTROL_PANEL', 'cpanel', '118', 'ALMALINUX_9_64BIT'),
+  app('CPANEL_ADMIN', 'cPanel Admin', 'CONTROL_PANEL', 'cpanel', '118', 'UBUNTU_22_04_64BIT'),
+  app('CPANEL_PRO', 'cPanel Pro', 'CONTROL_PANEL', 'cpanel', '118', 'ALMALINUX_9_64BIT'),
+  app('CPANEL_PLUS', 'cPanel Plus', 'CONTROL_PANEL', 'cpanel', '118', 'ALMALINUX_9_64BIT'),
+  app('CPANEL_PREMIER', 'cPanel Premier', 'CONTROL_PANEL', 'cpanel', '118', 'ALMALINUX_9_64BIT'),
+  app('PLESK_WEB_PRO', 'Plesk Web Pro', 'CONTROL_PANEL', 'plesk', '18.0', 'WINDOWS_SERVER_2022_STANDARD_64BIT'),
+  app('PLESK_WEB_ADMIN', 'Plesk Web Admin', 'CONTROL_PANEL', 'plesk', '18.0', 'UBUNTU_22_04_64BIT'),
+  app('PLESK_WEB_HOST', 'Plesk Web Host', 'CONTROL_PANEL', 'plesk', '18.0', 'WINDOWS_SERVER_2022_STANDARD_64BIT'),
 ];
 
 export const isos: Iso[] = [

@@ -1,6 +1,5 @@
 import type {
   Image,
-  ImageSummary,
   Instance,
   InstanceContract,
   InstanceCredential,
@@ -12,7 +11,7 @@ import type {
 import { badRequest, notFound } from '../http.js';
 import { addIp, nullRouteIp, type IpRecord } from '../ip-management/data.js';
 import { Rng } from '../prng.js';
-import { instanceTypesIn, isos, regions, standardImages } from './catalogues.js';
+import { imageSummary, instanceTypesIn, isos, regions, standardImages } from './catalogues.js';
 import type { EmulatorRequest } from '../types.js';
 import type { IpDataset } from '../ip-management/data.js';
 
@@ -102,14 +101,6 @@ export function instanceSummary(d: PublicCloudDataset, record: InstanceRecord): 
   const { iso: _iso, privateNetwork: _pn, ...rest } = record.instance;
   return { ...rest, ips: instanceIpRecords(d, record).map((r) => toInstanceIp(r, false)) };
 }
-
-export const imageSummary = (image: Image): ImageSummary => ({
-  id: image.id,
-  name: image.name,
-  family: image.family,
-  flavour: image.flavour,
-  custom: image.custom,
-});
 
 /** Standard images plus the customer's custom images. */
 export function allImages(d: PublicCloudDataset): Image[] {
@@ -225,9 +216,9 @@ function network(d: PublicCloudDataset, region: string) {
 /**
  * Seeds `count` instances over four regions: various types, images (standard, custom,
  * Windows), states and contracts; some with an ISO attached, a private network, a
- * snapshot, a control-panel credential, a null-routed public IP or one without public
- * IP. Draws one number from the dataset's Rng and uses its own from there, so changes
- * here do not shift the data of the products seeded after it.
+ * snapshot, a control-panel credential (and a market app), a null-routed public IP or one
+ * without public IP. Draws one number from the dataset's Rng and uses its own from there,
+ * so changes here do not shift the data of the products seeded after it.
  */
 export function seedPublicCloud(d: PublicCloudDataset, parent: Rng, count: number): void {
   const rng = new Rng(parent.int(1, 2 ** 31 - 1));
@@ -278,7 +269,8 @@ export function seedPublicCloud(d: PublicCloudDataset, parent: Rng, count: numbe
       },
       rootDiskSize: image.family === 'windows' ? rng.pick([50, 80, 120]) : rng.pick([10, 20, 40, 80, 100]),
       rootDiskStorageType: rng.pick(storageTypes.length ? storageTypes : type.storageTypes),
-      marketAppId: null,
+      // The instances that hold a control-panel credential run a market app, where their image offers one.
+      marketAppId: i % 4 === 0 && image.marketApps.length ? image.marketApps[(i / 4) % image.marketApps.length]! : null,
       hasUserData: i % 4 === 2,
       withPublicIp: i % 10 !== 7,
       state: i % 6 === 3 ? 'STOPPED' : 'RUNNING',

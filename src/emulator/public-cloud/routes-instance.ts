@@ -1,10 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { badRequest, boolParam, paginate, validateBody } from '../http.js';
 import type { Route } from '../types.js';
-import { standardImages } from './catalogues.js';
+import { imageSummary, standardImages } from './catalogues.js';
 import {
   findInstance,
-  imageSummary,
   PRIVATE_NETWORK,
   refused,
   usable,

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Image, Instance, InstanceContract, InstanceType } from '../../datasources/types/public-cloud.js';
-import { badRequest, listParam, boolParam, noContent, ok, paginate, requireParam, validateBody } from '../http.js';
+import { badRequest, listParam, boolParam, noContent, ok, paginate, requireParam, validateBody, whole } from '../http.js';
 import type { Route } from '../types.js';
 import type { PublicCloudDataset, PublicCloudRequest as EmulatorRequest } from './data.js';
-import { instanceTypeIn, instanceTypesIn, isos, regions, standardImages } from './catalogues.js';
+import { instanceTypeIn, instanceTypesIn, isos, marketApps, regions, standardImages } from './catalogues.js';
 import {
   addMonths,
   allImages,
@@ -290,6 +290,11 @@ function listIsos(req: EmulatorRequest) {
   return paginate(req, isos, 'isos');
 }
 
+/** The reference documents no parameter for this list; its sample answers it whole, with `_metadata`. */
+function listMarketApps() {
+  return whole('marketApps', marketApps);
+}
+
 function listImages(req: EmulatorRequest) {
   return imagesPage(req, allImages(req.data), regionParam(req.query.get('region')));
 }
@@ -380,6 +385,7 @@ export const routes: Array<Route<PublicCloudDataset>> = [
   { id: 'publicCloud.listInstanceTypes', method: 'GET', path: `${BASE}/instanceTypes`, handler: listInstanceTypes },
   { id: 'publicCloud.listIsos', method: 'GET', path: `${BASE}/isos`, handler: listIsos },
   { id: 'publicCloud.listImages', method: 'GET', path: `${BASE}/images`, handler: listImages },
+  { id: 'publicCloud.listMarketApps', method: 'GET', path: `${BASE}/marketApps`, handler: listMarketApps },
   { id: 'publicCloud.createCustomImage', method: 'POST', path: `${BASE}/images`, handler: createCustomImage },
   { id: 'publicCloud.updateCustomImage', method: 'PUT', path: `${BASE}/images/{imageId}`, handler: updateCustomImage },
   { id: 'publicCloud.getInstanceList', method: 'GET', path: `${BASE}/instances`, handler: getInstanceList },

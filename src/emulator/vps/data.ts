@@ -4,8 +4,8 @@ import { badRequest, notFound } from '../http.js';
 import { addIp, type IpRecord } from '../ip-management/data.js';
 import { Rng } from '../prng.js';
 import type { DatasetSpec, EmulatorRequest } from '../types.js';
-import { isos, standardImages } from '../public-cloud/catalogues.js';
-import { imageSummary, isoTime, snapshotTime, toInstanceIp, type PublicCloudDataset } from '../public-cloud/data.js';
+import { imageSummary, isos, standardImages } from '../public-cloud/catalogues.js';
+import { isoTime, snapshotTime, toInstanceIp, type PublicCloudDataset } from '../public-cloud/data.js';
 
 /** A VPS and everything the API keeps per VPS. */
 export interface VpsRecord {
@@ -73,8 +73,9 @@ export const refused = (message: string) => badRequest({ vpsId: [message] }, mes
 
 /**
  * Seeds a handful of VPSs (one per pack, and one more), each with a public IP in ipMgmt
- * and an internal one, an OS credential, some a snapshot, an ISO or a control panel.
- * Uses an Rng of its own (from the seed), so it shifts no other product's data.
+ * and an internal one, an OS credential, some a snapshot, an ISO or a control panel (with
+ * its market app). Uses an Rng of its own (from the seed), so it shifts no other product's
+ * data.
  */
 export function seedVps(d: VpsDataset, spec: DatasetSpec, count = 5): void {
   const rng = new Rng((spec.seed * 31 + 7) % 2 ** 31 || 1);
@@ -108,7 +109,8 @@ export function seedVps(d: VpsDataset, spec: DatasetSpec, count = 5): void {
         id,
         image: imageSummary(image),
         iso: i === 2 ? isos[0]! : null,
-        marketAppId: null,
+        // The cPanel of the contract's control panel, which the VPS's Ubuntu 22.04 offers.
+        marketAppId: i % 3 === 1 ? 'CPANEL_ADMIN' : null,
         pack: pack.name,
         reference,
         region,

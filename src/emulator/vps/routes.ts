@@ -9,8 +9,8 @@ import { opIds } from '../families/owner.js';
 import { powerRoutes } from '../families/power.js';
 import { snapshotRoutes } from '../families/snapshots.js';
 import { badRequest, boolParam, ok, paginate, validateBody } from '../http.js';
-import { isos, standardImages } from '../public-cloud/catalogues.js';
-import { imageSummary, isoTime, snapshotTime, toInstanceIp } from '../public-cloud/data.js';
+import { imageSummary, isos, standardImages } from '../public-cloud/catalogues.js';
+import { isoTime, snapshotTime, toInstanceIp } from '../public-cloud/data.js';
 import type { Route } from '../types.js';
 import { findVps, refused, vpsDetail, vpsIpRecords, vpsSummary, type VpsDataset, type VpsRecord, type VpsRequest } from './data.js';
 
