@@ -211,4 +211,35 @@ export const queries: BenchQuery[] = [
     why: 'GET /vps, one ipMgmt ?equipmentIds=, then min(one ?equipmentId= per VPS, the services list’s pages)',
     depth: 2,
   },
+  {
+    name: 'target groups → auto scaling groups → instances and IPs, and the listeners forwarding to them',
+    query: `{
+      publicCloudTargetGroups(first: 20) {
+        nodes {
+          name
+          autoScalingGroups { reference instances(first: 10) { nodes { reference ips(first: 5) { nodes { ip } } } } }
+          listeners { port loadBalancer { leasewebId } }
+        }
+      }
+    }`,
+    facts: async (gql) => {
+      const d = await gql(
+        '{ publicCloudTargetGroups(first: 20) { nodes { regionName } } publicCloudAutoScalingGroups(first: 100) { nodes { regionName } } publicCloudLoadBalancers(first: 100) { nodes { regionName } } }',
+      );
+      const regions = new Set(d.publicCloudTargetGroups.nodes.map((n: any) => n.regionName));
+      const inRegions = (nodes: any[]) => nodes.filter((n) => regions.has(n.regionName)).length;
+      return { groups: inRegions(d.publicCloudAutoScalingGroups.nodes), balancers: inRegions(d.publicCloudLoadBalancers.nodes) };
+    },
+    // No filter says which auto scaling groups are registered with a target group, or which
+    // listeners forward to it: the target groups (1), the auto scaling group and load
+    // balancer lists (1 + 1), the detail of each group in those regions (its target groups)
+    // and the listeners of each load balancer there (no batch), the instances of each group
+    // found (1 each), and their IPs in one ipMgmt ?equipmentIds= call (1).
+    minimum: (data, facts) => {
+      const found = distinct(data.publicCloudTargetGroups.nodes.flatMap((n: any) => n.autoScalingGroups.map((g: any) => g.reference)));
+      return 4 + facts.groups! + facts.balancers! + found;
+    },
+    why: 'GET /targetGroups, /autoScalingGroups, /loadBalancers; a detail per group and listeners per load balancer in those regions; instances per group found; one ipMgmt ?equipmentIds=',
+    depth: 4,
+  },
 ];
