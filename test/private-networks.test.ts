@@ -127,6 +127,20 @@ describe('private network edges', () => {
     // The server, the network once (shared by both paths), the reservations, one server search per reservation.
     expect(stack().calls()).toHaveLength(1 + 1 + 1 + n.reservations.length);
   });
+
+  it('Public Cloud instance → its private network: one GET per distinct network, whatever the number of instances', async () => {
+    const data = await stack().data(
+      '{ publicCloudInstances(first: 50) { nodes { leasewebId privateNetwork { privateNetworkId privateNetwork { leasewebId name } } } } }',
+    );
+    const inNetwork = data.publicCloudInstances.nodes.filter((i: any) => i.privateNetwork);
+    expect(inNetwork.length).toBeGreaterThan(1);
+    for (const i of inNetwork) {
+      const record = stack().demo.privateNetworks.networks.get(i.privateNetwork.privateNetworkId)!;
+      expect(i.privateNetwork.privateNetwork).toEqual({ leasewebId: record.network.id, name: record.network.name });
+    }
+    const networks = new Set(inNetwork.map((i: any) => i.privateNetwork.privateNetworkId));
+    expect(stack().calls({ path: /^\/bareMetals\/v2\/privateNetworks\// })).toHaveLength(networks.size);
+  });
 });
 
 describe('coverage', () => {

@@ -5527,6 +5527,11 @@ export type PublicCloudInstanceInput = {
 /** An instance's membership of the private network. */
 export type PublicCloudInstancePrivateNetwork = {
   __typename?: 'PublicCloudInstancePrivateNetwork';
+  /**
+   * The private network itself, as a Public Cloud instance or load balancer names it (`GET
+   * /bareMetals/v2/privateNetworks/{privateNetworkId}`, once per network per request).
+   */
+  privateNetwork?: Maybe<PrivateNetwork>;
   /** The private network's id (bareMetals/v2 `privateNetworks`). */
   privateNetworkId: Scalars['String']['output'];
   /** e.g. CONFIGURED. */
@@ -8499,7 +8504,7 @@ export type ResolversTypes = {
   PublicCloudInstanceEdge: ResolverTypeWrapper<Omit<PublicCloudInstanceEdge, 'node'> & { node: ResolversTypes['PublicCloudInstance'] }>;
   PublicCloudInstanceFilter: PublicCloudInstanceFilter;
   PublicCloudInstanceInput: PublicCloudInstanceInput;
-  PublicCloudInstancePrivateNetwork: ResolverTypeWrapper<PublicCloudInstancePrivateNetwork>;
+  PublicCloudInstancePrivateNetwork: ResolverTypeWrapper<Omit<PublicCloudInstancePrivateNetwork, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversTypes['PrivateNetwork']> }>;
   PublicCloudInstanceState: PublicCloudInstanceState;
   PublicCloudInstanceType: ResolverTypeWrapper<InstanceTypeModel>;
   PublicCloudInstanceTypeConnection: ResolverTypeWrapper<InstanceTypePage>;
@@ -8911,7 +8916,7 @@ export type ResolversParentTypes = {
   PublicCloudInstanceEdge: Omit<PublicCloudInstanceEdge, 'node'> & { node: ResolversParentTypes['PublicCloudInstance'] };
   PublicCloudInstanceFilter: PublicCloudInstanceFilter;
   PublicCloudInstanceInput: PublicCloudInstanceInput;
-  PublicCloudInstancePrivateNetwork: PublicCloudInstancePrivateNetwork;
+  PublicCloudInstancePrivateNetwork: Omit<PublicCloudInstancePrivateNetwork, 'privateNetwork'> & { privateNetwork?: Maybe<ResolversParentTypes['PrivateNetwork']> };
   PublicCloudInstanceType: InstanceTypeModel;
   PublicCloudInstanceTypeConnection: InstanceTypePage;
   PublicCloudInstanceTypeEdge: Omit<PublicCloudInstanceTypeEdge, 'node'> & { node: ResolversParentTypes['PublicCloudInstanceType'] };
@@ -10660,6 +10665,7 @@ export type PublicCloudInstanceEdgeResolvers<ContextType = GraphQLContext, Paren
 };
 
 export type PublicCloudInstancePrivateNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicCloudInstancePrivateNetwork'] = ResolversParentTypes['PublicCloudInstancePrivateNetwork']> = {
+  privateNetwork?: Resolver<Maybe<ResolversTypes['PrivateNetwork']>, ParentType, ContextType>;
   privateNetworkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subnet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

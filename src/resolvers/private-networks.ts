@@ -92,6 +92,9 @@ const resolvers: Resolvers = {
   DedicatedServerPrivateNetwork: {
     privateNetwork: (p, _, ctx) => ctx.ds.privateNetworks.get(p.id),
   },
+  PublicCloudInstancePrivateNetwork: {
+    privateNetwork: (p, _, ctx) => ctx.ds.privateNetworks.get(p.privateNetworkId),
+  },
   PrivateNetworkConnection: connectionResolvers,
   PrivateNetworkDhcpReservationConnection: connectionResolvers,
 };
