@@ -12,7 +12,7 @@
  *   dates or disk, so anything more about them is `GET /instances/{id}`.
  */
 import type { Page } from '../page.js';
-import type { InstanceIp, InstanceState, Resources } from './public-cloud.js';
+import type { Instance } from './public-cloud.js';
 import type { TargetGroup } from './public-cloud-load-balancers.js';
 
 export type AutoScalingGroupType = 'MANUAL' | 'SCHEDULED' | 'CPU_BASED';
@@ -42,18 +42,11 @@ export interface AutoScalingGroupDetails extends AutoScalingGroup {
   targetGroups: TargetGroup[];
 }
 
-/** An item of `GET /autoScalingGroups/{id}/instances` (OpenAPI `autoScaledInstance`). */
-export interface AutoScaledInstance {
-  id: string;
-  type: string;
-  resources: Resources;
-  region: string;
-  reference: string | null;
-  state: InstanceState;
-  productType: 'INSTANCE' | 'AUTO_SCALED_INSTANCE';
-  ips: InstanceIp[];
-  hasPrivateNetwork: boolean;
-}
+/** An item of `GET /autoScalingGroups/{id}/instances` (OpenAPI `autoScaledInstance`): an instance's short shape. */
+export type AutoScaledInstance = Pick<
+  Instance,
+  'id' | 'type' | 'resources' | 'region' | 'reference' | 'state' | 'productType' | 'ips' | 'hasPrivateNetwork'
+>;
 
 /** A group as resolvers see it: from a list (no `targetGroups`) or from its detail. */
 export type AutoScalingGroupModel = AutoScalingGroup & { targetGroups?: TargetGroup[] };
