@@ -12,30 +12,10 @@
  *   dates or disk, so anything more about them is `GET /instances/{id}`.
  */
 import type { Page } from '../page.js';
-import type { Instance } from './public-cloud.js';
+import type { AutoScalingGroup, Instance } from './public-cloud.js';
 import type { TargetGroup } from './public-cloud-load-balancers.js';
 
-export type AutoScalingGroupType = 'MANUAL' | 'SCHEDULED' | 'CPU_BASED';
-export type AutoScalingGroupState = 'ACTIVE' | 'CREATING' | 'CREATED' | 'DESTROYED' | 'DESTROYING' | 'SCALING' | 'UPDATING';
-
-/** A group as lists answer it and as instances and load balancers embed it. */
-export interface AutoScalingGroup {
-  id: string;
-  type: AutoScalingGroupType;
-  state: AutoScalingGroupState;
-  desiredAmount: number | null;
-  minimumAmount: number | null;
-  maximumAmount: number | null;
-  cpuThreshold: number | null;
-  warmupTime: number | null;
-  cooldownTime: number | null;
-  region: string;
-  reference: string;
-  createdAt: string;
-  updatedAt: string;
-  startsAt: string | null;
-  endsAt: string | null;
-}
+export type { AutoScalingGroup, AutoScalingGroupState, AutoScalingGroupType } from './public-cloud.js';
 
 /** `GET /autoScalingGroups/{id}` and the write answers: the group with its target groups. */
 export interface AutoScalingGroupDetails extends AutoScalingGroup {

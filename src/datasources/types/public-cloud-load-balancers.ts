@@ -11,8 +11,15 @@
  *   (`metrics: { values, unit }`), `responseCodes[PerSecond]` one per class (`metrics: { "2xx": { values, unit } … }`).
  */
 import type { Page } from '../page.js';
-import type { AutoScalingGroup } from './public-cloud-auto-scaling-groups.js';
-import type { ImageSummary, InstanceContract, InstanceIp, InstancePrivateNetwork, InstanceState, Resources } from './public-cloud.js';
+import type {
+  AutoScalingGroup,
+  ImageSummary,
+  InstanceContract,
+  InstanceIp,
+  InstancePrivateNetwork,
+  InstanceState,
+  Resources,
+} from './public-cloud.js';
 
 export interface LoadBalancerConfiguration {
   stickySession: { enabled: boolean; maxLifeTime: number } | null;

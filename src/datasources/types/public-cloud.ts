@@ -14,8 +14,6 @@
 import type { OwnerRef } from '../families/owners.js';
 import type { Page } from '../page.js';
 
-import type { AutoScalingGroup } from './public-cloud-auto-scaling-groups.js';
-
 export interface ResourceAmount {
   value: number;
   unit: string;
@@ -132,6 +130,29 @@ export interface InstanceIp {
   mainIp: boolean;
   networkType: 'PUBLIC' | 'INTERNAL';
   ddos?: { detectionProfile: string; protectionType: string };
+}
+
+/** Auto scaling groups (their API: types/public-cloud-auto-scaling-groups.ts); instances and load balancers embed one. */
+export type AutoScalingGroupType = 'MANUAL' | 'SCHEDULED' | 'CPU_BASED';
+export type AutoScalingGroupState = 'ACTIVE' | 'CREATING' | 'CREATED' | 'DESTROYED' | 'DESTROYING' | 'SCALING' | 'UPDATING';
+
+/** A group as lists answer it and as instances and load balancers embed it. */
+export interface AutoScalingGroup {
+  id: string;
+  type: AutoScalingGroupType;
+  state: AutoScalingGroupState;
+  desiredAmount: number | null;
+  minimumAmount: number | null;
+  maximumAmount: number | null;
+  cpuThreshold: number | null;
+  warmupTime: number | null;
+  cooldownTime: number | null;
+  region: string;
+  reference: string;
+  createdAt: string;
+  updatedAt: string;
+  startsAt: string | null;
+  endsAt: string | null;
 }
 
 /**
