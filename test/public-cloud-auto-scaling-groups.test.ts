@@ -209,6 +209,23 @@ describe('edges, with their upstream calls', () => {
   });
 });
 
+describe('cost of the unpaged reverse edges', () => {
+  it('counts each as 5 items (@listSize), so a fan-out through them is refused before any call', async () => {
+    const small = await stack().query(
+      '{ publicCloudInstances(first: 10) { nodes { targetGroups { targets(first: 10) { nodes { instanceId } } } } } }',
+    );
+    expect(small.errors).toBeUndefined();
+    // 1 + 10 instances × (nodes 1 + targetGroups: 1 + 5 groups × (targets: 1 + 10 × (nodes 1 + instanceId 1))).
+    expect(small.extensions?.cost?.requested).toBe(1 + 10 * (1 + 1 + 5 * (1 + 10 * 2)));
+    stack().emulator.clearLog();
+    const wide = await stack().query(
+      '{ publicCloudInstances(first: 100) { nodes { targetGroups { targets(first: 100) { nodes { instanceId } } } } } }',
+    );
+    expect(wide.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(stack().calls()).toHaveLength(0);
+  });
+});
+
 describe('auto scaling group writes', () => {
   const source = () =>
     [...stack().demo.publicCloud.instances.values()].find(
