@@ -141,8 +141,8 @@ export default [
               'DedicatedRackUnit',
               // No identity of their own (yet): a DNSSEC key belongs to its domain's DNSSEC state; a null-route
               // history entry and a pro forma line carry no Leaseweb id; the pro forma is the account's one next
-              // invoice; an instance type is a size per region; the auto scaling group summary is embedded in an
-              // instance until the auto scaling product is covered.
+              // invoice; an instance type is a size per region; the auto scaling group summary is the deprecated
+              // embedded copy (`PublicCloudInstance.autoScalingGroup`), whose Node is `PublicCloudAutoScalingGroup`.
               'DnssecKey',
               'EquipmentNullRoute',
               'ProformaInvoice',
