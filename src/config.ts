@@ -37,6 +37,12 @@ export interface UpstreamOptions {
   concurrency: number;
   /** Keep-alive connections kept to the upstream origin. */
   connections: number;
+  /**
+   * How long, at most, a batch of a batch endpoint (ipMgmt `?ips=`, `?equipmentIds=`) waits
+   * for sibling calls still in flight to add their keys (see UpstreamSession.afterSiblings);
+   * 0: batches leave at once, one per tick.
+   */
+  batchWaitMs: number;
 }
 
 export const defaultUpstreamOptions: UpstreamOptions = {
@@ -46,6 +52,9 @@ export const defaultUpstreamOptions: UpstreamOptions = {
   maxRetryAfterMs: 5_000,
   concurrency: 32,
   connections: 64,
+  // A bound, not a delay: a batch leaves as soon as its siblings have answered; this caps
+  // what an unrelated slow call in flight can hold it back.
+  batchWaitMs: 50,
 };
 
 /** Well under a browser's or a load balancer's patience, above a few slow dependent calls. */
@@ -105,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRetryAfterMs: int(env, 'LEASEWEB_MAX_RETRY_AFTER_MS', defaultUpstreamOptions.maxRetryAfterMs),
       concurrency: int(env, 'LEASEWEB_CONCURRENCY', defaultUpstreamOptions.concurrency),
       connections: int(env, 'LEASEWEB_CONNECTIONS', defaultUpstreamOptions.connections),
+      batchWaitMs: int(env, 'LEASEWEB_BATCH_WAIT_MS', defaultUpstreamOptions.batchWaitMs),
     },
   };
 }

@@ -8,7 +8,9 @@ import { useStack } from './support/stack.js';
  * toggle), and the edges: definition → anchor IP → its server ("which server does this
  * floating IP point at now"), server → the floating IPs anchored on it.
  */
-const stack = useStack();
+// A batch waits for its sibling calls at most `batchWaitMs` (50 ms by default), a bound for
+// unrelated slow calls; here it is far above any answer time, so the call counts are exact.
+const stack = useStack({ gateway: { upstream: { retryBaseMs: 5, timeoutMs: 2_000, batchWaitMs: 5_000 } } });
 const reached = trackOperations(
   stack,
   (op) => op.product === 'floatingIps',
@@ -112,6 +114,27 @@ describe('floating IP edges', () => {
     expect(stack().calls({ path: '/ipMgmt/v2/ips' })).toHaveLength(1);
     // The range, its definitions, one ipMgmt call, one server GET per distinct server.
     expect(stack().calls()).toHaveLength(2 + 1 + servers.size);
+  });
+
+  it('every range → definitions → anchor IP → server: the anchors of all ranges in one ipMgmt call', async () => {
+    const data = await stack().data(`{ floatingIpRanges { nodes { leasewebId definitions { nodes { floatingIp
+      anchorIp { ip equipment { ... on DedicatedServer { leasewebId } } } } } } } }`);
+    expect(data.floatingIpRanges.nodes).toEqual(
+      ranges().map((r) => ({
+        leasewebId: r.range.id,
+        definitions: {
+          nodes: r.definitions.map((x) => ({
+            floatingIp: x.floatingIp,
+            anchorIp: { ip: x.anchorIp, equipment: { leasewebId: serverOf(x.anchorIp) } },
+          })),
+        },
+      })),
+    );
+    expect(ranges().filter((r) => r.definitions.length > 0).length).toBeGreaterThan(1);
+    // The definition lists answer at different times; their anchors still go in one call.
+    expect(stack().calls({ path: '/ipMgmt/v2/ips' })).toHaveLength(1);
+    const servers = new Set(ranges().flatMap((r) => r.definitions.map((x) => serverOf(x.anchorIp))));
+    expect(stack().calls()).toHaveLength(1 + ranges().length + 1 + servers.size);
   });
 
   it('toggling the anchor shows in the next read: the floating IP now points at the other server', async () => {

@@ -338,10 +338,22 @@ function correlationOf(res: Dispatcher.ResponseData): { correlationId?: string }
   return id ? { correlationId: id.slice(0, 100) } : {};
 }
 
+/** One upstream call of a session, from when it is asked for until it settles. */
+interface PendingCall {
+  /**
+   * 1 for the calls the request starts by itself, else 1 + the round of the call whose
+   * answer led to it: the calls of one round are siblings (the lists of each rack, say).
+   */
+  round: number;
+  /** Told once when the call settles (batches waiting for it). */
+  waiters?: Array<() => void>;
+}
+
 /**
  * The upstream as one GraphQL request sees it: bound to the caller's key, limited to
  * `concurrency` requests in flight, and sharing identical GETs that are in flight at
- * the same time. Created per request by the context; never shared between callers.
+ * the same time. It also knows which calls are in flight, so a batch can wait for its
+ * siblings (afterSiblings). Created per request by the context; never shared between callers.
  */
 export class UpstreamSession {
   /** Upstream requests this session started (for logs and benchmarks). */
@@ -349,6 +361,16 @@ export class UpstreamSession {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** Calls asked for and not settled yet (in flight, or waiting for a slot). */
+  private readonly pending = new Set<PendingCall>();
+  /**
+   * The round of the call that settled last. Resolvers run in the same turn of the event
+   * loop as the answer that led to them (the rest is promise jobs), so a call asked for now
+   * follows from that answer and is one round further.
+   */
+  private lastRound = 0;
+  /** The round of the batch being sent, while afterSiblings sends it. */
+  private sendingRound: number | undefined;
 
   constructor(
     private readonly client: LeasewebClient,
@@ -401,7 +423,48 @@ export class UpstreamSession {
     return this.key;
   }
 
+  /**
+   * Schedules the sending of a batch (a DataLoader `batchScheduleFn`) for a batch endpoint
+   * such as ipMgmt `?equipmentIds=`. DataLoader's default sends a batch at the end of the
+   * tick its first key came in; but sibling calls (the server list of each rack) answer in
+   * different ticks, so each would send its own batch. Here the batch waits for the calls
+   * that were in flight when its first key came, of that key's round or an earlier one:
+   * their answers may add keys to it. Calls started later are not waited for (they follow
+   * from answers: waiting for them would add a round trip the query's own dependencies do
+   * not have), and nor is anything past `batchWaitMs`, so an unrelated slow call holds a
+   * batch back that long at most. With nothing to wait for, the batch leaves at once.
+   */
+  afterSiblings(send: () => void): void {
+    const round = this.lastRound;
+    const limit = this.client.options.batchWaitMs;
+    const siblings = limit > 0 ? [...this.pending].filter((call) => call.round <= round) : [];
+    let left = siblings.length;
+    let timer: NodeJS.Timeout | undefined;
+    let sent = false;
+    const go = () => {
+      if (sent) return;
+      sent = true;
+      clearTimeout(timer);
+      // After the promise jobs of the answer that settled last: its resolvers add their keys first.
+      setImmediate(() => {
+        const previous = this.sendingRound;
+        this.sendingRound = round + 1;
+        try {
+          send();
+        } finally {
+          this.sendingRound = previous;
+        }
+      });
+    };
+    if (left === 0) return go();
+    for (const call of siblings) (call.waiters ??= []).push(() => --left === 0 && go());
+    timer = setTimeout(go, limit);
+    timer.unref();
+  }
+
   private async withSlot<T>(task: () => Promise<T>): Promise<T> {
+    const call: PendingCall = { round: this.sendingRound ?? this.lastRound + 1 };
+    this.pending.add(call);
     if (this.active >= this.client.options.concurrency) {
       // The finishing task hands its slot straight to us (`active` stays as it is).
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -415,6 +478,9 @@ export class UpstreamSession {
       const next = this.waiting.shift();
       if (next) next();
       else this.active--;
+      this.pending.delete(call);
+      this.lastRound = call.round;
+      for (const told of call.waiters ?? []) told();
     }
   }
 }

@@ -43,12 +43,16 @@ export interface NullRouteChanges {
 /**
  * IP Management (ipMgmt/v2). The batching point of the graph: many IPs by address
  * (`?ips=`) and the IPs of many pieces of equipment (`?equipmentIds=`) in one call.
+ * A batch collects the keys of every sibling call of the request, not only of one tick:
+ * the IPs of the servers of every rack's list go in one call, though the lists answer in
+ * different ticks (UpstreamSession.afterSiblings).
  */
 export class IpManagementAPI {
+  private readonly batching = { batchScheduleFn: (send: () => void) => this.upstream.afterSiblings(send) };
   /** IPs by address; one address → inspect, several → one `?ips=` list call per chunk. */
-  private readonly byAddress = new DataLoader<string, Ip | null>((keys) => this.loadIps(keys));
+  private readonly byAddress = new DataLoader<string, Ip | null>((keys) => this.loadIps(keys), this.batching);
   /** All IPs of each equipment id, in one `?equipmentIds=` call per chunk. */
-  private readonly byEquipment = new DataLoader<string, Ip[]>((keys) => this.loadEquipmentIps(keys));
+  private readonly byEquipment = new DataLoader<string, Ip[]>((keys) => this.loadEquipmentIps(keys), this.batching);
   private readonly nullRouteLoader = byIdLoader((id: string) => this.upstream.get<NullRoute>(api`/nullRoutes/${id}`));
 
   constructor(private readonly upstream: UpstreamSession) {}
@@ -57,7 +61,7 @@ export class IpManagementAPI {
     return this.upstream.get(api`/ips`, { ...window, ...filter, sort }).then((body) => toPage<Ip>(body, 'ips', window));
   }
 
-  /** One IP by address (batched with every other lookup of the same tick). */
+  /** One IP by address (batched with every other lookup of the same round). */
   get(address: string): Promise<Ip | null> {
     return this.byAddress.load(ipKey(address));
   }
