@@ -5875,7 +5875,11 @@ export type PublicCloudLoadBalancerListenerRule = {
   default: Scalars['Boolean']['output'];
   /** The rule's UUID. */
   leasewebId: Scalars['String']['output'];
-  /** The target group it forwards to (`GET /publicCloud/v1/targetGroups/{id}`, shared in the request). */
+  /**
+   * The target group it forwards to (`GET /publicCloud/v1/targetGroups/{id}`, shared in the
+   * request). The rule names the group: asked only its id and targets, the group is not read;
+   * asked more, the group and its targets are read side by side.
+   */
   targetGroup?: Maybe<PublicCloudTargetGroup>;
   /** The UUID of the target group it forwards to. */
   targetGroupId: Scalars['String']['output'];

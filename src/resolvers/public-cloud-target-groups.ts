@@ -1,5 +1,6 @@
 import { slicePage } from '../datasources/page.js';
 import type { Instance } from '../datasources/types/public-cloud.js';
+import type { TargetGroup } from '../datasources/types/public-cloud-load-balancers.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
@@ -83,7 +84,14 @@ export const targetGroupResolvers: Resolvers = {
         : ctx.ds.publicCloud.get(t.id),
   },
   PublicCloudLoadBalancerListenerRule: {
-    targetGroup: (r, _, ctx) => ctx.ds.loadBalancers.targetGroup(r.targetGroupId),
+    // The rule carries the group's id: asked only its targets, the group itself is not read;
+    // asked more, its detail and its targets are read side by side, not one after the other.
+    targetGroup: (r, _, ctx, info) => {
+      const fields = selectedFields(info);
+      if (onlySelects(info, ['id', 'leasewebId', 'targets'])) return typed(TYPENAME, { id: r.targetGroupId }) as unknown as TargetGroup;
+      if (fields.has('targets')) void ctx.ds.loadBalancers.targets(r.targetGroupId).catch(() => undefined);
+      return ctx.ds.loadBalancers.targetGroup(r.targetGroupId);
+    },
   },
   PublicCloudTargetGroupConnection: connectionResolvers,
   PublicCloudTargetConnection: connectionResolvers,
