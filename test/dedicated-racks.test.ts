@@ -13,7 +13,7 @@ import { useStack } from './support/stack.js';
 // A batch waits for its sibling calls at most `batchWaitMs` (50 ms by default), a bound for
 // unrelated slow calls; here it is far above any answer time, so that a busy test machine
 // cannot cut a wait short and the counts below are exact.
-const stack = useStack({ gateway: { upstream: { retryBaseMs: 5, timeoutMs: 2_000, batchWaitMs: 5_000 } } });
+const stack = useStack({ gateway: { upstream: { batchWaitMs: 5_000 } } });
 const reached = trackOperations(
   stack,
   (op) => op.product === 'dedicatedRacks' && !op.family,

@@ -67,9 +67,10 @@ export async function startStack(options: { emulator?: EmulatorOptions; gateway?
   const emulator = await new Emulator(options.emulator).listen();
   const gateway = await startGateway({
     upstreamUrl: emulator.url,
-    // Fast retries so fault tests stay quick; the policy is the same as in production.
-    upstream: { retryBaseMs: 5, timeoutMs: 2_000, ...options.gateway?.upstream },
     ...options.gateway,
+    // Fast retries so fault tests stay quick; the policy is the same as in production. A
+    // test's own upstream options are merged over these, not in place of them.
+    upstream: { retryBaseMs: 5, timeoutMs: 2_000, ...options.gateway?.upstream },
   });
   return new Stack(emulator, gateway);
 }
