@@ -169,15 +169,15 @@ const resolvers: Resolvers = {
     rack: async (s, _, ctx, info) => (onlySelects(info, ['type']) ? s.rack : (await detail(s, ctx)).rack),
     // The list leaves out each private network's `dhcp` and each interface's `locationId`
     // (listServers sample): asked for on a summary, they come from the detail.
-    privateNetworks: async (s, _, ctx, info) =>
-      !isDetail(s) && selectedFields(info).has('dhcp') && s.privateNetworks.some((p) => p.dhcp === undefined)
-        ? (await detail(s, ctx)).privateNetworks
+    privateNetworks: (s, _, ctx, info) =>
+      !isDetail(s) && s.privateNetworks.some((p) => p.dhcp === undefined) && selectedFields(info).has('dhcp')
+        ? detail(s, ctx).then((d) => d.privateNetworks)
         : s.privateNetworks,
-    networkInterfaces: async (s, _, ctx, info) =>
+    networkInterfaces: (s, _, ctx, info) =>
       !isDetail(s) &&
-      INTERFACES.some((k) => selectedFieldsAt(info, [k]).has('locationId')) &&
-      Object.values(s.networkInterfaces).some((i) => i && i.locationId === undefined)
-        ? (await detail(s, ctx)).networkInterfaces
+      INTERFACES.some((k) => s.networkInterfaces[k] && s.networkInterfaces[k].locationId === undefined) &&
+      INTERFACES.some((k) => selectedFieldsAt(info, [k]).has('locationId'))
+        ? detail(s, ctx).then((d) => d.networkInterfaces)
         : s.networkInterfaces,
     specs: fromDetail((s) => s.specs ?? null),
     networkInterfaceStatuses: (s, _, ctx) => ctx.ds.dedicatedServers.networkInterfaces(s.id),
