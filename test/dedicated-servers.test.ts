@@ -373,6 +373,23 @@ describe('servers reached by id from other objects (Ip.equipment, Service.equipm
     expect(sorted(byIdCalls().map((c) => c.path))).toEqual(sorted(servers.map((r) => `/bareMetals/v2/servers/${r.server.id}`)));
     expect(listCalls()).toHaveLength(0);
 
+    // Fields Leaseweb's list may leave out (`ipmiReboot`, an interface's `nullRouted`, as its
+    // samples do) are read from the detail too, as they were before there was a list to read.
+    stack().emulator.clearLog();
+    const maybeLeftOut = await equipmentOf(
+      servers.map((r) => ipOf(r.server.id)),
+      'leasewebId featureAvailability { ipmiReboot } networkInterfaces { public { nullRouted } }',
+    );
+    for (const { server } of servers)
+      expect(maybeLeftOut.get(ipOf(server.id))).toEqual({
+        __typename: 'DedicatedServer',
+        leasewebId: server.id,
+        featureAvailability: { ipmiReboot: server.featureAvailability.ipmiReboot },
+        networkInterfaces: { public: { nullRouted: server.networkInterfaces.public.nullRouted } },
+      });
+    expect(byIdCalls()).toHaveLength(servers.length);
+    expect(listCalls()).toHaveLength(0);
+
     // The dedicated rack needs the rack's id, which only the detail has, and only for a server
     // in a dedicated rack: the list answers the lookups, then those servers alone cost a GET.
     stack().emulator.clearLog();

@@ -50,10 +50,11 @@ const DETAIL_FIELDS = new Set([
 ]);
 
 /**
- * True when the servers a field returns are asked for something the list's summary lacks.
- * The selection may hold other types' fragments too: a name they share errs towards the
- * detail, that is each server's GET, as before there was a list to read. Worked out once
- * per field of the query, not per server.
+ * True when the servers a field returns are asked for something the list's summary lacks,
+ * or may lack (`ipmiReboot`, an interface's `nullRouted`: left out in its samples, they
+ * would answer null). The selection may hold other types' fragments too: a name they share
+ * errs towards the detail, that is each server's GET, as before there was a list to read.
+ * Worked out once per field of the query, not per server.
  */
 function asksForDetail(info: GraphQLResolveInfo): boolean {
   let asks = detailAsked.get(info.fieldNodes);
@@ -64,7 +65,8 @@ function asksForDetail(info: GraphQLResolveInfo): boolean {
       at('contract').some((name) => !CONTRACT_SUMMARY.includes(name)) ||
       at('rack').some((name) => name !== 'type') ||
       at('privateNetworks').includes('dhcp') ||
-      INTERFACES.some((k) => at('networkInterfaces', k).includes('locationId'));
+      INTERFACES.some((k) => at('networkInterfaces', k).some((name) => name === 'locationId' || name === 'nullRouted')) ||
+      at('featureAvailability').includes('ipmiReboot');
     detailAsked.set(info.fieldNodes, asks);
   }
   return asks;
