@@ -28,6 +28,9 @@ const PAGE = 100;
 const servicePages = async (gql: (query: string) => Promise<any>) => ({
   servicePages: Math.ceil((await gql('{ services(first: 1) { totalCount } }')).services.totalCount / PAGE),
 });
+const serverPages = async (gql: (query: string) => Promise<any>) => ({
+  serverPages: Math.ceil((await gql('{ dedicatedServers(first: 1) { totalCount } }')).dedicatedServers.totalCount / PAGE),
+});
 
 export const queries: BenchQuery[] = [
   {
@@ -54,10 +57,17 @@ export const queries: BenchQuery[] = [
         }
       }
     }`,
-    // The record sets (1); every address in one ipMgmt ?ips= call (1); each distinct server
-    // by id, as no batch endpoint exists for servers (K).
-    minimum: (data) => 2 + distinct(data.domain.recordSets.nodes.flatMap((r: any) => r.ips.map((ip: any) => ip?.equipment?.leasewebId))),
-    why: 'GET …/resourceRecordSets, one GET /ipMgmt/v2/ips?ips=…, one GET /servers/{id} per distinct server',
+    facts: serverPages,
+    // The record sets (1); every address in one ipMgmt ?ips= call (1); the servers: no batch
+    // endpoint, but the list carries what is asked of them, so one GET /servers/{id} per
+    // distinct server or the whole list, whichever is fewer.
+    minimum: (data, facts) =>
+      2 +
+      Math.min(
+        distinct(data.domain.recordSets.nodes.flatMap((r: any) => r.ips.map((ip: any) => ip?.equipment?.leasewebId))),
+        facts.serverPages!,
+      ),
+    why: 'GET …/resourceRecordSets, one GET /ipMgmt/v2/ips?ips=…, then min(one GET /servers/{id} per distinct server, the server list’s pages)',
     depth: 3,
   },
   {
@@ -93,15 +103,23 @@ export const queries: BenchQuery[] = [
         nodes {
           ip nullRouted
           equipment {
+            __typename
             ... on DedicatedServer { leasewebId reference }
             ... on PublicCloudInstance { leasewebId reference }
           }
         }
       }
     }`,
-    // The range (1); each distinct piece of equipment by id (K).
-    minimum: (data) => 1 + distinct(data.ips.nodes.map((n: any) => n.equipment?.leasewebId)),
-    why: 'GET /ipMgmt/v2/ips?fromIp=…&toIp=…, one GET per distinct equipment (no batch endpoint)',
+    facts: serverPages,
+    // The range (1); the servers: one GET each or the whole server list, whichever is fewer
+    // (the list carries what is asked); any other equipment by id (no batch endpoint).
+    minimum: (data, facts) => {
+      const equipment = data.ips.nodes.map((n: any) => n.equipment).filter(Boolean);
+      const servers = distinct(equipment.filter((e: any) => e.__typename === 'DedicatedServer').map((e: any) => e.leasewebId));
+      const others = distinct(equipment.filter((e: any) => e.__typename !== 'DedicatedServer').map((e: any) => e.leasewebId));
+      return 1 + Math.min(servers, facts.serverPages!) + others;
+    },
+    why: 'GET /ipMgmt/v2/ips?fromIp=…&toIp=…, min(one GET per distinct server, the server list’s pages), one GET per other equipment',
     depth: 2,
   },
   {
@@ -167,14 +185,16 @@ export const queries: BenchQuery[] = [
         nodes { id definitions(first: 20) { nodes { anchorIp { ip equipment { ... on DedicatedServer { leasewebId reference } } } } } }
       }
     }`,
+    facts: serverPages,
     // The ranges (1); each range's definitions (R, no batch); every anchor in one ipMgmt
-    // ?ips= call (1); each distinct server by id (S, no batch endpoint for servers).
-    minimum: (data) => {
+    // ?ips= call (1); the servers: one GET /servers/{id} per distinct server (S) or the whole
+    // server list, whichever is fewer.
+    minimum: (data, facts) => {
       const ranges = data.floatingIpRanges.nodes;
       const anchors = ranges.flatMap((r: any) => r.definitions.nodes.map((d: any) => d.anchorIp));
-      return 2 + ranges.length + distinct(anchors.map((ip: any) => ip?.equipment?.leasewebId));
+      return 2 + ranges.length + Math.min(distinct(anchors.map((ip: any) => ip?.equipment?.leasewebId)), facts.serverPages!);
     },
-    why: 'GET /floatingIpRanges, its definitions per range, one ipMgmt ?ips=, one GET /servers/{id} per distinct server',
+    why: 'GET /floatingIpRanges, its definitions per range, one ipMgmt ?ips=, then min(one GET /servers/{id} per distinct server, the server list’s pages)',
     depth: 4,
   },
   {

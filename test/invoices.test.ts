@@ -255,7 +255,7 @@ describe('pro forma', () => {
 });
 
 describe('invoice edges', () => {
-  it('answers 20 invoices with line items → service → equipment in 1 + 20 + the services pages + one GET per distinct equipment', async () => {
+  it('answers 20 invoices with line items → service → equipment in 1 + 20 + the services pages + the server list + one GET per other equipment', async () => {
     // Two years of monthly invoices: a page of 20 is full.
     expect(stack().demo.invoices.invoices.length).toBeGreaterThan(20);
     const data = await stack()
@@ -279,16 +279,21 @@ describe('invoice edges', () => {
       expect(line.service.equipment?.leasewebId).toBe(line.equipmentId ?? undefined);
     }
     const equipment = new Set(first20.flatMap((i) => i.lineItems.flatMap((l) => (l.equipmentId ? [l.equipmentId] : []))));
+    const servers = [...equipment].filter((id) => stack().demo.dedicatedServers.servers.has(id));
     const servicePages = Math.ceil(stack().demo.services.services.size / 100);
     expect(stack().calls({ path: /^\/invoices\/v1\/invoices$/ })).toHaveLength(1);
     expect(stack().calls({ path: /^\/invoices\/v1\/invoices\/\d+$/ })).toHaveLength(20);
     expect(stack().calls({ path: '/services/v1/services' })).toHaveLength(servicePages);
+    // The servers (several) from the server list's one page, which carries their reference;
+    // every other piece of equipment by id.
+    expect(servers.length).toBeGreaterThan(1);
+    expect(stack().calls({ path: /^\/bareMetals\/v2\/servers$/ })).toHaveLength(1);
     expect(
       stack().calls({
         path: /^\/(bareMetals\/v2\/(servers|networkEquipments|privateRacks)|publicCloud\/v1\/instances|publicCloud\/v1\/vps|publicCloud\/v1\/loadBalancers)\/[^/]+$/,
       }),
-    ).toHaveLength(equipment.size);
-    expect(stack().calls()).toHaveLength(1 + 20 + servicePages + equipment.size);
+    ).toHaveLength(equipment.size - servers.length);
+    expect(stack().calls()).toHaveLength(1 + 20 + servicePages + 1 + equipment.size - servers.length);
   });
 
   it('reads the services list beside the invoices, not after them', async () => {
@@ -323,20 +328,24 @@ describe('invoice edges', () => {
           : null,
       })),
     );
-    // Without the kind, each id is looked up where ids of its shape live: one GET per equipment,
-    // and ids are tried in manifest order among the kinds whose ids look alike: numeric ones as a
-    // server, network equipment, a rack, then a VPS; UUIDs as an instance, then a load balancer
-    // (a 404 for each miss).
+    // Without the kind, each id is looked up where ids of its shape live, in manifest order
+    // among the kinds whose ids look alike: numeric ones as a server, network equipment, a
+    // rack, then a VPS; UUIDs as an instance, then a load balancer (a 404 for each miss). The
+    // numeric ids (several) are first looked for in the server list, one call for all: the
+    // servers are found there, and the others known to be no server without a 404.
+    const numeric = [...withEquipment].filter((id) => /^\d+$/.test(id));
+    expect(numeric.length).toBeGreaterThan(1);
     const tries: Record<string, number> = {
-      DedicatedServer: 0,
+      DedicatedServer: -1,
       PublicCloudInstance: 0,
-      NetworkEquipment: 1,
-      DedicatedRack: 2,
-      Vps: 3,
+      NetworkEquipment: 0,
+      DedicatedRack: 1,
+      Vps: 2,
       PublicCloudLoadBalancer: 1,
     };
     const extra = [...withEquipment].reduce((n, id) => n + tries[kindOf(id)]!, 0);
-    expect(stack().calls()).toHaveLength(1 + withEquipment.size + extra);
+    expect(stack().calls({ path: /^\/bareMetals\/v2\/servers\/\d+$/ })).toHaveLength(0);
+    expect(stack().calls()).toHaveLength(1 + 1 + withEquipment.size + extra);
 
     stack().emulator.clearLog();
     const hinted = await stack().data(`{ invoice(id: "${i.id}") { lineItems { service { productId } equipment { __typename id } } } }`);
@@ -392,8 +401,12 @@ describe('invoice edges', () => {
     expect(nodes.map((n: any) => n.service.contractId)).toEqual(items.map((i) => i.contractId));
     expect(nodes.map((n: any) => n.equipment?.reference ?? null)).toEqual(items.map((i) => (i.equipmentId ? (i.reference ?? null) : null)));
     const equipment = new Set(items.flatMap((i) => (i.equipmentId ? [i.equipmentId] : [])));
+    const servers = [...equipment].filter((id) => stack().demo.dedicatedServers.servers.has(id));
     expect(stack().calls({ path: '/services/v1/services' })).toHaveLength(Math.ceil(services().length / 100));
-    expect(stack().calls()).toHaveLength(1 + Math.ceil(services().length / 100) + equipment.size);
+    // The servers (several) from the server list's one page, the rest of the equipment by id.
+    expect(servers.length).toBeGreaterThan(1);
+    expect(stack().calls({ path: /^\/bareMetals\/v2\/servers$/ })).toHaveLength(1);
+    expect(stack().calls()).toHaveLength(1 + Math.ceil(services().length / 100) + 1 + equipment.size - servers.length);
   });
 });
 

@@ -1,5 +1,6 @@
+import DataLoader from 'dataloader';
 import type { UpstreamSession } from './client.js';
-import { byIdLoader, fetchAll } from './loaders.js';
+import { byIdLoader, fetchAll, listFirst, type Listing } from './loaders.js';
 import { toPage, type Page, type Window } from './page.js';
 import { pathUnder } from './path.js';
 import type {
@@ -46,9 +47,24 @@ export const INTERFACE_SEGMENT: Record<'PUBLIC' | 'INTERNAL' | 'REMOTE_MANAGEMEN
  * Dedicated servers (bareMetals/v2): one method per REST operation (the IP, credential,
  * notification, metrics and power families are in ./families/). Reads of one server
  * go through per-request loaders, so a server asked for twice in a query is fetched once.
+ * There is no batch endpoint for servers by id: the only batch is the whole list, so the
+ * lookups behind the edges (IP → equipment …) take one call per id or the list, whichever
+ * costs fewer calls (see `lookUpServers`).
  */
 export class DedicatedServersAPI {
   private readonly serverById = byIdLoader((id: string) => this.upstream.get<Server>(api`/servers/${id}`));
+  /**
+   * Servers by id for the edges, where a summary will do. Its batches collect the ids of
+   * every sibling call of the request (UpstreamSession.afterSiblings), as the ipMgmt batches
+   * do: the IPs of every floating IP range's definitions reach their servers in one batch.
+   */
+  private readonly serverLookup = new DataLoader<string, Server | null>((ids) => this.lookUpServers(ids), {
+    batchScheduleFn: (send) => this.upstream.afterSiblings(send),
+  });
+  /** The first page of the whole server list, with the rest on demand. */
+  private listing?: Promise<Listing<Server>>;
+  /** Every server of the account by id: the whole list, read once per request. */
+  private everything?: Promise<Map<string, Server>>;
   /** Jobs by `serverId/jobId`: the detail, which alone carries a job's tasks. */
   private readonly jobById = byIdLoader(
     ([serverId, jobId]: readonly [string, string]) => this.upstream.get<ServerJob>(api`/servers/${serverId}/jobs/${jobId}`),
@@ -75,21 +91,31 @@ export class DedicatedServersAPI {
     return this.serverById.load(id);
   }
 
+  /**
+   * A server for an edge (an IP's, a service's, an anchor's equipment; an untyped id
+   * probed for its kind): the detail, or the list's summary when the list answered the
+   * lookup (its resolvers load the detail for the fields the summary lacks). Null when the
+   * account has no such server: an id missing from the whole list costs no 404.
+   */
+  lookup(id: string): Promise<Server | null> {
+    return this.serverLookup.load(id);
+  }
+
   async update(id: string, reference: string): Promise<void> {
     await this.upstream.put(api`/servers/${id}`, { reference });
-    this.serverById.clear(id);
+    this.forget(id);
   }
 
   // Private networks.
 
   async addToPrivateNetwork(id: string, privateNetworkId: string, linkSpeed: number): Promise<void> {
     await this.upstream.put(api`/servers/${id}/privateNetworks/${privateNetworkId}`, { linkSpeed });
-    this.serverById.clear(id);
+    this.forget(id);
   }
 
   async removeFromPrivateNetwork(id: string, privateNetworkId: string): Promise<void> {
     await this.upstream.delete(api`/servers/${id}/privateNetworks/${privateNetworkId}`);
-    this.serverById.clear(id);
+    this.forget(id);
   }
 
   // Network interfaces (switch ports).
@@ -204,5 +230,57 @@ export class DedicatedServersAPI {
   /** Drops cached reads of a server after a write. */
   forget(id: string): void {
     this.serverById.clear(id);
+    this.serverLookup.clear(id);
+    // The list holds the server too; it is read again on the next lookup that needs it.
+    this.listing = undefined;
+    this.everything = undefined;
+  }
+
+  /** The first page of the whole list, read once per request. */
+  private firstPage(): Promise<Listing<Server>> {
+    return (this.listing ??= listFirst<Server>(this.upstream, api`/servers`, 'servers'));
+  }
+
+  /**
+   * A batch of lookups. One id is one GET, unless the list is read anyway. Several read the
+   * list's first page, which holds the whole account when it has up to 100 servers and tells
+   * what the rest would cost when it has more: for the ids not on it, the rest of the list
+   * when that is fewer calls than one GET per id, one GET per id otherwise (then one call
+   * above the minimum, the price of learning the list's size). No list filter takes several
+   * ids (`?ip=`, `?macAddress=`, `?reference=` take one value each), so none narrows it.
+   * An id the whole list lacks is no server of the account: null, without a 404.
+   */
+  private async lookUpServers(ids: readonly string[]): Promise<Array<Server | null | Error>> {
+    if (!this.listing && ids.length === 1) return this.getEach(ids);
+    let listing: Listing<Server>;
+    try {
+      listing = await this.firstPage();
+    } catch {
+      // The list is a shortcut only: without it each id takes its own GET, and fails alone.
+      return this.getEach(ids);
+    }
+    const found = new Map<string, Server | null | Error>(listing.items.map((s) => [s.id, s]));
+    const rest = ids.filter((id) => !found.has(id));
+    if (rest.length > 0 && listing.pagesLeft > 0) {
+      const late = await (this.everything || listing.pagesLeft < rest.length ? this.fromWholeList(listing, rest) : this.getEach(rest));
+      rest.forEach((id, i) => found.set(id, late[i]!));
+    }
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /** Servers from the whole list (read once per request); each by its own GET should it fail. */
+  private async fromWholeList(listing: Listing<Server>, ids: readonly string[]): Promise<Array<Server | null | Error>> {
+    try {
+      this.everything ??= listing.all().then((all) => new Map(all.map((s) => [s.id, s])));
+      const all = await this.everything;
+      return ids.map((id) => all.get(id) ?? null);
+    } catch {
+      return this.getEach(ids);
+    }
+  }
+
+  /** One GET per id (shared with `get`): a 404 is null, any other failure that id's error. */
+  private getEach(ids: readonly string[]): Promise<Array<Server | null | Error>> {
+    return Promise.all(ids.map((id) => this.serverById.load(id).catch((e: Error) => e)));
   }
 }

@@ -54,6 +54,8 @@ export function chunkByLength(values: readonly string[], maxChars = 1800, maxIte
  * read it. For lookups that choose between one call per key and the whole list.
  */
 export interface Listing<T> {
+  /** The first page's items. */
+  items: T[];
   /** Calls the pages after the first would take. */
   pagesLeft: number;
   /** Every item of the list: the first page's and the rest's (read on each call). */
@@ -73,6 +75,7 @@ export async function listFirst<T>(
   const offsets: number[] = [];
   for (let offset = step; step > 0 && offset < first.totalCount; offset += step) offsets.push(offset);
   return {
+    items: first.items,
     pagesLeft: offsets.length,
     all: () =>
       Promise.all(offsets.map((offset) => upstream.get(path, { ...query, limit: step, offset }).then((b) => toPage<T>(b, itemsKey)))).then(

@@ -979,9 +979,11 @@ export type DedicatedRackUnit = {
 };
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServer = CredentialOwner & Equipment & IpOwner & NetworkMetricsOwner & Node & NotificationSettingOwner & NullRouteHistoryOwner & PowerControllable & PowerStatusOwner & {
   __typename?: 'DedicatedServer';
@@ -1101,9 +1103,11 @@ export type DedicatedServer = CredentialOwner & Equipment & IpOwner & NetworkMet
 
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServerBandwidthMetricsArgs = {
   aggregation: BandwidthAggregation;
@@ -1114,9 +1118,11 @@ export type DedicatedServerBandwidthMetricsArgs = {
 
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServerCredentialArgs = {
   type: CredentialType;
@@ -1125,9 +1131,11 @@ export type DedicatedServerCredentialArgs = {
 
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServerCredentialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1137,9 +1145,11 @@ export type DedicatedServerCredentialsArgs = {
 
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServerDatatrafficMetricsArgs = {
   aggregation?: InputMaybe<DatatrafficAggregation>;
@@ -1150,9 +1160,11 @@ export type DedicatedServerDatatrafficMetricsArgs = {
 
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServerIpArgs = {
   ip: Scalars['IPAddress']['input'];
@@ -1160,9 +1172,11 @@ export type DedicatedServerIpArgs = {
 
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServerIpsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1172,9 +1186,11 @@ export type DedicatedServerIpsArgs = {
 
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServerJobArgs = {
   id: Scalars['String']['input'];
@@ -1182,9 +1198,11 @@ export type DedicatedServerJobArgs = {
 
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServerJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1194,9 +1212,11 @@ export type DedicatedServerJobsArgs = {
 
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServerNetworkInterfaceStatusArgs = {
   networkType: IpNetworkType;
@@ -1204,9 +1224,11 @@ export type DedicatedServerNetworkInterfaceStatusArgs = {
 
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServerNotificationSettingArgs = {
   id: Scalars['String']['input'];
@@ -1215,9 +1237,11 @@ export type DedicatedServerNotificationSettingArgs = {
 
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServerNotificationSettingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1227,9 +1251,11 @@ export type DedicatedServerNotificationSettingsArgs = {
 
 
 /**
- * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list it holds
- * Leaseweb's summary; a field marked "detail" then costs one `GET /bareMetals/v2/servers/{id}`
- * for the server (once per request, however many fields ask), loaded only when asked.
+ * A dedicated (bare-metal) server you rent. Reached from the `dedicatedServers` list, or from
+ * an edge that read the server list to find several servers at once (IPs' or services'
+ * `equipment` …), it holds Leaseweb's summary; a field marked "detail" then costs one
+ * `GET /bareMetals/v2/servers/{id}` for the server (once per request, however many fields
+ * ask), loaded only when asked.
  */
 export type DedicatedServerNullRouteHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1400,7 +1426,7 @@ export type DedicatedServerJob = Node & {
   payload?: Maybe<Scalars['JSON']['output']>;
   /** How many of the job's tasks are in each state. */
   progress?: Maybe<DedicatedServerJobProgress>;
-  /** The server the job runs on (`GET /bareMetals/v2/servers/{id}`, once per request; loaded only when asked). */
+  /** The server the job runs on (`GET /bareMetals/v2/servers/{id}` once per request, or the server list when that answers several servers asked at once in fewer calls; loaded only when asked). */
   server?: Maybe<DedicatedServer>;
   /** The Leaseweb id of the server the job runs on. */
   serverId: Scalars['String']['output'];
@@ -1566,7 +1592,7 @@ export type DedicatedServerNetworkInterface = {
   gateway?: Maybe<Scalars['String']['output']>;
   /** The interface's address as Leaseweb reports it; documented as a bare address (`127.0.0.1`). Null when it has none. */
   ip?: Maybe<Scalars['String']['output']>;
-  /** Leaseweb's `locationId` for the interface (the reference does not say what it names). Only the detail carries it: null on servers read from the `dedicatedServers` list. */
+  /** Leaseweb's `locationId` for the interface (the reference does not say what it names). Detail: `GET /bareMetals/v2/servers/{id}`; loaded only when asked. */
   locationId?: Maybe<Scalars['String']['output']>;
   /** The MAC address, e.g. `AA:BB:CC:DD:EE:FF`; null when Leaseweb has none. */
   mac?: Maybe<Scalars['String']['output']>;
@@ -1630,7 +1656,7 @@ export type DedicatedServerNetworkTraffic = {
 /** A private network a server is in. */
 export type DedicatedServerPrivateNetwork = {
   __typename?: 'DedicatedServerPrivateNetwork';
-  /** Whether DHCP is on in it (`ENABLED`, `DISABLED`). Only the detail carries it: null on servers read from the `dedicatedServers` list. */
+  /** Whether DHCP is on in it (`ENABLED`, `DISABLED`). Detail: `GET /bareMetals/v2/servers/{id}`; loaded only when asked. */
   dhcp?: Maybe<Scalars['String']['output']>;
   /** The server's port speed on it, in Mbit/s (100, 1000, 10000 …). */
   linkSpeed?: Maybe<Scalars['Int']['output']>;
@@ -2311,8 +2337,11 @@ export type DomainStatus =
  * Something IPs are assigned to: a dedicated server or a Public Cloud instance. Leaseweb's
  * `equipmentId` carries no type, so the gateway resolves it against each product in turn
  * (a numeric id as a server, `GET /bareMetals/v2/servers/{id}`; a UUID as an instance,
- * `GET /publicCloud/v1/instances/{id}`). Equipment of other products (racks, network
- * equipment, colocation …) is not covered and resolves to null.
+ * `GET /publicCloud/v1/instances/{id}`). Several servers asked in one query are read from
+ * the server list (`GET /bareMetals/v2/servers`, 100 a page) when that takes fewer calls than
+ * one per server; an id missing from the list is then known to be no server without a call.
+ * Equipment of other products (racks, network equipment, colocation …) is not covered and
+ * resolves to null.
  */
 export type Equipment = {
   /** Global id, usable with `node(id:)`. */

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { InputError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { parseGid } from '../ids.js';
@@ -12,10 +13,10 @@ const typenameOf = (obj: unknown) => (obj as { __typename?: string }).__typename
 
 /** Roots, `node`/`nodes`, scalars and the shared types, given every product's node fetchers. */
 export function baseResolvers(fetchers: NodeFetchers): Resolvers {
-  const fetchNode = async (ctx: GraphQLContext, id: string) => {
+  const fetchNode = async (ctx: GraphQLContext, id: string, info: GraphQLResolveInfo) => {
     const parsed = parseGid(id);
     const fetch = parsed && fetchers[parsed.type];
-    return fetch ? fetch(ctx, parsed.parts) : null;
+    return fetch ? fetch(ctx, parsed.parts, info) : null;
   };
   return {
     DateTime,
@@ -23,11 +24,11 @@ export function baseResolvers(fetchers: NodeFetchers): Resolvers {
     JSON: JSONScalar,
     ...enumResolvers,
     Query: {
-      node: (_, { id }, ctx) => fetchNode(ctx, id),
-      nodes: (_, { ids }, ctx) => {
+      node: (_, { id }, ctx, info) => fetchNode(ctx, id, info),
+      nodes: (_, { ids }, ctx, info) => {
         if (ids.length > MAX_NODES) throw new InputError(`nodes takes at most ${MAX_NODES} ids.`, ['ids']);
         // One failing id must not fail the others: a miss or an error becomes null.
-        return Promise.all(ids.map((id) => fetchNode(ctx, id).catch(() => null)));
+        return Promise.all(ids.map((id) => fetchNode(ctx, id, info).catch(() => null)));
       },
     },
     Node: { __resolveType: typenameOf as never },

@@ -20,8 +20,11 @@ export interface EquipmentKind {
   productIds: readonly string[];
   /** Could this id be of this kind at all (numeric, UUID …)? Avoids useless probes. */
   matches(id: string): boolean;
-  /** The equipment, tagged with its typename; null when this kind has no such id. */
-  load(ctx: GraphQLContext, id: string): Promise<EquipmentModel | null>;
+  /**
+   * The equipment, tagged with its typename; null when this kind has no such id. `info`,
+   * when given, is the field that asks: what it selects may tell how to read the equipment.
+   */
+  load(ctx: GraphQLContext, id: string, info?: GraphQLResolveInfo): Promise<EquipmentModel | null>;
   /** Drops what this request has read of the equipment, after a write on it. */
   forget?(ctx: GraphQLContext, id: string): void;
 }
@@ -46,13 +49,18 @@ export function resolveEquipment(
   if (typename && info && onlySelects(info, ['id', 'leasewebId'])) {
     return typed(typename, { id }) as unknown as EquipmentModel;
   }
-  return loadEquipment(ctx, id, typename);
+  return loadEquipment(ctx, id, typename, info);
 }
 
-async function loadEquipment(ctx: GraphQLContext, id: string, typename?: string): Promise<EquipmentModel | null> {
+async function loadEquipment(
+  ctx: GraphQLContext,
+  id: string,
+  typename?: string,
+  info?: GraphQLResolveInfo,
+): Promise<EquipmentModel | null> {
   for (const kind of ctx.equipment) {
     if (typename ? kind.typename !== typename : !kind.matches(id)) continue;
-    const found = await kind.load(ctx, id);
+    const found = await kind.load(ctx, id, info);
     if (found) return found;
   }
   return null;

@@ -194,7 +194,7 @@ const resolvers: Resolvers = {
     },
     active: (n) => !n.unnulledAt,
     assignedContractId: (n) => n.assignedContract?.id ?? null,
-    equipment: (n, _, ctx) => (n.equipmentId ? resolveEquipment(ctx, n.equipmentId) : null),
+    equipment: (n, _, ctx, info) => (n.equipmentId ? resolveEquipment(ctx, n.equipmentId, undefined, info) : null),
   },
 
   IpConnection: connectionResolvers,

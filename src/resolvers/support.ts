@@ -105,6 +105,25 @@ function collectSelected(info: GraphQLResolveInfo): Set<string> {
 }
 
 /**
+ * The names of the fields selected at `path` below the current field, through fragments:
+ * `['contract']` gives what `contract { … }` asks, `[]` what `selectedFields` gives.
+ */
+export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, rest: readonly string[]) => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === 'Field') {
+        if (rest.length === 0) found.add(sel.name.value);
+        else if (sel.name.value === rest[0]) visit(sel.selectionSet, rest.slice(1));
+      } else if (sel.kind === 'InlineFragment') visit(sel.selectionSet, rest);
+      else visit(info.fragments[sel.name.value]?.selectionSet, rest);
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet, path);
+  return found;
+}
+
+/**
  * The fields selected on a connection's items (under `nodes` and `edges { node }`), through
  * fragments: what a list field's items are asked, before they are resolved.
  */

@@ -20,8 +20,13 @@ import { operationRoutes } from './routes-operations.js';
 
 const BASE = '/bareMetals/v2';
 
-/** The list endpoint returns a summary; GET /servers/{id} returns all of it. */
+/**
+ * The list endpoint returns a summary; GET /servers/{id} returns all of it. As in the
+ * listServers sample, the summary's private networks leave out `dhcp` and its interfaces
+ * `locationId`.
+ */
 function summary(s: Server): Partial<Server> {
+  const iface = ({ locationId: _, ...rest }: Server['networkInterfaces']['public']) => rest;
   return {
     id: s.id,
     assetId: s.assetId,
@@ -34,9 +39,13 @@ function summary(s: Server): Partial<Server> {
     },
     featureAvailability: s.featureAvailability,
     location: s.location,
-    networkInterfaces: s.networkInterfaces,
+    networkInterfaces: {
+      public: iface(s.networkInterfaces.public),
+      internal: iface(s.networkInterfaces.internal),
+      remoteManagement: iface(s.networkInterfaces.remoteManagement),
+    },
     powerPorts: s.powerPorts,
-    privateNetworks: s.privateNetworks,
+    privateNetworks: s.privateNetworks.map(({ dhcp: _, ...rest }) => rest),
     rack: { type: s.rack.type },
   };
 }
