@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerRecord } from '../src/emulator/dedicated-servers/data.js';
 import { DEMO_API_KEY, defaultKeys } from '../src/emulator/dataset.js';
+import { serverHelpers } from './support/servers.js';
 import { startStack, useStack } from './support/stack.js';
 
 /**
@@ -11,15 +11,7 @@ import { startStack, useStack } from './support/stack.js';
  */
 const stack = useStack();
 
-const records = (): ServerRecord[] => [...stack().demo.dedicatedServers.servers.values()];
-const record = (pred: (r: ServerRecord) => boolean = () => true): ServerRecord => {
-  const found = records().find(pred);
-  if (!found) throw new Error('the demo data set has no server for this test');
-  return found;
-};
-const ipsOf = (serverId: string) => stack().demo.ipManagement.byEquipment.get(serverId) ?? [];
-const sorted = (values: string[]) => [...values].sort();
-const byIdCalls = () => stack().calls({ method: 'GET', path: /^\/bareMetals\/v2\/servers\/[^/]+$/ });
+const { records, record, ipsOf, sorted, byIdCalls } = serverHelpers(stack);
 
 describe('servers reached by id from other objects (Ip.equipment, Service.equipment, nodes …)', () => {
   // What the server list carries, as a summary: the fields these lookups are answered with.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { controlPanels, controlPanelsFor, operatingSystems, rescueImages } from '../src/emulator/dedicated-servers/catalogues.js';
-import type { ServerRecord } from '../src/emulator/dedicated-servers/data.js';
 import { emulatorGet, sample, describeIf, samplesAvailable, shapeDifferences } from './support/samples.js';
 import { trackOperations } from './support/operations.js';
+import { serverHelpers } from './support/servers.js';
 import { useStack } from './support/stack.js';
 import { JOB_TYPE, cursor, money } from './support/values.js';
 
@@ -21,15 +21,7 @@ const reached = trackOperations(
   (suite) => !suite.startsWith('sample conformance'),
 );
 
-const records = (): ServerRecord[] => [...stack().demo.dedicatedServers.servers.values()];
-const record = (pred: (r: ServerRecord) => boolean = () => true): ServerRecord => {
-  const found = records().find(pred);
-  if (!found) throw new Error('the demo data set has no server for this test');
-  return found;
-};
-const ipsOf = (serverId: string) => stack().demo.ipManagement.byEquipment.get(serverId) ?? [];
-const sorted = (values: string[]) => [...values].sort();
-const byIdCalls = () => stack().calls({ method: 'GET', path: /^\/bareMetals\/v2\/servers\/[^/]+$/ });
+const { records, record, ipsOf, sorted, byIdCalls } = serverHelpers(stack);
 
 const SERVER_IDS = `query($filter: DedicatedServerFilter) {
   dedicatedServers(first: 100, filter: $filter) { totalCount nodes { leasewebId } }
