@@ -261,8 +261,8 @@ export const queries: BenchQuery[] = [
       return 4 + facts.groups! + facts.balancers! + found;
     },
     why: 'GET /targetGroups, /autoScalingGroups, /loadBalancers; a detail per group and listeners per load balancer in those regions; instances per group found; one ipMgmt ?equipmentIds=',
-    // The API allows 4 rounds (the three lists at once); the gateway takes 5: a target
-    // group's fields ask for the group and load balancer lists once the target groups are in.
+    // 4 rounds: the three lists at once (the target group list starts the other two when
+    // its items ask for them), details and listeners, instances, IPs.
     depth: 4,
   },
 ];

@@ -5,7 +5,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { gid } from '../ids.js';
 import { connectionResolvers, toWindow } from './connection.js';
 import type { NodeFetchers } from './nodes.js';
-import { given, inputId, localId, onlySelects, payload, selectedFields, typed } from './support.js';
+import { given, inputId, localId, onlySelects, payload, selectedFields, selectedNodeFields, typed } from './support.js';
 
 const TYPENAME = 'PublicCloudTargetGroup';
 const groupIdArg = (id: string) => localId(id, TYPENAME);
@@ -21,8 +21,14 @@ export const targetGroupNodes: NodeFetchers = {
 /** Target groups and targets: reads, writes and the edges to listeners' rules and instances. */
 export const targetGroupResolvers: Resolvers = {
   Query: {
-    publicCloudTargetGroups: (_, { first, after, region }, ctx) =>
-      ctx.ds.loadBalancers.targetGroups(toWindow({ first, after }), { region }),
+    publicCloudTargetGroups: (_, { first, after, region }, ctx, info) => {
+      // The reverse edges read whole lists no filter narrows: asked, those start beside the
+      // target group page instead of after it (one round fewer).
+      const asked = selectedNodeFields(info);
+      if (asked.has('autoScalingGroups')) void ctx.ds.autoScalingGroups.all().catch(() => undefined);
+      if (asked.has('listeners')) void ctx.ds.loadBalancers.all().catch(() => undefined);
+      return ctx.ds.loadBalancers.targetGroups(toWindow({ first, after }), { region });
+    },
     publicCloudTargetGroup: (_, { id }, ctx) => ctx.ds.loadBalancers.targetGroup(groupIdArg(id)),
   },
   Mutation: {
