@@ -60,6 +60,25 @@ describe('servers reached by id from other objects (Ip.equipment, Service.equipm
     expect(listCalls()).toHaveLength(0);
   });
 
+  it('servers already listed in the request answer their lookups: no second read of them', async () => {
+    const data = await stack().data(
+      '{ dedicatedServers(first: 20) { nodes { leasewebId ips(first: 5) { nodes { ip equipment { __typename ... on DedicatedServer { leasewebId reference } } } } } } }',
+    );
+    const nodes = data.dedicatedServers.nodes;
+    for (const n of nodes)
+      for (const ip of n.ips.nodes)
+        expect(ip.equipment).toEqual({
+          __typename: 'DedicatedServer',
+          leasewebId: n.leasewebId,
+          reference: stack().demo.dedicatedServers.servers.get(n.leasewebId)!.server.contract.reference,
+        });
+    expect(nodes.some((n: any) => n.ips.nodes.length)).toBe(true);
+    // The page of servers and one ipMgmt call for their IPs; the IPs' servers are the listed ones.
+    expect(byIdCalls()).toHaveLength(0);
+    expect(listCalls()).toHaveLength(1);
+    expect(stack().calls()).toHaveLength(2);
+  });
+
   it('an untyped id the list read in the request lacks is no server: no GET /servers/{id} 404 before the next kind', async () => {
     const [a, b] = records();
     const vps = [...stack().demo.vps.servers.values()][0]!.vps;

@@ -82,8 +82,11 @@ export class DedicatedServersAPI {
 
   // Servers.
 
-  list(window: Window, filter: ServerListFilter = {}): Promise<Page<Server>> {
-    return this.upstream.get(api`/servers`, { ...window, ...filter }).then((body) => toPage<Server>(body, 'servers', window));
+  /** One page of servers; each also answers later lookups of it in the request (a summary is what a lookup gives). */
+  async list(window: Window, filter: ServerListFilter = {}): Promise<Page<Server>> {
+    const page = toPage<Server>(await this.upstream.get(api`/servers`, { ...window, ...filter }), 'servers', window);
+    for (const server of page.items) this.serverLookup.prime(server.id, server);
+    return page;
   }
 
   /** The full server (the list only carries a summary); null when it does not exist. */
