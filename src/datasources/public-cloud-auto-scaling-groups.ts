@@ -110,7 +110,7 @@ export class AutoScalingGroupsAPI {
     return group;
   }
 
-  /** Drops what the request read of a group after a write (its region's list too). */
+  /** Drops what the request read of a group after a write (the list of every group too). */
   forget(id: string): void {
     this.byId.clear(id);
     this.instancesOf.clear(id);

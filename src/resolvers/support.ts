@@ -85,42 +85,28 @@ function toUserErrors(error: unknown, renames: Readonly<Record<string, string>>)
 export function selectedFields(info: GraphQLResolveInfo): ReadonlySet<string> {
   // graphql-js hands every item of a list the same fieldNodes array: computed once per list.
   let names = selectionCache.get(info.fieldNodes);
-  if (!names) selectionCache.set(info.fieldNodes, (names = collectSelected(info)));
+  if (!names) selectionCache.set(info.fieldNodes, (names = selectedFieldsAt(info, [])));
   return names;
 }
 
 const selectionCache = new WeakMap<readonly FieldNode[], ReadonlySet<string>>();
 
-function collectSelected(info: GraphQLResolveInfo): Set<string> {
-  const names = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined) => {
-    for (const sel of set?.selections ?? []) {
-      if (sel.kind === 'Field') names.add(sel.name.value);
-      else if (sel.kind === 'InlineFragment') visit(sel.selectionSet);
-      else visit(info.fragments[sel.name.value]?.selectionSet);
-    }
-  };
-  for (const node of info.fieldNodes) visit(node.selectionSet);
-  return names;
-}
-
 /**
  * The names of the fields selected at `path` below the current field, through fragments:
  * `['contract']` gives what `contract { … }` asks, `[]` what `selectedFields` gives.
  */
-export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
-  const found = new Set<string>();
+export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string[], into = new Set<string>()): Set<string> {
   const visit = (set: SelectionSetNode | undefined, rest: readonly string[]) => {
     for (const sel of set?.selections ?? []) {
       if (sel.kind === 'Field') {
-        if (rest.length === 0) found.add(sel.name.value);
+        if (rest.length === 0) into.add(sel.name.value);
         else if (sel.name.value === rest[0]) visit(sel.selectionSet, rest.slice(1));
       } else if (sel.kind === 'InlineFragment') visit(sel.selectionSet, rest);
       else visit(info.fragments[sel.name.value]?.selectionSet, rest);
     }
   };
   for (const node of info.fieldNodes) visit(node.selectionSet, path);
-  return found;
+  return into;
 }
 
 /**
@@ -129,22 +115,10 @@ export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string
  */
 export function selectedNodeFields(info: GraphQLResolveInfo): ReadonlySet<string> {
   let names = nodeSelectionCache.get(info.fieldNodes);
-  if (names) return names;
-  const found = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined, path: readonly string[]) => {
-    for (const sel of set?.selections ?? []) {
-      if (sel.kind === 'Field') {
-        if (path.length === 0) found.add(sel.name.value);
-        else if (sel.name.value === path[0]) visit(sel.selectionSet, path.slice(1));
-      } else if (sel.kind === 'InlineFragment') visit(sel.selectionSet, path);
-      else visit(info.fragments[sel.name.value]?.selectionSet, path);
-    }
-  };
-  for (const node of info.fieldNodes) {
-    visit(node.selectionSet, ['nodes']);
-    visit(node.selectionSet, ['edges', 'node']);
+  if (!names) {
+    names = selectedFieldsAt(info, ['edges', 'node'], selectedFieldsAt(info, ['nodes']));
+    nodeSelectionCache.set(info.fieldNodes, names);
   }
-  nodeSelectionCache.set(info.fieldNodes, (names = found));
   return names;
 }
 
